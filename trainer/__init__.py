@@ -1,0 +1,3 @@
+"""Factory Classroom core: data model, storage, rules and services. Imports no Qt."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,62 @@
+"""Engine and session factory for SQLite (WAL, foreign keys) and PostgreSQL."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.orm import sessionmaker
+
+from trainer.errors import DatabaseError
+
+
+@dataclass(frozen=True)
+class Database:
+    """An open database: the URL it came from, its engine and a session factory."""
+
+    url: str
+    engine: Engine
+    session_factory: sessionmaker
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def display_name(self) -> str:
+        """The URL without its password, for status bars and messages."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError("bad_url", detail=url) from exc
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            engine = create_engine(parsed)
+            event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_engine(parsed, pool_pre_ping=True)
+    except (NoSuchModuleError, ModuleNotFoundError) as exc:
+        raise DatabaseError("bad_url", detail=f"{parsed.drivername}: {exc}") from exc
+    return engine
+
+
+def connect(url: str) -> Database:
+    """An engine and session factory, without touching the schema (see migrate.open_database)."""
+    engine = make_engine(url)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    return Database(url=url, engine=engine, session_factory=factory)

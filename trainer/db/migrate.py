@@ -1,0 +1,82 @@
+"""Opening a database: create or upgrade its schema with Alembic, refuse one that is too new."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import inspect
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from trainer.db.backup import backup_sqlite
+from trainer.db.engine import Database, connect
+from trainer.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(db: Database, revision: str = "head") -> None:
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def open_database(url: str) -> Database:
+    """Connects, then brings the schema to head: a new database is created, an older one is
+    backed up (SQLite) and upgraded, a newer or foreign one is refused with DatabaseError."""
+    db = connect(url)
+    try:
+        with db.engine.connect() as conn:
+            revision = MigrationContext.configure(conn).get_current_revision()
+            tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
+    except OperationalError as exc:
+        db.dispose()
+        raise DatabaseError("unreachable", detail=_first_line(exc)) from exc
+    except SQLAlchemyError as exc:  # e.g. a file that is not a database
+        db.dispose()
+        raise DatabaseError("not_ours", detail=_first_line(exc)) from exc
+    scripts = ScriptDirectory.from_config(alembic_config())
+    if revision is None and tables:
+        db.dispose()
+        raise DatabaseError("not_ours", detail=", ".join(sorted(tables)[:5]))
+    if revision is not None:
+        try:
+            known = scripts.get_revision(revision)
+        except CommandError:
+            known = None
+        if known is None:
+            db.dispose()
+            raise DatabaseError("too_new", revision=revision)
+    head = scripts.get_current_head()
+    if revision != head:
+        if revision is not None:
+            copy = backup_sqlite(db.engine, f"before-{head}")
+            log.info("backed up %s to %s before upgrading", db.display_name(), copy)
+        upgrade(db)
+    return db
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__

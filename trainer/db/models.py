@@ -1,0 +1,276 @@
+"""The data model: one class per glossary entry (docs/architecture.md, DESIGN.md §2)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, Index,
+                        Integer, String, Table, Text, Time, UniqueConstraint)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from trainer.db.base import Base, Timestamped, Versioned
+
+Str = String  # lengths below are generous limits, checked again by the services
+
+
+class Organization(Versioned, Base):
+    """A union office that runs training; its name prints on certificates."""
+    __tablename__ = "organizations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Str(100), unique=True)
+    short_name: Mapped[str] = mapped_column(Str(50), default="")
+    address: Mapped[str] = mapped_column(Str(200), default="")
+    phone: Mapped[str] = mapped_column(Str(30), default="")
+    certificate_prefix: Mapped[str] = mapped_column(Str(20), default="")
+
+
+class Enterprise(Versioned, Base):
+    __tablename__ = "enterprises"
+    __table_args__ = (UniqueConstraint("organization_id", "name"),
+                      UniqueConstraint("organization_id", "credit_code"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    name: Mapped[str] = mapped_column(Str(100))
+    name_initials: Mapped[str] = mapped_column(Str(100), default="", server_default="")
+    credit_code: Mapped[str | None] = mapped_column(Str(18))
+    district: Mapped[str] = mapped_column(Str(50), default="", index=True)
+    park: Mapped[str] = mapped_column(Str(100), default="")
+    industry: Mapped[str] = mapped_column(Str(50), default="")
+    address: Mapped[str] = mapped_column(Str(200), default="")
+    contact_name: Mapped[str] = mapped_column(Str(50), default="")
+    contact_phone: Mapped[str] = mapped_column(Str(30), default="")
+    headcount: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    venues: Mapped[list[Venue]] = relationship(back_populates="enterprise",
+                                               order_by="Venue.name")
+
+
+class Venue(Versioned, Base):
+    """A workshop of an enterprise, or (enterprise_id NULL) a union training centre."""
+    __tablename__ = "venues"
+    __table_args__ = (UniqueConstraint("organization_id", "enterprise_id", "name"),
+                      CheckConstraint("capacity >= 0", name="capacity_not_negative"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    enterprise_id: Mapped[int | None] = mapped_column(ForeignKey("enterprises.id"), index=True)
+    name: Mapped[str] = mapped_column(Str(100))
+    address: Mapped[str] = mapped_column(Str(200), default="")
+    capacity: Mapped[int] = mapped_column(Integer, default=0)
+    enterprise: Mapped[Enterprise | None] = relationship(back_populates="venues")
+
+
+class Theme(Versioned, Base):
+    __tablename__ = "themes"
+    __table_args__ = (UniqueConstraint("organization_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    name: Mapped[str] = mapped_column(Str(50))
+    color: Mapped[str] = mapped_column(Str(7), default="#4a90d9")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class Course(Versioned, Base):
+    __tablename__ = "courses"
+    __table_args__ = (UniqueConstraint("theme_id", "title"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    theme_id: Mapped[int] = mapped_column(ForeignKey("themes.id"), index=True)
+    title: Mapped[str] = mapped_column(Str(100))
+    total_hours: Mapped[int] = mapped_column(Integer, default=0)
+    lesson_count: Mapped[int] = mapped_column(Integer, default=1)
+    lesson_minutes: Mapped[int] = mapped_column(Integer, default=120)
+    theory_percent: Mapped[int] = mapped_column(Integer, default=30)
+    pass_mark: Mapped[int | None] = mapped_column(Integer)
+    min_attendance_percent: Mapped[int] = mapped_column(Integer, default=80)
+    excused_counts_present: Mapped[bool] = mapped_column(Boolean, default=False)
+    capacity: Mapped[int] = mapped_column(Integer, default=60)
+    description: Mapped[str] = mapped_column(Text, default="")
+    theme: Mapped[Theme] = relationship()
+
+
+lecturer_themes = Table(
+    "lecturer_themes", Base.metadata,
+    Column("lecturer_id", ForeignKey("lecturers.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", ForeignKey("themes.id"), primary_key=True, index=True),
+)
+
+
+class Lecturer(Versioned, Base):
+    __tablename__ = "lecturers"
+    __table_args__ = (UniqueConstraint("organization_id", "name", "mobile"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    name: Mapped[str] = mapped_column(Str(50), index=True)
+    name_initials: Mapped[str] = mapped_column(Str(50), default="", server_default="")
+    gender: Mapped[str] = mapped_column(Str(1), default="")
+    category: Mapped[str] = mapped_column(Str(30))
+    employer: Mapped[str] = mapped_column(Str(100), default="")
+    title: Mapped[str] = mapped_column(Str(50), default="")
+    mobile: Mapped[str] = mapped_column(Str(20), default="")
+    hourly_fee_cents: Mapped[int] = mapped_column(Integer, default=0)
+    max_hours_per_day: Mapped[int | None] = mapped_column(Integer)
+    max_hours_per_week: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    themes: Mapped[list[Theme]] = relationship(secondary=lecturer_themes, order_by="Theme.sort_order")
+    unavailable: Mapped[list[LecturerUnavailability]] = relationship(
+        cascade="all, delete-orphan", order_by="LecturerUnavailability.start_date")
+    availability: Mapped[list[LecturerAvailability]] = relationship(cascade="all, delete-orphan")
+
+
+class LecturerUnavailability(Timestamped, Base):
+    """Dates a lecturer cannot teach (illness, travel, own factory's peak)."""
+    __tablename__ = "lecturer_unavailability"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lecturer_id: Mapped[int] = mapped_column(ForeignKey("lecturers.id", ondelete="CASCADE"), index=True)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Str(200), default="")
+
+
+class LecturerAvailability(Timestamped, Base):
+    """Weekly half-days a lecturer offers; none recorded means any working half-day."""
+    __tablename__ = "lecturer_availability"
+    __table_args__ = (UniqueConstraint("lecturer_id", "weekday", "period"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lecturer_id: Mapped[int] = mapped_column(ForeignKey("lecturers.id", ondelete="CASCADE"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)  # 1 = Monday … 7 = Sunday
+    period: Mapped[str] = mapped_column(Str(10))  # morning / afternoon / evening
+
+
+class Trainee(Versioned, Base):
+    __tablename__ = "trainees"
+    __table_args__ = (UniqueConstraint("organization_id", "id_number"),
+                      Index("ix_trainees_org_name", "organization_id", "name"),
+                      Index("ix_trainees_org_initials", "organization_id", "name_initials"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    name: Mapped[str] = mapped_column(Str(50))
+    name_initials: Mapped[str] = mapped_column(Str(50), default="", server_default="")
+    gender: Mapped[str] = mapped_column(Str(1), default="")
+    id_number: Mapped[str | None] = mapped_column(Str(18))
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    mobile: Mapped[str] = mapped_column(Str(20), default="", index=True)
+    enterprise_id: Mapped[int | None] = mapped_column(ForeignKey("enterprises.id"), index=True)
+    post: Mapped[str] = mapped_column(Str(50), default="")
+    category: Mapped[str] = mapped_column(Str(20), default="regular")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    enterprise: Mapped[Enterprise | None] = relationship()
+
+
+class TrainingRequest(Versioned, Base):
+    """An enterprise's order from the survey (订单式培养)."""
+    __tablename__ = "training_requests"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprises.id"), index=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id"), index=True)
+    workers: Mapped[int] = mapped_column(Integer)
+    window_start: Mapped[dt.date] = mapped_column(Date)
+    window_end: Mapped[dt.date] = mapped_column(Date)
+    weekdays: Mapped[str] = mapped_column(Str(7), default="12345")  # ISO weekday digits
+    periods: Mapped[str] = mapped_column(Str(40), default="morning,afternoon")
+    blackout_dates: Mapped[str] = mapped_column(Text, default="")  # ISO dates, comma-separated
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(Str(12), default="open", index=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Cohort(Versioned, Base):
+    """A class (培训班): one run of a course for a group of trainees."""
+    __tablename__ = "cohorts"
+    __table_args__ = (UniqueConstraint("organization_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id"), index=True)
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("training_requests.id"), index=True)
+    enterprise_id: Mapped[int | None] = mapped_column(ForeignKey("enterprises.id"), index=True)
+    code: Mapped[str] = mapped_column(Str(30))
+    name: Mapped[str] = mapped_column(Str(100))
+    capacity: Mapped[int] = mapped_column(Integer, default=60)
+    open_enrolment: Mapped[bool] = mapped_column(Boolean, default=False)
+    eligible_categories: Mapped[str] = mapped_column(Str(200), default="")
+    status: Mapped[str] = mapped_column(Str(12), default="planned")
+
+
+class Lesson(Versioned, Base):
+    __tablename__ = "lessons"
+    __table_args__ = (Index("ix_lessons_lecturer_date", "lecturer_id", "date"),
+                      Index("ix_lessons_venue_date", "venue_id", "date"),
+                      UniqueConstraint("cohort_id", "sequence"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id"), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    start_time: Mapped[dt.time] = mapped_column(Time)
+    end_time: Mapped[dt.time] = mapped_column(Time)
+    venue_id: Mapped[int | None] = mapped_column(ForeignKey("venues.id"))
+    lecturer_id: Mapped[int | None] = mapped_column(ForeignKey("lecturers.id"))
+    status: Mapped[str] = mapped_column(Str(12), default="planned")
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Enrolment(Versioned, Base):
+    __tablename__ = "enrolments"
+    __table_args__ = (UniqueConstraint("cohort_id", "trainee_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id"), index=True)
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id"), index=True)
+    enrolled_on: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(Str(12), default="active")
+
+
+class Attendance(Versioned, Base):
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("lesson_id", "trainee_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lesson_id: Mapped[int] = mapped_column(ForeignKey("lessons.id"), index=True)
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id"), index=True)
+    status: Mapped[str] = mapped_column(Str(10))  # present / late / excused / absent
+    late_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(Str(200), default="")
+
+
+class Assessment(Versioned, Base):
+    __tablename__ = "assessments"
+    __table_args__ = (UniqueConstraint("cohort_id", "trainee_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id"), index=True)
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id"), index=True)
+    score: Mapped[int | None] = mapped_column(Integer)
+    passed: Mapped[bool] = mapped_column(Boolean, default=False)
+    assessed_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class Certificate(Timestamped, Base):
+    """Issued once; revoked with a reason, never deleted."""
+    __tablename__ = "certificates"
+    __table_args__ = (UniqueConstraint("cohort_id", "trainee_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(Str(40), unique=True)
+    verification_code: Mapped[str] = mapped_column(Str(20), unique=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id"), index=True)
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id"), index=True)
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    revoked_reason: Mapped[str] = mapped_column(Str(200), default="")
+
+
+class Feedback(Timestamped, Base):
+    __tablename__ = "feedback"
+    __table_args__ = (CheckConstraint("score BETWEEN 1 AND 5", name="score_1_to_5"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id"), index=True)
+    source: Mapped[str] = mapped_column(Str(12))  # enterprise / trainee
+    trainee_id: Mapped[int | None] = mapped_column(ForeignKey("trainees.id"))
+    score: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class CalendarOverride(Versioned, Base):
+    """A holiday or adjusted working day that chinesecalendar does not know (yet)."""
+    __tablename__ = "calendar_overrides"
+    __table_args__ = (UniqueConstraint("organization_id", "date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    is_working_day: Mapped[bool] = mapped_column(Boolean)
+    name: Mapped[str] = mapped_column(Str(50), default="")

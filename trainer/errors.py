@@ -1,0 +1,147 @@
+"""Typed errors of the core. Each carries codes and parameters; str() gives the sentence in the
+current language (trainer.messages), message(lang) in a chosen one."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from trainer.messages import ENTITIES, FIELDS, REASONS, label, language, pick
+
+
+class TrainerError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    def message(self, lang: str | None = None) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.message(language())
+
+
+class ValidationError(TrainerError):
+    """One field has a bad value: `field` names it, `reason` is a code from messages.REASONS."""
+
+    def __init__(self, field: str, reason: str, **params: object) -> None:
+        super().__init__(field, reason)
+        self.field = field
+        self.reason = reason
+        self.params = params
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or language()
+        params = {k: _localise(v, lang) for k, v in self.params.items()}
+        text = pick(REASONS[self.reason], lang).format(**params)
+        field = label(FIELDS, self.field, lang)
+        return f"{field}{text}" if lang == "zh" else f"{field[:1].upper()}{field[1:]} {text}"
+
+
+class InvalidInput(TrainerError):
+    """Several fields are bad at once; `errors` lists them in form order."""
+
+    def __init__(self, errors: list[ValidationError]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+    def message(self, lang: str | None = None) -> str:
+        sep = ";" if (lang or language()) == "zh" else "; "
+        return sep.join(e.message(lang) for e in self.errors)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Rows of `entity` that point at the thing being deleted: how many, and a few names."""
+
+    entity: str
+    count: int
+    examples: tuple[str, ...] = ()
+
+
+class InUseError(TrainerError):
+    """Refuses to delete `entity` `name` because other rows refer to it."""
+
+    def __init__(self, entity: str, name: str, references: list[Reference]) -> None:
+        super().__init__(entity, name)
+        self.entity = entity
+        self.name = name
+        self.references = references
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or language()
+        parts = []
+        for ref in self.references:
+            what = label(ENTITIES, ref.entity, lang)
+            more = "…" if ref.count > len(ref.examples) else ""
+            if lang == "zh":
+                examples = "、".join(ref.examples) + more
+                parts.append(f" {ref.count} 个{what}" + (f"({examples})" if ref.examples else ""))
+            else:
+                examples = ", ".join(ref.examples) + more
+                parts.append(f"{ref.count} {what}(s)" + (f" ({examples})" if ref.examples else ""))
+        entity = label(ENTITIES, self.entity, lang)
+        if lang == "zh":
+            return f"不能删除{entity}“{self.name}”:仍被" + ",".join(parts) + " 引用。"
+        return f"Cannot delete {entity} “{self.name}”: still referred to by " + ", ".join(parts) + "."
+
+
+class NotFoundError(TrainerError):
+    def __init__(self, entity: str, key: object) -> None:
+        super().__init__(entity, key)
+        self.entity = entity
+        self.key = key
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or language()
+        entity = label(ENTITIES, self.entity, lang)
+        if lang == "zh":
+            return f"找不到{entity}“{self.key}”。"
+        return f"No {entity} “{self.key}”."
+
+
+class StaleEditError(TrainerError):
+    """Optimistic locking: the row changed since the user loaded it."""
+
+    def __init__(self, entity: str, name: str, expected: int, actual: int, updated_at: object) -> None:
+        super().__init__(entity, name)
+        self.entity, self.name = entity, name
+        self.expected, self.actual, self.updated_at = expected, actual, updated_at
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or language()
+        entity = label(ENTITIES, self.entity, lang)
+        when = "?"
+        if self.updated_at:  # stored in UTC without a zone; shown in local time
+            local = self.updated_at.replace(tzinfo=dt.timezone.utc).astimezone()
+            when = f"{local:%Y-%m-%d %H:%M:%S}"
+        if lang == "zh":
+            return f"{entity}“{self.name}”已于 {when} 被他人修改,请重新打开后再保存。"
+        return f"{entity} “{self.name}” was changed by someone else at {when}; reopen it and save again."
+
+
+class DatabaseError(TrainerError):
+    """The database cannot be used as it is: `reason` is a code, `detail` a plain explanation."""
+
+    TEXTS = {
+        "too_new": ("数据库由更新版本的“课堂设在工厂”创建(版本 {revision}),本程序无法打开。请升级程序。",
+                    "This database was made by a newer version of Factory Classroom (revision "
+                    "{revision}); this program cannot open it. Please upgrade the program."),
+        "not_ours": ("该文件不是“课堂设在工厂”的数据库:{detail}",
+                     "This is not a Factory Classroom database: {detail}"),
+        "unreachable": ("无法连接数据库:{detail}", "Cannot reach the database: {detail}"),
+        "bad_url": ("数据库地址无效:{detail}", "Invalid database URL: {detail}"),
+    }
+
+    def __init__(self, reason: str, **params: object) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.params = params
+
+    def message(self, lang: str | None = None) -> str:
+        return pick(self.TEXTS[self.reason], lang or language()).format(**self.params)
+
+
+def _localise(value: object, lang: str) -> object:
+    from trainer.messages import GENDERS
+
+    if isinstance(value, str) and value in GENDERS:
+        return pick(GENDERS[value], lang)
+    return value

@@ -1,0 +1,1 @@
+"""Pure functions: normalising and validating what people type. No database, no Qt."""
