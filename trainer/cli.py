@@ -1,0 +1,268 @@
+"""The command line: `trainer …` or `python -m trainer …`, over the same services as the GUI.
+
+Exit codes: 0 ok; 1 failure (refused, conflicting edit, database trouble); 2 bad arguments or
+invalid input, with the message on stderr."""
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import datetime as dt
+import json
+import sys
+from typing import Sequence
+
+from trainer import __version__
+from trainer.cli_kinds import ALIASES, KINDS, build_form, cell, form_fields, option_for, resolve_kind
+from trainer.errors import (DatabaseError, InvalidInput, NotFoundError, TrainerError,
+                            ValidationError)
+from trainer.messages import language, set_language
+from trainer.rules.text import display_width
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments found after parsing (exit 2)."""
+
+
+def _add_kind_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", help="one of: " + ", ".join(KINDS) + " (singular or 中文 also)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a subcommand's unset option must not overwrite one given before the subcommand
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="database URL or SQLite file path "
+                        "(default: $TRAINER_DATABASE_URL, else trainer.db in the user data folder)")
+    common.add_argument("--lang", choices=["zh", "en", "zh_CN", "en_US"], default=argparse.SUPPRESS,
+                        help="language of messages (default: system locale)")
+    parser = argparse.ArgumentParser(
+        prog="trainer", parents=[common],
+        description="Factory Classroom (课堂设在工厂): in-factory training for trade-union offices.",
+        epilog="Exit codes: 0 ok, 1 failure, 2 bad arguments or invalid input.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("init", parents=[common], help="create or upgrade the database and the union office")
+    p.add_argument("--org", default="", help="name of the union office, e.g. 新余市总工会")
+    p.add_argument("--short-name", default="")
+    p.add_argument("--certificate-prefix", default="", help="prefix of certificate numbers")
+
+    p = sub.add_parser("demo", parents=[common], help="fill an empty database with the Xinyu demo scenario")
+    p.add_argument("--seed", type=int, default=2021)
+    p.add_argument("--start", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                   help="first day of the demo quarter (default: next quarter)")
+
+    p = sub.add_parser("info", parents=[common], help="show the database in use and its contents")
+
+    p = sub.add_parser("list", parents=[common], help="list or search master data")
+    _add_kind_argument(p)
+    p.add_argument("--search", "-s", default="",
+                   help="substring, pinyin initials (zs finds 张三), ID or mobile digits")
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--reveal", action="store_true",
+                   help="show full ID numbers and mobiles (masked by default)")
+
+    p = sub.add_parser("show", parents=[common], help="show one record")
+    _add_kind_argument(p)
+    p.add_argument("id", type=int)
+    p.add_argument("--reveal", action="store_true")
+
+    for name, text in (("add", "add a record"), ("edit", "change fields of a record")):
+        p = sub.add_parser(name, parents=[common], help=text,
+                           description=text + "; `trainer " + name + " KIND --help` lists the "
+                           "fields of KIND")
+        kinds = p.add_subparsers(dest="kind", required=True, metavar="KIND")
+        for kind in KINDS.values():
+            _add_field_parser(kinds, kind, name, common)
+    p = sub.add_parser("delete", parents=[common], help="delete a record (refused while in use)")
+    _add_kind_argument(p)
+    p.add_argument("id", type=int)
+    return parser
+
+
+def _add_field_parser(kinds, kind, command: str, common) -> None:
+    aliases = [a for a, k in ALIASES.items() if k == kind.name]
+    p = kinds.add_parser(kind.name, aliases=aliases, parents=[common],
+                         help=f"{command} {kind.name}")
+    p.set_defaults(kind=kind.name)
+    if command == "edit":
+        p.add_argument("id", type=int)
+    for fld in form_fields(kind):
+        helptext = kind.special.get(fld.name, (None, "", None))[1]
+        p.add_argument(option_for(kind, fld), dest=f"field_{fld.name}", default=None,
+                       metavar=fld.name.upper(), help=helptext)
+
+
+def _given_fields(args) -> dict[str, str]:
+    return {k[6:]: v for k, v in vars(args).items() if k.startswith("field_") and v is not None}
+
+
+def _open(args):
+    from trainer.config import database_url
+    from trainer.db.migrate import open_database
+    from trainer.services.uow import UnitOfWork
+
+    db = open_database(database_url(getattr(args, "db", None)))
+    return db, UnitOfWork(db)
+
+
+def _headers(kind) -> list[str]:
+    return [c.zh if language() == "zh" else c.en for c in kind.columns]
+
+
+def _print_table(rows: list[list[str]], headers: list[str]) -> None:
+    widths = [max([display_width(h)] + [display_width(r[i]) for r in rows])
+              for i, h in enumerate(headers)]
+
+    def line(values):
+        return "  ".join(v + " " * (w - display_width(v)) for v, w in zip(values, widths)).rstrip()
+
+    print(line(headers))
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print(line(row))
+
+
+def cmd_init(args) -> int:
+    from trainer.services.organizations import create_organization, list_organizations
+
+    db, uow = _open(args)
+    orgs = list_organizations(uow)
+    if not orgs:
+        name = args.org or ("工会" if language() == "zh" else "Trade union")
+        org = create_organization(uow, name, args.short_name, args.certificate_prefix)
+        print(f"{db.display_name()}: {org.name}")
+    else:
+        print(f"{db.display_name()}: {', '.join(o.name for o in orgs)}")
+    return EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    from trainer.services.demo import load_demo
+
+    db, uow = _open(args)
+    summary = load_demo(uow, seed=args.seed, start=args.start)
+    print(f"{db.display_name()}:")
+    for key, value in dataclasses.asdict(summary).items():
+        print(f"  {key}: {value}")
+    return EXIT_OK
+
+
+def cmd_info(args) -> int:
+    from trainer.db.migrate import current_revision
+    from trainer.services import courses, enterprises, lecturers, trainees
+    from trainer.services.organizations import list_organizations
+
+    db, uow = _open(args)
+    print(f"database: {db.display_name()}")
+    print(f"schema:   {current_revision(db)}")
+    for org in list_organizations(uow):
+        uow.use_organization(org.id)
+        print(f"{org.name}: enterprises {enterprises.count_enterprises(uow)}, "
+              f"lecturers {lecturers.count_lecturers(uow)}, courses {len(courses.list_courses(uow))}, "
+              f"trainees {trainees.count_trainees(uow)}")
+    return EXIT_OK
+
+
+def cmd_list(args) -> int:
+    kind = resolve_kind(args.kind)
+    _db, uow = _open(args)
+    records = kind.list(uow, search=args.search, limit=args.limit, offset=args.offset)
+    rows = [[cell(c, r, args.reveal) for c in kind.columns] for r in records]
+    headers = _headers(kind)
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(headers)
+        writer.writerows(rows)
+    elif args.format == "json":
+        print(json.dumps([dict(zip([c.attr for c in kind.columns], row)) for row in rows],
+                         ensure_ascii=False, indent=1))
+    else:
+        _print_table(rows, headers)
+        print(f"({len(rows)})")
+    return EXIT_OK
+
+
+def _print_record(kind, record, reveal: bool) -> None:
+    for column, header in zip(kind.columns, _headers(kind)):
+        print(f"{header}: {cell(column, record, reveal)}")
+    print(f"version: {record.version}")
+
+
+def cmd_show(args) -> int:
+    kind = resolve_kind(args.kind)
+    _db, uow = _open(args)
+    _print_record(kind, kind.get(uow, args.id), args.reveal)
+    return EXIT_OK
+
+
+def cmd_add(args) -> int:
+    kind = resolve_kind(args.kind)
+    given = _given_fields(args)
+    _db, uow = _open(args)
+    with uow:
+        record = kind.create(uow, build_form(kind, uow, given))
+    _print_record(kind, record, reveal=False)
+    return EXIT_OK
+
+
+def cmd_edit(args) -> int:
+    kind = resolve_kind(args.kind)
+    given = _given_fields(args)
+    if not given:
+        raise UsageError("nothing to change: give at least one --field value")
+    _db, uow = _open(args)
+    with uow:
+        current = kind.get(uow, args.id)
+        record = kind.update(uow, args.id, build_form(kind, uow, given, current), current.version)
+    _print_record(kind, record, reveal=False)
+    return EXIT_OK
+
+
+def cmd_delete(args) -> int:
+    kind = resolve_kind(args.kind)
+    _db, uow = _open(args)
+    kind.delete(uow, args.id)
+    print("deleted" if language() == "en" else "已删除")
+    return EXIT_OK
+
+
+COMMANDS = {"init": cmd_init, "demo": cmd_demo, "info": cmd_info, "list": cmd_list,
+            "show": cmd_show, "add": cmd_add, "edit": cmd_edit, "delete": cmd_delete}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    if getattr(args, "lang", None):
+        set_language(args.lang)
+    try:
+        return COMMANDS[args.command](args)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    except KeyError as exc:
+        print(f"trainer: unknown kind {exc}; use one of {', '.join(KINDS)}", file=sys.stderr)
+        return EXIT_USAGE
+    except UsageError as exc:
+        print(f"trainer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (InvalidInput, ValidationError, NotFoundError) as exc:
+        print(f"trainer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DatabaseError as exc:
+        print(f"trainer: {exc}", file=sys.stderr)
+        return EXIT_USAGE if exc.reason in ("bad_url", "not_ours") else EXIT_FAILURE
+    except TrainerError as exc:
+        print(f"trainer: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
