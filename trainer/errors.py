@@ -18,11 +18,25 @@ class TrainerError(Exception):
         return self.message(language())
 
 
-class ValidationError(TrainerError):
+class InvalidInput(TrainerError):
+    """Bad input: `errors` lists each bad field (ValidationError) in form order. A single
+    ValidationError is an InvalidInput of itself, so callers catch this one type."""
+
+    def __init__(self, errors: list[ValidationError]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+    def message(self, lang: str | None = None) -> str:
+        sep = ";" if (lang or language()) == "zh" else "; "
+        return sep.join(e.message(lang) for e in self.errors)
+
+
+class ValidationError(InvalidInput):
     """One field has a bad value: `field` names it, `reason` is a code from messages.REASONS."""
 
     def __init__(self, field: str, reason: str, **params: object) -> None:
-        super().__init__(field, reason)
+        super().__init__([self])
+        self.args = (field, reason)  # not ([self],): repr() would recurse
         self.field = field
         self.reason = reason
         self.params = params
@@ -33,18 +47,6 @@ class ValidationError(TrainerError):
         text = pick(REASONS[self.reason], lang).format(**params)
         field = label(FIELDS, self.field, lang)
         return f"{field}{text}" if lang == "zh" else f"{field[:1].upper()}{field[1:]} {text}"
-
-
-class InvalidInput(TrainerError):
-    """Several fields are bad at once; `errors` lists them in form order."""
-
-    def __init__(self, errors: list[ValidationError]) -> None:
-        super().__init__(errors)
-        self.errors = errors
-
-    def message(self, lang: str | None = None) -> str:
-        sep = ";" if (lang or language()) == "zh" else "; "
-        return sep.join(e.message(lang) for e in self.errors)
 
 
 @dataclass(frozen=True)
