@@ -1,0 +1,75 @@
+"""Factory Classroom (课堂设在工厂): the desktop app.
+
+    python main.py [--db URL] [--demo] [--lang zh_CN|en]
+
+--db      a database URL (sqlite:///file.db, postgresql+psycopg://user@host/db) or a SQLite file;
+          default: TRAINER_DATABASE_URL, else trainer.db in the user's data folder
+--demo    a fresh database with the demo data, in a temporary folder (gone when the app quits)
+--lang    the interface language; default: the saved choice, else the system's
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="factory-classroom",
+                                     description="Factory Classroom (课堂设在工厂)")
+    parser.add_argument("--db", metavar="URL", help="database URL or SQLite file")
+    parser.add_argument("--demo", action="store_true",
+                        help="start on a fresh demo database in a temporary folder")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="interface language")
+    args, _qt_args = parser.parse_known_args(argv)  # leave -platform, -style… to Qt
+    if args.demo and args.db:
+        parser.error("--demo and --db exclude each other")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv if argv is None else argv
+    args = parse_args(argv[1:])
+
+    from PySide6.QtWidgets import QApplication
+
+    from trainer.config import database_url
+    from trainer.services.uow import UnitOfWork
+    from ui import startup
+    from ui.fonts import warn_if_no_chinese_font
+    from ui.i18n import LanguageManager, choose_language
+    from ui.main_window import MainWindow
+    from ui.resources import app_icon
+    from ui.settings import APPLICATION, ORGANIZATION, AppSettings
+
+    app = QApplication.instance() or QApplication(argv)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Factory Classroom")
+    app.setWindowIcon(app_icon())
+    settings = AppSettings()
+    languages = LanguageManager()
+    languages.install(choose_language(args.lang, settings.language))
+    warn_if_no_chinese_font(None)
+
+    demo_folder = None
+    if args.demo:
+        url, demo_folder = startup.demo_database_url()
+    else:
+        url = database_url(args.db)
+    database = startup.open_or_explain(url)
+    if database is None:
+        return 2
+    try:
+        if not startup.first_start(None, database, demo=args.demo):
+            return 0
+        window = MainWindow(UnitOfWork(database), languages, settings)
+        window.show()
+        return app.exec()
+    finally:
+        database.dispose()
+        if demo_folder is not None:
+            demo_folder.cleanup()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Icons, translations and fonts shipped with the app (found through ui.resources)."""

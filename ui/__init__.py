@@ -1,0 +1,1 @@
+"""Factory Classroom desktop app (Qt): presents and calls trainer.services."""

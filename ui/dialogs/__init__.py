@@ -1,0 +1,1 @@
+"""Dialogs. Each offers a classmethod ask(parent, …) so tests can drive or replace it."""

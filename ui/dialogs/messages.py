@@ -1,0 +1,34 @@
+"""Standard questions and notices, in one place so tests can find and answer them."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+
+def confirm_delete(parent: QWidget | None, what: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("Messages", "Delete"),
+                      QCoreApplication.translate("Messages", "Delete “%1”? This cannot be undone.")
+                      .replace("%1", what), QMessageBox.StandardButton.NoButton, parent)
+    delete = box.addButton(QCoreApplication.translate("Messages", "Delete"),
+                           QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setObjectName("confirmDelete")
+    box.exec()
+    return box.clickedButton() is delete
+
+
+def show_refusal(parent: QWidget | None, text: str) -> None:
+    """The core refused (still in use, changed by someone else…): say why."""
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("Messages", "Cannot do that"), text,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("refusal")
+    box.exec()
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("error")
+    box.exec()

@@ -1,0 +1,1 @@
+"""Table models (QAbstractTableModel with named columns) and proxies for the pages."""

@@ -1,0 +1,255 @@
+"""A master-data page: a search box, a sortable table and new / edit / delete.
+
+Subclasses supply the model, the service calls and the dialog. Search semantics (substring,
+pinyin initials, codes) belong to the core: the page asks the service which ids match and the
+proxy shows those."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QTableView, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from trainer.errors import TrainerError
+from trainer.services.uow import UnitOfWork
+from ui.dialogs import messages
+from ui.models.record_table_model import RECORD_ROLE, RecordTableModel
+from ui.models.search_proxy import SearchProxyModel
+from ui.pages.page import Page
+from ui.resources import icon
+from ui.settings import AppSettings
+from ui.widgets.search_box import SearchBox
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MasterPage", text)
+
+
+class MasterPage(Page):
+    def __init__(self, uow: UnitOfWork, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.uow = uow
+        self.loaded = False
+        self.model = self.create_model()
+        self.proxy = self.create_proxy()
+        self.view = QTableView(self)
+        self.view.setObjectName("table")
+        self.view.setModel(self.proxy or self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setHighlightSections(False)
+        if self.proxy is not None:
+            self.view.setSortingEnabled(True)
+            self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.doubleClicked.connect(lambda _index: self.edit_record())
+        # Enter edits the selected row; only while the table has focus, so Enter in the search
+        # box still means "search now".
+        self.edit_on_enter = QAction(self.view)
+        self.edit_on_enter.setShortcuts([QKeySequence(Qt.Key.Key_Return),
+                                         QKeySequence(Qt.Key.Key_Enter)])
+        self.edit_on_enter.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.edit_on_enter.triggered.connect(self.edit_record)
+        self.view.addAction(self.edit_on_enter)
+
+        self.search = SearchBox(self)
+        self.search.setObjectName("search")
+        self.search.search_changed.connect(self.apply_search)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("count")
+        self.new_button = self._button("add", self.new_record)
+        self.edit_button = self._button("edit", self.edit_record)
+        self.delete_button = self._button("delete", self.delete_record)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("heading")
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading)
+        bar.addSpacing(16)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.delete_button)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        bar.addWidget(self.search)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(12, 10, 12, 8)
+        self.layout_.addLayout(bar)
+        self.add_body(self.layout_)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed())
+        self.retranslate()
+        self.selection_changed()
+
+    def _button(self, icon_name: str, slot) -> QToolButton:
+        button = QToolButton(self)
+        button.setIcon(icon(icon_name))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        button.setObjectName(icon_name)
+        return button
+
+    # --- for subclasses ------------------------------------------------------------------
+    def create_model(self) -> RecordTableModel:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def create_proxy(self) -> SearchProxyModel | None:
+        proxy = SearchProxyModel(self)
+        proxy.setSourceModel(self.model)
+        return proxy
+
+    def add_body(self, layout: QVBoxLayout) -> None:
+        layout.addWidget(self.view)
+
+    def fetch_records(self) -> list[Any]:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def matching_ids(self, search: str) -> set[int]:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def ask_new(self) -> Any: ...
+    def ask_edit(self, record: Any) -> Any: ...
+    def delete(self, record: Any) -> None: ...
+
+    def describe(self, record: Any) -> str:
+        return getattr(record, "name", "") or getattr(record, "title", "")
+
+    def texts(self) -> dict[str, str]:
+        """heading, new, placeholder: the words this page uses."""
+        return {}
+
+    # --- Page ----------------------------------------------------------------------------
+    @property
+    def has_records(self) -> bool:
+        return True
+
+    def activate(self) -> None:
+        if not self.loaded:
+            self.reload()
+
+    def retranslate(self) -> None:
+        texts = self.texts()
+        self.heading.setText(texts.get("heading", self.title()))
+        self.new_button.setText(texts.get("new", _tr("New")))
+        self.new_button.setToolTip(_tr("Create a new one (Ctrl+N)"))
+        self.edit_button.setText(_tr("Edit"))
+        self.edit_button.setToolTip(_tr("Edit the selected row (Enter)"))
+        self.delete_button.setText(_tr("Delete"))
+        self.delete_button.setToolTip(_tr("Delete the selected row (Del)"))
+        self.search.setPlaceholderText(texts.get("placeholder",
+                                                 _tr("Search: name or pinyin initials (Ctrl+F)")))
+        self.model.retranslate()
+        self.update_count()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def save_state(self, settings: AppSettings) -> None:
+        settings.set_header_state(self.PAGE_ID, self.view.horizontalHeader().saveState())
+
+    def restore_state(self, settings: AppSettings) -> None:
+        state = settings.header_state(self.PAGE_ID)
+        if state is not None:
+            self.header_restored = self.view.horizontalHeader().restoreState(state)
+
+    # --- loading and searching -----------------------------------------------------------
+    def reload(self, select_id: int | None = None) -> None:
+        self.model.set_records(self.fetch_records())
+        self.loaded = True
+        self.apply_search(self.search.text())
+        if not self.loaded_once and not self.header_restored:
+            self.fit_columns()
+        self.loaded_once = True
+        if select_id is not None:
+            self.select_id(select_id)
+
+    loaded_once = False
+    header_restored = False
+
+    def fit_columns(self) -> None:
+        self.view.resizeColumnsToContents()
+        for column in range(self.view.model().columnCount()):
+            width = self.view.columnWidth(column)
+            self.view.setColumnWidth(column, min(max(width + 16, 70), 320))
+
+    def apply_search(self, text: str) -> None:
+        if self.proxy is not None:
+            self.proxy.set_matching_ids(self.matching_ids(text) if text.strip() else None)
+        self.update_count()
+
+    def search_now(self, text: str) -> None:
+        self.search.setText(text)
+        self.search.flush()
+
+    def update_count(self) -> None:
+        shown = (self.proxy or self.model).rowCount()
+        total = self.model.rowCount()
+        if shown == total:
+            self.count_label.setText(_tr("%1 rows").replace("%1", f"{total:,}"))
+        else:
+            self.count_label.setText(_tr("%1 of %2 rows").replace("%1", f"{shown:,}")
+                                     .replace("%2", f"{total:,}"))
+
+    def count_text(self) -> str:
+        return self.count_label.text()
+
+    # --- selection -----------------------------------------------------------------------
+    def selected_record(self) -> Any:
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isRowSelected(index.row()):
+            return None
+        return index.siblingAtColumn(0).data(RECORD_ROLE)
+
+    def select_id(self, record_id: int) -> bool:
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        if self.proxy is not None:
+            index = self.proxy.mapFromSource(index)
+        if not index.isValid():
+            return False
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+        return True
+
+    def selection_changed(self) -> None:
+        chosen = self.selected_record() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    # --- commands ------------------------------------------------------------------------
+    def new_record(self) -> None:
+        record = self.ask_new()
+        if record is not None:
+            self.reload(select_id=record.id)
+
+    def edit_record(self) -> None:
+        record = self.selected_record()
+        if record is None:
+            return
+        saved = self.ask_edit(record)
+        if saved is not None:
+            self.reload(select_id=saved.id)
+
+    def delete_record(self) -> None:
+        record = self.selected_record()
+        if record is None or not messages.confirm_delete(self, self.describe(record)):
+            return
+        try:
+            self.delete(record)
+        except TrainerError as exc:
+            messages.show_refusal(self, str(exc))
+            return
+        self.reload()

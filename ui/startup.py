@@ -1,0 +1,79 @@
+"""Starting the app: which database, the first-start choice, the demo data.
+
+Kept apart from main.py so tests can run each step on its own."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from trainer.db.engine import Database
+from trainer.db.migrate import open_database
+from trainer.services import organizations
+from trainer.services.uow import UnitOfWork
+from ui.dialogs import messages
+from ui.dialogs.first_run_dialog import FirstRunDialog
+from ui.workers import Progress, run_with_progress
+
+DEMO_SEED = 2021
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+def demo_database_url() -> tuple[str, tempfile.TemporaryDirectory]:
+    """A fresh SQLite file in a temporary folder (removed when the folder object goes)."""
+    folder = tempfile.TemporaryDirectory(prefix="factory-classroom-demo-")
+    return f"sqlite:///{(Path(folder.name) / 'demo.db').as_posix()}", folder
+
+
+def open_or_explain(url: str, parent: QWidget | None = None) -> Database | None:
+    """Opens (creating or upgrading) the database, or explains why it cannot and returns None."""
+    from trainer.errors import DatabaseError
+
+    try:
+        return open_database(url)
+    except DatabaseError as exc:
+        messages.show_error(parent, _tr("Cannot open the database"), str(exc))
+        return None
+
+
+def load_demo_data(parent: QWidget | None, database: Database) -> bool:
+    """Loads the demo scenario in the background behind a progress dialog. False (after saying
+    why) when this version has no demo data or loading failed."""
+    try:
+        from trainer.services.demo import load_demo
+    except ImportError:
+        messages.show_error(parent, _tr("Demo data"),
+                            _tr("This version of the program has no demo data yet."))
+        return False
+
+    def work(_progress: Progress):
+        return load_demo(UnitOfWork(database), seed=DEMO_SEED)
+
+    try:
+        run_with_progress(parent, _tr("Loading the demo data…"), work, cancellable=False)
+    except Exception as exc:  # shown, not swallowed: the user must know the data is not there
+        messages.show_error(parent, _tr("Demo data"), str(exc))
+        return False
+    return True
+
+
+def first_start(parent: QWidget | None, database: Database, *, demo: bool = False) -> bool:
+    """On an empty database: load the demo data (--demo, or the user's choice) or create the
+    union office. False when the user closed the welcome dialog (the app then quits)."""
+    uow = UnitOfWork(database)
+    if not organizations.is_empty(uow):
+        return True
+    if demo:
+        if load_demo_data(parent, database) and not organizations.is_empty(uow):
+            return True
+    choice = FirstRunDialog.ask(parent, uow)
+    while choice is not None and choice.demo:
+        if load_demo_data(parent, database) and not organizations.is_empty(uow):
+            return True
+        choice = FirstRunDialog.ask(parent, uow)
+    return choice is not None
