@@ -62,7 +62,7 @@ def integer(value: object, field: str, *, minimum: int = 0, maximum: int = 10**9
         number = Decimal(cleaned)
     except InvalidOperation:
         raise ValidationError(field, "not_a_number") from None
-    if number != number.to_integral_value():
+    if not number.is_finite() or number != number.to_integral_value():
         raise ValidationError(field, "not_a_number")
     if not minimum <= number <= maximum:
         raise ValidationError(field, "out_of_range", min=minimum, max=maximum)
@@ -78,6 +78,8 @@ def money_cents(value: object, field: str) -> int:
         amount = Decimal(cleaned)
     except InvalidOperation:
         raise ValidationError(field, "not_a_number") from None
+    if not amount.is_finite():  # NaN, sNaN, Infinity: Decimal() accepts them
+        raise ValidationError(field, "not_a_number")
     if not Decimal(0) <= amount <= Decimal(100000):
         raise ValidationError(field, "out_of_range", min=0, max=100000)
     return int((amount * 100).to_integral_value())

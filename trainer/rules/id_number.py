@@ -41,7 +41,7 @@ def parse_id_number(raw: object, gender: str | None = None, today: dt.date | Non
         raise ValidationError(field, "required")
     if len(number) != 18:
         raise ValidationError(field, "id_length", length=len(number))
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    if not (number[:17].isascii() and number[:17].isdigit()) or number[17] not in "0123456789X":
         raise ValidationError(field, "id_characters")
     if number[:2] not in _PROVINCES:
         raise ValidationError(field, "id_region")

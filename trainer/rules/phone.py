@@ -6,8 +6,9 @@ import re
 from trainer.errors import ValidationError
 from trainer.rules.text import clean_text
 
-_MOBILE = re.compile(r"1[3-9]\d{9}")
-_LANDLINE = re.compile(r"0\d{2,3}\d{7,8}(?:[#*]\d{1,6})?|[48]00\d{7}")
+# re.ASCII: \d must not match other scripts' digits (٣, ８ already made half-width, …).
+_MOBILE = re.compile(r"1[3-9]\d{9}", re.ASCII)
+_LANDLINE = re.compile(r"0\d{2,3}\d{7,8}(?:[#*]\d{1,6})?|[48]00\d{7}", re.ASCII)
 
 
 def _digits(raw: object) -> str:
@@ -44,6 +45,6 @@ def normalise_phone(raw: object, field: str = "contact_phone") -> str:
 def mask_mobile(number: str | None) -> str:
     if not number:
         return ""
-    if len(number) < 7:
+    if len(number) <= 7:  # keeping 3 + 4 of 7 or fewer would show them all
         return "*" * len(number)
     return number[:3] + "****" + number[-4:]

@@ -5,6 +5,11 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# Chinese script and its punctuation (CJK blocks, middle dot of minority names, curly quotes,
+# ellipsis, em dash): a space between two of these is dropped from names.
+_CJK = r"[\u00b7\u2014\u2018\u2019\u201c\u201d\u2026\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f" \
+       r"\uff00-\uffef\U00020000-\U0003ffff]"
+_CJK_SPACE = re.compile(rf"(?<={_CJK}) (?={_CJK})")
 
 
 def to_halfwidth(text: str) -> str:
@@ -27,21 +32,22 @@ def clean_text(value: object) -> str:
     """Any cell or field value → stripped single-spaced text; None → ''."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
-    text = text.replace("\u200b", "").replace("\ufeff", "")
-    return _SPACES.sub(" ", to_halfwidth(text)).strip()
+    text = str(value).replace("\u200b", "").replace("\ufeff", "")
+    # NFC last, so that a mark left next to a letter by the steps before is composed too.
+    text = unicodedata.normalize("NFC", to_halfwidth(text))
+    return _SPACES.sub(" ", text).strip()
 
 
 def clean_name(value: object) -> str:
     """A person's or organisation's name: trimmed; spaces between Chinese characters removed
     (张 三 → 张三), a single space kept between Latin words."""
     text = clean_text(value)
-    return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", text)
+    return unicodedata.normalize("NFC", _CJK_SPACE.sub("", text))
 
 
 def clean_code(value: object) -> str:
     """An identifier such as an ID number or credit code: half-width, no spaces, upper case."""
-    return re.sub(r"[\s\-]", "", clean_text(value)).upper()
+    return unicodedata.normalize("NFC", re.sub(r"[\s\-]", "", clean_text(value)).upper())
 
 
 def display_width(text: str) -> int:
