@@ -214,14 +214,22 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.splitter_state("main")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        for page in self.pages:
-            page.restore_state(self.settings)
         ids = [p.PAGE_ID for p in self.pages]
         last = self.settings.last_page
         self.show_page(ids.index(last) if last in ids else 0)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._splitters_restored:
+            # Once the window has its real size: restored earlier, the sizes get rescaled.
+            self._splitters_restored = True
+            splitter = self.settings.splitter_state("main")
+            if splitter is not None:
+                self.splitter.restoreState(splitter)
+            for page in self.pages:
+                page.restore_state(self.settings)
+
+    _splitters_restored = False
 
     def save_state(self) -> None:
         self.settings.set_geometry(self.saveGeometry())

@@ -20,9 +20,6 @@ from ui.workers import Progress, run_with_progress
 DEMO_SEED = 2021
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
-
 
 def demo_database_url() -> tuple[str, tempfile.TemporaryDirectory]:
     """A fresh SQLite file in a temporary folder (removed when the folder object goes)."""
@@ -37,7 +34,7 @@ def open_or_explain(url: str, parent: QWidget | None = None) -> Database | None:
     try:
         return open_database(url)
     except DatabaseError as exc:
-        messages.show_error(parent, _tr("Cannot open the database"), str(exc))
+        messages.show_error(parent, QCoreApplication.translate("Startup", "Cannot open the database"), str(exc))
         return None
 
 
@@ -47,17 +44,17 @@ def load_demo_data(parent: QWidget | None, database: Database) -> bool:
     try:
         from trainer.services.demo import load_demo
     except ImportError:
-        messages.show_error(parent, _tr("Demo data"),
-                            _tr("This version of the program has no demo data yet."))
+        messages.show_error(parent, QCoreApplication.translate("Startup", "Demo data"),
+                            QCoreApplication.translate("Startup", "This version of the program has no demo data yet."))
         return False
 
     def work(_progress: Progress):
         return load_demo(UnitOfWork(database), seed=DEMO_SEED)
 
     try:
-        run_with_progress(parent, _tr("Loading the demo data…"), work, cancellable=False)
+        run_with_progress(parent, QCoreApplication.translate("Startup", "Loading the demo data…"), work, cancellable=False)
     except Exception as exc:  # shown, not swallowed: the user must know the data is not there
-        messages.show_error(parent, _tr("Demo data"), str(exc))
+        messages.show_error(parent, QCoreApplication.translate("Startup", "Demo data"), str(exc))
         return False
     return True
 

@@ -52,7 +52,7 @@ class LecturerColumn(IntEnum):
 
 class LecturerTableModel(RecordTableModel):
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("Columns", "Full name"), lambda r: r.name),
         Column(QT_TRANSLATE_NOOP("Columns", "Category"),
                lambda r: label(LECTURER_CATEGORIES, r.category)),
         Column(QT_TRANSLATE_NOOP("Columns", "Themes taught"), lambda r: "、".join(r.theme_names)),

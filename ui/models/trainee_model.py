@@ -30,7 +30,7 @@ class TraineeColumn(IntEnum):
 
 
 _HEADERS = {
-    TraineeColumn.NAME: QT_TRANSLATE_NOOP("Columns", "Name"),
+    TraineeColumn.NAME: QT_TRANSLATE_NOOP("Columns", "Full name"),
     TraineeColumn.GENDER: QT_TRANSLATE_NOOP("Columns", "Gender"),
     TraineeColumn.ID_NUMBER: QT_TRANSLATE_NOOP("Columns", "ID number"),
     TraineeColumn.MOBILE: QT_TRANSLATE_NOOP("Columns", "Mobile"),

@@ -23,9 +23,6 @@ from ui.settings import AppSettings
 from ui.widgets.search_box import SearchBox
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MasterPage", text)
-
 
 class MasterPage(Page):
     def __init__(self, uow: UnitOfWork, parent: QWidget | None = None) -> None:
@@ -72,8 +69,6 @@ class MasterPage(Page):
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
 
         bar = QHBoxLayout()
-        bar.addWidget(self.heading)
-        bar.addSpacing(16)
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.delete_button)
@@ -82,6 +77,7 @@ class MasterPage(Page):
         bar.addWidget(self.search)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(12, 10, 12, 8)
+        self.layout_.addWidget(self.heading)
         self.layout_.addLayout(bar)
         self.add_body(self.layout_)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed())
@@ -138,14 +134,14 @@ class MasterPage(Page):
     def retranslate(self) -> None:
         texts = self.texts()
         self.heading.setText(texts.get("heading", self.title()))
-        self.new_button.setText(texts.get("new", _tr("New")))
-        self.new_button.setToolTip(_tr("Create a new one (Ctrl+N)"))
-        self.edit_button.setText(_tr("Edit"))
-        self.edit_button.setToolTip(_tr("Edit the selected row (Enter)"))
-        self.delete_button.setText(_tr("Delete"))
-        self.delete_button.setToolTip(_tr("Delete the selected row (Del)"))
+        self.new_button.setText(texts.get("new", QCoreApplication.translate("MasterPage", "New")))
+        self.new_button.setToolTip(QCoreApplication.translate("MasterPage", "Create a new one (Ctrl+N)"))
+        self.edit_button.setText(QCoreApplication.translate("MasterPage", "Edit"))
+        self.edit_button.setToolTip(QCoreApplication.translate("MasterPage", "Edit the selected row (Enter)"))
+        self.delete_button.setText(QCoreApplication.translate("MasterPage", "Delete"))
+        self.delete_button.setToolTip(QCoreApplication.translate("MasterPage", "Delete the selected row (Del)"))
         self.search.setPlaceholderText(texts.get("placeholder",
-                                                 _tr("Search: name or pinyin initials (Ctrl+F)")))
+                                                 QCoreApplication.translate("MasterPage", "Search: name or pinyin initials (Ctrl+F)")))
         self.model.retranslate()
         self.update_count()
 
@@ -194,9 +190,9 @@ class MasterPage(Page):
         shown = (self.proxy or self.model).rowCount()
         total = self.model.rowCount()
         if shown == total:
-            self.count_label.setText(_tr("%1 rows").replace("%1", f"{total:,}"))
+            self.count_label.setText(QCoreApplication.translate("MasterPage", "%1 rows").replace("%1", f"{total:,}"))
         else:
-            self.count_label.setText(_tr("%1 of %2 rows").replace("%1", f"{shown:,}")
+            self.count_label.setText(QCoreApplication.translate("MasterPage", "%1 of %2 rows").replace("%1", f"{shown:,}")
                                      .replace("%2", f"{total:,}"))
 
     def count_text(self) -> str:

@@ -17,7 +17,7 @@ class SearchBox(QLineEdit):
         super().__init__(parent)
         self.setClearButtonEnabled(True)
         self.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(170)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -25,6 +25,11 @@ class SearchBox(QLineEdit):
         self.textEdited.connect(lambda _text: self._timer.start())
         self.textChanged.connect(self._cleared)
         self._last = ""
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        hint.setWidth(300)
+        return hint
 
     def flush(self) -> None:
         """Reports the text now (also what Enter does)."""

@@ -1,0 +1,784 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name>AttendancePage</name>
+    <message>
+        <source>Attendance</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Sign-in sheets will be printed and attendance recorded here, from the signed sheets or a barcode scanner.</source>
+        <translation>Sign-in sheets will be printed and attendance recorded here, from the signed sheets or a barcode scanner.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPage</name>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Completion certificates will be issued, printed and verified here for trainees who met the attendance and assessment rules.</source>
+        <translation>Completion certificates will be issued, printed and verified here for trainees who met the attendance and assessment rules.</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Venue (workshop)</source>
+        <translation>Venue (workshop)</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Industrial park</source>
+        <translation>Industrial park</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Themes taught</source>
+        <translation>Themes taught</translation>
+    </message>
+    <message>
+        <source>Hourly fee (yuan)</source>
+        <translation>Hourly fee (yuan)</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Lessons</translation>
+    </message>
+    <message>
+        <source>Minutes per lesson</source>
+        <translation>Minutes per lesson</translation>
+    </message>
+    <message>
+        <source>Theory %</source>
+        <translation>Theory %</translation>
+    </message>
+    <message>
+        <source>Class size</source>
+        <translation>Class size</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>Pass mark</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+</context>
+<context>
+    <name>CourseDialog</name>
+    <message>
+        <source>New course</source>
+        <translation>New course</translation>
+    </message>
+    <message>
+        <source>Edit course</source>
+        <translation>Edit course</translation>
+    </message>
+    <message>
+        <source>T&amp;heme</source>
+        <translation>T&amp;heme</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>&amp;Lessons</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes per lesson</source>
+        <translation>&amp;Minutes per lesson</translation>
+    </message>
+    <message>
+        <source>Total &amp;hours</source>
+        <translation>Total &amp;hours</translation>
+    </message>
+    <message>
+        <source>from lessons × minutes when left blank</source>
+        <translation>from lessons × minutes when left blank</translation>
+    </message>
+    <message>
+        <source>Theory &amp;share (%)</source>
+        <translation>Theory &amp;share (%)</translation>
+    </message>
+    <message>
+        <source>Class &amp;size</source>
+        <translation>Class &amp;size</translation>
+    </message>
+    <message>
+        <source>&amp;Pass mark</source>
+        <translation>&amp;Pass mark</translation>
+    </message>
+    <message>
+        <source>blank: no assessment</source>
+        <translation>blank: no assessment</translation>
+    </message>
+    <message>
+        <source>Required &amp;attendance (%)</source>
+        <translation>Required &amp;attendance (%)</translation>
+    </message>
+    <message>
+        <source>Excused leave counts as present</source>
+        <translation>Excused leave counts as present</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesPage</name>
+    <message>
+        <source>Courses &amp; themes</source>
+        <translation>Courses &amp; themes</translation>
+    </message>
+    <message>
+        <source>New course</source>
+        <translation>New course</translation>
+    </message>
+    <message>
+        <source>Search courses: title, theme (Ctrl+F)</source>
+        <translation>Search courses: title, theme (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>New theme</source>
+        <translation>New theme</translation>
+    </message>
+    <message>
+        <source>Edit theme</source>
+        <translation>Edit theme</translation>
+    </message>
+    <message>
+        <source>Delete theme</source>
+        <translation>Delete theme</translation>
+    </message>
+    <message>
+        <source>Show the courses of every theme</source>
+        <translation>Show the courses of every theme</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseDialog</name>
+    <message>
+        <source>New enterprise</source>
+        <translation>New enterprise</translation>
+    </message>
+    <message>
+        <source>Edit enterprise</source>
+        <translation>Edit enterprise</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Credit code</source>
+        <translation>&amp;Credit code</translation>
+    </message>
+    <message>
+        <source>18 characters, e.g. 91360500MA35XXXXXX</source>
+        <translation>18 characters, e.g. 91360500MA35XXXXXX</translation>
+    </message>
+    <message>
+        <source>&amp;District</source>
+        <translation>&amp;District</translation>
+    </message>
+    <message>
+        <source>Industrial &amp;park</source>
+        <translation>Industrial &amp;park</translation>
+    </message>
+    <message>
+        <source>&amp;Industry</source>
+        <translation>&amp;Industry</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact</source>
+        <translation>C&amp;ontact</translation>
+    </message>
+    <message>
+        <source>Contact &amp;phone</source>
+        <translation>Contact &amp;phone</translation>
+    </message>
+    <message>
+        <source>&amp;Workers</source>
+        <translation>&amp;Workers</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>No&amp;tes</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Venues (workshops)&lt;/b&gt; where lessons can take place</source>
+        <translation>&lt;b&gt;Venues (workshops)&lt;/b&gt; where lessons can take place</translation>
+    </message>
+    <message>
+        <source>Add venue</source>
+        <translation>Add venue</translation>
+    </message>
+    <message>
+        <source>Remove venue</source>
+        <translation>Remove venue</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisesPage</name>
+    <message>
+        <source>Enterprises</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <source>New enterprise</source>
+        <translation>New enterprise</translation>
+    </message>
+    <message>
+        <source>Search: name, pinyin initials, district, credit code (Ctrl+F)</source>
+        <translation>Search: name, pinyin initials, district, credit code (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Select an enterprise to see its venues (workshops).</source>
+        <translation>Select an enterprise to see its venues (workshops).</translation>
+    </message>
+    <message>
+        <source>%1 seats</source>
+        <translation>%1 seats</translation>
+    </message>
+    <message>
+        <source>Venues:</source>
+        <translation>Venues:</translation>
+    </message>
+    <message>
+        <source>No venues yet: add workshops in the edit dialog (Enter).</source>
+        <translation>No venues yet: add workshops in the edit dialog (Enter).</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Factory Classroom</source>
+        <translation>Welcome to Factory Classroom</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Welcome&lt;/h3&gt;&lt;p&gt;This database is empty. You can look around with the demo data of a city federation of trade unions (enterprises, lecturers, courses and trainees), or start with your own union's data.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Welcome&lt;/h3&gt;&lt;p&gt;This database is empty. You can look around with the demo data of a city federation of trade unions (enterprises, lecturers, courses and trainees), or start with your own union's data.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Load the demo data</source>
+        <translation>&amp;Load the demo data</translation>
+    </message>
+    <message>
+        <source>&amp;Start empty</source>
+        <translation>&amp;Start empty</translation>
+    </message>
+    <message>
+        <source>Your union's &amp;name</source>
+        <translation>Your union's &amp;name</translation>
+    </message>
+    <message>
+        <source>e.g. 新余市总工会</source>
+        <translation>e.g. 新余市总工会</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
+    <name>Fonts</name>
+    <message>
+        <source>No Chinese font</source>
+        <translation>No Chinese font</translation>
+    </message>
+    <message>
+        <source>No font on this computer can display Chinese characters, so names would show as empty boxes. Please install a Chinese font (on Debian or Ubuntu: fonts-wqy-microhei or fonts-noto-cjk) and restart.</source>
+        <translation>No font on this computer can display Chinese characters, so names would show as empty boxes. Please install a Chinese font (on Debian or Ubuntu: fonts-wqy-microhei or fonts-noto-cjk) and restart.</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LecturerDialog</name>
+    <message>
+        <source>New lecturer</source>
+        <translation>New lecturer</translation>
+    </message>
+    <message>
+        <source>Edit lecturer</source>
+        <translation>Edit lecturer</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>&amp;Gender</translation>
+    </message>
+    <message>
+        <source>&amp;Employer</source>
+        <translation>&amp;Employer</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile</source>
+        <translation>&amp;Mobile</translation>
+    </message>
+    <message>
+        <source>Hourly &amp;fee (yuan)</source>
+        <translation>Hourly &amp;fee (yuan)</translation>
+    </message>
+    <message>
+        <source>T&amp;hemes taught</source>
+        <translation>T&amp;hemes taught</translation>
+    </message>
+    <message>
+        <source>Hours a day, at most</source>
+        <translation>Hours a day, at most</translation>
+    </message>
+    <message>
+        <source>Hours a week, at most</source>
+        <translation>Hours a week, at most</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>No&amp;tes</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Unavailable dates&lt;/b&gt; (travel, illness, peak season at the lecturer's own factory)</source>
+        <translation>&lt;b&gt;Unavailable dates&lt;/b&gt; (travel, illness, peak season at the lecturer's own factory)</translation>
+    </message>
+    <message>
+        <source>Add dates</source>
+        <translation>Add dates</translation>
+    </message>
+    <message>
+        <source>Remove dates</source>
+        <translation>Remove dates</translation>
+    </message>
+</context>
+<context>
+    <name>LecturersPage</name>
+    <message>
+        <source>Lecturers</source>
+        <translation>Lecturers</translation>
+    </message>
+    <message>
+        <source>New lecturer</source>
+        <translation>New lecturer</translation>
+    </message>
+    <message>
+        <source>Search: name, pinyin initials, employer, mobile (Ctrl+F)</source>
+        <translation>Search: name, pinyin initials, employer, mobile (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Factory Classroom</source>
+        <translation>Factory Classroom</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Factory Classroom</source>
+        <translation>&amp;About Factory Classroom</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>About Factory Classroom</source>
+        <translation>About Factory Classroom</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Factory Classroom %1&lt;/h3&gt;&lt;p&gt;Training in the workshop: enterprises, lecturers, courses, trainees, schedules, attendance and certificates for trade-union training offices.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Factory Classroom %1&lt;/h3&gt;&lt;p&gt;Training in the workshop: enterprises, lecturers, courses, trainees, schedules, attendance and certificates for trade-union training offices.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MasterPage</name>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Create a new one (Ctrl+N)</source>
+        <translation>Create a new one (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Edit the selected row (Enter)</source>
+        <translation>Edit the selected row (Enter)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete the selected row (Del)</source>
+        <translation>Delete the selected row (Del)</translation>
+    </message>
+    <message>
+        <source>Search: name or pinyin initials (Ctrl+F)</source>
+        <translation>Search: name or pinyin initials (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 rows</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 of %2 rows</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? This cannot be undone.</source>
+        <translation>Delete “%1”? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Cannot do that</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Trainees per theme, enterprise and month, attendance rates, lecturer hours and fees, and feedback will be reported here.</source>
+        <translation>Trainees per theme, enterprise and month, attendance rates, lecturer hours and fees, and feedback will be reported here.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <source>Training requests</source>
+        <translation>Training requests</translation>
+    </message>
+    <message>
+        <source>Enterprises' training orders from the survey — how many workers, which course, which weeks and times suit them — will be entered and tracked here.</source>
+        <translation>Enterprises' training orders from the survey — how many workers, which course, which weeks and times suit them — will be entered and tracked here.</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Classes and their lessons, planned from the training requests with lecturers and venues, will be shown on a calendar here.</source>
+        <translation>Classes and their lessons, planned from the training requests with lecturers and venues, will be shown on a calendar here.</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <source>This version of the program has no demo data yet.</source>
+        <translation>This version of the program has no demo data yet.</translation>
+    </message>
+    <message>
+        <source>Loading the demo data…</source>
+        <translation>Loading the demo data…</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeDialog</name>
+    <message>
+        <source>New theme</source>
+        <translation>New theme</translation>
+    </message>
+    <message>
+        <source>Edit theme</source>
+        <translation>Edit theme</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>&amp;Colour</source>
+        <translation>&amp;Colour</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>&amp;Order</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+</context>
+<context>
+    <name>TraineeDialog</name>
+    <message>
+        <source>New trainee</source>
+        <translation>New trainee</translation>
+    </message>
+    <message>
+        <source>Edit trainee</source>
+        <translation>Edit trainee</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>&amp;Gender</translation>
+    </message>
+    <message>
+        <source>(from the ID number)</source>
+        <translation>(from the ID number)</translation>
+    </message>
+    <message>
+        <source>&amp;ID number</source>
+        <translation>&amp;ID number</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile</source>
+        <translation>&amp;Mobile</translation>
+    </message>
+    <message>
+        <source>&amp;Enterprise</source>
+        <translation>&amp;Enterprise</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>&amp;Post</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>No&amp;tes</translation>
+    </message>
+</context>
+<context>
+    <name>TraineesPage</name>
+    <message>
+        <source>Trainees</source>
+        <translation>Trainees</translation>
+    </message>
+    <message>
+        <source>New trainee</source>
+        <translation>New trainee</translation>
+    </message>
+    <message>
+        <source>Search: pinyin initials, part of a name, ID number or mobile digits (Ctrl+F)</source>
+        <translation>Search: pinyin initials, part of a name, ID number or mobile digits (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>counting…</translation>
+    </message>
+    <message>
+        <source>more than %1 trainees</source>
+        <translation>more than %1 trainees</translation>
+    </message>
+    <message>
+        <source>%1 trainees</source>
+        <translation>%1 trainees</translation>
+    </message>
+</context>
+</TS>

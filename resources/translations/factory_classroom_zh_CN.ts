@@ -1,0 +1,785 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AttendancePage</name>
+    <message>
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <source>Sign-in sheets will be printed and attendance recorded here, from the signed sheets or a barcode scanner.</source>
+        <translation>将在这里打印签到表，并根据签到表或扫码枪记录考勤。</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPage</name>
+    <message>
+        <source>Certificates</source>
+        <translation>结业证书</translation>
+    </message>
+    <message>
+        <source>Completion certificates will be issued, printed and verified here for trainees who met the attendance and assessment rules.</source>
+        <translation>将在这里为达到出勤和考核要求的学员颁发、打印和查验结业证书。</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Venue (workshop)</source>
+        <translation>培训地点（车间）</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Industrial park</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>职工人数</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Themes taught</source>
+        <translation>授课主题</translation>
+    </message>
+    <message>
+        <source>Hourly fee (yuan)</source>
+        <translation>课时费（元/小时）</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>课程主题</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课次</translation>
+    </message>
+    <message>
+        <source>Minutes per lesson</source>
+        <translation>每课分钟</translation>
+    </message>
+    <message>
+        <source>Theory %</source>
+        <translation>理论占比%</translation>
+    </message>
+    <message>
+        <source>Class size</source>
+        <translation>班额</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>合格分数</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+</context>
+<context>
+    <name>CourseDialog</name>
+    <message>
+        <source>New course</source>
+        <translation>新建课程</translation>
+    </message>
+    <message>
+        <source>Edit course</source>
+        <translation>编辑课程</translation>
+    </message>
+    <message>
+        <source>T&amp;heme</source>
+        <translation>课程主题(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>职称(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课次数(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes per lesson</source>
+        <translation>每课时长（分钟）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Total &amp;hours</source>
+        <translation>总学时(&amp;H)</translation>
+    </message>
+    <message>
+        <source>from lessons × minutes when left blank</source>
+        <translation>留空则按课次 × 时长计算</translation>
+    </message>
+    <message>
+        <source>Theory &amp;share (%)</source>
+        <translation>理论占比（%）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Class &amp;size</source>
+        <translation>班额(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pass mark</source>
+        <translation>合格分数(&amp;P)</translation>
+    </message>
+    <message>
+        <source>blank: no assessment</source>
+        <translation>留空：不考核</translation>
+    </message>
+    <message>
+        <source>Required &amp;attendance (%)</source>
+        <translation>出勤率要求（%）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Excused leave counts as present</source>
+        <translation>请假计为出勤</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>说明(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesPage</name>
+    <message>
+        <source>Courses &amp; themes</source>
+        <translation>课程与主题</translation>
+    </message>
+    <message>
+        <source>New course</source>
+        <translation>新建课程</translation>
+    </message>
+    <message>
+        <source>Search courses: title, theme (Ctrl+F)</source>
+        <translation>搜索课程：标题、主题（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>课程主题</translation>
+    </message>
+    <message>
+        <source>New theme</source>
+        <translation>新建主题</translation>
+    </message>
+    <message>
+        <source>Edit theme</source>
+        <translation>编辑主题</translation>
+    </message>
+    <message>
+        <source>Delete theme</source>
+        <translation>删除主题</translation>
+    </message>
+    <message>
+        <source>Show the courses of every theme</source>
+        <translation>显示全部主题的课程</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseDialog</name>
+    <message>
+        <source>New enterprise</source>
+        <translation>新建企业</translation>
+    </message>
+    <message>
+        <source>Edit enterprise</source>
+        <translation>编辑企业</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Credit code</source>
+        <translation>统一社会信用代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>18 characters, e.g. 91360500MA35XXXXXX</source>
+        <translation>18 位，例如 91360500MA35XXXXXX</translation>
+    </message>
+    <message>
+        <source>&amp;District</source>
+        <translation>区县(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Industrial &amp;park</source>
+        <translation>园区(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Industry</source>
+        <translation>行业(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact</source>
+        <translation>联系人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Contact &amp;phone</source>
+        <translation>联系电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Workers</source>
+        <translation>职工人数(&amp;W)</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Venues (workshops)&lt;/b&gt; where lessons can take place</source>
+        <translation>&lt;b&gt;培训地点（车间）&lt;/b&gt;：可以上课的地方</translation>
+    </message>
+    <message>
+        <source>Add venue</source>
+        <translation>添加地点</translation>
+    </message>
+    <message>
+        <source>Remove venue</source>
+        <translation>移除地点</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisesPage</name>
+    <message>
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>New enterprise</source>
+        <translation>新建企业</translation>
+    </message>
+    <message>
+        <source>Search: name, pinyin initials, district, credit code (Ctrl+F)</source>
+        <translation>搜索：名称、拼音首字母、区县、信用代码（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Select an enterprise to see its venues (workshops).</source>
+        <translation>选择一家企业，查看它的培训地点（车间）。</translation>
+    </message>
+    <message>
+        <source>%1 seats</source>
+        <translation>%1 座</translation>
+    </message>
+    <message>
+        <source>Venues:</source>
+        <translation>培训地点：</translation>
+    </message>
+    <message>
+        <source>No venues yet: add workshops in the edit dialog (Enter).</source>
+        <translation>尚无培训地点：请在编辑窗口（回车）中添加车间。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Factory Classroom</source>
+        <translation>欢迎使用“课堂设在工厂”</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Welcome&lt;/h3&gt;&lt;p&gt;This database is empty. You can look around with the demo data of a city federation of trade unions (enterprises, lecturers, courses and trainees), or start with your own union&apos;s data.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;欢迎&lt;/h3&gt;&lt;p&gt;数据库还是空的。您可以先载入一个市总工会的示例数据（企业、讲师、课程和学员）熟悉软件，也可以直接录入本单位的数据。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Load the demo data</source>
+        <translation>载入示例数据(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Start empty</source>
+        <translation>从空白开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Your union&apos;s &amp;name</source>
+        <translation>本工会名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>e.g. 新余市总工会</source>
+        <translation>例如：新余市总工会</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+</context>
+<context>
+    <name>Fonts</name>
+    <message>
+        <source>No Chinese font</source>
+        <translation>缺少中文字体</translation>
+    </message>
+    <message>
+        <source>No font on this computer can display Chinese characters, so names would show as empty boxes. Please install a Chinese font (on Debian or Ubuntu: fonts-wqy-microhei or fonts-noto-cjk) and restart.</source>
+        <translation>本机没有能显示汉字的字体，姓名等会显示成方框。请安装中文字体（Debian/Ubuntu：fonts-wqy-microhei 或 fonts-noto-cjk）后重新启动。</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>LecturerDialog</name>
+    <message>
+        <source>New lecturer</source>
+        <translation>新建讲师</translation>
+    </message>
+    <message>
+        <source>Edit lecturer</source>
+        <translation>编辑讲师</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>性别(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Employer</source>
+        <translation>工作单位(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>职称(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile</source>
+        <translation>手机号(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Hourly &amp;fee (yuan)</source>
+        <translation>课时费（元/小时）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>T&amp;hemes taught</source>
+        <translation>授课主题(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Hours a day, at most</source>
+        <translation>每日最多学时</translation>
+    </message>
+    <message>
+        <source>Hours a week, at most</source>
+        <translation>每周最多学时</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Unavailable dates&lt;/b&gt; (travel, illness, peak season at the lecturer&apos;s own factory)</source>
+        <translation>&lt;b&gt;不可授课日期&lt;/b&gt;（出差、生病、讲师所在工厂的生产旺季）</translation>
+    </message>
+    <message>
+        <source>Add dates</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <source>Remove dates</source>
+        <translation>移除日期</translation>
+    </message>
+</context>
+<context>
+    <name>LecturersPage</name>
+    <message>
+        <source>Lecturers</source>
+        <translation>讲师</translation>
+    </message>
+    <message>
+        <source>New lecturer</source>
+        <translation>新建讲师</translation>
+    </message>
+    <message>
+        <source>Search: name, pinyin initials, employer, mobile (Ctrl+F)</source>
+        <translation>搜索：姓名、拼音首字母、工作单位、手机号（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Factory Classroom</source>
+        <translation>课堂设在工厂</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>回车</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Factory Classroom</source>
+        <translation>关于“课堂设在工厂”(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>About Factory Classroom</source>
+        <translation>关于“课堂设在工厂”</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Factory Classroom %1&lt;/h3&gt;&lt;p&gt;Training in the workshop: enterprises, lecturers, courses, trainees, schedules, attendance and certificates for trade-union training offices.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;课堂设在工厂 %1&lt;/h3&gt;&lt;p&gt;送教进企业，车间变课堂：为工会培训部门管理企业、讲师、课程、学员、排课、考勤和结业证书。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MasterPage</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Create a new one (Ctrl+N)</source>
+        <translation>新建一条（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Edit the selected row (Enter)</source>
+        <translation>编辑选中的行（回车）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected row (Del)</source>
+        <translation>删除选中的行（Del）</translation>
+    </message>
+    <message>
+        <source>Search: name or pinyin initials (Ctrl+F)</source>
+        <translation>搜索：名称或拼音首字母（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>共 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 / 共 %2 条</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? This cannot be undone.</source>
+        <translation>删除“%1”?删除后无法恢复。</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>无法执行</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <source>Trainees per theme, enterprise and month, attendance rates, lecturer hours and fees, and feedback will be reported here.</source>
+        <translation>将在这里按主题、企业和月份统计培训人数，以及出勤率、讲师课时与讲课费和满意度评价。</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <source>Training requests</source>
+        <translation>培训需求</translation>
+    </message>
+    <message>
+        <source>Enterprises&apos; training orders from the survey — how many workers, which course, which weeks and times suit them — will be entered and tracked here.</source>
+        <translation>将在这里录入和跟踪企业调研得到的培训订单：多少职工、哪门课程、哪些周次和时段合适。</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <source>Schedule</source>
+        <translation>排课</translation>
+    </message>
+    <message>
+        <source>Classes and their lessons, planned from the training requests with lecturers and venues, will be shown on a calendar here.</source>
+        <translation>根据培训需求安排的培训班及其课次（含讲师和地点）将在这里以日历显示。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>示例数据</translation>
+    </message>
+    <message>
+        <source>This version of the program has no demo data yet.</source>
+        <translation>本版本程序还没有示例数据。</translation>
+    </message>
+    <message>
+        <source>Loading the demo data…</source>
+        <translation>正在载入示例数据…</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeDialog</name>
+    <message>
+        <source>New theme</source>
+        <translation>新建主题</translation>
+    </message>
+    <message>
+        <source>Edit theme</source>
+        <translation>编辑主题</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>&amp;Colour</source>
+        <translation>颜色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>排序(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>说明(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>TraineeDialog</name>
+    <message>
+        <source>New trainee</source>
+        <translation>新建学员</translation>
+    </message>
+    <message>
+        <source>Edit trainee</source>
+        <translation>编辑学员</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>性别(&amp;G)</translation>
+    </message>
+    <message>
+        <source>(from the ID number)</source>
+        <translation>（按身份证号）</translation>
+    </message>
+    <message>
+        <source>&amp;ID number</source>
+        <translation>身份证号(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile</source>
+        <translation>手机号(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Enterprise</source>
+        <translation>企业(&amp;E)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>岗位(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>TraineesPage</name>
+    <message>
+        <source>Trainees</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>New trainee</source>
+        <translation>新建学员</translation>
+    </message>
+    <message>
+        <source>Search: pinyin initials, part of a name, ID number or mobile digits (Ctrl+F)</source>
+        <translation>搜索：拼音首字母、姓名片段、身份证号或手机号数字（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message>
+        <source>more than %1 trainees</source>
+        <translation>超过 %1 名学员</translation>
+    </message>
+    <message>
+        <source>%1 trainees</source>
+        <translation>%1 名学员</translation>
+    </message>
+</context>
+</TS>

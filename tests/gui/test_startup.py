@@ -1,0 +1,73 @@
+"""Starting the app: command line, first start, missing Chinese font."""
+import pytest
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton, QRadioButton
+
+import main
+from trainer.services import organizations
+from trainer.services.uow import UnitOfWork
+from ui import fonts, startup
+from ui.i18n import choose_language, normalise
+
+
+def test_command_line():
+    args = main.parse_args(["--db", "sqlite:///x.db", "--lang", "en"])
+    assert (args.db, args.demo, args.lang) == ("sqlite:///x.db", False, "en")
+    assert main.parse_args(["--demo"]).demo
+    with pytest.raises(SystemExit):
+        main.parse_args(["--lang", "fr"])
+
+
+def test_language_choice_order(monkeypatch):
+    assert choose_language("en", "zh_CN") == "en"
+    assert choose_language(None, "zh_CN") == "zh_CN"
+    monkeypatch.setattr("ui.i18n.system_language", lambda: "zh_CN")
+    assert choose_language(None, "") == "zh_CN"
+    assert normalise("zh-Hans") == "zh_CN" and normalise("de") is None
+
+
+def test_first_start_empty_asks_for_the_union_name(qtbot, answer, sqlite_url, languages):
+    database = startup.open_or_explain(sqlite_url)
+    uow = UnitOfWork(database)
+    assert organizations.is_empty(uow)
+    result = []
+
+    def welcome(dialog):
+        assert dialog.findChild(QRadioButton, "empty").isChecked()
+        dialog.findChild(QPushButton, "save").click()
+        assert dialog.field_error("name")  # required
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "name"), "Xinyu Federation of Trade Unions")
+        dialog.findChild(QPushButton, "save").click()
+
+    answer(lambda: result.append(startup.first_start(None, database)), welcome)
+    assert result == [True]
+    assert [o.name for o in organizations.list_organizations(uow)] == [
+        "Xinyu Federation of Trade Unions"]
+    assert startup.first_start(None, database) is True  # not empty any more: no question
+    database.dispose()
+
+
+def test_unusable_database_is_explained(answer, tmp_path):
+    bad = tmp_path / "not-a-db.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    texts = []
+
+    def read(box):
+        texts.append(box.text())
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    answer(lambda: texts.append(startup.open_or_explain(f"sqlite:///{bad}")), read)
+    assert texts[1] is None and texts[0]
+
+
+def test_missing_chinese_font_is_reported_once(answer, monkeypatch):
+    monkeypatch.setattr(fonts, "has_chinese_font", lambda: False)
+    shown = []
+
+    def read(box):
+        shown.append(box.text())
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    answer(lambda: fonts.warn_if_no_chinese_font(None), read)
+    assert "Chinese" in shown[0]
+    monkeypatch.setattr(fonts, "has_chinese_font", lambda: True)
+    assert fonts.warn_if_no_chinese_font(None) is False
