@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     from ui.main_window import MainWindow
     from ui.resources import app_icon
     from ui.settings import APPLICATION, ORGANIZATION, AppSettings
+    from ui.workers import wait_for_background_work
 
     app = QApplication.instance() or QApplication(argv)
     app.setOrganizationName(ORGANIZATION)
@@ -66,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         return app.exec()
     finally:
+        wait_for_background_work()
         database.dispose()
         if demo_folder is not None:
             demo_folder.cleanup()

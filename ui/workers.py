@@ -58,13 +58,20 @@ class Task(QObject):
             result = self._function(Progress(self))
         except BaseException as exc:  # delivered to the GUI thread, never lost in the pool
             self.error = exc
-            self.failed.emit(exc)
+            self._emit(self.failed, exc)
         else:
             self.result = result
-            self.succeeded.emit(result)
+            self._emit(self.succeeded, result)
         finally:
             self.done = True
-            self.ended.emit()
+            self._emit(self.ended)
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the app is shutting down and took the task with it
+            pass
 
 
 class _Runnable(QRunnable):
@@ -77,15 +84,27 @@ class _Runnable(QRunnable):
         self._task._run()
 
 
-def run_in_background(function: Callable[[Progress], Any], *, parent: QObject | None = None,
+_running: set[Task] = set()  # Python owns running tasks: Qt must not delete one mid-signal
+
+
+def run_in_background(function: Callable[[Progress], Any], *,
                       on_success: Callable[[Any], None] | None = None,
                       on_failure: Callable[[BaseException], None] | None = None) -> Task:
-    task = Task(function, parent)
+    """Runs `function` in the thread pool. Pass bound methods of QObjects as callbacks: Qt
+    drops the delivery when their object is gone (a page closed meanwhile)."""
+    task = Task(function)
+    _running.add(task)
+    task.ended.connect(lambda: _running.discard(task), Qt.ConnectionType.QueuedConnection)
     if on_success:
         task.succeeded.connect(on_success, Qt.ConnectionType.QueuedConnection)
     if on_failure:
         task.failed.connect(on_failure, Qt.ConnectionType.QueuedConnection)
     return task.start()
+
+
+def wait_for_background_work(timeout_ms: int = 5000) -> None:
+    """At exit: let running tasks end before their receivers disappear."""
+    QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
 def run_with_progress(parent: QWidget | None, label: str,
@@ -113,11 +132,13 @@ def run_with_progress(parent: QWidget | None, label: str,
     task.progressed.connect(progressed, Qt.ConnectionType.QueuedConnection)
     task.ended.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(task.cancel)
+    _running.add(task)
     task.start()
     if not task.done:
         loop.exec()
     dialog.close()
     dialog.deleteLater()
+    _running.discard(task)
     if task.error is not None:
         raise task.error
     return task.result

@@ -421,8 +421,8 @@
         <translation>Edit lecturer</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Name</translation>
+        <source>Full &amp;name</source>
+        <translation>Full &amp;name</translation>
     </message>
     <message>
         <source>&amp;Category</source>
@@ -714,8 +714,8 @@
         <translation>Edit trainee</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Name</translation>
+        <source>Full &amp;name</source>
+        <translation>Full &amp;name</translation>
     </message>
     <message>
         <source>&amp;Gender</source>

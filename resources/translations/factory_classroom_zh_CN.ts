@@ -422,8 +422,8 @@
         <translation>编辑讲师</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>名称(&amp;N)</translation>
+        <source>Full &amp;name</source>
+        <translation>姓名(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Category</source>
@@ -715,8 +715,8 @@
         <translation>编辑学员</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>名称(&amp;N)</translation>
+        <source>Full &amp;name</source>
+        <translation>姓名(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Gender</source>

@@ -68,7 +68,7 @@ class EnterpriseDialog(FormDialog):
         row.addStretch(1)
         self.extra.addLayout(row)
         self.add_error_place("venues", self.venue_view, self.extra)
-        self.resize(620, 720)
+        self.resize(620, 640)
         if record is not None:
             self._fill(record)
 

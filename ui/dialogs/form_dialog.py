@@ -147,4 +147,6 @@ class FormDialog(QDialog):
     @classmethod
     def run(cls, dialog: FormDialog) -> Any:
         """Shows `dialog` modally; the saved record, or None when cancelled."""
-        return dialog.result_record if dialog.exec() == QDialog.DialogCode.Accepted else None
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()  # a dialog parented to a page would otherwise live as long as it
+        return dialog.result_record if accepted else None

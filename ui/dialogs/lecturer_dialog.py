@@ -24,7 +24,7 @@ class LecturerDialog(FormDialog):
         self.setObjectName("lecturerDialog")
         self._uow = uow
         self._record = record
-        self.name = self.add_field(("person_name", "name"), self.tr("&Name"), QLineEdit())
+        self.name = self.add_field(("person_name", "name"), self.tr("Full &name"), QLineEdit())
         self.category = self.add_field("category", self.tr("&Category"), QComboBox())
         for code in LECTURER_CATEGORIES:
             self.category.addItem(label(LECTURER_CATEGORIES, code), code)
@@ -74,7 +74,7 @@ class LecturerDialog(FormDialog):
         row.addStretch(1)
         self.extra.addLayout(row)
         self.add_error_place("unavailable", self.unavailable_view, self.extra)
-        self.resize(600, 760)
+        self.resize(600, 680)
         if record is not None:
             self._fill(record)
 

@@ -17,7 +17,7 @@ class TraineeDialog(FormDialog):
         self.setObjectName("traineeDialog")
         self._uow = uow
         self._record = record
-        self.name = self.add_field(("person_name", "name"), self.tr("&Name"), QLineEdit())
+        self.name = self.add_field(("person_name", "name"), self.tr("Full &name"), QLineEdit())
         self.gender = self.add_field("gender", self.tr("&Gender"), QComboBox())
         self.gender.addItem(self.tr("(from the ID number)"), "")
         for code in GENDERS:

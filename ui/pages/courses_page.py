@@ -70,7 +70,7 @@ class CoursesPage(MasterPage):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([260, 780])
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.splitter, 1)
 
     def _small_button(self, icon_name: str, slot) -> QToolButton:
         button = QToolButton(self)

@@ -39,7 +39,7 @@ class EnterprisesPage(MasterPage):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.splitter, 1)
 
     def fetch_records(self) -> list[enterprises.EnterpriseRecord]:
         return enterprises.list_enterprises(self.uow)

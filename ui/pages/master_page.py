@@ -9,8 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QTableView, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QSizePolicy, QTableView,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from trainer.errors import TrainerError
 from trainer.services.uow import UnitOfWork
@@ -67,6 +67,7 @@ class MasterPage(Page):
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.heading.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
@@ -103,7 +104,7 @@ class MasterPage(Page):
         return proxy
 
     def add_body(self, layout: QVBoxLayout) -> None:
-        layout.addWidget(self.view)
+        layout.addWidget(self.view, 1)
 
     def fetch_records(self) -> list[Any]:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -183,8 +184,7 @@ class MasterPage(Page):
         self.update_count()
 
     def search_now(self, text: str) -> None:
-        self.search.setText(text)
-        self.search.flush()
+        self.search.search_for(text)
 
     def update_count(self) -> None:
         shown = (self.proxy or self.model).rowCount()

@@ -3,7 +3,7 @@ already shows the whole flow of the work."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.pages.page import Page
 from ui.resources import icon
@@ -22,14 +22,18 @@ class PlaceholderPage(Page):
         self.text = QLabel(self)
         self.text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.text.setWordWrap(True)
-        self.text.setMaximumWidth(560)
-        self.text.setStyleSheet("color: palette(mid); font-size: 11pt;")
+        self.text.setFixedWidth(560)
+        self.text.setStyleSheet("color: #555; font-size: 11pt;")
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(self.picture)
         layout.addSpacing(8)
         layout.addWidget(self.heading)
-        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()  # a fixed-width label, centred, that wraps its lines
+        row.addStretch(1)
+        row.addWidget(self.text)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(3)
         self.retranslate()
 

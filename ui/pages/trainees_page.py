@@ -65,12 +65,13 @@ class TraineesPage(MasterPage):
         database = self.uow.database
 
         def count(_progress):
-            return trainees.count_trainees_capped(UnitOfWork(database), text, cap=COUNT_CAP)
+            return generation, trainees.count_trainees_capped(UnitOfWork(database), text,
+                                                              cap=COUNT_CAP)
 
-        run_in_background(count, parent=self,
-                          on_success=lambda result: self._counted(generation, result))
+        run_in_background(count, on_success=self._counted)
 
-    def _counted(self, generation: int, result: trainees.TraineeCount) -> None:
+    def _counted(self, answer: tuple[int, trainees.TraineeCount]) -> None:
+        generation, result = answer
         if generation == self._count_generation:  # not overtaken by a newer search
             self._count = result
             self.update_count()

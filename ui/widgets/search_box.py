@@ -31,6 +31,13 @@ class SearchBox(QLineEdit):
         hint.setWidth(300)
         return hint
 
+    def search_for(self, text: str) -> None:
+        """Sets the text and reports it at once, even when unchanged (a fresh search)."""
+        self._timer.stop()
+        self.setText(text)
+        self._last = text
+        self.search_changed.emit(text)
+
     def flush(self) -> None:
         """Reports the text now (also what Enter does)."""
         self._timer.stop()
