@@ -56,3 +56,19 @@ def test_new_trainee_is_shown_and_selected(qtbot, window, answer, typist, uow):
     record = page.selected_record()
     assert record is not None and record.name == "王芳" and record.gender == "M"
     assert trainees.count_trainees(uow) == 1
+
+
+def test_keyset_pages_cover_every_match_once(uow):
+    _add(uow, 45)
+    for search in ("", "zs", "张三", "1390000", "139000000"):
+        seen, cursor = [], None
+        while True:
+            page = trainees.page_trainees(uow, search, limit=10, cursor=cursor)
+            seen += [r.id for r in page.records]
+            if page.cursor is None:
+                break
+            cursor = page.cursor
+        expected = {r.id for r in trainees.list_trainees(uow, search)}
+        assert len(seen) == len(set(seen)) and set(seen) == expected, search
+    assert trainees.count_trainees_capped(uow, "zs", cap=20) == trainees.TraineeCount(20, True)
+    assert trainees.count_trainees_capped(uow, "ls") == trainees.TraineeCount(1, False)

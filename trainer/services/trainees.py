@@ -169,7 +169,8 @@ def delete_trainee(uow: UnitOfWork, trainee_id: int) -> None:
 # exports, too slow for a search box over a million rows. page_trainees reads one batch at a
 # time after a cursor (keyset paging) and picks, from what was typed, a query that an index can
 # answer: pinyin initials → a range of the initials index; a Chinese name fragment → a scan of
-# the (covering) name index in name order; digits → ID numbers and mobiles in registration order.
+# the (covering) name index in name order; digits → ID numbers and mobiles in registration order
+# (more than 11 digits: ID numbers only, in the order of their index).
 
 @dataclass(frozen=True)
 class TraineePage:
@@ -217,9 +218,10 @@ def _search_plan(session, organization_id: int, search: str, enterprise_id: int 
         conds += [Trainee.name_initials >= q, Trainee.name_initials < upper]
         return conds, (Trainee.name_initials, Trainee.id)
     if kind == "number":
-        conds.append(_contains(session, Trainee.id_number, q) if "X" in q or len(q) > 11 else
-                     (_contains(session, Trainee.id_number, q)
-                      | _contains(session, Trainee.mobile, q)))
+        if "X" in q or len(q) > 11:  # only an ID number is that long: scan its index in order
+            conds.append(_contains(session, Trainee.id_number, q))
+            return conds, (Trainee.id_number, Trainee.id)
+        conds.append(_contains(session, Trainee.id_number, q) | _contains(session, Trainee.mobile, q))
         return conds, (Trainee.id,)
     if kind == "name":
         conds.append(Trainee.name.contains(q, autoescape=True))
