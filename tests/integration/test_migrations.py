@@ -1,0 +1,102 @@
+"""Opening databases: create, upgrade older ones (with a backup), refuse newer or foreign ones."""
+import sqlite3
+
+import pytest
+from sqlalchemy import text
+
+from trainer.db.engine import connect
+from trainer.db.migrate import current_revision, head_revision, open_database, upgrade
+from trainer.errors import DatabaseError
+from trainer.services import trainees
+from trainer.services.uow import UnitOfWork
+
+
+def test_new_database_is_created_at_head(db_url):
+    db = open_database(db_url)
+    assert current_revision(db) == head_revision()
+    db.dispose()
+
+
+def test_first_revision_with_data_upgrades_to_head_intact(db_url):
+    """Schema at 0001 with an office, an enterprise and a trainee; upgrading keeps the rows and
+    fills the pinyin initials that 0002 adds, so the old trainee is found by 'zs'."""
+    db = connect(db_url)
+    upgrade(db, "0001")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO organizations (id, name, short_name, address, phone, "
+                          "certificate_prefix, version) VALUES (1, '新余市总工会', '', '', '', '', 1)"))
+        conn.execute(text("INSERT INTO enterprises (id, organization_id, name, district, park, "
+                          "industry, address, contact_name, contact_phone, headcount, notes, version) "
+                          "VALUES (1, 1, '新余恒达钢铁', '渝水区', '', '', '', '', '', 120, '', 1)"))
+        conn.execute(text("INSERT INTO trainees (id, organization_id, name, gender, id_number, "
+                          "mobile, enterprise_id, post, category, notes, version) VALUES "
+                          "(1, 1, '张三', 'F', '11010519491231002X', '13800138000', 1, '焊工', "
+                          "'regular', '', 1)"))
+    db.dispose()
+
+    db = open_database(db_url)
+    assert current_revision(db) == head_revision()
+    uow = UnitOfWork(db)
+    found = trainees.list_trainees(uow, "zs")
+    assert [(t.name, t.id_number, t.enterprise_name, t.post) for t in found] == [
+        ("张三", "11010519491231002X", "新余恒达钢铁", "焊工")]
+    db.dispose()
+
+
+def test_upgrade_of_a_sqlite_file_keeps_a_backup_copy(tmp_path):
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    db = connect(url)
+    upgrade(db, "0001")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO organizations (name, short_name, address, phone, "
+                          "certificate_prefix, version) VALUES ('新余市总工会', '', '', '', '', 1)"))
+    db.dispose()
+    open_database(url).dispose()
+    backups = list((tmp_path / "backups").glob("office-before-*.db"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT name FROM organizations").fetchall() == [("新余市总工会",)]
+
+
+def test_newer_database_is_refused_with_a_clear_message(db_url):
+    open_database(db_url).dispose()
+    db = connect(db_url)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    db.dispose()
+    with pytest.raises(DatabaseError) as info:
+        open_database(db_url)
+    assert info.value.reason == "too_new"
+    assert "更新版本" in info.value.message("zh") and "newer version" in info.value.message("en")
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER)")
+    with pytest.raises(DatabaseError) as info:
+        open_database(f"sqlite:///{path}")
+    assert info.value.reason == "not_ours"
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"this is a spreadsheet, not a database" * 100)
+    with pytest.raises(DatabaseError) as info:
+        open_database(f"sqlite:///{garbage}")
+    assert info.value.reason == "not_ours"
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_url):
+    db = open_database(sqlite_url)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    db.dispose()
+
+
+def test_unreachable_server_gives_a_clear_error():
+    with pytest.raises(DatabaseError) as info:
+        open_database("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
+    assert info.value.reason == "unreachable"
+    with pytest.raises(DatabaseError) as info:
+        open_database("nosuchdb://x")
+    assert info.value.reason == "bad_url"
