@@ -12,6 +12,14 @@ os.environ.pop("TRAINER_DATABASE_URL", None)
 
 PG_ENV = "TRAINER_TEST_PG_URL"
 
+try:  # timing varies on a loaded 2-core CI machine: properties are about values, not speed
+    from hypothesis import settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile("trainer", deadline=None)
+    _hypothesis_settings.load_profile("trainer")
+except ImportError:  # pragma: no cover - hypothesis comes with the test extras
+    pass
+
 
 @pytest.fixture(autouse=True)
 def _own_data_dir(tmp_path, monkeypatch):

@@ -43,7 +43,7 @@ class ValidationError(InvalidInput):
 
     def message(self, lang: str | None = None) -> str:
         lang = lang or language()
-        params = {k: _localise(v, lang) for k, v in self.params.items()}
+        params = {k: _localise(k, v, lang) for k, v in self.params.items()}
         text = pick(REASONS[self.reason], lang).format(**params)
         field = label(FIELDS, self.field, lang)
         return f"{field}{text}" if lang == "zh" else f"{field[:1].upper()}{field[1:]} {text}"
@@ -141,9 +141,12 @@ class DatabaseError(TrainerError):
         return pick(self.TEXTS[self.reason], lang or language()).format(**self.params)
 
 
-def _localise(value: object, lang: str) -> object:
+def _localise(key: str, value: object, lang: str) -> object:
+    """Parameters that are codes become words: genders, and lists of (Chinese, English) pairs."""
     from trainer.messages import GENDERS
 
-    if isinstance(value, str) and value in GENDERS:
+    if key in ("gender", "id_gender") and isinstance(value, str) and value in GENDERS:
         return pick(GENDERS[value], lang)
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, tuple) for v in value):
+        return "/".join(pick(v, lang) for v in value)
     return value

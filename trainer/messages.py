@@ -81,6 +81,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "hourly_fee": ("课时费(元/小时)", "hourly fee (yuan)"),
     "themes": ("授课主题", "themes taught"),
     "unavailable": ("不可授课日期", "unavailable dates"),
+    "unavailable_end": ("不可授课日期的结束日期", "End of an unavailable period"),
     "gender": ("性别", "gender"),
     "id_number": ("身份证号", "resident ID number"),
     "mobile": ("手机号", "mobile"),
@@ -135,7 +136,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "duplicate": ("“{value}”已存在", "“{value}” already exists"),
     "date_format": ("“{value}”不是有效日期(应为 YYYY-MM-DD)",
                     "“{value}” is not a valid date (YYYY-MM-DD)"),
-    "date_order": ("结束日期早于开始日期", "ends before it starts"),
+    "date_order": ("早于开始日期", "is before the start date"),
     "unknown": ("“{value}”不存在", "“{value}” does not exist"),
     "colour_format": ("应为 #RRGGBB 形式", "must look like #RRGGBB"),
 }

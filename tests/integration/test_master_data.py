@@ -126,7 +126,8 @@ def test_lecturer_validation(uow):
         lec.create_lecturer(uow, lec.LecturerForm(
             "李", "教授", mobile="1234", hourly_fee="abc",
             unavailable=(lec.DateRange(dt.date(2026, 12, 5), dt.date(2026, 12, 1)),)))
-    assert _fields(info.value) == ["category", "mobile", "hourly_fee", "unavailable"]
+    assert _fields(info.value) == ["category", "mobile", "hourly_fee", "unavailable_end"]
+    assert "不可授课日期的结束日期早于开始日期" in info.value.message("zh")
 
 
 def test_courses_and_themes(uow):

@@ -77,7 +77,7 @@ def test_validation_reports_every_bad_field(uow, refs):
         ("status", "choice")}
     text = info.value.message("zh")
     assert "培训人数应在 1 到 100000 之间" in text and "结束日期早于开始日期" in text
-    assert "ends before it starts" in info.value.message("en")
+    assert "Window end is before the start date" in info.value.message("en")
 
 
 @pytest.mark.parametrize("changes, expected", [

@@ -113,9 +113,6 @@ def test_params_are_not_changed_by_rendering():
     assert err.params == {"id_gender": "M", "gender": "F"}
 
 
-@pytest.mark.xfail(strict=True, reason="errors._localise turns every 'M'/'F' parameter into "
-                   "男/女, not only gender ones; credit-code check characters M and F are "
-                   "letters (fix belongs in trainer/errors.py)")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_credit_code_check_letters_m_and_f_are_not_read_as_genders(lang):
     err = ValidationError("credit_code", "credit_code_checksum", expected="M", actual="F")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
@@ -23,8 +24,11 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     def display_name(self) -> str:
-        """The URL without its password, for status bars and messages."""
-        return self.engine.url.render_as_string(hide_password=True)
+        """The SQLite file's path, or the URL without its password, for status bars and messages."""
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+            return str(Path(url.database))
+        return url.render_as_string(hide_password=True)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -107,7 +107,7 @@ def choice(value: object, field: str, choices: dict[str, tuple[str, str]], *,
     for code, labels in choices.items():
         if cleaned.lower() in (code.lower(), labels[0], labels[1].lower()):
             return code
-    raise ValidationError(field, "choice", choices="/".join(c[0] for c in choices.values()))
+    raise ValidationError(field, "choice", choices=tuple(choices.values()))
 
 
 def date(value: object, field: str, *, required: bool = False) -> dt.date | None:

@@ -5,7 +5,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from trainer.db.models import Cohort, Course, Lecturer, Theme, TrainingRequest, lecturer_themes
+from trainer.db.models import (Cohort, Course, Enterprise, Lecturer, Theme, TrainingRequest,
+                                lecturer_themes)
+from trainer.errors import NotFoundError
 from trainer.rules import fields
 from trainer.services.common import (apply, check_version, ensure_unique, filtered, get_row,
                                      refuse_if_referenced, search_filter)
@@ -208,7 +210,7 @@ def get_course(uow: UnitOfWork, course_id: int) -> CourseRecord:
     with uow:
         row = get_row(uow.session, Course, course_id, "course")
         if row.theme.organization_id != uow.organization_id:
-            return get_row(uow.session, Course, -1, "course")
+            raise NotFoundError("course", course_id)
         return _course_record(row)
 
 
@@ -241,7 +243,7 @@ def delete_course(uow: UnitOfWork, course_id: int) -> None:
         row = uow.session.get(Course, course_id)
         refuse_if_referenced(uow.session, "course", row.title, [
             ("cohort", select(Cohort.name).where(Cohort.course_id == row.id)),
-            ("training_request", select(TrainingRequest.id).where(
+            ("training_request", select(Enterprise.name).join(TrainingRequest).where(
                 TrainingRequest.course_id == row.id)),
         ])
         uow.session.delete(row)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from trainer.db.models import Cohort, Enterprise, Lesson, Trainee, TrainingRequest, Venue
+from trainer.db.models import (Cohort, Course, Enterprise, Lesson, Trainee, TrainingRequest,
+                                Venue)
 from trainer.rules import fields
 from trainer.rules.credit_code import normalise_credit_code
 from trainer.rules.phone import normalise_phone
@@ -173,7 +174,7 @@ def delete_enterprise(uow: UnitOfWork, enterprise_id: int) -> None:
         venue_ids = select(Venue.id).where(Venue.enterprise_id == row.id)
         refuse_if_referenced(s, "enterprise", row.name, [
             ("trainee", select(Trainee.name).where(Trainee.enterprise_id == row.id)),
-            ("training_request", select(TrainingRequest.id).where(
+            ("training_request", select(Course.title).join(TrainingRequest).where(
                 TrainingRequest.enterprise_id == row.id)),
             ("cohort", select(Cohort.name).where(Cohort.enterprise_id == row.id)),
             ("lesson", select(Lesson.date).where(Lesson.venue_id.in_(venue_ids))),

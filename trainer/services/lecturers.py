@@ -89,7 +89,7 @@ def _clean(form: LecturerForm) -> dict:
     }
     for span in form.unavailable:
         if span.end < span.start:
-            check.add(ValidationError("unavailable", "date_order"))
+            check.add(ValidationError("unavailable_end", "date_order"))
     check.raise_if_any()
     values["name_initials"] = pinyin_initials(values["name"])[:50]
     return values

@@ -19,6 +19,7 @@ class UnitOfWork:
         self._organization_id = organization_id
         self._depth = 0
         self._session: Session | None = None
+        self._organization_at_start: int | None = organization_id
 
     @property
     def session(self) -> Session:
@@ -29,6 +30,7 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         if self._depth == 0:
             self._session = self.database.session_factory()
+            self._organization_at_start = self._organization_id
         self._depth += 1
         return self
 
@@ -42,6 +44,8 @@ class UnitOfWork:
                 session.commit()
             else:
                 session.rollback()
+                # an office chosen inside the undone transaction may no longer exist
+                self._organization_id = self._organization_at_start
         finally:
             session.close()
         return False
