@@ -12,7 +12,7 @@ from trainer.messages import GENDERS, LECTURER_CATEGORIES, TRAINEE_CATEGORIES, l
 from trainer.rules import fields as F
 from trainer.rules.id_number import mask_id_number
 from trainer.rules.phone import mask_mobile
-from trainer.services import courses, enterprises, lecturers, trainees
+from trainer.services import courses, enterprises, lecturers, requests, trainees
 from trainer.services.uow import UnitOfWork
 
 
@@ -48,6 +48,13 @@ def _enterprise_ref(uow: UnitOfWork, text: str) -> int | None:
     if found is None:
         raise ValidationError("enterprise", "unknown", value=text)
     return found.id
+
+
+def _course_ref(uow: UnitOfWork, text: str) -> int:
+    for course in courses.list_courses(uow):
+        if text.strip() in (str(course.id), course.title):
+            return course.id
+    raise ValidationError("course", "unknown", value=text)
 
 
 def _theme_ref(uow: UnitOfWork, text: str) -> int:
@@ -92,6 +99,10 @@ def _labelled(table):
 
 def _joined(value: Any, _reveal: bool) -> str:
     return "、".join(value)
+
+
+def _periods(value: Any, _reveal: bool) -> str:
+    return "、".join(label(requests.DAY_PERIODS, p) for p in value)
 
 
 def _ranges(value: Any, _reveal: bool) -> str:
@@ -152,17 +163,26 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
           Column("enterprise_name", "企业", "Enterprise"), Column("post", "岗位", "Post"),
           Column("category", "类别", "Category", _labelled(TRAINEE_CATEGORIES))),
          {"enterprise_id": ("--enterprise", "enterprise name or id", _enterprise_ref)}),
+    Kind("requests", "training_request", requests.TrainingRequestForm, requests.list_requests,
+         requests.get_request, requests.create_request, requests.update_request,
+         requests.delete_request,
+         (Column("id", "编号", "ID"), Column("enterprise_name", "企业", "Enterprise"),
+          Column("course_title", "课程", "Course"), Column("workers", "人数", "Workers"),
+          Column("window_start", "开始", "From"), Column("window_end", "结束", "To"),
+          Column("weekdays", "星期", "Weekdays"), Column("periods", "时段", "Times", _periods),
+          Column("priority", "优先级", "Priority"),
+          Column("status", "状态", "Status", _labelled(requests.REQUEST_STATUSES))),
+         {"enterprise_id": ("--enterprise", "enterprise name or id", _enterprise_ref),
+          "course_id": ("--course", "course title or id", _course_ref),
+          "weekdays": ("--weekdays", "ISO weekday digits, e.g. 135 = Mon, Wed, Fri", None),
+          "periods": ("--periods", "morning,afternoon,evening (or 上午,下午,晚上)", None),
+          "blackout_dates": ("--blackout-dates", "dates without training, comma-separated",
+                             None)}),
 )}
 
 ALIASES = {k[:-1]: k for k in KINDS} | {
     "企业": "enterprises", "地点": "venues", "车间": "venues", "主题": "themes", "课程": "courses",
-    "讲师": "lecturers", "学员": "trainees"}
-
-
-def register(kind: Kind) -> None:
-    """Lets other areas (training requests, …) add their kind."""
-    KINDS[kind.name] = kind
-    ALIASES[kind.name[:-1]] = kind.name
+    "讲师": "lecturers", "学员": "trainees", "需求": "requests", "培训需求": "requests"}
 
 
 def resolve_kind(name: str) -> Kind:
@@ -188,7 +208,7 @@ def build_form(kind: Kind, uow: UnitOfWork, given: dict[str, str], base: Any | N
     if base is not None:
         values = {f.name: getattr(base, f.name) for f in form_fields(kind) if hasattr(base, f.name)}
     for name, text in given.items():
-        convert = kind.special.get(name, (None, None, None))[2]
+        convert = kind.special.get(name, (None, None, None))[2]  # None: the text as typed
         values[name] = convert(uow, text) if convert else text
     missing = [f.name for f in form_fields(kind)
                if f.name not in values and f.default is dataclasses.MISSING]
