@@ -36,6 +36,8 @@ def sqlite_url(tmp_path) -> str:
 def pg_url():
     """A fresh, empty PostgreSQL database on the server named by TRAINER_TEST_PG_URL."""
     base = os.environ.get(PG_ENV)
+    if not base and os.environ.get("CI"):
+        pytest.fail(f"CI must run the PostgreSQL tests: {PG_ENV} is not set")
     if not base:
         pytest.skip(f"PostgreSQL tests skipped: set {PG_ENV} (e.g. "
                     "postgresql+psycopg://postgres@localhost:5432/postgres); .ci/run does")
