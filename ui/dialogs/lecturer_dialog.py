@@ -74,6 +74,7 @@ class LecturerDialog(FormDialog):
         row.addStretch(1)
         self.extra.addLayout(row)
         self.add_error_place("unavailable", self.unavailable_view, self.extra)
+        self._errors["unavailable_end"] = self._errors["unavailable"]  # a range ending too early
         self.resize(600, 680)
         if record is not None:
             self._fill(record)
