@@ -69,6 +69,9 @@ def open_database(url: str) -> Database:
             db.dispose()
             raise DatabaseError("too_new", revision=revision)
     head = scripts.get_current_head()
+    if head is None:  # a broken installation would otherwise "open" an empty database
+        db.dispose()
+        raise DatabaseError("not_ours", detail=f"no migration scripts in {MIGRATIONS}")
     if revision != head:
         if revision is not None:
             copy = backup_sqlite(db.engine, f"before-{head}")
