@@ -170,7 +170,7 @@ def delete_trainee(uow: UnitOfWork, trainee_id: int) -> None:
 # time after a cursor (keyset paging) and picks, from what was typed, a query that an index can
 # answer: pinyin initials → a range of the initials index; a Chinese name fragment → a scan of
 # the (covering) name index in name order; digits → ID numbers and mobiles in registration order
-# (more than 11 digits: ID numbers only, in the order of their index).
+# (more than 11 digits: ID numbers starting with them, from their index).
 
 @dataclass(frozen=True)
 class TraineePage:
@@ -218,8 +218,9 @@ def _search_plan(session, organization_id: int, search: str, enterprise_id: int 
         conds += [Trainee.name_initials >= q, Trainee.name_initials < upper]
         return conds, (Trainee.name_initials, Trainee.id)
     if kind == "number":
-        if "X" in q or len(q) > 11:  # only an ID number is that long: scan its index in order
-            conds.append(_contains(session, Trainee.id_number, q))
+        if "X" in q or len(q) > 11:  # only an ID number is that long: the start of one,
+            # typed from the left, is a range of the (organization_id, id_number) index
+            conds += [Trainee.id_number >= q, Trainee.id_number < q + "\x7f"]
             return conds, (Trainee.id_number, Trainee.id)
         conds.append(_contains(session, Trainee.id_number, q) | _contains(session, Trainee.mobile, q))
         return conds, (Trainee.id,)
