@@ -66,3 +66,22 @@ def test_draft_models(qtmodeltester):
     dates = DateRangeDraftModel()
     dates.set_rows([DateRangeDraft(dt.date(2026, 1, 5), dt.date(2026, 1, 9), "出差")])
     qtmodeltester.check(dates)
+
+
+def test_proxy_sorts_chinese_names_by_pinyin(qapp):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+    from ui.models.record_table_model import SORT_ROLE
+    from ui.models.search_proxy import SearchProxyModel
+
+    source = QStandardItemModel()
+    for name in ["张三", "傅婷", "廖俊杰", "敖春蓉", "10号车间", "2号车间"]:
+        item = QStandardItem(name)
+        item.setData(name, SORT_ROLE)
+        source.appendRow(item)
+    proxy = SearchProxyModel()
+    proxy.setSourceModel(source)
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)
+    shown = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert shown == ["2号车间", "10号车间", "敖春蓉", "傅婷", "廖俊杰", "张三"]

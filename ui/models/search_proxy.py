@@ -5,7 +5,8 @@ page asks the service which ids match and hands them here; this proxy only hides
 sorts by the model's sort role."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import (QCollator, QLocale, QModelIndex, QPersistentModelIndex,
+                            QSortFilterProxyModel)
 
 from ui.models.record_table_model import ID_ROLE, SORT_ROLE
 
@@ -16,6 +17,10 @@ class SearchProxyModel(QSortFilterProxyModel):
         self._matching: frozenset[int] | None = None
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
+        # Chinese names sort by pinyin (敖, 曾, 傅, 廖 …) as staff expect, not by code point;
+        # numeric mode puts 2号车间 before 10号车间.
+        self._collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        self._collator.setNumericMode(True)
 
     def set_matching_ids(self, ids) -> None:
         """None shows every row."""
@@ -32,6 +37,8 @@ class SearchProxyModel(QSortFilterProxyModel):
 
     def lessThan(self, left, right) -> bool:
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if isinstance(a, str) and isinstance(b, str):
+            return self._collator.compare(a, b) < 0
         try:
             return a < b
         except TypeError:  # mixed types (a blank beside a number): compare as text
