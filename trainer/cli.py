@@ -1,7 +1,8 @@
 """The command line: `trainer …` or `python -m trainer …`, over the same services as the GUI.
 
 Exit codes: 0 ok; 1 failure (refused, conflicting edit, database trouble); 2 bad arguments or
-invalid input, with the message on stderr."""
+invalid input, with the message on stderr (also: a file `import` cannot read at all); 3 `import`
+rejected some rows (the others were imported unless --dry-run)."""
 from __future__ import annotations
 
 import argparse
@@ -16,10 +17,12 @@ from trainer import __version__
 from trainer.cli_kinds import ALIASES, KINDS, build_form, cell, form_fields, option_for, resolve_kind
 from trainer.errors import (DatabaseError, InvalidInput, NotFoundError, TrainerError,
                             ValidationError)
+from trainer.io.reading import ImportFileError
 from trainer.messages import language, set_language
 from trainer.rules.text import display_width
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+IMPORT_KINDS = ("trainees", "enterprises", "lecturers", "requests")
 
 
 class UsageError(Exception):
@@ -40,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="trainer", parents=[common],
         description="Factory Classroom (课堂设在工厂): in-factory training for trade-union offices.",
-        epilog="Exit codes: 0 ok, 1 failure, 2 bad arguments or invalid input.")
+        epilog="Exit codes: 0 ok, 1 failure, 2 bad arguments, invalid input or unreadable file, "
+               "3 import rejected some rows.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -81,6 +85,33 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("delete", parents=[common], help="delete a record (refused while in use)")
     _add_kind_argument(p)
     p.add_argument("id", type=int)
+
+    p = sub.add_parser("import", parents=[common], help="import a list from .xlsx/.xls/.csv",
+                       description="Import trainees, enterprises, lecturers or training requests. "
+                       "Prints `accepted N, rejected M` and one line per rejected row; exit 0 "
+                       "when all rows were accepted, 3 when some were rejected, 2 when the file "
+                       "cannot be read.")
+    p.add_argument("kind", help="one of: " + ", ".join(IMPORT_KINDS))
+    p.add_argument("file")
+    p.add_argument("--enterprise", default=None, metavar="NAME",
+                   help="the enterprise of every row (trainee and request lists)")
+    p.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    p.add_argument("--rejects", metavar="OUT.xlsx", help="save the rejected rows with reasons")
+    p.add_argument("--on-duplicate", choices=["skip", "update"], default="skip",
+                   help="a person (ID number) or record already in the database: skip it "
+                        "(default) or update it with the file's values")
+    p.add_argument("--sheet", default=None, help="sheet name (default: the first)")
+
+    p = sub.add_parser("template", parents=[common], help="write a blank import template (.xlsx)")
+    p.add_argument("kind", help="one of: " + ", ".join(IMPORT_KINDS))
+    p.add_argument("out", metavar="OUT.xlsx")
+
+    p = sub.add_parser("export", parents=[common], help="export a list to Excel (.xlsx)")
+    _add_kind_argument(p)
+    p.add_argument("out", metavar="OUT.xlsx")
+    p.add_argument("--search", "-s", default="")
+    p.add_argument("--reveal", action="store_true",
+                   help="full ID numbers and mobiles (masked by default, as in `list`)")
     return parser
 
 
@@ -231,7 +262,76 @@ def cmd_delete(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"init": cmd_init, "demo": cmd_demo, "info": cmd_info, "list": cmd_list,
+def _import_kind(name: str) -> str:
+    kind = resolve_kind(name).name
+    if kind not in IMPORT_KINDS:
+        raise UsageError(f"cannot import {name}; use one of {', '.join(IMPORT_KINDS)}")
+    return kind
+
+
+def cmd_import(args) -> int:
+    from trainer.io.importing import preview_import, run_import
+    from trainer.io.workbooks import write_rejects
+
+    kind = _import_kind(args.kind)
+    _db, uow = _open(args)
+    preview = preview_import(uow, kind, args.file, enterprise=args.enterprise,
+                             on_duplicate=args.on_duplicate, sheet=args.sheet)
+    zh = language() == "zh"
+    print(f"accepted {len(preview.accepted)}, rejected {len(preview.rejected)}")
+    for rejected in preview.rejected:
+        where = f"第 {rejected.row} 行:" if zh else f"row {rejected.row}: "
+        print(where + rejected.message())
+    for dup in preview.duplicates:
+        print((f"第 {dup.row} 行:" if zh else f"row {dup.row}: ") + dup.message())
+    if args.rejects and preview.rejected:
+        print(f"rejects: {write_rejects(preview, args.rejects)}")
+    if args.dry_run:
+        print("dry run: nothing written" if not zh else "试运行:未写入任何数据")
+    elif preview.accepted:
+        result = run_import(uow, preview)
+        print(f"created {result.created}, updated {result.updated}, skipped {result.skipped}")
+    return EXIT_REJECTED if preview.rejected else EXIT_OK
+
+
+def cmd_template(args) -> int:
+    from trainer.io.workbooks import write_template
+
+    print(write_template(_import_kind(args.kind), args.out))
+    return EXIT_OK
+
+
+def export_rows(kind, records, reveal: bool) -> list[list]:
+    """Cells for an Excel export: as `list` shows them (masked unless `reveal`), but dates and
+    numbers keep their type."""
+    rows = []
+    for record in records:
+        row = []
+        for column in kind.columns:
+            value = getattr(record, column.attr)
+            if column.show is None and isinstance(value, (int, float, dt.date)) \
+                    and not isinstance(value, bool):
+                row.append(value)
+            else:
+                row.append(cell(column, record, reveal))
+        rows.append(row)
+    return rows
+
+
+def cmd_export(args) -> int:
+    from trainer.io.workbooks import export_records
+
+    kind = resolve_kind(args.kind)
+    _db, uow = _open(args)
+    records = kind.list(uow, search=args.search)
+    path = export_records(args.out, _headers(kind), export_rows(kind, records, args.reveal),
+                          title=kind.name)
+    print(f"{path} ({len(records)})")
+    return EXIT_OK
+
+
+COMMANDS = {"import": cmd_import, "template": cmd_template, "export": cmd_export,
+            "init": cmd_init, "demo": cmd_demo, "info": cmd_info, "list": cmd_list,
             "show": cmd_show, "add": cmd_add, "edit": cmd_edit, "delete": cmd_delete}
 
 
@@ -251,6 +351,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"trainer: unknown kind {exc}; use one of {', '.join(KINDS)}", file=sys.stderr)
         return EXIT_USAGE
     except UsageError as exc:
+        print(f"trainer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ImportFileError as exc:  # the file cannot be imported at all
         print(f"trainer: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (InvalidInput, ValidationError, NotFoundError) as exc:

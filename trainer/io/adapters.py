@@ -1,0 +1,327 @@
+"""Per kind of import: how a row's cells become the service's form, which service rule cleans
+it, which key finds a duplicate, and how accepted rows are written. Trainees (up to 100,000 in a
+file) are written in bulk; the other kinds are short lists and go through their services."""
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any, Callable, Hashable, Iterable
+
+from sqlalchemy import insert, select
+
+from trainer.db.base import utcnow
+from trainer.db.models import Trainee
+from trainer.errors import ValidationError
+from trainer.io.reading import Cell, cell_text, excel_serial_to_date
+from trainer.rules.fields import FieldCheck
+from trainer.rules.text import clean_code, clean_name, clean_text
+from trainer.services import courses, enterprises, lecturers, requests, trainees
+# The services' own cleaning rules (private there; one rule for forms and imports alike).
+from trainer.services.enterprises import _clean as clean_enterprise
+from trainer.services.lecturers import _clean as clean_lecturer
+from trainer.services.requests import _clean as clean_request
+from trainer.services.uow import UnitOfWork
+
+CHUNK = 2000  # rows per INSERT batch and per progress report
+LOOKUP_CHUNK = 500  # keys per IN (…) query: well under every database's parameter limit
+
+# A service's error names a form field; the import reports it at the column of this field.
+ERROR_FIELDS = {"person_name": "name", "enterprise_id": "enterprise", "course_id": "course",
+                "theme_ids": "themes"}
+
+
+def chunks(items: list, size: int) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _given(texts: dict[str, Cell]) -> dict[str, Cell]:
+    return {k: v for k, v in texts.items() if cell_text(v).strip()}
+
+
+class Adapter:
+    """What differs between kinds; the importer (importing.py) does the rest."""
+
+    kind = ""
+    form_type: type = object
+    key_field = ""  # the field a duplicate is reported at
+    clean: Callable[[Any], dict]
+    # import field → the value columns it sets (for updates: only what the file gives)
+    columns: dict[str, tuple[str, ...]] = {}
+
+    def __init__(self, uow: UnitOfWork, enterprise_id: int | None) -> None:
+        self.enterprise_id = enterprise_id
+
+    # --- per row ---
+    def form(self, texts: dict[str, Cell], check: FieldCheck) -> Any:
+        kwargs: dict[str, Any] = {}
+        for fld in dataclasses.fields(self.form_type):
+            if fld.name in texts and cell_text(texts[fld.name]).strip():
+                kwargs[fld.name] = self.convert(fld.name, texts[fld.name])
+            elif fld.default is dataclasses.MISSING and fld.default_factory is dataclasses.MISSING:
+                kwargs[fld.name] = ""
+        kwargs.update(self.references(texts, check))
+        return self.form_type(**kwargs)
+
+    def convert(self, name: str, value: Cell) -> Any:
+        return cell_text(value)
+
+    def references(self, texts: dict[str, Cell], check: FieldCheck) -> dict[str, Any]:
+        return {}
+
+    def key(self, values: dict) -> Hashable | None:
+        return None
+
+    def key_text(self, values: dict) -> str:
+        return ""
+
+    def existing(self, uow: UnitOfWork, keys: list[Hashable]) -> dict[Hashable, int]:
+        return {}
+
+    # --- writing ---
+    def write(self, uow: UnitOfWork, rows: list, on_duplicate: str,
+              report: Callable[[int], None]) -> tuple[int, int, int]:
+        """Through the services, row by row (short lists): created, updated, skipped."""
+        created = updated = skipped = 0
+        found = self.existing(uow, [self.key(r.values) for r in rows if r.existing_id is None
+                                    and self.key(r.values) is not None])
+        for done, row in enumerate(rows, 1):
+            target = row.existing_id or found.get(self.key(row.values))
+            if target is None:
+                self.create(uow, row.form)
+                created += 1
+            elif on_duplicate == "update":
+                self.update(uow, target, row)
+                updated += 1
+            else:
+                skipped += 1
+            if done % 100 == 0 or done == len(rows):
+                report(done)
+        return created, updated, skipped
+
+    def create(self, uow: UnitOfWork, form: Any) -> None:
+        raise NotImplementedError
+
+    def update(self, uow: UnitOfWork, target: int, row) -> None:
+        raise NotImplementedError
+
+    def merged(self, record: Any, row) -> Any:
+        """The form of an existing record with only the fields the file gives replaced."""
+        base = {f.name: getattr(record, f.name) for f in dataclasses.fields(self.form_type)
+                if hasattr(record, f.name)}
+        given = {f.name: getattr(row.form, f.name) for f in dataclasses.fields(self.form_type)
+                 if any(f.name in self.columns.get(g, (g,)) for g in row.given)}
+        return self.form_type(**(base | given))
+
+
+def _lookup_names(items: Iterable[tuple[str, int]]) -> dict[str, int]:
+    table: dict[str, int] = {}
+    for name, row_id in items:
+        table.setdefault(clean_name(name), row_id)
+    return table
+
+
+def _reference(table: dict[str, int], value: Cell, field: str, check: FieldCheck) -> int | None:
+    text = clean_name(cell_text(value))
+    if not text:
+        return None
+    if text not in table:
+        check.add(ValidationError(field, "unknown", value=text))
+    return table.get(text)
+
+
+class TraineeAdapter(Adapter):
+    kind = "trainees"
+    form_type = trainees.TraineeForm
+    key_field = "id_number"
+    columns = {"name": ("name", "name_initials"), "id_number": ("id_number", "birth_date", "gender"),
+               "enterprise": ("enterprise_id",)}
+
+    def __init__(self, uow: UnitOfWork, enterprise_id: int | None) -> None:
+        super().__init__(uow, enterprise_id)
+        self.enterprises = _lookup_names((e.name, e.id) for e in enterprises.list_enterprises(uow))
+        self.clean = trainees.clean_trainee
+
+    def form(self, texts: dict[str, Cell], check: FieldCheck) -> Any:
+        # Spelled out (not the generic loop): this runs 100,000 times in a big file.
+        get = texts.get
+        if self.enterprise_id is not None:
+            enterprise_id = self.enterprise_id
+        else:
+            enterprise_id = _reference(self.enterprises, get("enterprise"), "enterprise", check)
+        return trainees.TraineeForm(
+            name=cell_text(get("name")), id_number=cell_text(get("id_number")),
+            gender=cell_text(get("gender")), mobile=cell_text(get("mobile")),
+            enterprise_id=enterprise_id, post=cell_text(get("post")),
+            category=cell_text(get("category")), notes=cell_text(get("notes")))
+
+    def key(self, values: dict) -> Hashable | None:
+        return values["id_number"]
+
+    def key_text(self, values: dict) -> str:
+        return values["id_number"] or ""
+
+    def existing(self, uow: UnitOfWork, keys: list[Hashable]) -> dict[Hashable, int]:
+        found: dict[Hashable, int] = {}
+        for part in chunks(sorted({k for k in keys if k}), LOOKUP_CHUNK):
+            found.update(uow.session.execute(select(Trainee.id_number, Trainee.id).where(
+                Trainee.organization_id == uow.organization_id,
+                Trainee.id_number.in_(part))).all())
+        return found
+
+    def write(self, uow: UnitOfWork, rows: list, on_duplicate: str,
+              report: Callable[[int], None]) -> tuple[int, int, int]:
+        """Bulk: one INSERT per chunk of new rows; existing ones loaded and changed per chunk."""
+        session, org = uow.session, uow.organization_id
+        now = utcnow()  # once, not a default called per row
+        created = updated = skipped = done = 0
+        for part in chunks(rows, CHUNK):
+            # looked up again: someone may have added these people since the preview
+            found = self.existing(uow, [r.values["id_number"] for r in part
+                                        if r.existing_id is None])
+            new, changes = [], {}
+            for row in part:
+                target = row.existing_id or found.get(row.values["id_number"])
+                if target is None:
+                    new.append({**row.values, "organization_id": org, "version": 1,
+                                "created_at": now, "updated_at": now})
+                elif on_duplicate == "update":
+                    changes[target] = {c: row.values[c] for g in row.given
+                                       for c in self.columns.get(g, (g,)) if c in row.values}
+                else:
+                    skipped += 1
+            if new:
+                session.execute(insert(Trainee), new)
+                created += len(new)
+            if changes:
+                for trainee in session.scalars(select(Trainee).where(Trainee.id.in_(changes))):
+                    for column, value in changes[trainee.id].items():
+                        setattr(trainee, column, value)
+                session.flush()
+                updated += len(changes)
+            done += len(part)
+            report(done)
+        return created, updated, skipped
+
+
+class EnterpriseAdapter(Adapter):
+    kind = "enterprises"
+    form_type = enterprises.EnterpriseForm
+    key_field = "name"
+    clean = staticmethod(clean_enterprise)
+
+    def __init__(self, uow: UnitOfWork, enterprise_id: int | None) -> None:
+        super().__init__(uow, enterprise_id)
+        records = enterprises.list_enterprises(uow)
+        self.by_name = {r.name: r.id for r in records}
+        self.credit_codes = {r.credit_code: r.name for r in records if r.credit_code}
+
+    def convert(self, name: str, value: Cell) -> Any:
+        return clean_code(cell_text(value)) if name == "credit_code" else cell_text(value)
+
+    def key(self, values: dict) -> Hashable | None:
+        return values["name"]
+
+    def key_text(self, values: dict) -> str:
+        return values["name"]
+
+    def existing(self, uow: UnitOfWork, keys: list[Hashable]) -> dict[Hashable, int]:
+        return {k: self.by_name[k] for k in keys if k in self.by_name}
+
+    def create(self, uow: UnitOfWork, form: Any) -> None:
+        enterprises.create_enterprise(uow, form)
+
+    def update(self, uow: UnitOfWork, target: int, row) -> None:
+        record = enterprises.get_enterprise(uow, target)
+        enterprises.update_enterprise(uow, target, self.merged(record, row), None)
+
+
+class LecturerAdapter(Adapter):
+    kind = "lecturers"
+    form_type = lecturers.LecturerForm
+    key_field = "name"
+    clean = staticmethod(clean_lecturer)
+    columns = {"themes": ("theme_ids",)}
+
+    def __init__(self, uow: UnitOfWork, enterprise_id: int | None) -> None:
+        super().__init__(uow, enterprise_id)
+        self.themes = _lookup_names((t.name, t.id) for t in courses.list_themes(uow))
+        self.by_key = {(r.name, r.mobile): r.id for r in lecturers.list_lecturers(uow)}
+
+    def references(self, texts: dict[str, Cell], check: FieldCheck) -> dict[str, Any]:
+        parts = [p for p in re.split(r"[,,、;;/\s]+", clean_text(cell_text(texts.get("themes"))))
+                 if p]
+        ids = [_reference(self.themes, p, "themes", check) for p in parts]
+        return {"theme_ids": tuple(dict.fromkeys(i for i in ids if i is not None))}
+
+    def key(self, values: dict) -> Hashable | None:
+        return values["name"], values["mobile"]
+
+    def key_text(self, values: dict) -> str:
+        return " ".join(v for v in (values["name"], values["mobile"]) if v)
+
+    def existing(self, uow: UnitOfWork, keys: list[Hashable]) -> dict[Hashable, int]:
+        return {k: self.by_key[k] for k in keys if k in self.by_key}
+
+    def create(self, uow: UnitOfWork, form: Any) -> None:
+        lecturers.create_lecturer(uow, form)
+
+    def update(self, uow: UnitOfWork, target: int, row) -> None:
+        record = lecturers.get_lecturer(uow, target)
+        lecturers.update_lecturer(uow, target, self.merged(record, row), None)
+
+
+class RequestAdapter(Adapter):
+    kind = "requests"
+    form_type = requests.TrainingRequestForm
+    key_field = "window_start"
+    clean = staticmethod(clean_request)
+    columns = {"enterprise": ("enterprise_id",), "course": ("course_id",)}
+
+    def __init__(self, uow: UnitOfWork, enterprise_id: int | None) -> None:
+        super().__init__(uow, enterprise_id)
+        self.enterprises = _lookup_names((e.name, e.id) for e in enterprises.list_enterprises(uow))
+        self.courses = _lookup_names((c.title, c.id) for c in courses.list_courses(uow))
+        self.by_key = {(r.enterprise_id, r.course_id, r.window_start, r.window_end): r.id
+                       for r in requests.list_requests(uow)}
+
+    def convert(self, name: str, value: Cell) -> Any:
+        if name in ("window_start", "window_end") and isinstance(value, (int, float)):
+            return excel_serial_to_date(value) or cell_text(value)
+        if name == "blackout_dates" and isinstance(value, (int, float)):
+            day = excel_serial_to_date(value)
+            return (day,) if day else cell_text(value)
+        if hasattr(value, "year") and name in ("window_start", "window_end"):
+            return value
+        if hasattr(value, "year") and name == "blackout_dates":
+            return (value,)
+        return cell_text(value)
+
+    def references(self, texts: dict[str, Cell], check: FieldCheck) -> dict[str, Any]:
+        if self.enterprise_id is not None:
+            enterprise = self.enterprise_id
+        else:
+            enterprise = _reference(self.enterprises, texts.get("enterprise"), "enterprise", check)
+        return {"enterprise_id": enterprise,
+                "course_id": _reference(self.courses, texts.get("course"), "course", check)}
+
+    def key(self, values: dict) -> Hashable | None:
+        return (values["enterprise_id"], values["course_id"], values["window_start"],
+                values["window_end"])
+
+    def key_text(self, values: dict) -> str:
+        return f"{values['window_start']}~{values['window_end']}"
+
+    def existing(self, uow: UnitOfWork, keys: list[Hashable]) -> dict[Hashable, int]:
+        return {k: self.by_key[k] for k in keys if k in self.by_key}
+
+    def create(self, uow: UnitOfWork, form: Any) -> None:
+        requests.create_request(uow, form)
+
+    def update(self, uow: UnitOfWork, target: int, row) -> None:
+        record = requests.get_request(uow, target)
+        requests.update_request(uow, target, self.merged(record, row), None)
+
+
+ADAPTERS: dict[str, type[Adapter]] = {a.kind: a for a in (
+    TraineeAdapter, EnterpriseAdapter, LecturerAdapter, RequestAdapter)}

@@ -1,0 +1,336 @@
+"""Importing trainee, enterprise, lecturer and training-request lists in two steps, so a clerk
+sees every problem before anything is written:
+
+    preview = preview_import(uow, "trainees", path)          # reads, maps, validates; no writes
+    result = run_import(uow, preview, progress=callback)     # one transaction, all or nothing
+
+`progress(done, total)` is called per chunk of rows; if it raises (ImportCancelled, or anything)
+the transaction is rolled back and nothing is written. Row numbers are spreadsheet row numbers,
+as the clerk sees them in Excel."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+from trainer.errors import InvalidInput, ValidationError
+from trainer.io.adapters import ADAPTERS, ERROR_FIELDS, Adapter
+from trainer.io.columns import (HEADER_SEARCH_ROWS, field_spec, fields_of, find_header_row,
+                                normalise_header, suggest_mapping)
+from trainer.io.reading import Cell, ImportFileError, Table, cell_text, read_table
+from trainer.messages import FIELDS, label, language, pick
+from trainer.rules.fields import FieldCheck
+from trainer.rules.text import clean_text
+from trainer.services import enterprises as enterprise_service
+from trainer.services.uow import UnitOfWork
+
+KINDS = tuple(ADAPTERS)
+ON_DUPLICATE = ("skip", "update")
+_TOTAL = re.compile(r"\s*(合\s*计|总\s*计|小\s*计|共\s*计|total\s*$)", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"(注[:：]|说明|填表说明|填表人|制表|审核|备注[:：])")
+
+
+class ImportCancelled(ImportFileError):
+    """Raise from a progress callback to stop an import; nothing is written."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled")
+
+
+class RowError(ValidationError):
+    """A row-level problem the form rules do not know: a repeat of another row of the file."""
+
+    TEXTS = {"duplicate_in_file": ("与第 {row} 行重复", "repeats row {row}")}
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or language()
+        text = pick(self.TEXTS[self.reason], lang).format(**self.params)
+        name = label(FIELDS, self.field, lang)
+        return f"{name}{text}" if lang == "zh" else f"{name[:1].upper()}{name[1:]} {text}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One bad cell (or a row-level problem, column None)."""
+
+    row: int  # spreadsheet row number (1 = Excel's first row)
+    column: int | None  # 0-based column index in the sheet
+    header: str  # that column's header as written in the file ('' without a column)
+    error: ValidationError  # field + reason code + params, for the GUI to show as it likes
+
+    def message(self, lang: str | None = None) -> str:
+        return self.error.message(lang)
+
+    @property
+    def reason(self) -> str:  # in the current language
+        return self.message()
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    row: int
+    cells: tuple[Cell, ...]  # the row's original cells, for sending back
+    problems: tuple[Problem, ...]  # every problem of the row, in column order
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or language()
+        sep = ";" if lang == "zh" else "; "
+        parts = [(f"{p.header}:" if lang == "zh" else f"{p.header}: ") + p.message(lang)
+                 if p.header else p.message(lang) for p in self.problems]
+        return sep.join(parts)
+
+
+@dataclass(frozen=True)
+class AcceptedRow:
+    row: int
+    values: dict[str, Any]  # cleaned column values, as the service's rules made them
+    given: frozenset[str]  # import fields the file gives a value for (an update sets only these)
+    form: Any  # the service form the values came from
+    existing_id: int | None = None  # set: updates this record (on_duplicate="update")
+
+
+@dataclass(frozen=True)
+class DuplicateRow:
+    """A row not imported because it is already there: in the database (on_duplicate="skip")
+    or, with identical values, earlier in the file."""
+
+    row: int
+    key: str  # what identifies it, e.g. the ID number
+    existing_id: int | None  # the record in the database
+    first_row: int | None  # the earlier row of the file
+
+    def message(self, lang: str | None = None) -> str:
+        zh = (lang or language()) == "zh"
+        if self.first_row is not None:
+            return (f"与第 {self.first_row} 行相同,已跳过" if zh
+                    else f"same as row {self.first_row}; skipped")
+        return (f"“{self.key}”已存在,已跳过" if zh else f"“{self.key}” already exists; skipped")
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    kind: str
+    path: str
+    sheet: str
+    header_row: int  # spreadsheet row number of the header (0: no header row)
+    headers: tuple[str, ...]  # the header cells as written
+    mapping: dict[int, str]  # column index (0-based) → field (columns.KIND_FIELDS)
+    unmapped: tuple[str, ...]  # headers that map to no field
+    accepted: tuple[AcceptedRow, ...]
+    rejected: tuple[RejectedRow, ...]
+    duplicates: tuple[DuplicateRow, ...]
+    on_duplicate: str
+    enterprise_id: int | None
+    organization_id: int
+    encoding: str = ""  # CSV only: utf-8-sig, utf-8 or gb18030
+    skipped_rows: tuple[int, ...] = field(default=())  # blank, total and note rows
+
+    @property
+    def to_create(self) -> int:
+        return sum(1 for r in self.accepted if r.existing_id is None)
+
+    @property
+    def to_update(self) -> int:
+        return sum(1 for r in self.accepted if r.existing_id is not None)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    skipped: int  # duplicates not written
+
+
+Progress = Callable[[int, int], Any]
+
+
+def preview_import(uow: UnitOfWork, kind: str, path: str | os.PathLike, *,
+                   mapping: Mapping[int, str] | None = None, header_row: int | None = None,
+                   enterprise: str | int | None = None, on_duplicate: str = "skip",
+                   sheet: str | int | None = None) -> ImportPreview:
+    """Reads and checks the file; writes nothing. `mapping` (column index → field) replaces the
+    guessed one; `header_row` (spreadsheet row number, 0 for none) the found one; `enterprise`
+    (name or id) is the enterprise of every row. Raises UnreadableFileError / ImportFileError
+    when the file cannot be imported at all."""
+    if kind not in ADAPTERS:
+        raise ImportFileError("bad_mapping", detail=kind)
+    if on_duplicate not in ON_DUPLICATE:
+        raise ImportFileError("bad_mapping", detail=f"on_duplicate={on_duplicate}")
+    table = read_table(path, sheet)
+    header_index, used = _header_and_mapping(kind, table, mapping, header_row)
+    header = table.rows[header_index] if header_index is not None else ()
+    with uow:
+        enterprise_id = _enterprise_id(uow, enterprise)
+        adapter = ADAPTERS[kind](uow, enterprise_id)
+        _check_required(kind, used, enterprise_id)
+        start = header_index + 1 if header_index is not None else 0
+        accepted, rejected, duplicates, skipped = _check_rows(adapter, table, header, used, start)
+        accepted, found = _against_database(uow, adapter, accepted, on_duplicate)
+        duplicates += found
+        headers = tuple(cell_text(h) for h in header)
+        return ImportPreview(
+            kind, table.path, table.sheet, start if header_index is not None else 0, headers,
+            dict(used), tuple(h for i, h in enumerate(headers) if h.strip() and i not in used),
+            tuple(accepted), tuple(rejected), tuple(sorted(duplicates, key=lambda d: d.row)),
+            on_duplicate, enterprise_id, uow.organization_id, table.encoding, tuple(skipped))
+
+
+def run_import(uow: UnitOfWork, preview: ImportPreview,
+               progress: Progress | None = None) -> ImportResult:
+    """Writes the accepted rows in one transaction. If `progress` raises, or the database
+    refuses a row, everything is rolled back and the exception propagates."""
+    rows = list(preview.accepted)
+    total = len(rows)
+
+    def report(done: int) -> None:
+        if progress is not None:
+            progress(done, total)
+
+    with uow:
+        uow.use_organization(preview.organization_id)
+        adapter = ADAPTERS[preview.kind](uow, preview.enterprise_id)
+        report(0)
+        created, updated, skipped = adapter.write(uow, rows, preview.on_duplicate, report)
+        uow.session.flush()
+    return ImportResult(created, updated, skipped + len(preview.duplicates))
+
+
+# --- steps -----------------------------------------------------------------------------------
+
+def _header_and_mapping(kind: str, table: Table, mapping: Mapping[int, str] | None,
+                        header_row: int | None) -> tuple[int | None, dict[int, str]]:
+    if not any(any(c is not None and cell_text(c).strip() for c in r) for r in table.rows):
+        raise ImportFileError("empty", path=table.path)
+    if header_row is not None:
+        if not 0 <= header_row <= len(table.rows):
+            raise ImportFileError("bad_mapping", detail=f"header_row={header_row}")
+        index = header_row - 1 if header_row else None
+    else:
+        index = find_header_row(kind, table)
+    if mapping is None:
+        if index is None:
+            raise ImportFileError("no_header", rows=HEADER_SEARCH_ROWS,
+                                  example="、".join(s.zh for s in fields_of(kind)[:3]))
+        return index, suggest_mapping(kind, table.rows[index])
+    names = {s.name for s in fields_of(kind)}
+    bad = [f"{c}→{f}" for c, f in mapping.items()
+           if f not in names or not isinstance(c, int) or c < 0]
+    if bad or len(set(mapping.values())) != len(mapping):
+        raise ImportFileError("bad_mapping", detail=", ".join(bad) or "one field, two columns")
+    return index, dict(mapping)
+
+
+def _check_required(kind: str, used: Mapping[int, str], enterprise_id: int | None) -> None:
+    present = set(used.values()) | ({"enterprise"} if enterprise_id is not None else set())
+    missing = [s for s in fields_of(kind) if s.required and s.name not in present]
+    if missing:
+        raise ImportFileError("bad_mapping", detail="、".join(
+            f"{s.zh} ({s.en})" for s in missing))
+
+
+def _enterprise_id(uow: UnitOfWork, enterprise: str | int | None) -> int | None:
+    if enterprise is None or (isinstance(enterprise, str) and not enterprise.strip()):
+        return None
+    if isinstance(enterprise, int):
+        return enterprise_service.get_enterprise(uow, enterprise).id
+    found = enterprise_service.find_enterprise(uow, enterprise)
+    if found is None:
+        raise ImportFileError("unknown_enterprise", name=clean_text(enterprise))
+    return found.id
+
+
+def _skippable(row: tuple[Cell, ...], header: tuple[Cell, ...]) -> bool:
+    """Blank rows, 合计/总计 rows, a header repeated on each printed page, footnotes. Cheap
+    tests on the raw cells first: this runs for every row of a 100,000-row file."""
+    filled = [c for c in row if c is not None and (type(c) is not str or c.strip())]
+    if not filled:
+        return True
+    if any(type(c) is str and _TOTAL.match(c) for c in filled[:3]):
+        return True
+    if header and row[:len(header)] == header[:len(row)]:
+        return True
+    return len(filled) == 1 and type(filled[0]) is str and bool(_FOOTNOTE.match(filled[0].strip()))
+
+
+def _check_rows(adapter: Adapter, table: Table, header: tuple[Cell, ...],
+                used: dict[int, str], start: int):
+    accepted: list[AcceptedRow] = []
+    rejected: list[RejectedRow] = []
+    duplicates: list[DuplicateRow] = []
+    skipped: list[int] = []
+    first_of: dict[Any, AcceptedRow] = {}
+    columns = {f: c for c, f in used.items()}
+    headers = {c: cell_text(header[c]) if c < len(header) else "" for c in used}
+    error_at = {**{f: f for f in columns}, **ERROR_FIELDS}
+    enterprise_given = frozenset({"enterprise"}) if adapter.enterprise_id is not None else frozenset()
+    pairs = sorted(used.items())
+    for index in range(start, len(table.rows)):
+        cells = table.rows[index]
+        row_no = index + 1
+        if _skippable(cells, header):
+            skipped.append(row_no)
+            continue
+        width = len(cells)
+        texts = {f: cells[c] for c, f in pairs if c < width}
+        check = FieldCheck()
+        form = adapter.form(texts, check)
+        try:
+            values = adapter.clean(form)
+        except InvalidInput as exc:
+            check.errors.extend(exc.errors)
+            values = None
+        key = adapter.key(values) if values is not None and not check.errors else None
+        if key is not None and key in first_of:
+            first = first_of[key]
+            if first.values == values:
+                duplicates.append(DuplicateRow(row_no, adapter.key_text(values), None, first.row))
+                continue
+            check.add(RowError(adapter.key_field, "duplicate_in_file", row=first.row))
+        if check.errors:
+            rejected.append(_rejection(row_no, cells, check.errors, error_at, columns, headers))
+            continue
+        given = frozenset(f for f, v in texts.items() if v is not None and cell_text(v).strip())
+        row = AcceptedRow(row_no, values, given | enterprise_given, form)
+        accepted.append(row)
+        if key is not None:
+            first_of[key] = row
+    return accepted, rejected, duplicates, skipped
+
+
+def _rejection(row_no: int, cells: tuple[Cell, ...], errors: list[ValidationError],
+               error_at: dict[str, str], columns: dict[str, int],
+               headers: dict[int, str]) -> RejectedRow:
+    problems = []
+    unknown = {e.field for e in errors if e.reason == "unknown"}
+    for error in errors:
+        if error.reason == "required" and ERROR_FIELDS.get(error.field, error.field) in unknown:
+            continue  # "course X does not exist" says it all
+        column = columns.get(error_at.get(error.field, error.field))
+        problems.append(Problem(row_no, column, headers.get(column, "") if column is not None
+                                else "", error))
+    problems.sort(key=lambda p: (p.column is None, p.column or 0))
+    return RejectedRow(row_no, tuple(cells), tuple(problems))
+
+
+def _against_database(uow: UnitOfWork, adapter: Adapter, accepted: list[AcceptedRow],
+                      on_duplicate: str) -> tuple[list[AcceptedRow], list[DuplicateRow]]:
+    found = adapter.existing(uow, [k for k in (adapter.key(r.values) for r in accepted)
+                                   if k is not None])
+    if not found:
+        return accepted, []
+    keep, duplicates = [], []
+    for row in accepted:
+        existing = found.get(adapter.key(row.values))
+        if existing is None:
+            keep.append(row)
+        elif on_duplicate == "update":
+            keep.append(AcceptedRow(row.row, row.values, row.given, row.form, existing))
+        else:
+            duplicates.append(DuplicateRow(row.row, adapter.key_text(row.values), existing, None))
+    return keep, duplicates
+
+
+def field_label(kind: str, name: str, lang: str | None = None) -> str:
+    """The template header of a field, for a mapping step in the GUI."""
+    return field_spec(kind, name).label(lang or language())

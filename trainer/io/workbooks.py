@@ -1,0 +1,167 @@
+"""Excel files the office writes: rejected rows to send back (with a reason column), blank
+import templates, and exports of any list (headers in the UI language, widths that fit Chinese
+text, dates as real Excel dates)."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from trainer.io.columns import fields_of
+from trainer.io.reading import ImportFileError, cell_text
+from trainer.messages import language
+from trainer.rules.text import display_width
+
+MAX_WIDTH = 60  # characters; longer text wraps in Excel rather than making a huge column
+DATE_FORMAT = "yyyy-mm-dd"
+_BOLD = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_REASON_FILL = PatternFill("solid", fgColor="FCE4D6")
+
+
+def _save(book: Workbook, path: str | os.PathLike) -> Path:
+    target = Path(path)
+    try:
+        book.save(target)
+    except OSError as exc:  # a folder that does not exist, the file open in Excel (Windows)…
+        raise ImportFileError("unreadable", path=str(target), detail=exc.strerror or exc) from None
+    return target
+
+
+def _width(value: Any) -> int:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return 10
+    return max((display_width(line) for line in cell_text(value).splitlines()), default=0)
+
+
+def _set_widths(sheet, widths: Sequence[int]) -> None:
+    for index, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(width, 4) + 2, MAX_WIDTH)
+
+
+def _excel_value(value: Any) -> Any:
+    """Dates stay dates; tuples become 、-joined text; everything else as it is."""
+    if isinstance(value, (list, tuple)):
+        return "、".join(cell_text(v) for v in value)
+    if value is None or isinstance(value, (str, int, float, bool, dt.date, dt.datetime)):
+        return value
+    if isinstance(value, Decimal):
+        return float(value)
+    return str(value)
+
+
+def export_records(path: str | os.PathLike, headers: Sequence[str],
+                   rows: Iterable[Sequence[Any]], *, title: str = "") -> Path:
+    """A list as an .xlsx: bold header row frozen at the top, auto-filter, dates as dates.
+    `rows` may be a generator: the file is written row by row (write-only mode)."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title[:31] or "Sheet1")
+    widths = [display_width(h) for h in headers]
+    # write-only sheets need widths before the first row: collect rows first (a list export
+    # is at most a few hundred thousand short rows), measuring as we go
+    data = []
+    for row in rows:
+        values = [_excel_value(v) for v in row]
+        for i, v in enumerate(values[:len(widths)]):
+            widths[i] = max(widths[i], _width(v))
+        data.append(values)
+    _set_widths(sheet, widths)
+    sheet.freeze_panes = "A2"
+    header_cells = []
+    for h in headers:
+        cell = WriteOnlyCell(sheet, value=h)
+        cell.font, cell.fill = _BOLD, _HEADER_FILL
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for values in data:
+        sheet.append([_date_cell(sheet, v) for v in values])
+    if headers:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(data) + 1}"
+    return _save(book, path)
+
+
+def _date_cell(sheet, value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = DATE_FORMAT if not isinstance(value, dt.datetime) else \
+            "yyyy-mm-dd hh:mm"
+        return cell
+    return value
+
+
+def write_template(kind: str, path: str | os.PathLike, lang: str | None = None) -> Path:
+    """A blank import template: the header (required columns marked *) and one example row."""
+    lang = lang or language()
+    specs = fields_of(kind)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = {"zh": "导入模板"}.get(lang, "Import template")
+    headers = [s.label(lang) + ("*" if s.required else "") for s in specs]
+    sheet.append(headers)
+    sheet.append([_example(s) for s in specs])
+    for cell in sheet[1]:
+        cell.font, cell.fill = _BOLD, _HEADER_FILL
+    for index, spec in enumerate(specs, 1):
+        if spec.name in ("id_number", "mobile", "credit_code", "contact_phone"):
+            # text cells: Excel would turn an 18-digit ID number into 3.60502E+17
+            for row in (2,):
+                sheet.cell(row, index).number_format = "@"
+        if spec.date:
+            sheet.cell(2, index).number_format = DATE_FORMAT
+    _set_widths(sheet, [max(display_width(h), _width(_example(s)))
+                        for h, s in zip(headers, specs)])
+    sheet.freeze_panes = "A2"
+    return _save(book, path)
+
+
+def _example(spec) -> Any:
+    if spec.date and isinstance(spec.example, str) and spec.example:
+        return dt.date.fromisoformat(spec.example)
+    return spec.example
+
+
+def write_rejects(preview, path: str | os.PathLike, lang: str | None = None) -> Path:
+    """The rejected rows of an ImportPreview as they were in the file, with a first column for
+    the row number and a last column for every reason, to send back to the enterprise."""
+    lang = lang or language()
+    zh = lang == "zh"
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "退回" if zh else "Rejected"
+    width = max([len(preview.headers)] + [len(r.cells) for r in preview.rejected])
+    headers = ["原行号" if zh else "Row"] + [
+        preview.headers[i] if i < len(preview.headers) else "" for i in range(width)] + [
+        "原因" if zh else "Reason"]
+    sheet.append(headers)
+    widths = [display_width(h) for h in headers]
+    for rejected in preview.rejected:
+        cells = list(rejected.cells) + [None] * (width - len(rejected.cells))
+        values = [rejected.row] + [_excel_value(c) for c in cells] + [rejected.message(lang)]
+        sheet.append(values)
+        for i, v in enumerate(values):
+            widths[i] = max(widths[i], _width(v))
+        for problem in rejected.problems:  # mark the bad cells
+            if problem.column is not None:
+                sheet.cell(sheet.max_row, problem.column + 2).fill = _REASON_FILL
+    for cell in sheet[1]:
+        cell.font, cell.fill = _BOLD, _HEADER_FILL
+    for row in sheet.iter_rows(min_row=2):  # keep ID numbers and mobiles as text
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.number_format = "@"
+            elif isinstance(cell.value, (dt.date, dt.datetime)):
+                cell.number_format = DATE_FORMAT
+    reason = sheet.column_dimensions[get_column_letter(len(headers))]
+    _set_widths(sheet, widths)
+    reason.width = min(max(widths[-1], 10) + 2, 80)
+    for row in sheet.iter_rows(min_row=2, min_col=len(headers), max_col=len(headers)):
+        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "B2"
+    return _save(book, path)
