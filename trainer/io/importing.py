@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from trainer.errors import InvalidInput, ValidationError
 from trainer.io.adapters import ADAPTERS, ERROR_FIELDS, Adapter
 from trainer.io.columns import (HEADER_SEARCH_ROWS, field_spec, fields_of, find_header_row,
@@ -187,12 +189,16 @@ def run_import(uow: UnitOfWork, preview: ImportPreview,
         if progress is not None:
             progress(done, total)
 
-    with uow:
-        uow.use_organization(preview.organization_id)
-        adapter = ADAPTERS[preview.kind](uow, preview.enterprise_id)
-        report(0)
-        created, updated, skipped = adapter.write(uow, rows, preview.on_duplicate, report)
-        uow.session.flush()
+    try:
+        with uow:
+            uow.use_organization(preview.organization_id)
+            adapter = ADAPTERS[preview.kind](uow, preview.enterprise_id)
+            report(0)
+            created, updated, skipped = adapter.write(uow, rows, preview.on_duplicate, report)
+            uow.session.flush()
+    except SQLAlchemyError as exc:  # rolled back by the unit of work already
+        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0][:300]
+        raise ImportFileError("write_failed", detail=detail) from exc
     return ImportResult(created, updated, skipped + len(preview.duplicates))
 
 

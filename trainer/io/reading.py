@@ -38,6 +38,8 @@ class ImportFileError(TrainerError):
         "bad_mapping": ("列对应关系无效:{detail}", "Invalid column mapping: {detail}"),
         "unknown_enterprise": ("企业“{name}”不存在,请先添加该企业。",
                                "Enterprise “{name}” does not exist; add it first."),
+        "write_failed": ("写入数据库失败,未导入任何数据:{detail}",
+                         "Writing to the database failed; nothing was imported: {detail}"),
         "cancelled": ("导入已取消,未写入任何数据。", "Import cancelled; nothing was written."),
     }
 

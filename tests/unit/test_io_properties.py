@@ -1,0 +1,70 @@
+"""Properties of the importer's pure parts: whatever a cell or a file holds, they return a value
+or raise the importer's own typed error — never anything else."""
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from trainer.errors import ValidationError
+from trainer.io.columns import find_header_row, match_header, normalise_header, suggest_mapping
+from trainer.io.reading import (Table, UnreadableFileError, cell_text, decode_text,
+                                excel_serial_to_date, read_table)
+from trainer.rules.fields import date
+from trainer.rules.id_number import parse_id_number
+from trainer.rules.phone import normalise_mobile
+
+cells = st.one_of(st.none(), st.text(), st.integers(), st.floats(), st.booleans(), st.dates(),
+                  st.datetimes())
+KINDS = ("trainees", "enterprises", "lecturers", "requests")
+
+
+@given(cells)
+def test_cell_text_and_header_never_raise(value):
+    text = cell_text(value)
+    assert isinstance(text, str)
+    header = normalise_header(value)
+    assert header == normalise_header(header) or header  # stable enough to match twice
+    for kind in KINDS:
+        match_header(kind, value)
+
+
+@given(cells)
+def test_normalisers_raise_only_validation_errors(value):
+    for rule in (parse_id_number, normalise_mobile, lambda v: date(v, "window_start")):
+        try:
+            rule(cell_text(value))
+        except ValidationError:
+            pass
+
+
+@given(st.one_of(st.integers(), st.floats(), st.booleans(), st.none()))
+def test_serial_dates_are_dates_or_none(value):
+    result = excel_serial_to_date(value)
+    assert result is None or isinstance(result, dt.date)
+
+
+@given(st.binary(max_size=300))
+def test_decode_text_takes_any_bytes(data):
+    text, encoding = decode_text(data)
+    assert isinstance(text, str) and encoding
+
+
+@given(st.lists(st.lists(cells, max_size=8), max_size=12))
+def test_header_detection_on_any_table(rows):
+    table = Table("x", "s", tuple(tuple(r) for r in rows))
+    for kind in KINDS:
+        index = find_header_row(kind, table)
+        if index is not None:
+            assert len(suggest_mapping(kind, table.rows[index])) >= 1
+
+
+@given(st.binary(max_size=400), st.sampled_from([".xlsx", ".xls", ".csv", ".txt"]))
+def test_any_file_reads_or_raises_unreadable(tmp_path_factory, data, suffix):
+    path = tmp_path_factory.mktemp("f") / f"file{suffix}"
+    for content in (data, b"PK\x03\x04" + data, b"\xd0\xcf\x11\xe0" + data):
+        path.write_bytes(content)
+        try:
+            table = read_table(path)
+        except UnreadableFileError:
+            continue
+        assert all(isinstance(r, tuple) for r in table.rows)
