@@ -218,6 +218,15 @@ def test_enterprises_and_lecturers(uow, tmp_path):
     assert [(r.row, sorted(p.error.reason for p in r.problems)) for r in preview.rejected] == [
         (3, ["duplicate_in_file"]), (4, ["not_a_number", "phone_format"])]
     assert run_import(uow, preview).created == 1
+    # a credit code already held by another enterprise is refused before anything is written
+    code = "91360500MA35XXXX0H"
+    enterprises.update_enterprise(uow, enterprises.find_enterprise(uow, "新余钢铁").id,
+                                  enterprises.EnterpriseForm(name="新余钢铁", credit_code=code),
+                                  None)
+    path.write_text(f"企业名称,统一社会信用代码\n另一家,{code.lower()}\n", encoding="utf-8")
+    preview = preview_import(uow, "enterprises", path)
+    assert [(r.row, r.problems[0].header, r.problems[0].error.reason)
+            for r in preview.rejected] == [(2, "统一社会信用代码", "duplicate")]
     path = tmp_path / "lecturers.csv"
     path.write_text("讲师姓名,讲师类别,授课主题,课时费(元)\n王老师,国家高级专业讲师,安全生产、职工心理健康,300\n"
                     "李老师,普通,无此主题,x\n", encoding="utf-8")

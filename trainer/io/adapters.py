@@ -72,6 +72,10 @@ class Adapter:
     def key(self, values: dict) -> Hashable | None:
         return None
 
+    def row_errors(self, values: dict) -> list[ValidationError]:
+        """Checks against the database beyond the key (e.g. a credit code of another firm)."""
+        return []
+
     def key_text(self, values: dict) -> str:
         return ""
 
@@ -224,6 +228,12 @@ class EnterpriseAdapter(Adapter):
 
     def key_text(self, values: dict) -> str:
         return values["name"]
+
+    def row_errors(self, values: dict) -> list[ValidationError]:
+        owner = self.credit_codes.get(values["credit_code"])
+        if owner is not None and owner != values["name"]:
+            return [ValidationError("credit_code", "duplicate", value=values["credit_code"])]
+        return []
 
     def existing(self, uow: UnitOfWork, keys: list[Hashable]) -> dict[Hashable, int]:
         return {k: self.by_name[k] for k in keys if k in self.by_name}

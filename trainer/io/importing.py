@@ -286,6 +286,8 @@ def _check_rows(adapter: Adapter, table: Table, header: tuple[Cell, ...],
         except InvalidInput as exc:
             check.errors.extend(exc.errors)
             values = None
+        if values is not None:
+            check.errors.extend(adapter.row_errors(values))
         key = adapter.key(values) if values is not None and not check.errors else None
         if key is not None and key in first_of:
             first = first_of[key]

@@ -1,0 +1,178 @@
+"""How long does importing a big trainee list take, next to merely reading the file?
+
+Builds an .xlsx of N trainee rows (default 100,000) in the shape enterprises send — a title row
+(not merged: openpyxl's write-only mode cannot merge; tests/integration cover merged titles), a
+填报单位 line, variant headers (姓 名, 身份证号码, 联系电话), the columns
+clerks add that the import does not use (序号, 民族, 出生年月, 学历), full-width digits, lowercase
+x, stray spaces, '+86 138-…' mobiles, about 1% bad rows, a few repeated rows, a 合计 row — then
+times (1) openpyxl reading every cell of it (read-only, values only) and (2) the full import into
+a fresh SQLite database: preview_import (read, map, validate, look up duplicates) plus run_import
+(one transaction). Prints both and the ratio; the target is import ≤ 2 × read.
+
+    python bench/bench_import.py                     # 100,000 rows
+    python bench/bench_import.py --rows 20000
+    python bench/bench_import.py --narrow            # only the 8 columns the import uses
+    python bench/bench_import.py --keep /tmp/bench   # keep the .xlsx and the database there
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+TARGET_RATIO = 2.0
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+            "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱")
+GIVEN = ("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉力鹏飞宇浩凯健俊帆鑫斌波宁"
+         "婷雪琳晨欣怡佳琪梅莉燕琴云春海峰亮林斌志新国庆东晓小永长德家金荣晶婧倩颖嘉思雨梓涵子轩博")
+REGIONS = ("360502", "360521", "360102", "360103", "360111", "360402", "130302", "130303")
+POSTS = ("操作工", "焊工", "电工", "质检员", "班组长", "仓管员", "叉车司机", "钳工", "车工", "装配工")
+CATEGORIES = ("在岗职工", "在岗职工", "农民工", "农民工", "困难职工", "新就业形态劳动者", "")
+NATIONS = ("汉族", "汉族", "汉族", "回族", "满族", "壮族")
+EDUCATION = ("初中", "高中", "中专", "大专", "本科")
+FIRMS = ("新余恒达钢铁", "江西新能源科技", "新余高新区电子厂", "赣西锂电材料")
+FULLWIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def id_number(rng: random.Random, serial: int) -> tuple[str, dt.date]:
+    birth = dt.date(1960, 1, 1) + dt.timedelta(days=rng.randrange(16000))
+    first = f"{rng.choice(REGIONS)}{birth:%Y%m%d}{serial % 1000:03d}"
+    return first + "10X98765432"[sum(int(d) * w for d, w in zip(first, _WEIGHTS)) % 11], birth
+
+
+def messy_rows(n: int, seed: int = 4):
+    rng = random.Random(seed)
+    used: set[str] = set()
+    previous = None
+    for i in range(n):
+        if previous and rng.random() < 0.002:  # a row typed twice
+            yield [i + 1] + previous[1:]
+            continue
+        number, birth = id_number(rng, i)
+        while number in used:
+            number, birth = id_number(rng, rng.randrange(10**6))
+        used.add(number)
+        gender = "男" if int(number[16]) % 2 else "女"
+        name = rng.choice(SURNAMES) + rng.choice(GIVEN) + (rng.choice(GIVEN) if rng.random() < .7 else "")
+        mobile = f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}"
+        shape = rng.random()
+        if shape < 0.05:
+            number = number.lower()
+        elif shape < 0.08:
+            number = number.translate(FULLWIDTH)
+        elif shape < 0.10:
+            name = name[0] + " " + name[1:]  # 张 三
+        elif shape < 0.13:
+            mobile = f"+86 {mobile[:3]}-{mobile[3:7]}-{mobile[7:]}"
+        elif shape < 0.15:
+            mobile = f" {mobile} "
+        elif shape < 0.16:
+            number = number[:-1] + ("0" if number[-1] != "0" else "1")  # bad check digit
+        elif shape < 0.165:
+            mobile = mobile[:-1]  # 10 digits
+        row = [i + 1, name, gender, rng.choice(NATIONS), f"{birth:%Y.%m}", number,
+               rng.choice(EDUCATION), rng.choice(FIRMS), rng.choice(POSTS), mobile,
+               rng.choice(CATEGORIES), ""]
+        previous = row
+        yield row
+
+
+HEADER = ["序号", "姓 名", "性别", "民族", "出生年月", "身份证号码", "学历", "工作单位", "岗位",
+          "联系电话", "人员类别", "备注"]
+NARROW = [1, 2, 5, 7, 8, 9, 10, 11]  # the columns the import maps
+
+
+def build_xlsx(path: Path, n: int, narrow: bool) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("花名册")
+    pick = (lambda row: [row[i] for i in NARROW]) if narrow else (lambda row: row)
+    sheet.append(["2026 年职工技能培训报名汇总表"])
+    sheet.append(["填报单位:新余市总工会", None, None, None, "填报日期:2026年3月5日"])
+    sheet.append(pick(HEADER))
+    for row in messy_rows(n):
+        sheet.append(pick(row))
+    sheet.append(pick(["合计", f"共 {n} 人"] + [None] * 10))
+    book.save(path)
+
+
+def time_read(path: Path) -> tuple[float, int]:
+    import openpyxl
+
+    start = time.perf_counter()
+    book = openpyxl.load_workbook(path, read_only=True)
+    cells = 0
+    for row in book.active.iter_rows(values_only=True):
+        cells += len(row)
+    book.close()
+    return time.perf_counter() - start, cells
+
+
+def time_import(path: Path, folder: Path):
+    from trainer.db.migrate import open_database
+    from trainer.io.importing import preview_import, run_import
+    from trainer.services.enterprises import EnterpriseForm, create_enterprise
+    from trainer.services.organizations import create_organization
+    from trainer.services.uow import UnitOfWork
+
+    db_path = folder / "bench_import.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    db = open_database(f"sqlite:///{db_path}")
+    uow = UnitOfWork(db)
+    create_organization(uow, "新余市总工会", "新余总工会", "XYZGH")
+    for firm in FIRMS:
+        create_enterprise(uow, EnterpriseForm(name=firm))
+    from trainer.rules.pinyin import pinyin_initials
+    pinyin_initials("张")  # load pypinyin's dictionaries outside the timing, as the app has
+    start = time.perf_counter()
+    preview = preview_import(uow, "trainees", path)
+    middle = time.perf_counter()
+    result = run_import(uow, preview)
+    end = time.perf_counter()
+    db.dispose()
+    return preview, result, middle - start, end - middle
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--narrow", action="store_true", help="only the 8 mapped columns")
+    parser.add_argument("--keep", type=Path, help="folder for the .xlsx and the database")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="bench_import_"))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"trainees_{args.rows}{'_narrow' if args.narrow else ''}.xlsx"
+    if not path.exists():
+        start = time.perf_counter()
+        build_xlsx(path, args.rows, args.narrow)
+        print(f"built {path} ({path.stat().st_size / 1e6:.1f} MB) in "
+              f"{time.perf_counter() - start:.1f} s")
+    read_s, cells = time_read(path)
+    preview, result, preview_s, run_s = time_import(path, folder)
+    total = preview_s + run_s
+    print(f"rows {args.rows}, cells read {cells}, python {sys.version.split()[0]}, "
+          f"cpus {os.cpu_count()}")
+    print(f"openpyxl read only          : {read_s:8.2f} s")
+    print(f"import: preview (read+check): {preview_s:8.2f} s")
+    print(f"import: run (one transaction): {run_s:7.2f} s")
+    print(f"import total                : {total:8.2f} s")
+    print(f"accepted {len(preview.accepted)}, rejected {len(preview.rejected)}, "
+          f"duplicates {len(preview.duplicates)}; created {result.created}")
+    ratio = total / read_s
+    print(f"ratio import/read: {ratio:.2f} (target ≤ {TARGET_RATIO:.1f}) "
+          f"{'OK' if ratio <= TARGET_RATIO else 'OVER TARGET'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
