@@ -17,9 +17,9 @@ from trainer.rules.fields import FieldCheck
 from trainer.rules.text import clean_code, clean_name, clean_text
 from trainer.services import courses, enterprises, lecturers, requests, trainees
 # The services' own cleaning rules (private there; one rule for forms and imports alike).
-from trainer.services.enterprises import _clean as clean_enterprise
-from trainer.services.lecturers import _clean as clean_lecturer
-from trainer.services.requests import _clean as clean_request
+from trainer.services.enterprises import clean_enterprise
+from trainer.services.lecturers import clean_lecturer
+from trainer.services.requests import clean_request
 from trainer.services.uow import UnitOfWork
 
 CHUNK = 2000  # rows per INSERT batch and per progress report

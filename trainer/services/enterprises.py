@@ -72,7 +72,7 @@ def _record(row: Enterprise) -> EnterpriseRecord:
                             row.contact_phone, row.headcount, row.notes)
 
 
-def _clean(form: EnterpriseForm) -> dict:
+def clean_enterprise(form: EnterpriseForm) -> dict:
     check = fields.FieldCheck()
     values = {
         "name": check(fields.text, form.name, "name", required=True, max_len=100, name=True),
@@ -143,7 +143,7 @@ def find_enterprise(uow: UnitOfWork, name: str) -> EnterpriseRecord | None:
 
 
 def create_enterprise(uow: UnitOfWork, form: EnterpriseForm) -> EnterpriseRecord:
-    values = _clean(form)
+    values = clean_enterprise(form)
     with uow:
         org = uow.organization_id
         _check_unique(uow.session, org, values)
@@ -155,7 +155,7 @@ def create_enterprise(uow: UnitOfWork, form: EnterpriseForm) -> EnterpriseRecord
 
 def update_enterprise(uow: UnitOfWork, enterprise_id: int, form: EnterpriseForm,
                       expected_version: int | None) -> EnterpriseRecord:
-    values = _clean(form)
+    values = clean_enterprise(form)
     with uow:
         row = get_row(uow.session, Enterprise, enterprise_id, "enterprise", uow.organization_id)
         check_version(row, expected_version, "enterprise", row.name)

@@ -70,7 +70,7 @@ def _record(row: Lecturer) -> LecturerRecord:
         row.max_hours_per_day, row.max_hours_per_week, row.notes)
 
 
-def _clean(form: LecturerForm) -> dict:
+def clean_lecturer(form: LecturerForm) -> dict:
     check = fields.FieldCheck()
     values = {
         "name": check(fields.text, form.name, "person_name", required=True, max_len=50,
@@ -147,7 +147,7 @@ def get_lecturer(uow: UnitOfWork, lecturer_id: int) -> LecturerRecord:
 
 
 def create_lecturer(uow: UnitOfWork, form: LecturerForm) -> LecturerRecord:
-    values = _clean(form)
+    values = clean_lecturer(form)
     with uow:
         _unique(uow, values)
         row = Lecturer(organization_id=uow.organization_id, **values)
@@ -159,7 +159,7 @@ def create_lecturer(uow: UnitOfWork, form: LecturerForm) -> LecturerRecord:
 
 def update_lecturer(uow: UnitOfWork, lecturer_id: int, form: LecturerForm,
                     expected_version: int | None) -> LecturerRecord:
-    values = _clean(form)
+    values = clean_lecturer(form)
     with uow:
         row = get_row(uow.session, Lecturer, lecturer_id, "lecturer", uow.organization_id)
         check_version(row, expected_version, "lecturer", row.name)

@@ -188,7 +188,7 @@ def get_request(uow: UnitOfWork, request_id: int) -> TrainingRequestRecord:
 
 # --- changes ----------------------------------------------------------------------------------
 
-def _clean(form: TrainingRequestForm) -> dict:
+def clean_request(form: TrainingRequestForm) -> dict:
     check = fields.FieldCheck()
     start = check(fields.date, form.window_start, "window_start", required=True)
     end = check(fields.date, form.window_end, "window_end", required=True)
@@ -231,7 +231,7 @@ def _check_refs(session: Session, org: int, values: dict) -> None:
 
 
 def create_request(uow: UnitOfWork, form: TrainingRequestForm) -> TrainingRequestRecord:
-    values = _clean(form)
+    values = clean_request(form)
     with uow:
         org = uow.organization_id
         _check_refs(uow.session, org, values)
@@ -243,7 +243,7 @@ def create_request(uow: UnitOfWork, form: TrainingRequestForm) -> TrainingReques
 
 def update_request(uow: UnitOfWork, request_id: int, form: TrainingRequestForm,
                    expected_version: int | None) -> TrainingRequestRecord:
-    values = _clean(form)
+    values = clean_request(form)
     with uow:
         org = uow.organization_id
         current = _load(uow.session, org, request_id)
