@@ -119,7 +119,22 @@ class StaleEditError(TrainerError):
         return f"{entity} “{self.name}” was changed by someone else at {when}; reopen it and save again."
 
 
-class DatabaseError(TrainerError):
+class ReasonError(TrainerError):
+    """An error whose `reason` is a code of the class's TEXTS, (Chinese, English) templates that
+    `params` fill in."""
+
+    TEXTS: dict[str, tuple[str, str]] = {}
+
+    def __init__(self, reason: str, **params: object) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.params = params
+
+    def message(self, lang: str | None = None) -> str:
+        return pick(self.TEXTS[self.reason], lang or language()).format(**self.params)
+
+
+class DatabaseError(ReasonError):
     """The database cannot be used as it is: `reason` is a code, `detail` a plain explanation."""
 
     TEXTS = {
@@ -131,14 +146,6 @@ class DatabaseError(TrainerError):
         "unreachable": ("无法连接数据库:{detail}", "Cannot reach the database: {detail}"),
         "bad_url": ("数据库地址无效:{detail}", "Invalid database URL: {detail}"),
     }
-
-    def __init__(self, reason: str, **params: object) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.params = params
-
-    def message(self, lang: str | None = None) -> str:
-        return pick(self.TEXTS[self.reason], lang or language()).format(**self.params)
 
 
 def _localise(key: str, value: object, lang: str) -> object:

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from trainer.errors import TrainerError
-from trainer.messages import language, pick
+from trainer.errors import ReasonError
 
 Cell = Any  # None, str, int, float, bool, datetime.date or datetime.datetime
 
 
-class ImportFileError(TrainerError):
+class ImportFileError(ReasonError):
     """A file that cannot be imported as a whole: `reason` is a code of TEXTS, `params` fill it."""
 
     TEXTS = {
@@ -42,14 +41,6 @@ class ImportFileError(TrainerError):
                          "Writing to the database failed; nothing was imported: {detail}"),
         "cancelled": ("导入已取消,未写入任何数据。", "Import cancelled; nothing was written."),
     }
-
-    def __init__(self, reason: str, **params: object) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.params = params
-
-    def message(self, lang: str | None = None) -> str:
-        return pick(self.TEXTS[self.reason], lang or language()).format(**self.params)
 
 
 class UnreadableFileError(ImportFileError):
