@@ -112,7 +112,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--search", "-s", default="")
     p.add_argument("--reveal", action="store_true",
                    help="full ID numbers and mobiles (masked by default, as in `list`)")
+    for module in _command_modules():
+        module.add_commands(sub, common)
     return parser
+
+
+# Command groups with their own module (trainer/cli_<area>.py): each module defines
+# add_commands(sub, common) to add its subparsers and COMMANDS, a dict name -> function(args) -> int.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def _command_modules():
+    import importlib
+    return [importlib.import_module(name) for name in COMMAND_MODULES]
 
 
 def _add_field_parser(kinds, kind, command: str, common) -> None:
@@ -343,8 +355,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
     if getattr(args, "lang", None):
         set_language(args.lang)
+    commands = dict(COMMANDS)
+    for module in _command_modules():
+        commands.update(module.COMMANDS)
     try:
-        return COMMANDS[args.command](args)
+        return commands[args.command](args)
     except SystemExit as exc:
         return int(exc.code or 0)
     except KeyError as exc:
