@@ -139,6 +139,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "date_order": ("早于开始日期", "is before the start date"),
     "unknown": ("“{value}”不存在", "“{value}” does not exist"),
     "colour_format": ("应为 #RRGGBB 形式", "must look like #RRGGBB"),
+    "wrong_type": ("类型不对(应为{expected})", "has the wrong type (expected {expected})"),
 }
 
 GENDERS: dict[str, tuple[str, str]] = {"M": ("男", "male"), "F": ("女", "female")}

@@ -274,3 +274,14 @@ class CalendarOverride(Versioned, Base):
     date: Mapped[dt.date] = mapped_column(Date)
     is_working_day: Mapped[bool] = mapped_column(Boolean)
     name: Mapped[str] = mapped_column(Str(50), default="")
+
+
+class Setting(Versioned, Base):
+    """One office-wide setting (travel gap, planner weights, certificate key, PDF font…), stored
+    as JSON text under a dotted key; read and written through trainer.services.settings."""
+    __tablename__ = "settings"
+    __table_args__ = (UniqueConstraint("organization_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    key: Mapped[str] = mapped_column(Str(80))
+    value: Mapped[str] = mapped_column(Text, default="null")
