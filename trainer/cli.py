@@ -14,7 +14,8 @@ import sys
 from typing import Sequence
 
 from trainer import __version__
-from trainer.cli_kinds import ALIASES, KINDS, build_form, cell, form_fields, option_for, resolve_kind
+from trainer.cli_kinds import (ALIASES, KINDS, build_form, cell, form_fields, headers, option_for,
+                               resolve_kind)
 from trainer.errors import (DatabaseError, InvalidInput, NotFoundError, TrainerError,
                             ValidationError)
 from trainer.io.reading import ImportFileError
@@ -153,10 +154,6 @@ def _open(args):
     return db, UnitOfWork(db)
 
 
-def _headers(kind) -> list[str]:
-    return [c.zh if language() == "zh" else c.en for c in kind.columns]
-
-
 def _print_table(rows: list[list[str]], headers: list[str]) -> None:
     widths = [max([display_width(h)] + [display_width(r[i]) for r in rows])
               for i, h in enumerate(headers)]
@@ -216,22 +213,22 @@ def cmd_list(args) -> int:
     _db, uow = _open(args)
     records = kind.list(uow, search=args.search, limit=args.limit, offset=args.offset)
     rows = [[cell(c, r, args.reveal) for c in kind.columns] for r in records]
-    headers = _headers(kind)
+    titles = headers(kind)
     if args.format == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(headers)
+        writer.writerow(titles)
         writer.writerows(rows)
     elif args.format == "json":
         print(json.dumps([dict(zip([c.attr for c in kind.columns], row)) for row in rows],
                          ensure_ascii=False, indent=1))
     else:
-        _print_table(rows, headers)
+        _print_table(rows, titles)
         print(f"({len(rows)})")
     return EXIT_OK
 
 
 def _print_record(kind, record, reveal: bool) -> None:
-    for column, header in zip(kind.columns, _headers(kind)):
+    for column, header in zip(kind.columns, headers(kind)):
         print(f"{header}: {cell(column, record, reveal)}")
     print(f"version: {record.version}")
 
@@ -313,32 +310,13 @@ def cmd_template(args) -> int:
     return EXIT_OK
 
 
-def export_rows(kind, records, reveal: bool) -> list[list]:
-    """Cells for an Excel export: as `list` shows them (masked unless `reveal`), but dates and
-    numbers keep their type."""
-    rows = []
-    for record in records:
-        row = []
-        for column in kind.columns:
-            value = getattr(record, column.attr)
-            if column.show is None and isinstance(value, (int, float, dt.date)) \
-                    and not isinstance(value, bool):
-                row.append(value)
-            else:
-                row.append(cell(column, record, reveal))
-        rows.append(row)
-    return rows
-
-
 def cmd_export(args) -> int:
-    from trainer.io.workbooks import export_records
+    from trainer.io.list_export import export_list
 
     kind = resolve_kind(args.kind)
     _db, uow = _open(args)
-    records = kind.list(uow, search=args.search)
-    path = export_records(args.out, _headers(kind), export_rows(kind, records, args.reveal),
-                          title=kind.name)
-    print(f"{path} ({len(records)})")
+    result = export_list(uow, kind.name, args.out, search=args.search, reveal=args.reveal)
+    print(f"{result.path} ({result.rows})")
     return EXIT_OK
 
 

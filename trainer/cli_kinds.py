@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from trainer.errors import NotFoundError, ValidationError
-from trainer.messages import GENDERS, LECTURER_CATEGORIES, TRAINEE_CATEGORIES, label
+from trainer.messages import GENDERS, LECTURER_CATEGORIES, TRAINEE_CATEGORIES, label, language
 from trainer.rules import fields as F
 from trainer.rules.id_number import mask_id_number
 from trainer.rules.phone import mask_mobile
@@ -22,6 +22,12 @@ class Column:
     zh: str
     en: str
     show: Callable[[Any, bool], str] | None = None  # (value, reveal) → text
+
+
+def headers(kind: "Kind", lang: str | None = None) -> list[str]:
+    """The column headers of a kind's lists and exports, in the current language."""
+    zh = (lang or language()) == "zh"
+    return [column.zh if zh else column.en for column in kind.columns]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,46 @@
+"""Export of any master-data list to Excel, as `trainer list` shows it: the same columns, headers
+in the current language, ID numbers and mobiles masked unless revealed, dates and numbers kept
+as dates and numbers. The GUI's Export button and `trainer export` both call export_list."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from trainer.cli_kinds import KINDS, Kind, cell, headers
+from trainer.io.workbooks import export_records
+from trainer.services.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    rows: int
+
+
+def export_rows(kind: Kind, records, reveal: bool) -> list[list]:
+    """Cells as `list` shows them (masked unless `reveal`), but dates and numbers keep their type."""
+    rows = []
+    for record in records:
+        row = []
+        for column in kind.columns:
+            value = getattr(record, column.attr)
+            if column.show is None and isinstance(value, (int, float, dt.date)) \
+                    and not isinstance(value, bool):
+                row.append(value)
+            else:
+                row.append(cell(column, record, reveal))
+        rows.append(row)
+    return rows
+
+
+def export_list(uow: UnitOfWork, kind: str, path: str | os.PathLike, *, search: str = "",
+                reveal: bool = False) -> ExportResult:
+    """Writes the records of `kind` (enterprises, lecturers, courses, trainees, …) matching
+    `search` to an .xlsx file."""
+    spec = KINDS[kind]
+    records = spec.list(uow, search=search)
+    written = export_records(path, headers(spec), export_rows(spec, records, reveal),
+                             title=spec.name)
+    return ExportResult(written, len(records))
