@@ -157,3 +157,30 @@ def _localise(key: str, value: object, lang: str) -> object:
     if isinstance(value, (list, tuple)) and value and all(isinstance(v, tuple) for v in value):
         return "/".join(pick(v, lang) for v in value)
     return value
+
+
+class PdfError(ReasonError):
+    """A document cannot be made: a font that cannot be used, or the user cancelled."""
+
+    TEXTS = {
+        "font_postscript": ("字体“{path}”是 PostScript 轮廓(CFF)的 OpenType 字体,ReportLab 无法嵌入这种字体。"
+                            "请选择 TrueType 字体(.ttf 或 .ttc),例如宋体、黑体、楷体、文泉驿微米黑。",
+                            "The font “{path}” is an OpenType font with PostScript (CFF) outlines, "
+                            "which ReportLab cannot embed. Choose a TrueType font (.ttf or .ttc), "
+                            "e.g. SimSun, SimHei, KaiTi or WenQuanYi Micro Hei."),
+        "font_missing": ("找不到字体文件“{path}”。", "The font file “{path}” does not exist."),
+        "font_unreadable": ("字体文件“{path}”无法读取:{detail}", "Cannot read the font file “{path}”: {detail}"),
+        "font_no_chinese": ("字体“{path}”不含汉字,无法用于中文文档。",
+                            "The font “{path}” has no Chinese characters."),
+        "font_fallback": ("未找到可嵌入的中文 TrueType 字体,改用 ReportLab 内置的 STSong-Light:"
+                          "该字体不嵌入 PDF,在没有该字体的电脑上可能显示或打印不正确。{detail}",
+                          "No embeddable Chinese TrueType font was found; using ReportLab's built-in "
+                          "STSong-Light, which is not embedded in the PDF and may not show or print "
+                          "correctly on other computers. {detail}"),
+        "font_setting_unusable": ("设置中的字体无法使用,已改用“{used}”:{detail}",
+                                  "The font in the settings cannot be used; using “{used}” "
+                                  "instead: {detail}"),
+        "cancelled": ("已取消,未保存文件。", "Cancelled; no file was saved."),
+        "image_unreadable": ("图片“{path}”无法读取:{detail}", "Cannot read the image “{path}”: {detail}"),
+        "nothing_to_print": ("没有可打印的内容:{detail}", "Nothing to print: {detail}"),
+    }

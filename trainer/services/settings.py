@@ -15,6 +15,27 @@ from trainer.services.uow import UnitOfWork
 # key → default. Each area adds its settings here, so every setting and its default is in one place.
 DEFAULTS: dict[str, Any] = {}
 
+DEFAULTS.update({  # printed documents (trainer/pdf) and certificates (services/certificates)
+    "pdf.font_path": "",              # a TrueType .ttf/.ttc; "" = resources/fonts, then the system's
+    "pdf.font_index": 0,              # subfont of a .ttc
+    "pdf.certificate_font_path": "",  # "" = a Kai face if installed, else the body font
+    "pdf.certificate_font_index": 0,
+    "pdf.signin_rows_per_page": 20,
+    "certificate.secret_key": "",     # HMAC key of verification codes, made once on first use
+    "certificate.number_format": "{prefix}-{year}-{theme}-{serial:05d}",
+    "certificate.theme_codes": {},    # theme name → code in numbers; default: pinyin initials
+    "certificate.templates": {},      # kind → fields overriding the built-in template
+    "certificate.seal_png": "",       # base64 of a transparent PNG
+    "fees.hourly_rate_cents": {"national_senior": 50000, "model_trainer": 30000,
+                               "skilled_technician": 30000},
+    # 劳务报酬 withholding: income ≤ threshold → (income − flat deduction); above → income ×
+    # (100 − percent)%; then the brackets (upper bound of the taxable amount, rate %, quick
+    # deduction), the last without a bound
+    "fees.withholding": {"threshold_cents": 400000, "flat_deduction_cents": 80000,
+                         "deduction_percent": 20,
+                         "brackets": [[2000000, 20, 0], [5000000, 30, 200000], [None, 40, 700000]]},
+})
+
 
 def get_setting(uow: UnitOfWork, key: str) -> Any:
     if key not in DEFAULTS:
