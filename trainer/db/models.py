@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, Index,
-                        Integer, String, Table, Text, Time, UniqueConstraint)
+                        Integer, String, Table, Text, Time, UniqueConstraint, text)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.db.base import Base, Timestamped, Versioned
@@ -241,17 +241,26 @@ class Assessment(Versioned, Base):
 
 
 class Certificate(Timestamped, Base):
-    """Issued once; revoked with a reason, never deleted."""
+    """Revoked with a reason, never deleted; a reissue is a new row the old one points to
+    (replaced_by_id), so history is kept. One current (not revoked) certificate per class,
+    trainee and kind (completion 结业证书 / attendance 培训证明) — revision 0004."""
     __tablename__ = "certificates"
-    __table_args__ = (UniqueConstraint("cohort_id", "trainee_id"),)
+    __table_args__ = (Index("uq_certificates_current", "cohort_id", "trainee_id", "kind",
+                            unique=True, sqlite_where=text("revoked_at IS NULL"),
+                            postgresql_where=text("revoked_at IS NULL")),)
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(Str(40), unique=True)
     verification_code: Mapped[str] = mapped_column(Str(20), unique=True)
     cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id"), index=True)
     trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id"), index=True)
-    issued_on: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(Str(12), default="completion", server_default="completion")
+    grade: Mapped[str] = mapped_column(Str(20), default="", server_default="")
+    attended_minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    serial: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    issued_on: Mapped[dt.date] = mapped_column(Date, index=True)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     revoked_reason: Mapped[str] = mapped_column(Str(200), default="")
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("certificates.id"))
 
 
 class Feedback(Timestamped, Base):
