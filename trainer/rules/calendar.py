@@ -1,0 +1,271 @@
+"""The working-day calendar and the day periods (pure: no database).
+
+Working days come from `chinesecalendar` (statutory holidays and the adjusted working days, 调休
+上班, announced each year by the State Council), corrected by the office's own override table
+(CalendarOverride rows, passed in as a mapping). For a year chinesecalendar does not know yet it
+raises NotImplementedError; then only weekends and the overrides count, and `CalendarDay.year_known`
+is False so the UI and `trainer schedule check` can say so.
+
+Day periods (上午/下午/晚上) come from the office setting `schedule.periods`. The convention every
+part of the scheduler follows: a lesson starts at the start of a period and lasts its course's
+`lesson_minutes`; a lecturer or a venue holds at most one lesson per period."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Mapping, Sequence
+
+import chinese_calendar
+
+from trainer.errors import ValidationError
+from trainer.messages import FIELDS, REASONS, pick
+
+# field labels and reasons only the scheduling modules use, kept beside them, not in messages.py
+FIELDS.update({
+    "schedule.periods": ("上课时段设置", "day periods setting"),
+    "period": ("时段", "time of day"),
+    "start": ("开始时间", "start time"),
+})
+REASONS.update({
+    "time_format": ("“{value}”不是有效时间(应为 HH:MM)", "“{value}” is not a valid time (HH:MM)"),
+    "periods_overlap": ("中{first}和{second}时间重叠", "overlap: {first} and {second}"),
+})
+
+# --- day periods ------------------------------------------------------------------------------
+
+PERIOD_CODES = ("morning", "afternoon", "evening")  # in the order of the day
+PERIOD_LABELS: dict[str, tuple[str, str]] = {
+    "morning": ("上午", "morning"),
+    "afternoon": ("下午", "afternoon"),
+    "evening": ("晚上", "evening"),
+}
+PERIODS_SETTING = "schedule.periods"
+DEFAULT_PERIODS: dict[str, list[str]] = {"morning": ["08:30", "12:00"],
+                                         "afternoon": ["14:00", "17:30"],
+                                         "evening": ["19:00", "21:00"]}
+
+
+@dataclass(frozen=True)
+class DayPeriod:
+    code: str  # morning / afternoon / evening
+    start: dt.time
+    end: dt.time
+
+    @property
+    def minutes(self) -> int:
+        return minute_of_day(self.end) - minute_of_day(self.start)
+
+    def label(self, lang: str | None = None) -> str:
+        return pick(PERIOD_LABELS[self.code], lang)
+
+
+def minute_of_day(t: dt.time) -> int:
+    return t.hour * 60 + t.minute
+
+
+def time_of_minute(minute: int) -> dt.time:
+    """Minute of the day → time; a lesson running past midnight is cut at 23:59."""
+    minute = max(0, min(minute, 23 * 60 + 59))
+    return dt.time(minute // 60, minute % 60)
+
+
+def parse_time(value: object, field: str = "start") -> dt.time:
+    """A time, or "8:30" / "08:30" / "08：30" text."""
+    if isinstance(value, dt.time):
+        return value.replace(second=0, microsecond=0)
+    text = str(value or "").strip().replace("\uff1a", ":")
+    try:
+        hours, minutes = text.split(":")
+        return dt.time(int(hours), int(minutes))
+    except ValueError:
+        raise ValidationError(field, "time_format", value=text) from None
+
+
+def day_periods(setting: Mapping[str, Sequence[str]] | None = None) -> tuple[DayPeriod, ...]:
+    """The periods of the setting `schedule.periods` ({code: [start, end]}), in time order.
+    Codes other than morning/afternoon/evening, ends before starts and overlapping periods are
+    refused (ValidationError on the setting key)."""
+    setting = DEFAULT_PERIODS if setting is None else setting
+    periods = []
+    for code, span in setting.items():
+        if code not in PERIOD_LABELS:
+            raise ValidationError(PERIODS_SETTING, "choice", choices=tuple(PERIOD_LABELS.values()))
+        try:
+            start, end = (parse_time(v, PERIODS_SETTING) for v in span)
+        except (TypeError, ValueError):
+            raise ValidationError(PERIODS_SETTING, "time_format", value=str(span)) from None
+        if end <= start:
+            raise ValidationError(PERIODS_SETTING, "date_order")
+        periods.append(DayPeriod(code, start, end))
+    periods.sort(key=lambda p: p.start)
+    for before, after in zip(periods, periods[1:]):
+        if after.start < before.end:
+            raise ValidationError(PERIODS_SETTING, "periods_overlap",
+                                  first=(PERIOD_LABELS[before.code],),
+                                  second=(PERIOD_LABELS[after.code],))
+    return tuple(periods)
+
+
+DEFAULT_DAY_PERIODS = day_periods(DEFAULT_PERIODS)
+
+
+def period_of(start: dt.time, periods: Sequence[DayPeriod] = DEFAULT_DAY_PERIODS) -> DayPeriod | None:
+    """The period a lesson starting at `start` belongs to: the one whose [start, end) holds it;
+    None for a time between periods (a lesson at an irregular time)."""
+    for period in periods:
+        if period.start <= start < period.end:
+            return period
+    return None
+
+
+def period_named(code: str, periods: Sequence[DayPeriod] = DEFAULT_DAY_PERIODS) -> DayPeriod:
+    for period in periods:
+        if period.code == code:
+            return period
+    raise ValidationError("period", "choice",
+                          choices=tuple(PERIOD_LABELS[p.code] for p in periods))
+
+
+def lesson_times(period: DayPeriod, lesson_minutes: int) -> tuple[dt.time, dt.time]:
+    """Start and end of a lesson placed in `period` (the convention: it starts with the period)."""
+    start = minute_of_day(period.start)
+    return period.start, time_of_minute(start + lesson_minutes)
+
+
+# --- working days -----------------------------------------------------------------------------
+
+# chinesecalendar's holiday names (its Holiday enum values) → (Chinese, English)
+HOLIDAY_NAMES: dict[str, tuple[str, str]] = {
+    "New Year's Day": ("元旦", "New Year's Day"),
+    "Spring Festival": ("春节", "Spring Festival"),
+    "Tomb-sweeping Day": ("清明节", "Qingming Festival"),
+    "Labour Day": ("劳动节", "Labour Day"),
+    "Dragon Boat Festival": ("端午节", "Dragon Boat Festival"),
+    "National Day": ("国庆节", "National Day"),
+    "Mid-autumn Festival": ("中秋节", "Mid-Autumn Festival"),
+    "Anti-Fascist 70th Day": ("抗战胜利70周年纪念日", "70th anniversary of the victory"),
+}
+
+WORKDAY, WEEKEND, HOLIDAY, ADJUSTED_WORKDAY = "workday", "weekend", "holiday", "adjusted_workday"
+DAY_KINDS: dict[str, tuple[str, str]] = {
+    WORKDAY: ("工作日", "working day"),
+    WEEKEND: ("周末", "weekend"),
+    HOLIDAY: ("节假日", "holiday"),
+    ADJUSTED_WORKDAY: ("调休上班", "adjusted working day (调休上班)"),
+}
+WEEKDAY_LABELS = (("周一", "Mon"), ("周二", "Tue"), ("周三", "Wed"), ("周四", "Thu"),
+                  ("周五", "Fri"), ("周六", "Sat"), ("周日", "Sun"))
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    """What a date is. `kind`: workday / weekend / holiday / adjusted_workday (a weekend day
+    worked in exchange for a holiday). `holiday`: (Chinese, English) name of the holiday the day
+    belongs to — for an adjusted working day the holiday it makes up for; for an override its
+    name. `year_known`: chinesecalendar knows the year (else only weekends and overrides count).
+    `overridden`: the office's override table decided."""
+    date: dt.date
+    working: bool
+    kind: str
+    holiday: tuple[str, str] | None = None
+    year_known: bool = True
+    overridden: bool = False
+
+    def name(self, lang: str | None = None) -> str:
+        """The holiday's name (国庆节), else "周末"/"weekend", "调休上班"… as a person says it."""
+        if self.kind == ADJUSTED_WORKDAY:
+            base = pick(DAY_KINDS[ADJUSTED_WORKDAY], lang)
+            if self.holiday and pick(self.holiday, lang):
+                holiday = pick(self.holiday, lang)
+                return f"{holiday}{base}" if (lang or _lang()) == "zh" else f"{base} for {holiday}"
+            return base
+        if self.kind == HOLIDAY and self.holiday and pick(self.holiday, lang):
+            return pick(self.holiday, lang)
+        return pick(DAY_KINDS[self.kind], lang)
+
+
+def _lang() -> str:
+    from trainer.messages import language
+    return language()
+
+
+@lru_cache(maxsize=64)
+def year_known(year: int) -> bool:
+    """chinesecalendar has the State Council's arrangement for `year`."""
+    try:
+        chinese_calendar.is_workday(dt.date(year, 6, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+def _holiday_name(value: str | None) -> tuple[str, str] | None:
+    if not value:
+        return None
+    return HOLIDAY_NAMES.get(value, (value, value))
+
+
+@lru_cache(maxsize=8192)
+def _statutory_day(date: dt.date) -> CalendarDay:
+    """The day as chinesecalendar (or, for an unknown year, the weekends alone) says."""
+    weekend = date.isoweekday() >= 6
+    if not year_known(date.year):
+        return CalendarDay(date, not weekend, WEEKEND if weekend else WORKDAY, None, False)
+    working = chinese_calendar.is_workday(date)
+    _on_holiday, name = chinese_calendar.get_holiday_detail(date)
+    if working:
+        if weekend:
+            return CalendarDay(date, True, ADJUSTED_WORKDAY, _holiday_name(name))
+        return CalendarDay(date, True, WORKDAY)
+    if name:
+        return CalendarDay(date, False, HOLIDAY, _holiday_name(name))
+    # a weekday off without a name does not occur in chinesecalendar's data; keep it a holiday
+    return CalendarDay(date, False, WEEKEND if weekend else HOLIDAY)
+
+
+class WorkingCalendar:
+    """Working days: chinesecalendar corrected by `overrides` {date: (is_working_day, name)}."""
+
+    def __init__(self, overrides: Mapping[dt.date, tuple[bool, str]] | None = None) -> None:
+        self.overrides = dict(overrides or {})
+
+    def day(self, date: dt.date) -> CalendarDay:
+        base = _statutory_day(date)
+        override = self.overrides.get(date)
+        if override is None:
+            return base
+        working, name = override
+        label = (name, name) if name else None
+        if working:
+            kind = ADJUSTED_WORKDAY if date.isoweekday() >= 6 or base.kind == HOLIDAY else WORKDAY
+            return CalendarDay(date, True, kind, label or base.holiday, base.year_known, True)
+        kind = WEEKEND if date.isoweekday() >= 6 and not name else HOLIDAY
+        return CalendarDay(date, False, kind, label or base.holiday, base.year_known, True)
+
+    def is_working_day(self, date: dt.date) -> bool:
+        return self.day(date).working
+
+    def working_days(self, start: dt.date, end: dt.date) -> list[dt.date]:
+        days, date = [], start
+        while date <= end:
+            if self.is_working_day(date):
+                days.append(date)
+            date += dt.timedelta(days=1)
+        return days
+
+    @staticmethod
+    def year_known(year: int) -> bool:
+        return year_known(year)
+
+    def unknown_years(self, start: dt.date, end: dt.date) -> tuple[int, ...]:
+        """Years from `start` to `end` that chinesecalendar does not know."""
+        return tuple(y for y in range(start.year, end.year + 1) if not year_known(y))
+
+
+def describe_date(date: dt.date, lang: str | None = None) -> str:
+    """2026-10-13(周二) / Tue 2026-10-13"""
+    weekday = pick(WEEKDAY_LABELS[date.weekday()], lang)
+    if (lang or _lang()) == "zh":
+        return f"{date.isoformat()}({weekday})"
+    return f"{weekday} {date.isoformat()}"
