@@ -184,3 +184,20 @@ class PdfError(ReasonError):
         "image_unreadable": ("图片“{path}”无法读取:{detail}", "Cannot read the image “{path}”: {detail}"),
         "nothing_to_print": ("没有可打印的内容:{detail}", "Nothing to print: {detail}"),
     }
+
+
+class CertificateError(ReasonError):
+    """A certificate cannot be issued, revoked or reissued as asked."""
+
+    TEXTS = {
+        "no_one_eligible": ("培训班“{cohort}”没有符合条件的学员可发{kind}。",
+                            "No trainee of class “{cohort}” qualifies for a {kind}."),
+        "not_eligible": ("{name} 不符合发证条件:{reason}", "{name} does not qualify: {reason}"),
+        "already_revoked": ("证书 {number} 已于 {when} 作废。", "Certificate {number} was revoked on {when}."),
+        "reason_required": ("请填写作废原因。", "Give a reason for revoking."),
+        "template_placeholder": ("模板中的“{{{name}}}”不是可用的占位符;可用:{allowed}",
+                                 "“{{{name}}}” in the template is not a placeholder; use one of: {allowed}"),
+        "number_format": ("证书编号格式无效:{detail}", "Invalid certificate number format: {detail}"),
+        "seal_not_png": ("印章图片应为 PNG(最好带透明背景):{detail}",
+                         "The seal image must be a PNG (ideally with a transparent background): {detail}"),
+    }

@@ -121,3 +121,27 @@ def make_class(uow: UnitOfWork, *, trainees: int = 25, lessons: int = 4,
         return ClassScenario(cohort.id, course.id, tuple(l.id for l in lesson_rows),
                              tuple(t.id for t in people), ent.id, other.id, lect.id, venue.id,
                              theme)
+
+
+def seal_png(size: int = 240) -> bytes:
+    """A red round seal with a star on a transparent background, as an office would scan one."""
+    import io
+    import math
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    red = (200, 20, 20, 210)
+    draw.ellipse((6, 6, size - 6, size - 6), outline=red, width=size // 24)
+    cx = cy = size / 2
+    outer, inner = size * 0.16, size * 0.065
+    points = []
+    for i in range(10):
+        r = outer if i % 2 == 0 else inner
+        angle = math.pi / 2 + i * math.pi / 5
+        points.append((cx + r * math.cos(angle), cy - r * math.sin(angle)))
+    draw.polygon(points, fill=red)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
