@@ -358,6 +358,61 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>Choose the file</translation>
+    </message>
+    <message>
+        <source>An Excel (.xlsx, .xls) or CSV file, as the enterprise sent it: title rows, blank rows and total rows are skipped.</source>
+        <translation>An Excel (.xlsx, .xls) or CSV file, as the enterprise sent it: title rows, blank rows and total rows are skipped.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>skip them</source>
+        <translation>skip them</translation>
+    </message>
+    <message>
+        <source>update them with the file's values</source>
+        <translation>update them with the file's values</translation>
+    </message>
+    <message>
+        <source>Save a blank template…</source>
+        <translation>Save a blank template…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Enterprise:</source>
+        <translation>Enterprise:</translation>
+    </message>
+    <message>
+        <source>Already in the database:</source>
+        <translation>Already in the database:</translation>
+    </message>
+    <message>
+        <source>— as given in the file —</source>
+        <translation>— as given in the file —</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation>Save the template</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Reading the file…</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Factory Classroom</source>
@@ -408,6 +463,45 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <source>trainees</source>
+        <translation>trainees</translation>
+    </message>
+    <message>
+        <source>enterprises</source>
+        <translation>enterprises</translation>
+    </message>
+    <message>
+        <source>lecturers</source>
+        <translation>lecturers</translation>
+    </message>
+    <message>
+        <source>training requests</source>
+        <translation>training requests</translation>
     </message>
 </context>
 <context>
@@ -560,6 +654,53 @@
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>Match the columns</translation>
+    </message>
+    <message>
+        <source>Known headers are matched already; choose the field for the others, or leave them out.</source>
+        <translation>Known headers are matched already; choose the field for the others, or leave them out.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Header row (spreadsheet row number):</source>
+        <translation>Header row (spreadsheet row number):</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>Example values</source>
+        <translation>Example values</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— not imported —</translation>
+    </message>
+    <message>
+        <source>Each field may come from one column only: %1</source>
+        <translation>Each field may come from one column only: %1</translation>
+    </message>
+    <message>
+        <source>Choose a column for: %1</source>
+        <translation>Choose a column for: %1</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Checking every row…</translation>
+    </message>
+</context>
+<context>
     <name>MasterPage</name>
     <message>
         <source>New</source>
@@ -586,6 +727,22 @@
         <translation>Delete the selected row (Del)</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Import a list from an Excel or CSV file</source>
+        <translation>Import a list from an Excel or CSV file</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown to an Excel file</source>
+        <translation>Save the rows shown to an Excel file</translation>
+    </message>
+    <message>
         <source>Search: name or pinyin initials (Ctrl+F)</source>
         <translation>Search: name or pinyin initials (Ctrl+F)</translation>
     </message>
@@ -596,6 +753,18 @@
     <message>
         <source>%1 of %2 rows</source>
         <translation>%1 of %2 rows</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Saved %1 rows to %2</source>
+        <translation>Saved %1 rows to %2</translation>
     </message>
 </context>
 <context>
@@ -611,6 +780,53 @@
     <message>
         <source>Cannot do that</source>
         <translation>Cannot do that</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Check before importing</source>
+        <translation>Check before importing</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Rejected rows can be saved as an Excel file with the reasons, to send back.</source>
+        <translation>Nothing has been written yet. Rejected rows can be saved as an Excel file with the reasons, to send back.</translation>
+    </message>
+    <message>
+        <source>Save rejected rows…</source>
+        <translation>Save rejected rows…</translation>
+    </message>
+    <message>
+        <source>%1 rows will be imported (%2 new, %3 updated); %4 rejected; %5 already there and skipped; %6 blank or total rows ignored.</source>
+        <translation>%1 rows will be imported (%2 new, %3 updated); %4 rejected; %5 already there and skipped; %6 blank or total rows ignored.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>-rejected</source>
+        <translation>-rejected</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>Save rejected rows</translation>
     </message>
 </context>
 <context>
@@ -640,6 +856,33 @@
     <message>
         <source>Enterprises' training orders from the survey — how many workers, which course, which weeks and times suit them — will be entered and tracked here.</source>
         <translation>Enterprises' training orders from the survey — how many workers, which course, which weeks and times suit them — will be entered and tracked here.</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <source>Writing %1 rows in one transaction…</source>
+        <translation>Writing %1 rows in one transaction…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Done: %1 created, %2 updated, %3 skipped.</source>
+        <translation>Done: %1 created, %2 updated, %3 skipped.</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was written: %1</source>
+        <translation>The import failed; nothing was written: %1</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AttendancePage</name>
@@ -359,13 +358,68 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>An Excel (.xlsx, .xls) or CSV file, as the enterprise sent it: title rows, blank rows and total rows are skipped.</source>
+        <translation>企业报来的 Excel(.xlsx、.xls)或 CSV 文件即可:标题行、空行和合计行会自动跳过。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>skip them</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>update them with the file's values</source>
+        <translation>用文件中的内容更新</translation>
+    </message>
+    <message>
+        <source>Save a blank template…</source>
+        <translation>保存空白模板…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件:</translation>
+    </message>
+    <message>
+        <source>Enterprise:</source>
+        <translation>所属企业:</translation>
+    </message>
+    <message>
+        <source>Already in the database:</source>
+        <translation>数据库中已有的:</translation>
+    </message>
+    <message>
+        <source>— as given in the file —</source>
+        <translation>— 以文件中填写的为准 —</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Factory Classroom</source>
         <translation>欢迎使用“课堂设在工厂”</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Welcome&lt;/h3&gt;&lt;p&gt;This database is empty. You can look around with the demo data of a city federation of trade unions (enterprises, lecturers, courses and trainees), or start with your own union&apos;s data.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Welcome&lt;/h3&gt;&lt;p&gt;This database is empty. You can look around with the demo data of a city federation of trade unions (enterprises, lecturers, courses and trainees), or start with your own union's data.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;欢迎&lt;/h3&gt;&lt;p&gt;数据库还是空的。您可以先载入一个市总工会的示例数据（企业、讲师、课程和学员）熟悉软件，也可以直接录入本单位的数据。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -377,7 +431,7 @@
         <translation>从空白开始(&amp;S)</translation>
     </message>
     <message>
-        <source>Your union&apos;s &amp;name</source>
+        <source>Your union's &amp;name</source>
         <translation>本工会名称(&amp;N)</translation>
     </message>
     <message>
@@ -409,6 +463,45 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入%1</translation>
+    </message>
+    <message>
+        <source>trainees</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>lecturers</source>
+        <translation>讲师</translation>
+    </message>
+    <message>
+        <source>training requests</source>
+        <translation>培训需求</translation>
     </message>
 </context>
 <context>
@@ -466,7 +559,7 @@
         <translation>备注(&amp;T)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Unavailable dates&lt;/b&gt; (travel, illness, peak season at the lecturer&apos;s own factory)</source>
+        <source>&lt;b&gt;Unavailable dates&lt;/b&gt; (travel, illness, peak season at the lecturer's own factory)</source>
         <translation>&lt;b&gt;不可授课日期&lt;/b&gt;（出差、生病、讲师所在工厂的生产旺季）</translation>
     </message>
     <message>
@@ -561,6 +654,53 @@
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>对应列</translation>
+    </message>
+    <message>
+        <source>Known headers are matched already; choose the field for the others, or leave them out.</source>
+        <translation>常见的表头已自动对应;其余列请选择对应的字段,或不导入。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Header row (spreadsheet row number):</source>
+        <translation>表头所在行(表格行号):</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Example values</source>
+        <translation>示例内容</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <source>Each field may come from one column only: %1</source>
+        <translation>每个字段只能对应一列:%1</translation>
+    </message>
+    <message>
+        <source>Choose a column for: %1</source>
+        <translation>请为以下字段选择一列:%1</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+</context>
+<context>
     <name>MasterPage</name>
     <message>
         <source>New</source>
@@ -587,6 +727,22 @@
         <translation>删除选中的行（Del）</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import a list from an Excel or CSV file</source>
+        <translation>从 Excel 或 CSV 文件导入名单</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown to an Excel file</source>
+        <translation>将显示的行保存为 Excel 文件</translation>
+    </message>
+    <message>
         <source>Search: name or pinyin initials (Ctrl+F)</source>
         <translation>搜索：名称或拼音首字母（Ctrl+F）</translation>
     </message>
@@ -597,6 +753,18 @@
     <message>
         <source>%1 of %2 rows</source>
         <translation>%1 / 共 %2 条</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Saved %1 rows to %2</source>
+        <translation>已将 %1 行保存到 %2</translation>
     </message>
 </context>
 <context>
@@ -612,6 +780,53 @@
     <message>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Check before importing</source>
+        <translation>导入前检查</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Rejected rows can be saved as an Excel file with the reasons, to send back.</source>
+        <translation>尚未写入任何数据。未通过的行可连同原因保存为 Excel 文件,退回企业修改。</translation>
+    </message>
+    <message>
+        <source>Save rejected rows…</source>
+        <translation>保存未通过的行…</translation>
+    </message>
+    <message>
+        <source>%1 rows will be imported (%2 new, %3 updated); %4 rejected; %5 already there and skipped; %6 blank or total rows ignored.</source>
+        <translation>将导入 %1 行(新增 %2,更新 %3);未通过 %4 行;已存在而跳过 %5 行;忽略空行或合计行 %6 行。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>-rejected</source>
+        <translation>-退回</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>保存未通过的行</translation>
     </message>
 </context>
 <context>
@@ -639,8 +854,35 @@
         <translation>培训需求</translation>
     </message>
     <message>
-        <source>Enterprises&apos; training orders from the survey — how many workers, which course, which weeks and times suit them — will be entered and tracked here.</source>
+        <source>Enterprises' training orders from the survey — how many workers, which course, which weeks and times suit them — will be entered and tracked here.</source>
         <translation>将在这里录入和跟踪企业调研得到的培训订单：多少职工、哪门课程、哪些周次和时段合适。</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Writing %1 rows in one transaction…</source>
+        <translation>正在写入 %1 行(全部成功或全部不写入)…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Done: %1 created, %2 updated, %3 skipped.</source>
+        <translation>完成:新增 %1,更新 %2,跳过 %3。</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was written: %1</source>
+        <translation>导入失败,未写入任何数据:%1</translation>
     </message>
 </context>
 <context>

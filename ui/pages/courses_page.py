@@ -18,6 +18,7 @@ from ui.settings import AppSettings
 
 class CoursesPage(MasterPage):
     PAGE_ID = "courses"
+    EXPORT_KIND = "courses"
     ICON = "course"
 
     def title(self) -> str:

@@ -13,6 +13,8 @@ from ui.settings import AppSettings
 
 class EnterprisesPage(MasterPage):
     PAGE_ID = "enterprises"
+    IMPORT_KIND = "enterprises"
+    EXPORT_KIND = "enterprises"
     ICON = "enterprise"
 
     def title(self) -> str:

@@ -9,6 +9,8 @@ from ui.pages.master_page import MasterPage
 
 class LecturersPage(MasterPage):
     PAGE_ID = "lecturers"
+    IMPORT_KIND = "lecturers"
+    EXPORT_KIND = "lecturers"
     ICON = "lecturer"
 
     def title(self) -> str:

@@ -5,12 +5,13 @@ pinyin initials, codes) belong to the core: the page asks the service which ids 
 proxy shows those."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QSizePolicy, QTableView,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QSizePolicy,
+                               QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from trainer.errors import TrainerError
 from trainer.services.uow import UnitOfWork
@@ -21,10 +22,14 @@ from ui.pages.page import Page
 from ui.resources import icon
 from ui.settings import AppSettings
 from ui.widgets.search_box import SearchBox
+from ui.workers import run_with_progress
 
 
 
 class MasterPage(Page):
+    IMPORT_KIND: str | None = None  # trainer.io.importing.KINDS: shows the Import button
+    EXPORT_KIND: str | None = None  # trainer.cli_kinds.KINDS: shows the Export button
+
     def __init__(self, uow: UnitOfWork, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.uow = uow
@@ -64,6 +69,10 @@ class MasterPage(Page):
         self.new_button = self._button("add", self.new_record)
         self.edit_button = self._button("edit", self.edit_record)
         self.delete_button = self._button("delete", self.delete_record)
+        self.import_button = self._button("import", self.import_file)
+        self.export_button = self._button("export", self.export_list)
+        self.import_button.setVisible(self.IMPORT_KIND is not None)
+        self.export_button.setVisible(self.EXPORT_KIND is not None)
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
@@ -78,7 +87,12 @@ class MasterPage(Page):
         bar.addWidget(self.search)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(12, 10, 12, 8)
-        self.layout_.addWidget(self.heading)
+        top = QHBoxLayout()  # file work beside the heading, so the toolbar stays narrow
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
+        self.layout_.addLayout(top)
         self.layout_.addLayout(bar)
         self.add_body(self.layout_)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed())
@@ -141,6 +155,10 @@ class MasterPage(Page):
         self.edit_button.setToolTip(QCoreApplication.translate("MasterPage", "Edit the selected row (Enter)"))
         self.delete_button.setText(QCoreApplication.translate("MasterPage", "Delete"))
         self.delete_button.setToolTip(QCoreApplication.translate("MasterPage", "Delete the selected row (Del)"))
+        self.import_button.setText(QCoreApplication.translate("MasterPage", "Import…"))
+        self.import_button.setToolTip(QCoreApplication.translate("MasterPage", "Import a list from an Excel or CSV file"))
+        self.export_button.setText(QCoreApplication.translate("MasterPage", "Export…"))
+        self.export_button.setToolTip(QCoreApplication.translate("MasterPage", "Save the rows shown to an Excel file"))
         self.search.setPlaceholderText(texts.get("placeholder",
                                                  QCoreApplication.translate("MasterPage", "Search: name or pinyin initials (Ctrl+F)")))
         self.model.retranslate()
@@ -238,6 +256,36 @@ class MasterPage(Page):
         saved = self.ask_edit(record)
         if saved is not None:
             self.reload(select_id=saved.id)
+
+    def import_file(self) -> None:
+        from ui.dialogs.import_wizard import ImportWizard  # openpyxl loads on first use only
+
+        if ImportWizard.ask(self, self.uow, self.IMPORT_KIND) is not None:
+            self.reload()
+
+    def export_list(self) -> None:
+        from trainer.io.list_export import export_list
+
+        name = f"{self.title()}-{dt.date.today():%Y%m%d}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("MasterPage", "Export to Excel"), name, "Excel (*.xlsx)")
+        if not path:
+            return
+        search = self.search.text().strip()
+        database = self.uow.database
+        with self.uow:
+            organization = self.uow.organization_id
+        try:
+            result = run_with_progress(
+                self, QCoreApplication.translate("MasterPage", "Exporting…"),
+                lambda _p: export_list(UnitOfWork(database, organization), self.EXPORT_KIND,
+                                       path, search=search), cancellable=False)
+        except (OSError, TrainerError) as exc:
+            messages.show_error(self, QCoreApplication.translate("MasterPage", "Export to Excel"), str(exc))
+            return
+        self.window().statusBar().showMessage(
+            QCoreApplication.translate("MasterPage", "Saved %1 rows to %2")
+            .replace("%1", f"{result.rows:,}").replace("%2", str(result.path)), 8000)
 
     def delete_record(self) -> None:
         record = self.selected_record()

@@ -18,6 +18,8 @@ COUNT_CAP = 10_000
 
 class TraineesPage(MasterPage):
     PAGE_ID = "trainees"
+    IMPORT_KIND = "trainees"
+    EXPORT_KIND = "trainees"
     ICON = "trainee"
 
     def __init__(self, uow: UnitOfWork, parent=None) -> None:

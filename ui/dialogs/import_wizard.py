@@ -1,0 +1,446 @@
+"""The import wizard: choose a file → map its columns → see what will be accepted and rejected →
+import with progress and cancel. Every step calls trainer.io; reading and checking run off the
+GUI thread behind a progress dialog, the import itself with a progress bar and Cancel."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
+                               QRadioButton, QSpinBox, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget, QWizard, QWizardPage)
+
+from trainer.errors import TrainerError
+from trainer.io.columns import fields_of, find_header_row, suggest_mapping
+from trainer.io.importing import (ImportCancelled, ImportPreview, ImportResult, field_label,
+                                  preview_import, run_import)
+from trainer.io.reading import Table, cell_text, read_table
+from trainer.io.workbooks import write_rejects, write_template
+from trainer.messages import language
+from trainer.services import enterprises
+from trainer.services.uow import UnitOfWork
+from ui.dialogs import messages
+from ui.resources import app_icon
+from ui.workers import Task, run_with_progress
+
+SAMPLE_ROWS = 3  # example values shown under each column on the mapping page
+FILE_FILTER = "Excel / CSV (*.xlsx *.xls *.csv *.txt);;* (*)"
+
+
+class ImportWizard(QWizard):
+    """`kind` is one of trainer.io.importing.KINDS. After exec(), `result_` holds the
+    ImportResult when something was imported."""
+
+    def __init__(self, parent: QWidget | None, uow: UnitOfWork, kind: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("importWizard")
+        self.setWindowIcon(app_icon())
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.uow, self.kind = uow, kind
+        self.table: Table | None = None
+        self.preview: ImportPreview | None = None
+        self.result_: ImportResult | None = None
+        self.file_page = FilePage(self)
+        self.mapping_page = MappingPage(self)
+        self.preview_page = PreviewPage(self)
+        self.run_page = RunPage(self)
+        for page in (self.file_page, self.mapping_page, self.preview_page, self.run_page):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Back"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Close"))
+        self.setWindowTitle(self.tr("Import %1").replace("%1", kind_title(kind)))
+        self.resize(820, 560)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, uow: UnitOfWork, kind: str) -> ImportResult | None:
+        wizard = cls(parent, uow, kind)
+        wizard.exec()
+        return wizard.result_
+
+    def in_background(self, label: str, function):
+        """Runs function(uow) off the GUI thread with its own unit of work; shows a refusal and
+        returns None when the core says no."""
+        with self.uow:
+            database, organization = self.uow.database, self.uow.organization_id
+        try:
+            return run_with_progress(self, label, lambda _p: function(
+                UnitOfWork(database, organization)), cancellable=False)
+        except TrainerError as exc:
+            messages.show_refusal(self, str(exc))
+            return None
+
+    def reject(self) -> None:
+        if self.run_page.running:  # closing mid-import means cancel it; close when it has ended
+            self.run_page.stop()
+            return
+        super().reject()
+
+
+def kind_title(kind: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+    titles = {"trainees": QCoreApplication.translate("ImportWizard", "trainees"),
+              "enterprises": QCoreApplication.translate("ImportWizard", "enterprises"),
+              "lecturers": QCoreApplication.translate("ImportWizard", "lecturers"),
+              "requests": QCoreApplication.translate("ImportWizard", "training requests")}
+    return titles.get(kind, kind)
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(self.tr("Choose the file"))
+        self.setSubTitle(self.tr("An Excel (.xlsx, .xls) or CSV file, as the enterprise sent it: "
+                                 "title rows, blank rows and total rows are skipped."))
+        self.path = QLineEdit(self)
+        self.path.setObjectName("path")
+        self.path.textChanged.connect(self.completeChanged)
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.setObjectName("browse")
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.enterprise = QComboBox(self)
+        self.enterprise.setObjectName("enterprise")
+        self.skip = QRadioButton(self.tr("skip them"), self)
+        self.skip.setObjectName("skip")
+        self.update = QRadioButton(self.tr("update them with the file's values"), self)
+        self.update.setObjectName("update")
+        self.skip.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.skip)
+        group.addButton(self.update)
+        duplicates = QVBoxLayout()
+        duplicates.addWidget(self.skip)
+        duplicates.addWidget(self.update)
+        template = QPushButton(self.tr("Save a blank template…"), self)
+        template.setObjectName("template")
+        template.clicked.connect(self.save_template)
+        template_row = QHBoxLayout()
+        template_row.addWidget(template)
+        template_row.addStretch(1)
+        form = QFormLayout(self)
+        form.addRow(self.tr("File:"), row)
+        if wizard.kind in ("trainees", "requests"):
+            form.addRow(self.tr("Enterprise:"), self.enterprise)
+        else:
+            self.enterprise.hide()
+        form.addRow(self.tr("Already in the database:"), duplicates)
+        form.addRow("", template_row)
+
+    def initializePage(self) -> None:
+        self.enterprise.clear()
+        self.enterprise.addItem(self.tr("— as given in the file —"), None)
+        if self.wiz.kind in ("trainees", "requests"):
+            for record in enterprises.list_enterprises(self.wiz.uow):
+                self.enterprise.addItem(record.name, record.id)
+
+    def browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the file to import"),
+                                              self.path.text(), FILE_FILTER)
+        if path:
+            self.path.setText(path)
+
+    def save_template(self) -> None:
+        name = f"{kind_title(self.wiz.kind)}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the template"), name,
+                                              "Excel (*.xlsx)")
+        if path:
+            try:
+                write_template(self.wiz.kind, path, language())
+            except (OSError, TrainerError) as exc:
+                messages.show_error(self, self.tr("Save the template"), str(exc))
+
+    def isComplete(self) -> bool:
+        return bool(self.path.text().strip())
+
+    def validatePage(self) -> bool:
+        path = self.path.text().strip()
+        table = self.wiz.in_background(self.tr("Reading the file…"), lambda _uow: read_table(path))
+        if table is None:
+            return False
+        self.wiz.table = table
+        return True
+
+    @property
+    def enterprise_id(self) -> int | None:
+        return self.enterprise.currentData()
+
+    @property
+    def on_duplicate(self) -> str:
+        return "update" if self.update.isChecked() else "skip"
+
+
+class MappingPage(QWizardPage):
+    """One row per column of the file: its header, a few values, and the field it fills."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(self.tr("Match the columns"))
+        self.setSubTitle(self.tr("Known headers are matched already; choose the field for the "
+                                 "others, or leave them out."))
+        self.header_row = QSpinBox(self)
+        self.header_row.setObjectName("headerRow")
+        self.header_row.setSpecialValueText(self.tr("none"))
+        self.header_row.setMaximumWidth(120)
+        self.header_row.valueChanged.connect(self.fill)
+        self.columns = QTableWidget(0, 3, self)
+        self.columns.setObjectName("columns")
+        self.columns.verticalHeader().hide()
+        self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("mappingProblem")
+        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Header row (spreadsheet row number):"), self.header_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.columns, 1)
+        layout.addWidget(self.problem)
+
+    def initializePage(self) -> None:
+        table = self.wiz.table
+        found = find_header_row(self.wiz.kind, table)
+        self.header_row.blockSignals(True)
+        self.header_row.setRange(0, max(len(table.rows), 1))
+        self.header_row.setValue(found + 1 if found is not None else 0)
+        self.header_row.blockSignals(False)
+        self.fill()
+
+    def fill(self) -> None:
+        table, kind = self.wiz.table, self.wiz.kind
+        row_no = self.header_row.value()
+        header = table.rows[row_no - 1] if row_no else ()
+        samples = [r for r in table.rows[row_no:] if any(cell_text(c).strip() for c in r)]
+        samples = samples[:SAMPLE_ROWS]
+        width = max([len(header)] + [len(r) for r in samples] + [0])
+        suggested = suggest_mapping(kind, header)
+        self.columns.setHorizontalHeaderLabels([self.tr("Column in the file"),
+                                                self.tr("Example values"), self.tr("Field")])
+        self.columns.setRowCount(width)
+        for col in range(width):
+            title = cell_text(header[col]) if col < len(header) else ""
+            letter = _column_letter(col)
+            self.columns.setItem(col, 0, QTableWidgetItem(f"{letter}  {title}".strip()))
+            values = [cell_text(r[col]) for r in samples if col < len(r)]
+            self.columns.setItem(col, 1, QTableWidgetItem(" | ".join(v for v in values if v)))
+            combo = QComboBox(self.columns)
+            combo.addItem(self.tr("— not imported —"), None)
+            for spec in fields_of(kind):
+                combo.addItem(spec.label(language()) + (" *" if spec.required else ""), spec.name)
+            combo.setCurrentIndex(max(combo.findData(suggested.get(col)), 0))
+            combo.currentIndexChanged.connect(self.completeChanged)
+            self.columns.setCellWidget(col, 2, combo)
+        self.columns.resizeColumnToContents(0)
+        self.columns.setColumnWidth(2, 180)
+        self.completeChanged.emit()
+
+    def mapping(self) -> dict[int, str]:
+        chosen = {}
+        for col in range(self.columns.rowCount()):
+            name = self.columns.cellWidget(col, 2).currentData()
+            if name:
+                chosen[col] = name
+        return chosen
+
+    def isComplete(self) -> bool:
+        chosen = list(self.mapping().values())
+        twice = sorted({field_label(self.wiz.kind, n) for n in chosen if chosen.count(n) > 1})
+        given = set(chosen) | ({"enterprise"} if self.wiz.file_page.enterprise_id else set())
+        missing = [field_label(self.wiz.kind, s.name) for s in fields_of(self.wiz.kind)
+                   if s.required and s.name not in given]
+        text = ""
+        if twice:
+            text = self.tr("Each field may come from one column only: %1").replace(
+                "%1", "、".join(twice))
+        elif missing:
+            text = self.tr("Choose a column for: %1").replace("%1", "、".join(missing))
+        self.problem.setText(text)
+        return not text
+
+    def validatePage(self) -> bool:
+        wiz, file_page = self.wiz, self.wiz.file_page
+        path, mapping, header_row = file_page.path.text().strip(), self.mapping(), \
+            self.header_row.value()
+        enterprise, on_duplicate = file_page.enterprise_id, file_page.on_duplicate
+        preview = wiz.in_background(self.tr("Checking every row…"), lambda uow: preview_import(
+            uow, wiz.kind, path, mapping=mapping, header_row=header_row, enterprise=enterprise,
+            on_duplicate=on_duplicate, sheet=wiz.table.sheet or None))
+        if preview is None:
+            return False
+        wiz.preview = preview
+        return True
+
+
+class PreviewPage(QWizardPage):
+    """Counts, and every rejected or skipped row with its row number, column and reason."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(self.tr("Check before importing"))
+        self.setSubTitle(self.tr("Nothing has been written yet. Rejected rows can be saved as an "
+                                 "Excel file with the reasons, to send back."))
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-weight: 600;")
+        self.problems = QTableWidget(0, 3, self)
+        self.problems.setObjectName("problems")
+        self.problems.verticalHeader().hide()
+        self.problems.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.problems.horizontalHeader().setStretchLastSection(True)
+        self.save_rejects = QPushButton(self.tr("Save rejected rows…"), self)
+        self.save_rejects.setObjectName("saveRejects")
+        self.save_rejects.clicked.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.save_rejects)
+        layout.addLayout(bottom)
+
+    def initializePage(self) -> None:
+        preview = self.wiz.preview
+        self.summary.setText(self.tr(
+            "%1 rows will be imported (%2 new, %3 updated); %4 rejected; %5 already there and "
+            "skipped; %6 blank or total rows ignored.")
+            .replace("%1", f"{len(preview.accepted):,}").replace("%2", f"{preview.to_create:,}")
+            .replace("%3", f"{preview.to_update:,}").replace("%4", f"{len(preview.rejected):,}")
+            .replace("%5", f"{len(preview.duplicates):,}")
+            .replace("%6", f"{len(preview.skipped_rows):,}"))
+        lines = [(r.row, p.header or "", p.message()) for r in preview.rejected for p in r.problems]
+        lines += [(d.row, "", d.message()) for d in preview.duplicates]
+        lines.sort(key=lambda line: line[0])
+        self.problems.setRowCount(len(lines))
+        self.problems.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"),
+                                                 self.tr("Reason")])
+        for i, (row, column, reason) in enumerate(lines):
+            number = QTableWidgetItem()
+            number.setData(Qt.ItemDataRole.DisplayRole, row)
+            self.problems.setItem(i, 0, number)
+            self.problems.setItem(i, 1, QTableWidgetItem(column))
+            self.problems.setItem(i, 2, QTableWidgetItem(reason))
+        self.problems.resizeColumnToContents(0)
+        self.problems.resizeColumnToContents(1)
+        self.save_rejects.setEnabled(bool(preview.rejected))
+        self.wiz.setButtonText(QWizard.WizardButton.NextButton, self.tr("Import"))
+
+    def cleanupPage(self) -> None:
+        self.wiz.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
+
+    def isComplete(self) -> bool:
+        return self.wiz.preview is not None and bool(self.wiz.preview.accepted)
+
+    def save(self) -> None:
+        source = Path(self.wiz.preview.path)
+        suggested = str(source.with_name(source.stem + self.tr("-rejected") + ".xlsx"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), suggested,
+                                              "Excel (*.xlsx)")
+        if path:
+            try:
+                write_rejects(self.wiz.preview, path, language())
+            except (OSError, TrainerError) as exc:
+                messages.show_error(self, self.tr("Save rejected rows"), str(exc))
+
+
+class RunPage(QWizardPage):
+    """Imports in the background: all rows or none."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.task: Task | None = None
+        self.running = False
+        self.setTitle(self.tr("Importing"))
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("progress")
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.cancel = QPushButton(self.tr("Cancel import"), self)
+        self.cancel.setObjectName("cancelImport")
+        self.cancel.clicked.connect(self.stop)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.cancel)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        preview = self.wiz.preview
+        self.bar.setRange(0, max(len(preview.accepted), 1))
+        self.bar.setValue(0)
+        self.status.setText(self.tr("Writing %1 rows in one transaction…")
+                            .replace("%1", f"{len(preview.accepted):,}"))
+        self.cancel.setEnabled(True)
+        database, organization = self.wiz.uow.database, preview.organization_id
+
+        def work(progress):
+            def report(done: int, total: int) -> None:
+                if progress.cancelled:
+                    raise ImportCancelled()
+                progress.report(done, total)
+            return run_import(UnitOfWork(database, organization), preview, report)
+
+        self.running = True
+        self.task = Task(work, self)
+        self.task.progressed.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
+        self.task.succeeded.connect(self.finished_ok, Qt.ConnectionType.QueuedConnection)
+        self.task.failed.connect(self.finished_failed, Qt.ConnectionType.QueuedConnection)
+        self.task.start()
+
+    def progressed(self, done: int, total: int, _text: str) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+
+    def stop(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel.setEnabled(False)
+            self.status.setText(self.tr("Cancelling…"))
+
+    def finished_ok(self, result: ImportResult) -> None:
+        self.running = False
+        self.wiz.result_ = result
+        self.bar.setValue(self.bar.maximum())
+        self.cancel.setEnabled(False)
+        self.status.setText(self.tr("Done: %1 created, %2 updated, %3 skipped.")
+                            .replace("%1", f"{result.created:,}")
+                            .replace("%2", f"{result.updated:,}")
+                            .replace("%3", f"{result.skipped:,}"))
+        self.completeChanged.emit()
+
+    def finished_failed(self, error: BaseException) -> None:
+        self.running = False
+        self.cancel.setEnabled(False)
+        self.status.setText(str(error) if isinstance(error, TrainerError) else
+                            self.tr("The import failed; nothing was written: %1")
+                            .replace("%1", repr(error)))
+        self.status.setStyleSheet("color: #c62828;")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.task is not None and not self.running
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
