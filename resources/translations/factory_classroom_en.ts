@@ -157,6 +157,22 @@
         <translation>Enterprise</translation>
     </message>
     <message>
+        <source>Weekdays</source>
+        <translation>Weekdays</translation>
+    </message>
+    <message>
+        <source>Half-days</source>
+        <translation>Half-days</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Post</source>
         <translation>Post</translation>
     </message>
@@ -848,14 +864,81 @@
     </message>
 </context>
 <context>
+    <name>RequestDialog</name>
+    <message>
+        <source>New training request</source>
+        <translation>New training request</translation>
+    </message>
+    <message>
+        <source>Edit training request</source>
+        <translation>Edit training request</translation>
+    </message>
+    <message>
+        <source>&amp;Enterprise</source>
+        <translation>&amp;Enterprise</translation>
+    </message>
+    <message>
+        <source>&amp;Course</source>
+        <translation>&amp;Course</translation>
+    </message>
+    <message>
+        <source>&amp;Workers</source>
+        <translation>&amp;Workers</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <source>Week&amp;days</source>
+        <translation>Week&amp;days</translation>
+    </message>
+    <message>
+        <source>&amp;Half-days</source>
+        <translation>&amp;Half-days</translation>
+    </message>
+    <message>
+        <source>&amp;Blackout dates</source>
+        <translation>&amp;Blackout dates</translation>
+    </message>
+    <message>
+        <source>production peaks, e.g. 2026-10-12, 2026-10-19</source>
+        <translation>production peaks, e.g. 2026-10-12, 2026-10-19</translation>
+    </message>
+    <message>
+        <source>&amp;Priority (0–9)</source>
+        <translation>&amp;Priority (0–9)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>No&amp;tes</translation>
+    </message>
+</context>
+<context>
     <name>RequestsPage</name>
     <message>
         <source>Training requests</source>
         <translation>Training requests</translation>
     </message>
     <message>
-        <source>Enterprises' training orders from the survey — how many workers, which course, which weeks and times suit them — will be entered and tracked here.</source>
-        <translation>Enterprises' training orders from the survey — how many workers, which course, which weeks and times suit them — will be entered and tracked here.</translation>
+        <source>New request</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <source>Search: enterprise, course, pinyin initials (Ctrl+F)</source>
+        <translation>Search: enterprise, course, pinyin initials (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
     </message>
 </context>
 <context>

@@ -157,6 +157,22 @@
         <translation>企业</translation>
     </message>
     <message>
+        <source>Weekdays</source>
+        <translation>可培训星期</translation>
+    </message>
+    <message>
+        <source>Half-days</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
@@ -848,14 +864,81 @@
     </message>
 </context>
 <context>
+    <name>RequestDialog</name>
+    <message>
+        <source>New training request</source>
+        <translation>新建培训需求</translation>
+    </message>
+    <message>
+        <source>Edit training request</source>
+        <translation>编辑培训需求</translation>
+    </message>
+    <message>
+        <source>&amp;Enterprise</source>
+        <translation>企业(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Course</source>
+        <translation>课程(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Workers</source>
+        <translation>培训人数(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>开始日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>结束日期(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Week&amp;days</source>
+        <translation>可培训星期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Half-days</source>
+        <translation>可培训时段(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Blackout dates</source>
+        <translation>不可培训日期(&amp;B)</translation>
+    </message>
+    <message>
+        <source>production peaks, e.g. 2026-10-12, 2026-10-19</source>
+        <translation>生产高峰等,如 2026-10-12, 2026-10-19</translation>
+    </message>
+    <message>
+        <source>&amp;Priority (0–9)</source>
+        <translation>优先级 0–9(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>RequestsPage</name>
     <message>
         <source>Training requests</source>
         <translation>培训需求</translation>
     </message>
     <message>
-        <source>Enterprises' training orders from the survey — how many workers, which course, which weeks and times suit them — will be entered and tracked here.</source>
-        <translation>将在这里录入和跟踪企业调研得到的培训订单：多少职工、哪门课程、哪些周次和时段合适。</translation>
+        <source>New request</source>
+        <translation>新建需求</translation>
+    </message>
+    <message>
+        <source>Search: enterprise, course, pinyin initials (Ctrl+F)</source>
+        <translation>搜索:企业、课程、拼音首字母(Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
     </message>
 </context>
 <context>

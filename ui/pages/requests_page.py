@@ -1,15 +1,71 @@
-"""Training requests: a placeholder until its issue fills it."""
+"""Training requests (培训需求 / 订单): what each enterprise asked for, filtered by status."""
 from __future__ import annotations
 
-from ui.pages.placeholder_page import PlaceholderPage
+from PySide6.QtWidgets import QComboBox
+
+from trainer.messages import label
+from trainer.services import requests
+from trainer.services.requests import REQUEST_STATUSES
+from ui.dialogs.request_dialog import RequestDialog
+from ui.models.request_model import RequestTableModel
+from ui.pages.master_page import MasterPage
 
 
-class RequestsPage(PlaceholderPage):
+class RequestsPage(MasterPage):
     PAGE_ID = "requests"
+    IMPORT_KIND = "requests"
+    EXPORT_KIND = "requests"
     ICON = "request"
+
+    def __init__(self, uow, parent=None) -> None:
+        self.status_filter: QComboBox | None = None
+        super().__init__(uow, parent)
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.layout_.itemAt(1).layout().insertWidget(3, self.status_filter)
+        self.retranslate()
 
     def title(self) -> str:
         return self.tr("Training requests")
 
-    def description(self) -> str:
-        return self.tr("Enterprises' training orders from the survey — how many workers, which course, which weeks and times suit them — will be entered and tracked here.")
+    def texts(self) -> dict[str, str]:
+        return {"new": self.tr("New request"),
+                "placeholder": self.tr("Search: enterprise, course, pinyin initials (Ctrl+F)")}
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if self.status_filter is None:
+            return
+        chosen = self.status_filter.currentData()
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for code in REQUEST_STATUSES:
+            self.status_filter.addItem(label(REQUEST_STATUSES, code), code)
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(chosen)))
+        self.status_filter.blockSignals(False)
+
+    def create_model(self) -> RequestTableModel:
+        return RequestTableModel(self)
+
+    def _status(self) -> str | None:
+        return self.status_filter.currentData() if self.status_filter is not None else None
+
+    def fetch_records(self) -> list[requests.TrainingRequestRecord]:
+        return requests.list_requests(self.uow, status=self._status())
+
+    def matching_ids(self, search: str) -> set[int]:
+        return {r.id for r in requests.list_requests(self.uow, search, status=self._status())}
+
+    def describe(self, record) -> str:
+        return record.display_name
+
+    def ask_new(self):
+        return RequestDialog.ask(self, self.uow)
+
+    def ask_edit(self, record):
+        return RequestDialog.ask(self, self.uow, record)
+
+    def delete(self, record) -> None:
+        requests.delete_request(self.uow, record.id)
