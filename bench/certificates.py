@@ -1,0 +1,220 @@
+"""How long do 1,080 certificates of one class take, next to ReportLab drawing the same pages?
+
+Builds a fresh SQLite database with one class of N trainees (default 1,080, the Qinhuangdao plan's
+six months) who all attended and passed, issues their completion certificates (timed apart),
+then times:
+
+  (1) `build_certificates`: loading the certificates, trainees, course and dates from the
+      database, the template, the seal and the fonts, and drawing every page;
+  (2) plain ReportLab: the same page content — border, title, the body paragraph, office, date,
+      seal, QR code, number and code — drawn with canvas calls from strings prepared beforehand
+      (no database, no template filling, no lookups), with the same registered font and the
+      same QR drawing primitive. With --widget also with ReportLab's QrCodeWidget, which is
+      what made the first version slow (a Rect shape per module, 15 ms of mask scoring).
+
+Prints both, the ratio (target ≤ 2×) and the file sizes.
+
+    python bench/certificates.py
+    python bench/certificates.py --trainees 300 --keep /tmp/bench
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+TARGET_RATIO = 2.0
+
+
+def make_database(url: str, trainees: int):
+    from sqlalchemy import select
+
+    from tests.integration.pdf_scenario import id_number, person_name, seal_png
+    from trainer.db.migrate import open_database
+    from trainer.db.models import Assessment, Attendance, Cohort, Enrolment, Lesson, Theme, Trainee
+    from trainer.pdf.certificate_template import set_seal
+    from trainer.rules.pinyin import pinyin_initials
+    from trainer.services.courses import CourseForm, create_course
+    from trainer.services.enterprises import EnterpriseForm, create_enterprise
+    from trainer.services.organizations import create_organization
+    from trainer.services.uow import UnitOfWork
+
+    db = open_database(url)
+    uow = UnitOfWork(db)
+    create_organization(uow, "秦皇岛市总工会", "秦皇岛总工会", "QHD")
+    with uow:
+        s = uow.session
+        theme = s.scalar(select(Theme).where(Theme.name == "安全生产"))
+        ent = create_enterprise(uow, EnterpriseForm("秦皇岛港口机械制造有限公司"))
+        course = create_course(uow, CourseForm(theme.id, "安全生产法与岗位安全责任", "", 4, 120,
+                                               30, 60, 75))
+        cohort = Cohort(organization_id=uow.organization_id, course_id=course.id,
+                        enterprise_id=ent.id, code="QHD-2026-AQ", name="2026年职工安全生产培训班",
+                        capacity=trainees, status="done")
+        s.add(cohort)
+        s.flush()
+        lessons = [Lesson(cohort_id=cohort.id, sequence=i + 1, date=dt.date(2026, 3, 2 + 7 * i),
+                          start_time=dt.time(9), end_time=dt.time(11), status="held")
+                   for i in range(4)]
+        s.add_all(lessons)
+        people = []
+        for i in range(trainees):
+            name = person_name(i)
+            people.append(Trainee(organization_id=uow.organization_id, name=name,
+                                  name_initials=pinyin_initials(name), gender="M",
+                                  id_number=id_number(i, dt.date(1980 + i // 1000 % 20, 1 + i % 12, 1 + i % 28)),
+                                  mobile="", enterprise_id=ent.id, post="装卸工"))
+        s.add_all(people)
+        s.flush()
+        for t in people:
+            s.add(Enrolment(cohort_id=cohort.id, trainee_id=t.id, enrolled_on=dt.date(2026, 3, 1)))
+            s.add(Assessment(cohort_id=cohort.id, trainee_id=t.id, score=80, passed=True))
+            for lesson in lessons:
+                s.add(Attendance(lesson_id=lesson.id, trainee_id=t.id, status="present"))
+        cohort_id = cohort.id
+    set_seal(uow, seal_png())
+    return db, uow, cohort_id
+
+
+def plain_reportlab(out, pages: list[dict], font: str, seal_png: bytes, qr: str = "paths") -> None:
+    """The same page content with canvas calls and prepared strings only. `qr`: 'paths' draws
+    the QR code as trainer.pdf.codes does (one path of dark runs), 'widget' with ReportLab's
+    QrCodeWidget (a rectangle shape per module, and its slow mask scoring)."""
+    from trainer.pdf.codes import draw_qr
+
+    from reportlab.graphics import renderPDF
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+    from reportlab.platypus import Paragraph
+
+    width, height = landscape(A4)
+    red = colors.HexColor("#a61b1b")
+    style = ParagraphStyle("b", fontName=font, fontSize=17, leading=17 * 1.85,
+                           firstLineIndent=34, wordWrap="CJK")
+    seal = ImageReader(io.BytesIO(seal_png))
+    c = canvas.Canvas(out, pagesize=(width, height), initialFontName=font)
+    for page in pages:
+        c.setStrokeColor(red)
+        c.setLineWidth(3.2)
+        c.rect(18, 18, width - 36, height - 36)
+        c.setLineWidth(0.9)
+        c.rect(26, 26, width - 52, height - 52)
+        c.setFont(font, 10)
+        c.drawRightString(width - 48, height - 50, page["number_line"])
+        c.setFillColor(red)
+        c.setFont(font, 40)
+        c.drawCentredString(width / 2, height - 125, "结 业 证 书")
+        c.setFillColor(colors.black)
+        y = height - 173
+        for text in page["paragraphs"]:
+            p = Paragraph(text, style)
+            _w, h = p.wrap(width - 210, height)
+            p.drawOn(c, 105, y - h)
+            y -= h + 10
+        c.setFont(font, 16)
+        c.drawCentredString(width - 190, 144, page["office"])
+        c.drawCentredString(width - 190, 118, page["date"])
+        c.drawImage(seal, width - 249, 72, 118, 118, mask="auto")
+        c.setFont(font, 14)
+        c.drawString(205, 144, "负责人签字:")
+        if qr == "widget":
+            widget = QrCodeWidget(page["qr"], barLevel="M", barBorder=1)
+            x0, y0, x1, y1 = widget.getBounds()
+            d = Drawing(74, 74, transform=[74 / (x1 - x0), 0, 0, 74 / (y1 - y0), 0, 0])
+            d.initialFontName = font
+            d.add(widget)
+            renderPDF.draw(d, c, 46, 44)
+        else:
+            draw_qr(c, page["qr"], 46, 44, 74)
+        c.setFont(font, 9)
+        c.drawString(128, 74, page["code_line"])
+        c.showPage()
+    c.save()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--trainees", type=int, default=1080)
+    parser.add_argument("--keep", metavar="DIR", help="keep the database and PDFs there")
+    parser.add_argument("--widget", action="store_true",
+                        help="also time plain ReportLab drawing the QR with its QrCodeWidget")
+    args = parser.parse_args(argv)
+
+    from trainer.pdf.certificate_template import fill, load_seal, load_template
+    from trainer.pdf.certificates import build_certificates, certificate_values
+    from trainer.pdf.fonts import document_fonts
+    from trainer.pdf.layout import escape
+    from trainer.services.certificates import issue_certificates, list_certificates
+
+    folder = Path(args.keep or tempfile.mkdtemp(prefix="bench-certificates-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    db_path = folder / "bench.db"
+    if db_path.exists():
+        db_path.unlink()
+    t0 = time.perf_counter()
+    db, uow, cohort_id = make_database(f"sqlite:///{db_path}", args.trainees)
+    t1 = time.perf_counter()
+    issued = issue_certificates(uow, cohort_id, issued_on=dt.date(2026, 9, 30))
+    t2 = time.perf_counter()
+    assert len(issued.issued) == args.trainees, issued.not_eligible[:3]
+    print(f"database with {args.trainees} trainees: {t1 - t0:.2f} s; issuing "
+          f"{len(issued.issued)} certificates: {t2 - t1:.2f} s")
+
+    fonts = document_fonts(uow)  # registered once, as the GUI keeps them between documents
+    # the plain run's prepared content, outside its timing
+    certs = list_certificates(uow, cohort_id=cohort_id, current_only=True)
+    template = load_template(uow, "completion")
+    seal = load_seal(uow)
+    pages = []
+    for cert in certs:
+        values = certificate_values(cert, "秦皇岛市总工会")
+        paragraphs = [escape(p) for p in fill(template.body, values).split("\n")]
+        pages.append({"number_line": f"证书编号:{cert.number}", "paragraphs": paragraphs,
+                      "office": "秦皇岛市总工会", "date": values["date"], "qr": cert.qr_payload,
+                      "code_line": f"验证码:{cert.code_display}"})
+
+    runs = []
+    for _ in range(2):  # best of two: the machine is shared
+        ours = folder / "certificates.pdf"
+        a = time.perf_counter()
+        result = build_certificates(uow, cohort_id, ours)
+        b = time.perf_counter()
+        plain = folder / "plain.pdf"
+        plain_reportlab(str(plain), pages, fonts.certificate.name, seal)
+        c = time.perf_counter()
+        runs.append((b - a, c - b))
+    ours_t = min(r[0] for r in runs)
+    plain_t = min(r[1] for r in runs)
+    ratio = ours_t / plain_t
+    print(f"build_certificates: {result.pages} pages in {ours_t:.2f} s "
+          f"({ours_t / result.pages * 1000:.2f} ms/page), {os.path.getsize(ours) / 1e6:.2f} MB")
+    print(f"plain ReportLab:    {len(pages)} pages in {plain_t:.2f} s, "
+          f"{os.path.getsize(plain) / 1e6:.2f} MB")
+    print(f"ratio: {ratio:.2f}× (target ≤ {TARGET_RATIO:.0f}×) — "
+          f"{'met' if ratio <= TARGET_RATIO else 'NOT met'}")
+    if args.widget:
+        widget = folder / "plain-widget.pdf"
+        a = time.perf_counter()
+        plain_reportlab(str(widget), pages, fonts.certificate.name, seal, qr="widget")
+        b = time.perf_counter()
+        print(f"plain ReportLab with its QrCodeWidget: {b - a:.2f} s, "
+              f"{os.path.getsize(widget) / 1e6:.2f} MB (ours is {ours_t / (b - a):.2f}× that)")
+    print(f"font: {result.font} (embedded: {result.embedded})")
+    db.dispose()
+    return 0 if ratio <= TARGET_RATIO else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
