@@ -119,6 +119,22 @@ class StaleEditError(TrainerError):
         return f"{entity} “{self.name}” was changed by someone else at {when}; reopen it and save again."
 
 
+class ConflictError(TrainerError):
+    """A schedule change refused by the conflict rules (trainer.rules.conflicts). `conflicts`
+    holds each broken rule (Conflict: code, lesson ids, params, .text()); the message is their
+    sentences, one a line. The service saves anyway only when called with allow_conflicts=True."""
+
+    def __init__(self, conflicts) -> None:
+        super().__init__(tuple(c.code for c in conflicts))
+        self.conflicts = tuple(conflicts)
+
+    def sentences(self, lang: str | None = None) -> list[str]:
+        return [c.text(lang) for c in self.conflicts]
+
+    def message(self, lang: str | None = None) -> str:
+        return "\n".join(self.sentences(lang))
+
+
 class ReasonError(TrainerError):
     """An error whose `reason` is a code of the class's TEXTS, (Chinese, English) templates that
     `params` fill in."""

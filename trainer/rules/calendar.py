@@ -22,11 +22,17 @@ from trainer.errors import ValidationError
 from trainer.messages import FIELDS, REASONS, pick
 
 # field labels and reasons only the scheduling modules use, kept beside them, not in messages.py
-FIELDS.update({
+for _key, _label in {
     "schedule.periods": ("上课时段设置", "day periods setting"),
     "period": ("时段", "time of day"),
     "start": ("开始时间", "start time"),
-})
+    "date": ("日期", "date"),
+    "sequence": ("课次序号", "lesson number"),
+    "lecturer": ("讲师", "lecturer"),
+    "venue": ("培训地点", "venue"),
+    "class": ("培训班", "class"),
+}.items():
+    FIELDS.setdefault(_key, _label)
 REASONS.update({
     "time_format": ("“{value}”不是有效时间(应为 HH:MM)", "“{value}” is not a valid time (HH:MM)"),
     "periods_overlap": ("中{first}和{second}时间重叠", "overlap: {first} and {second}"),

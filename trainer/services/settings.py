@@ -15,6 +15,13 @@ from trainer.services.uow import UnitOfWork
 # key → default. Each area adds its settings here, so every setting and its default is in one place.
 DEFAULTS: dict[str, Any] = {}
 
+DEFAULTS.update({  # scheduling (trainer/rules/calendar.py, rules/conflicts.py, services/schedule*.py)
+    "schedule.periods": {"morning": ["08:30", "12:00"], "afternoon": ["14:00", "17:30"],
+                         "evening": ["19:00", "21:00"]},  # half-days: a lesson starts at one's start
+    "schedule.travel_gap_minutes": 60,  # between a lecturer's lessons at two enterprises on one day
+    "schedule.class_min_gap_days": 1,  # between lessons of one class (1: not two on one day)
+})
+
 DEFAULTS.update({  # printed documents (trainer/pdf) and certificates (services/certificates)
     "pdf.font_path": "",              # a TrueType .ttf/.ttc; "" = resources/fonts, then the system's
     "pdf.font_index": 0,              # subfont of a .ttc

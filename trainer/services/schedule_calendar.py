@@ -1,0 +1,109 @@
+"""The office's calendar: overrides of chinesecalendar (CalendarOverride rows — holidays and
+adjusted working days of years chinesecalendar does not know yet, or the office's own days off),
+and the scheduling settings (day periods, travel gap, days between lessons of a class)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from trainer.db.models import CalendarOverride
+from trainer.errors import NotFoundError, ValidationError
+from trainer.messages import ENTITIES
+from trainer.rules import fields
+from trainer.rules.calendar import CalendarDay, DayPeriod, WorkingCalendar, day_periods
+from trainer.services.common import check_version
+from trainer.services.settings import get_setting
+from trainer.services.uow import UnitOfWork
+
+ENTITIES.setdefault("calendar_override", ("日历调整", "calendar override"))
+
+
+@dataclass(frozen=True)
+class CalendarOverrideRecord:
+    id: int
+    version: int
+    date: dt.date
+    is_working_day: bool
+    name: str
+
+
+@dataclass(frozen=True)
+class ScheduleSettings:
+    periods: tuple[DayPeriod, ...]
+    travel_gap_minutes: int
+    class_min_gap_days: int
+
+
+def _record(row: CalendarOverride) -> CalendarOverrideRecord:
+    return CalendarOverrideRecord(row.id, row.version, row.date, row.is_working_day, row.name)
+
+
+def list_overrides(uow: UnitOfWork, start: dt.date | None = None,
+                   end: dt.date | None = None) -> list[CalendarOverrideRecord]:
+    """The office's overrides, by date; only those from `start` to `end` when given."""
+    with uow:
+        stmt = select(CalendarOverride).where(
+            CalendarOverride.organization_id == uow.organization_id)
+        if start is not None:
+            stmt = stmt.where(CalendarOverride.date >= start)
+        if end is not None:
+            stmt = stmt.where(CalendarOverride.date <= end)
+        return [_record(r) for r in uow.session.scalars(stmt.order_by(CalendarOverride.date))]
+
+
+def set_override(uow: UnitOfWork, date: dt.date | str, is_working_day: bool, name: str = "",
+                 expected_version: int | None = None) -> CalendarOverrideRecord:
+    """Creates the override of `date`, or changes it (optimistic locking on `expected_version`)."""
+    check = fields.FieldCheck()
+    day = check(fields.date, date, "date", required=True)
+    label = check(fields.text, name, "name", max_len=50)
+    check.raise_if_any()
+    with uow:
+        row = uow.session.scalar(select(CalendarOverride).where(
+            CalendarOverride.organization_id == uow.organization_id, CalendarOverride.date == day))
+        if row is None:
+            row = CalendarOverride(organization_id=uow.organization_id, date=day,
+                                   is_working_day=bool(is_working_day), name=label)
+            uow.session.add(row)
+        else:
+            check_version(row, expected_version, "calendar_override", day.isoformat())
+            row.is_working_day, row.name = bool(is_working_day), label
+        uow.session.flush()
+        return _record(row)
+
+
+def delete_override(uow: UnitOfWork, date: dt.date | str) -> None:
+    day = fields.date(date, "date", required=True)
+    with uow:
+        row = uow.session.scalar(select(CalendarOverride).where(
+            CalendarOverride.organization_id == uow.organization_id, CalendarOverride.date == day))
+        if row is None:
+            raise NotFoundError("calendar_override", day.isoformat())
+        uow.session.delete(row)
+
+
+def load_calendar(uow: UnitOfWork) -> WorkingCalendar:
+    """chinesecalendar with this office's overrides."""
+    with uow:
+        rows = uow.session.execute(select(
+            CalendarOverride.date, CalendarOverride.is_working_day, CalendarOverride.name).where(
+            CalendarOverride.organization_id == uow.organization_id)).all()
+    return WorkingCalendar({d: (bool(w), n or "") for d, w, n in rows})
+
+
+def calendar_days(uow: UnitOfWork, start: dt.date, end: dt.date) -> list[CalendarDay]:
+    """Each day from `start` to `end`: working or not, holiday name, year known — for the
+    calendar's shading and for the planner's grid."""
+    if end < start:
+        raise ValidationError("end_date", "date_order")
+    calendar = load_calendar(uow)
+    return [calendar.day(start + dt.timedelta(days=i)) for i in range((end - start).days + 1)]
+
+
+def load_settings(uow: UnitOfWork) -> ScheduleSettings:
+    with uow:
+        return ScheduleSettings(day_periods(get_setting(uow, "schedule.periods")),
+                                int(get_setting(uow, "schedule.travel_gap_minutes")),
+                                int(get_setting(uow, "schedule.class_min_gap_days")))
