@@ -603,6 +603,45 @@
     </message>
 </context>
 <context>
+    <name>LessonDialog</name>
+    <message>
+        <source>New lesson</source>
+        <translation>New lesson</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lesson</translation>
+    </message>
+    <message>
+        <source>&amp;Class</source>
+        <translation>&amp;Class</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Half-day</source>
+        <translation>&amp;Half-day</translation>
+    </message>
+    <message>
+        <source>&amp;Lecturer</source>
+        <translation>&amp;Lecturer</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>&amp;Venue</translation>
+    </message>
+    <message>
+        <source>Locked: the planner leaves it where it is</source>
+        <translation>Locked: the planner leaves it where it is</translation>
+    </message>
+    <message>
+        <source>Delete lesson</source>
+        <translation>Delete lesson</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Factory Classroom</source>
@@ -975,8 +1014,68 @@
         <translation>Schedule</translation>
     </message>
     <message>
-        <source>Classes and their lessons, planned from the training requests with lecturers and venues, will be shown on a calendar here.</source>
-        <translation>Classes and their lessons, planned from the training requests with lecturers and venues, will be shown on a calendar here.</translation>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Undo the last change (Ctrl+Z)</source>
+        <translation>Undo the last change (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Y)</source>
+        <translation>Redo (Ctrl+Y)</translation>
+    </message>
+    <message>
+        <source>Conflicts in view</source>
+        <translation>Conflicts in view</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>Lecturer</source>
+        <translation>Lecturer</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>Move %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Edit %1</translation>
+    </message>
+    <message>
+        <source>Delete lesson</source>
+        <translation>Delete lesson</translation>
+    </message>
+    <message>
+        <source>New lesson</source>
+        <translation>New lesson</translation>
     </message>
 </context>
 <context>

@@ -603,6 +603,45 @@
     </message>
 </context>
 <context>
+    <name>LessonDialog</name>
+    <message>
+        <source>New lesson</source>
+        <translation>新建课次</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课次</translation>
+    </message>
+    <message>
+        <source>&amp;Class</source>
+        <translation>培训班(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Half-day</source>
+        <translation>时段(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Lecturer</source>
+        <translation>讲师(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>培训地点(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Locked: the planner leaves it where it is</source>
+        <translation>锁定:自动排课时保持不动</translation>
+    </message>
+    <message>
+        <source>Delete lesson</source>
+        <translation>删除课次</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Factory Classroom</source>
@@ -975,8 +1014,68 @@
         <translation>排课</translation>
     </message>
     <message>
-        <source>Classes and their lessons, planned from the training requests with lecturers and venues, will be shown on a calendar here.</source>
-        <translation>根据培训需求安排的培训班及其课次（含讲师和地点）将在这里以日历显示。</translation>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last change (Ctrl+Z)</source>
+        <translation>撤销上一步更改(Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Y)</source>
+        <translation>重做(Ctrl+Y)</translation>
+    </message>
+    <message>
+        <source>Conflicts in view</source>
+        <translation>当前视图中的冲突</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Lecturer</source>
+        <translation>按讲师</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>按企业</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>按培训地点</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>修改 %1</translation>
+    </message>
+    <message>
+        <source>Delete lesson</source>
+        <translation>删除课次</translation>
+    </message>
+    <message>
+        <source>New lesson</source>
+        <translation>新建课次</translation>
     </message>
 </context>
 <context>

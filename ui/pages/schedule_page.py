@@ -1,15 +1,364 @@
-"""Schedule: a placeholder until its issue fills it."""
+"""Schedule (排课): the lessons on a week or month calendar, for everyone or one lecturer,
+enterprise or venue. Drag to move or create, double-click to open; every change goes through the
+core's conflict rules and can be undone (Ctrl+Z) and redone (Ctrl+Y)."""
 from __future__ import annotations
 
-from ui.pages.placeholder_page import PlaceholderPage
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QSplitter, QStackedWidget, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from trainer.errors import ConflictError, TrainerError
+from trainer.messages import language
+from trainer.rules.calendar import PERIOD_LABELS, WEEKDAY_LABELS
+from trainer.services import enterprises, lecturers, schedule
+from trainer.services.schedule import LessonForm, LessonRecord
+from trainer.services.schedule_calendar import calendar_days, load_settings
+from trainer.services.uow import UnitOfWork
+from ui.dialogs import messages
+from ui.dialogs.lesson_dialog import LessonDialog
+from ui.pages.page import Page
+from ui.settings import AppSettings
+from ui.undo import AddLessonCommand, ChangeLessonCommand, DeleteLessonCommand, form_of
+from ui.widgets.calendar_entries import CalendarEntry, DayInfo, Period
+from ui.widgets.month_view import MonthView
+from ui.widgets.week_view import WeekView
+
+FILTERS = ("all", "lecturer", "enterprise", "venue")
 
 
-class SchedulePage(PlaceholderPage):
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+class SchedulePage(Page):
     PAGE_ID = "schedule"
     ICON = "schedule"
+    last_refusal = ""  # the sentence of the last refused change, as shown to the user
 
+    def __init__(self, uow: UnitOfWork, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.uow = uow
+        self.loaded = False
+        self.anchor = dt.date.today()
+        self.records: dict[int, LessonRecord] = {}
+        self.undo_stack = QUndoStack(self)
+        self.week = WeekView(self)
+        self.month = MonthView(self)
+        self.views = QStackedWidget(self)
+        self.views.addWidget(self.week)
+        self.views.addWidget(self.month)
+        for view in (self.week, self.month):
+            view.move_requested.connect(self.move_lesson)
+            view.open_requested.connect(self.open_lesson)
+        self.week.create_requested.connect(self.create_lesson)
+        self.month.day_activated.connect(self.show_week_of)
+
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.range_label = QLabel(self)
+        self.range_label.setObjectName("range")
+        self.range_label.setStyleSheet("font-size: 12pt;")
+        self.previous = self._tool("‹", lambda: self.step(-1), "previous")
+        self.today = self._tool("", self.go_today, "today")
+        self.next = self._tool("›", lambda: self.step(1), "next")
+        self.week_button = self._tool("", lambda: self.set_mode(0), "weekMode", checkable=True)
+        self.month_button = self._tool("", lambda: self.set_mode(1), "monthMode", checkable=True)
+        modes = QButtonGroup(self)
+        modes.addButton(self.week_button)
+        modes.addButton(self.month_button)
+        self.week_button.setChecked(True)
+        self.filter_kind = QComboBox(self)
+        self.filter_kind.setObjectName("filterKind")
+        self.filter_kind.currentIndexChanged.connect(self._fill_filter_values)
+        self.filter_value = QComboBox(self)
+        self.filter_value.setObjectName("filterValue")
+        self.filter_value.setMinimumWidth(180)
+        self.filter_value.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.undo_button = self._tool("", self.undo_stack.undo, "undo")
+        self.redo_button = self._tool("", self.undo_stack.redo, "redo")
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        self.undo_action = QAction(self)
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.undo_action.triggered.connect(self.undo_stack.undo)
+        self.redo_action = QAction(self)
+        redo_keys = [QKeySequence("Ctrl+Y")]  # the Windows habit, on every platform
+        redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+                      if k not in redo_keys]
+        self.redo_action.setShortcuts(redo_keys)
+        self.redo_action.triggered.connect(self.undo_stack.redo)
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+
+        self.conflict_title = QLabel(self)
+        self.conflict_title.setStyleSheet("font-weight: 600;")
+        self.conflict_list = QListWidget(self)
+        self.conflict_list.setObjectName("conflicts")
+        self.conflict_list.setWordWrap(True)
+        self.conflict_list.itemDoubleClicked.connect(
+            lambda item: self.open_lesson(item.data(Qt.ItemDataRole.UserRole)))
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.conflict_title)
+        side_layout.addWidget(self.conflict_list, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("scheduleSplitter")
+        self.splitter.addWidget(self.views)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 260])
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.undo_button)
+        top.addWidget(self.redo_button)
+        bar = QHBoxLayout()
+        for widget in (self.previous, self.today, self.next, self.range_label):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.week_button, self.month_button, self.filter_kind, self.filter_value):
+            bar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addLayout(top)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+        self.retranslate()
+
+    def _tool(self, text: str, slot, name: str, checkable: bool = False) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setObjectName(name)
+        button.setCheckable(checkable)
+        button.setAutoRaise(not checkable)
+        button.clicked.connect(slot)
+        return button
+
+    # --- Page ---------------------------------------------------------------------------------
     def title(self) -> str:
         return self.tr("Schedule")
 
-    def description(self) -> str:
-        return self.tr("Classes and their lessons, planned from the training requests with lecturers and venues, will be shown on a calendar here.")
+    def retranslate(self) -> None:
+        self.heading.setText(self.title())
+        self.today.setText(self.tr("Today"))
+        self.week_button.setText(self.tr("Week"))
+        self.month_button.setText(self.tr("Month"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Undo the last change (Ctrl+Z)"))
+        self.redo_button.setText(self.tr("Redo"))
+        self.redo_button.setToolTip(self.tr("Redo (Ctrl+Y)"))
+        self.conflict_title.setText(self.tr("Conflicts in view"))
+        kind = self.filter_kind.currentIndex()
+        self.filter_kind.blockSignals(True)
+        self.filter_kind.clear()
+        for text in (self.tr("Everyone"), self.tr("Lecturer"), self.tr("Enterprise"),
+                     self.tr("Venue")):
+            self.filter_kind.addItem(text)
+        self.filter_kind.setCurrentIndex(max(kind, 0))
+        self.filter_kind.blockSignals(False)
+        if self.loaded:
+            self.refresh()
+
+    def activate(self) -> None:
+        if not self.loaded:
+            self.loaded = True
+            self._fill_filter_values()
+
+    def save_state(self, settings: AppSettings) -> None:
+        settings.set_header_state(self.PAGE_ID, self.splitter.saveState())
+
+    def restore_state(self, settings: AppSettings) -> None:
+        state = settings.header_state(self.PAGE_ID)
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    # --- navigation ---------------------------------------------------------------------------
+    @property
+    def mode(self) -> int:
+        return self.views.currentIndex()
+
+    def set_mode(self, mode: int) -> None:
+        self.views.setCurrentIndex(mode)
+        (self.week_button if mode == 0 else self.month_button).setChecked(True)
+        self.refresh()
+
+    def step(self, direction: int) -> None:
+        if self.mode == 0:
+            self.anchor += dt.timedelta(days=7 * direction)
+        else:
+            month = self.anchor.month - 1 + direction
+            self.anchor = dt.date(self.anchor.year + month // 12, month % 12 + 1, 1)
+        self.refresh()
+
+    def go_today(self) -> None:
+        self.show_date(dt.date.today())
+
+    def show_date(self, day: dt.date) -> None:
+        self.anchor = day
+        self.refresh()
+
+    def show_week_of(self, day: dt.date) -> None:
+        self.anchor = day
+        self.set_mode(0)
+
+    def shown_range(self) -> tuple[dt.date, dt.date]:
+        if self.mode == 0:
+            first = _monday(self.anchor)
+            return first, first + dt.timedelta(days=6)
+        first = self.anchor.replace(day=1)
+        start = _monday(first)
+        return start, start + dt.timedelta(days=41)
+
+    # --- filter -------------------------------------------------------------------------------
+    def _fill_filter_values(self) -> None:
+        kind = FILTERS[max(self.filter_kind.currentIndex(), 0)]
+        self.filter_value.blockSignals(True)
+        self.filter_value.clear()
+        if kind == "lecturer":
+            for person in lecturers.list_lecturers(self.uow):
+                self.filter_value.addItem(person.name, person.id)
+        elif kind == "enterprise":
+            for firm in enterprises.list_enterprises(self.uow):
+                self.filter_value.addItem(firm.name, firm.id)
+        elif kind == "venue":
+            for venue in enterprises.list_venues(self.uow):
+                self.filter_value.addItem(f"{venue.enterprise_name} {venue.name}".strip(), venue.id)
+        self.filter_value.setVisible(kind != "all")
+        self.filter_value.blockSignals(False)
+        self.refresh()
+
+    def set_filter(self, kind: str, value_id: int | None = None) -> None:
+        self.filter_kind.setCurrentIndex(FILTERS.index(kind))
+        if value_id is not None:
+            self.filter_value.setCurrentIndex(self.filter_value.findData(value_id))
+
+    def _filter_arguments(self) -> dict:
+        kind = FILTERS[max(self.filter_kind.currentIndex(), 0)]
+        value = self.filter_value.currentData()
+        if kind == "all" or value is None:
+            return {}
+        return {f"{kind}_id": value}
+
+    # --- showing ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if not self.loaded:
+            return
+        start, end = self.shown_range()
+        lessons = schedule.list_lessons(self.uow, start, end, **self._filter_arguments())
+        self.records = {r.id: r for r in lessons}
+        entries = [self._entry(r) for r in lessons]
+        days = {d.date: DayInfo(d.working, "" if d.kind == "workday" else d.name())
+                for d in calendar_days(self.uow, start, end)}
+        zh = language() == "zh"
+        names = [pair[0] if zh else pair[1] for pair in WEEKDAY_LABELS]
+        if self.mode == 0:
+            periods = [Period(p.code, PERIOD_LABELS[p.code][0 if zh else 1], p.start, p.end)
+                       for p in load_settings(self.uow).periods]
+            self.week.set_week(start, entries, days, periods, names)
+            self.range_label.setText(f"{start:%Y-%m-%d} – {end:%Y-%m-%d}")
+        else:
+            self.month.set_month(self.anchor, entries, days, names)
+            self.range_label.setText(f"{self.anchor:%Y-%m}")
+        self._show_conflicts(lessons)
+
+    def _entry(self, r: LessonRecord) -> CalendarEntry:
+        conflict = "\n".join(r.conflict_texts()) if r.has_conflicts else ""
+        return CalendarEntry(
+            r.id, r.date, r.start, r.end, f"{r.course_title} {r.sequence}/{r.lesson_count}",
+            " · ".join(x for x in (r.lecturer_name, r.enterprise_name or r.venue_name) if x),
+            r.theme_color or "#4a90d9", conflict, r.locked)
+
+    def _show_conflicts(self, lessons: list[LessonRecord]) -> None:
+        self.conflict_list.clear()
+        seen = set()
+        for r in lessons:
+            for c in r.conflicts:
+                text = c.text()
+                if text in seen:
+                    continue
+                seen.add(text)
+                item = QListWidgetItem(("⚠ " if c.blocking else "ℹ ") + text)
+                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                self.conflict_list.addItem(item)
+
+    def lesson_conflict_texts(self) -> list[str]:
+        return [self.conflict_list.item(i).text() for i in range(self.conflict_list.count())]
+
+    # --- changes ------------------------------------------------------------------------------
+    def _refused(self, exc: TrainerError) -> None:
+        self.refresh()
+        text = "\n".join(exc.sentences()) if isinstance(exc, ConflictError) else str(exc)
+        self.last_refusal = text
+        messages.show_refusal(self, text)
+
+    def _changed(self, lesson_id: int | None) -> None:
+        self.refresh()
+
+    def _apply_change(self, lesson_id: int, after: LessonForm, text: str) -> LessonRecord:
+        """Carries a change out (raises when refused) and puts it on the undo stack."""
+        before = form_of(schedule.get_lesson(self.uow, lesson_id))
+        record = schedule.update_lesson(self.uow, lesson_id, after, None)
+        self.undo_stack.push(ChangeLessonCommand(self.uow, lesson_id, before, after, text,
+                                                 self._refused, self._changed))
+        self.refresh()
+        return record
+
+    def move_lesson(self, lesson_id: int, date: dt.date, start: dt.time) -> None:
+        record = self.records.get(lesson_id) or schedule.get_lesson(self.uow, lesson_id)
+        period = next((p.code for p in load_settings(self.uow).periods if p.start == start), "")
+        after = form_of(record)
+        after = LessonForm(after.class_id, date, period, None if period else start,
+                           after.lecturer_id, after.venue_id, after.sequence, after.locked)
+        text = QCoreApplication.translate("SchedulePage", "Move %1").replace(
+            "%1", f"{record.course_title} {record.sequence}/{record.lesson_count}")
+        try:
+            self._apply_change(lesson_id, after, text)
+        except TrainerError as exc:
+            self._refused(exc)
+
+    def open_lesson(self, lesson_id: int) -> None:
+        record = schedule.get_lesson(self.uow, lesson_id)
+        text = QCoreApplication.translate("SchedulePage", "Edit %1").replace(
+            "%1", f"{record.course_title} {record.sequence}/{record.lesson_count}")
+        LessonDialog.ask(self, self.uow, record,
+                         lambda form: self._apply_change(lesson_id, form, text),
+                         delete=lambda: self._delete(record))
+        self.refresh()
+
+    def _delete(self, record: LessonRecord) -> None:
+        schedule.delete_lesson(self.uow, record.id)
+        self.undo_stack.push(DeleteLessonCommand(
+            self.uow, record, QCoreApplication.translate("SchedulePage", "Delete lesson"),
+            self._refused, self._changed))
+
+    def create_lesson(self, date: dt.date, start: dt.time) -> None:
+        period = next((p.code for p in load_settings(self.uow).periods if p.start == start), "")
+
+        def add(form: LessonForm) -> LessonRecord:
+            record = schedule.add_lesson(self.uow, form)
+            self.undo_stack.push(AddLessonCommand(
+                self.uow, record, QCoreApplication.translate("SchedulePage", "New lesson"),
+                self._refused, self._changed))
+            return record
+
+        if LessonDialog.ask(self, self.uow, None, add, date=date, period=period) is not None:
+            self.refresh()
+
+    def new_record(self) -> None:
+        start, _end = self.shown_range()
+        self.create_lesson(max(start, dt.date.today()), load_settings(self.uow).periods[0].start)
+
+    @property
+    def has_records(self) -> bool:
+        return True
+

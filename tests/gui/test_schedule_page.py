@@ -1,0 +1,135 @@
+"""The schedule calendar, used with the mouse and the keyboard: drag a lesson onto a busy time
+(refused, with the sentence), onto a free time (saved), undo and redo; open a lesson; create one
+by dragging on empty time."""
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QComboBox, QPushButton
+
+from trainer.services import courses, enterprises, lecturers, requests, schedule
+
+MORNING = dt.time(8, 30)
+TUESDAY, WEDNESDAY, THURSDAY = dt.date(2026, 9, 15), dt.date(2026, 9, 16), dt.date(2026, 9, 17)
+
+
+@pytest.fixture
+def plan(uow):
+    """Two enterprises, each with a class of a two-lesson safety course, taught by 王建国."""
+    theme = next(t for t in courses.list_themes(uow) if t.name == "安全生产")
+    course = courses.create_course(uow, courses.CourseForm(theme_id=theme.id, title="班组安全管理",
+                                                           lesson_count=2, lesson_minutes=120))
+    teacher = lecturers.create_lecturer(uow, lecturers.LecturerForm(
+        name="王建国", category="national_senior", theme_ids=(theme.id,)))
+    lessons = []
+    for n, (firm_name, day) in enumerate((("新钢公司", TUESDAY), ("赛维公司", WEDNESDAY))):
+        firm = enterprises.create_enterprise(uow, enterprises.EnterpriseForm(name=firm_name))
+        enterprises.create_venue(uow, enterprises.VenueForm(name="一车间", enterprise_id=firm.id,
+                                                            capacity=60))
+        request = requests.create_request(uow, requests.TrainingRequestForm(
+            enterprise_id=firm.id, course_id=course.id, workers=40,
+            window_start=dt.date(2026, 9, 1), window_end=dt.date(2026, 9, 30)))
+        cls = schedule.create_classes(uow, request.id)[0]
+        lessons.append(schedule.add_lesson(uow, schedule.LessonForm(
+            cls.id, day, "morning", lecturer_id=teacher.id,
+            venue_id=enterprises.list_venues(uow, firm.id)[0].id)))
+    return lessons
+
+
+def _drag(qtbot, view, start, end):
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        qtbot.mouseMove(view, start + (end - start) * step / 5)
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=end)
+
+
+def _centre(view, lesson_id) -> QPoint:
+    return view.entry_rect(lesson_id).center().toPoint()
+
+
+def test_drag_refused_then_saved_then_undone(qtbot, window, answer, uow, plan):
+    first, _second = plan
+    page = window.show_page("schedule")
+    page.show_date(TUESDAY)
+    week = page.week
+    assert not week.entry_rect(first.id).isEmpty()
+    refusals = []
+
+    def read_refusal(box):
+        refusals.append(box.text())
+        box.accept()
+
+    busy = week.point_for(WEDNESDAY, MORNING).toPoint()
+    answer(lambda: _drag(qtbot, week, _centre(week, first.id), busy), read_refusal)
+    assert "王建国" in refusals[0] and "2026-09-16" in refusals[0]
+    assert schedule.get_lesson(uow, first.id).date == TUESDAY  # nothing changed
+    assert not page.undo_stack.canUndo()
+
+    free = week.point_for(THURSDAY, MORNING).toPoint()
+    _drag(qtbot, week, _centre(week, first.id), free)
+    moved = schedule.get_lesson(uow, first.id)
+    assert (moved.date, moved.start) == (THURSDAY, MORNING)
+    assert not week.entry_rect(first.id).isEmpty()
+    assert week.entry_rect(first.id).center().x() > busy.x()  # drawn in Thursday's column
+
+    window.activateWindow()  # the refusal's message box had it
+    qtbot.waitUntil(window.isActiveWindow)
+    week.setFocus()
+    qtbot.keyClick(week, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert schedule.get_lesson(uow, first.id).date == TUESDAY
+    qtbot.keyClick(week, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert schedule.get_lesson(uow, first.id).date == THURSDAY
+
+
+def test_open_change_lecturer_and_see_conflict(qtbot, window, answer, uow, plan):
+    first, second = plan
+    page = window.show_page("schedule")
+    page.show_date(TUESDAY)
+    week = page.week
+
+    def change(dialog):
+        period = dialog.findChild(QComboBox, "period")
+        period.setCurrentIndex(period.findData("afternoon"))
+        dialog.findChild(QPushButton, "save").click()
+
+    answer(lambda: qtbot.mouseDClick(week, Qt.MouseButton.LeftButton,
+                                     pos=_centre(week, second.id)), change)
+    assert schedule.get_lesson(uow, second.id).start == dt.time(14, 0)
+    assert page.undo_stack.undoText().startswith("Edit 班组安全管理")
+    page.undo_stack.undo()
+    assert schedule.get_lesson(uow, second.id).start == MORNING
+
+
+def test_drag_on_empty_time_creates_a_lesson(qtbot, window, answer, uow, plan):
+    first, _ = plan
+    page = window.show_page("schedule")
+    page.show_date(TUESDAY)
+    week = page.week
+    friday = dt.date(2026, 9, 18)
+
+    def create(dialog):
+        cohort = dialog.findChild(QComboBox, "class")
+        cohort.setCurrentIndex(cohort.findData(first.class_id))
+        assert dialog.findChild(QComboBox, "period").currentData() == "afternoon"
+        dialog.findChild(QPushButton, "save").click()
+
+    start = week.point_for(friday, dt.time(14, 30)).toPoint()
+    answer(lambda: _drag(qtbot, week, start, start + QPoint(0, 40)), create)
+    added = [r for r in schedule.list_lessons(uow, friday, friday)]
+    assert [(r.class_id, r.start, r.sequence) for r in added] == [
+        (first.class_id, dt.time(14, 0), 2)]
+    page.undo_stack.undo()
+    assert schedule.list_lessons(uow, friday, friday) == []
+
+
+def test_month_view_and_filter(qtbot, window, uow, plan):
+    first, second = plan
+    page = window.show_page("schedule")
+    page.show_date(TUESDAY)
+    page.month_button.click()
+    assert page.range_label.text() == "2026-09"
+    assert not page.month.entry_rect(first.id).isEmpty()
+    page.set_filter("enterprise", second.enterprise_id)
+    assert set(page.records) == {second.id}
+    page.set_filter("all")
+    assert set(page.records) == {first.id, second.id}
