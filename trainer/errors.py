@@ -217,3 +217,86 @@ class CertificateError(ReasonError):
         "seal_not_png": ("印章图片应为 PNG(最好带透明背景):{detail}",
                          "The seal image must be a PNG (ideally with a transparent background): {detail}"),
     }
+
+
+class EnrolmentError(ReasonError):
+    """An enrolment, transfer or withdrawal refused as a whole (a full or cancelled class…)."""
+
+    TEXTS = {
+        "class_full": ("培训班“{cohort}”名额不足:容量 {capacity} 人,已报名 {taken} 人,还剩 {free} 个"
+                       "名额,本次要报名 {wanted} 人。",
+                       "Class “{cohort}” has too few places: capacity {capacity}, {taken} enrolled, "
+                       "{free} places left, {wanted} to enrol."),
+        "class_cancelled": ("培训班“{cohort}”已取消,不能报名或转入。",
+                            "Class “{cohort}” is cancelled; nobody can enrol or transfer into it."),
+        "not_enrolled": ("{trainee}不在培训班“{cohort}”中。", "{trainee} is not in class “{cohort}”."),
+        "not_active": ("{trainee}在培训班“{cohort}”中的状态为“{status}”,不能转班或退出。",
+                       "{trainee} is “{status}” in class “{cohort}” and cannot transfer or withdraw."),
+        "same_class": ("转出和转入的是同一个培训班“{cohort}”。",
+                       "“{cohort}” is both the class to leave and the class to join."),
+        "transfer_course": ("只能在同一课程的培训班之间转班:“{source}”是{source_course},“{target}”"
+                            "是{target_course}。",
+                            "Transfers are between classes of one course: “{source}” is "
+                            "{source_course}, “{target}” is {target_course}."),
+        "refused": ("{trainee}不能转入培训班“{cohort}”:{why}",
+                    "{trainee} cannot join class “{cohort}”: {why}"),
+    }
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or language()
+        # `why` may be an object that says itself in a language (enrolment.Refusal)
+        params = {k: v.reason_text(lang) if hasattr(v, "reason_text") else v
+                  for k, v in self.params.items()}
+        return pick(self.TEXTS[self.reason], lang).format(**params)
+
+
+class AttendanceError(ReasonError):
+    """Attendance that cannot be recorded: a cancelled lesson, a trainee not in the class."""
+
+    TEXTS = {
+        "lesson_cancelled": ("第 {sequence} 次课({date})已取消,不能记录考勤。",
+                             "Lesson {sequence} ({date}) is cancelled; attendance cannot be recorded."),
+        "not_in_class": ("{trainee}不在培训班“{cohort}”中,不能记录其考勤。",
+                         "{trainee} is not in class “{cohort}”; their attendance cannot be recorded."),
+        "feedback_not_in_class": ("{trainee}不在培训班“{cohort}”中,不能以学员身份评价。",
+                                  "{trainee} is not in class “{cohort}” and cannot give trainee "
+                                  "feedback on it."),
+    }
+
+
+@dataclass(frozen=True)
+class StaleCell:
+    """One grid cell changed by someone else since it was loaded (versions: 0 = empty).
+    `lesson_id`/`sequence` are 0 for a cell that is not per lesson (an assessment)."""
+
+    lesson_id: int
+    trainee_id: int
+    expected: int
+    actual: int
+    trainee_name: str = ""
+    sequence: int = 0  # the lesson's number in its class
+
+
+class StaleCellsError(StaleEditError):
+    """Optimistic locking for a grid save: `cells` changed since the user loaded them; nothing
+    of the save was written."""
+
+    def __init__(self, entity: str, cells: list[StaleCell]) -> None:
+        first = cells[0]
+        super().__init__(entity, first.trainee_name, first.expected, first.actual, None)
+        self.cells = cells
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or language()
+        entity = label(ENTITIES, self.entity, lang)
+        shown = self.cells[:3]
+        more = "…" if len(self.cells) > len(shown) else ""
+        if lang == "zh":
+            which = "、".join(c.trainee_name + (f"(第 {c.sequence} 次课)" if c.sequence else "")
+                             for c in shown) + more
+            return (f"{len(self.cells)} 条{entity}已被他人修改:{which}。未保存任何修改,"
+                    "请重新加载后再保存。")
+        which = ", ".join(c.trainee_name + (f" (lesson {c.sequence})" if c.sequence else "")
+                          for c in shown) + more
+        return (f"{len(self.cells)} {entity}(s) were changed by someone else: {which}. Nothing "
+                "was saved; reload and save again.")

@@ -43,6 +43,11 @@ DEFAULTS.update({  # printed documents (trainer/pdf) and certificates (services/
                          "brackets": [[2000000, 20, 0], [5000000, 30, 200000], [None, 40, 700000]]},
 })
 
+DEFAULTS.update({  # attendance and completion (services/attendance.py, services/completion.py)
+    "completion.require_assessment": False,  # True: a passed assessment even without a pass mark
+    "attendance.late_grace_minutes": 5,  # scanner mode: signed in later than start + this → late
+})
+
 
 def get_setting(uow: UnitOfWork, key: str) -> Any:
     if key not in DEFAULTS:

@@ -1,0 +1,639 @@
+"""Attendance (签到/考勤): one record per lesson × trainee — present, late (minutes), excused
+leave or absent, with a note.
+
+Three ways in, for three ways of working:
+- the grid: `load_attendance_grid` gives a class's trainees × lessons in one call, each cell with
+  its version; `save_attendance` writes many cells in one transaction and refuses the whole save
+  (StaleCellsError, naming the cells) when someone else changed any of them meanwhile;
+- the scanner: `mark_by_code` takes what a barcode scanner or a clerk typed — a trainee's code
+  or the tail of their ID number — and says what happened (marked / already marked / not
+  enrolled / unknown / ambiguous);
+- the sheet: `mark_lesson` marks everyone present, then the few late, excused or absent.
+
+A trainee's code (printed as a barcode/QR on the sign-in sheet) is `trainee_scan_code(id)`:
+"T" and the trainee's database id in seven digits, T0000123. Typed instead, a trainee is found
+by the last 4–6 (or more) characters of the ID number, by the full ID number, by mobile number,
+or by exact name — within the lesson's class."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+from sqlalchemy import insert, select
+
+from trainer.db.models import Attendance, Cohort, Enrolment, Enterprise, Lecturer, Lesson, Trainee
+from trainer.errors import (AttendanceError, NotFoundError, StaleCell, StaleCellsError,
+                            ValidationError)
+from trainer.messages import language
+from trainer.rules import fields
+from trainer.rules.completion import (ACTIVE, ATTENDANCE_STATUSES, CANCELLED_LESSON, LATE,
+                                      PRESENT, STATUS_LABELS, LessonFact)
+from trainer.rules.text import clean_code, clean_name
+from trainer.services.enrolment import CohortInfo, cohort_info, load_cohort, transfer_dates
+from trainer.services.uow import UnitOfWork
+
+SCAN_PREFIX = "T"
+_SCAN_CODE = re.compile(r"T(\d{1,10})")
+_ID_TAIL = re.compile(r"[0-9]{3,16}[0-9X]")
+CHUNK = 500  # ids per IN (…)
+
+
+def lesson_minutes(day: dt.date, start: dt.time, end: dt.time) -> int:
+    return max(0, int((dt.datetime.combine(day, end) - dt.datetime.combine(day, start))
+                      .total_seconds() // 60))
+
+
+def trainee_scan_code(trainee_id: int) -> str:
+    """The code printed on the sign-in sheet for a trainee: T0000123."""
+    return f"{SCAN_PREFIX}{trainee_id:07d}"
+
+
+def parse_scan_code(text: str) -> int | None:
+    """The trainee id in a scan code (T0000123, t123), or None when `text` is not one."""
+    match = _SCAN_CODE.fullmatch(clean_code(text))
+    return int(match.group(1)) if match else None
+
+
+# --- the grid --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GridLesson:
+    id: int
+    version: int
+    sequence: int
+    date: dt.date
+    start_time: dt.time
+    end_time: dt.time
+    status: str
+    lecturer_name: str
+    recorded: int  # cells recorded for this lesson
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status == CANCELLED_LESSON
+
+    @property
+    def minutes(self) -> int:
+        return lesson_minutes(self.date, self.start_time, self.end_time)
+
+    def fact(self) -> LessonFact:
+        return LessonFact(self.id, self.date, self.status, self.minutes, self.recorded > 0)
+
+
+@dataclass(frozen=True)
+class GridTrainee:
+    trainee_id: int
+    enrolment_id: int
+    name: str
+    enterprise_name: str
+    id_tail: str
+    code: str
+    category: str
+    enrolled_on: dt.date
+    status: str  # active / transferred / withdrawn
+    left_on: dt.date | None  # transferred: the day they joined the next class
+
+
+@dataclass(frozen=True)
+class GridCell:
+    status: str
+    late_minutes: int
+    note: str
+    version: int
+
+
+@dataclass(frozen=True)
+class AttendanceGrid:
+    """A class's attendance: rows = trainees, columns = lessons; `cells` maps (lesson id,
+    trainee id) to what is recorded (an absent key: nothing recorded yet, version 0)."""
+
+    cohort: CohortInfo
+    lessons: tuple[GridLesson, ...]
+    trainees: tuple[GridTrainee, ...]
+    cells: Mapping[tuple[int, int], GridCell]
+
+    def cell(self, lesson_id: int, trainee_id: int) -> GridCell | None:
+        return self.cells.get((lesson_id, trainee_id))
+
+    def version(self, lesson_id: int, trainee_id: int) -> int:
+        """What to pass as CellChange.expected_version: 0 for an empty cell."""
+        found = self.cells.get((lesson_id, trainee_id))
+        return found.version if found else 0
+
+    @staticmethod
+    def applicable(lesson: GridLesson, trainee: GridTrainee) -> bool:
+        """False where a cell means nothing: a cancelled lesson, or one before the trainee
+        joined or after they transferred out (the GUI greys these out)."""
+        return (not lesson.cancelled and trainee.enrolled_on <= lesson.date
+                and (trainee.left_on is None or lesson.date < trainee.left_on))
+
+
+def _lessons(uow: UnitOfWork, cohort_id: int) -> list[tuple[Lesson, str | None]]:
+    return uow.session.execute(
+        select(Lesson, Lecturer.name).outerjoin(Lecturer, Lecturer.id == Lesson.lecturer_id)
+        .where(Lesson.cohort_id == cohort_id).order_by(Lesson.sequence, Lesson.id)).all()
+
+
+def load_attendance_grid(uow: UnitOfWork, cohort_id: int, *,
+                         include_inactive: bool = True) -> AttendanceGrid:
+    """The whole class in three queries: lessons, enrolled trainees, recorded cells."""
+    with uow:
+        s = uow.session
+        cohort = load_cohort(uow, cohort_id)
+        info = cohort_info(uow, cohort)
+        lessons = _lessons(uow, cohort_id)
+        lesson_ids = [lesson.id for lesson, _ in lessons]
+        cells: dict[tuple[int, int], GridCell] = {}
+        recorded: dict[int, int] = {}
+        if lesson_ids:
+            for a in s.scalars(select(Attendance).where(Attendance.lesson_id.in_(
+                    select(Lesson.id).where(Lesson.cohort_id == cohort_id)))):
+                cells[(a.lesson_id, a.trainee_id)] = GridCell(a.status, a.late_minutes, a.note,
+                                                              a.version)
+                recorded[a.lesson_id] = recorded.get(a.lesson_id, 0) + 1
+        grid_lessons = tuple(GridLesson(
+            lesson.id, lesson.version, lesson.sequence, lesson.date, lesson.start_time,
+            lesson.end_time, lesson.status, lecturer or "", recorded.get(lesson.id, 0))
+            for lesson, lecturer in lessons)
+        stmt = (select(Enrolment, Trainee, Enterprise.name)
+                .join(Trainee, Trainee.id == Enrolment.trainee_id)
+                .outerjoin(Enterprise, Enterprise.id == Trainee.enterprise_id)
+                .where(Enrolment.cohort_id == cohort_id)
+                .order_by(Enterprise.name, Trainee.name_initials, Trainee.name, Trainee.id))
+        if not include_inactive:
+            stmt = stmt.where(Enrolment.status == ACTIVE)
+        left = transfer_dates(uow, cohort_id)
+        trainees = tuple(GridTrainee(
+            t.id, e.id, t.name, ent or "", (t.id_number or "")[-4:], trainee_scan_code(t.id),
+            t.category, e.enrolled_on, e.status, left.get(t.id))
+            for e, t, ent in s.execute(stmt))
+        return AttendanceGrid(info, grid_lessons, trainees, cells)
+
+
+@dataclass(frozen=True)
+class CellChange:
+    """One cell to write. `status` None or '' clears the cell. `expected_version`: the cell's
+    version when loaded (AttendanceGrid.version: 0 = it was empty); None = do not check."""
+
+    lesson_id: int
+    trainee_id: int
+    status: str | None
+    late_minutes: int | str = 0
+    note: str = ""
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    created: int
+    updated: int
+    deleted: int
+    unchanged: int
+    versions: Mapping[tuple[int, int], int]  # (lesson, trainee) → version now (0: empty)
+
+
+def _clean_change(change: CellChange) -> tuple[str | None, int, str]:
+    check = fields.FieldCheck()
+    status = (change.status or "").strip().lower() or None
+    if status is not None and status not in ATTENDANCE_STATUSES:
+        check.add(ValidationError("status", "choice",
+                                         choices=tuple(STATUS_LABELS.values())))
+    minutes = check(fields.integer, change.late_minutes, "late_minutes", maximum=600) or 0
+    note = check(fields.text, change.note, "notes", max_len=200) or ""
+    check.raise_if_any()
+    return status, minutes if status == LATE else 0, note
+
+
+def save_attendance(uow: UnitOfWork, changes: Sequence[CellChange]) -> SaveResult:
+    """Writes `changes` in one transaction: all of them, or — on a bad value, a cancelled
+    lesson, a trainee not in the class, or any cell changed by someone else since it was loaded
+    (StaleCellsError listing every such cell) — none."""
+    with uow:
+        return _write(uow, changes)
+
+
+def _write(uow: UnitOfWork, changes: Sequence[CellChange]) -> SaveResult:
+    s = uow.session
+    cleaned = {}
+    for change in changes:  # the last change of a cell wins
+        cleaned[(change.lesson_id, change.trainee_id)] = (change, *_clean_change(change))
+    lesson_ids = sorted({k[0] for k in cleaned})
+    lessons: dict[int, Lesson] = {}
+    for start in range(0, len(lesson_ids), CHUNK):
+        lessons.update((row.id, row) for row in s.scalars(
+            select(Lesson).join(Cohort, Cohort.id == Lesson.cohort_id).where(
+                Lesson.id.in_(lesson_ids[start:start + CHUNK]),
+                Cohort.organization_id == uow.organization_id)))
+    missing = [i for i in lesson_ids if i not in lessons]
+    if missing:
+        raise NotFoundError("lesson", missing[0])
+    enrolled = _enrolled_pairs(uow, {lessons[l].cohort_id for l in lesson_ids},
+                               {k[1] for k in cleaned})
+    existing = _existing(uow, cleaned)
+    stale: list[StaleCell] = []
+    for (lesson_id, trainee_id), (change, status, _m, _n) in cleaned.items():
+        lesson = lessons[lesson_id]
+        if status is not None and lesson.status == CANCELLED_LESSON:
+            raise AttendanceError("lesson_cancelled", sequence=lesson.sequence,
+                                  date=lesson.date.isoformat())
+        if (lesson.cohort_id, trainee_id) not in enrolled:
+            trainee = s.get(Trainee, trainee_id)
+            raise AttendanceError("not_in_class", trainee=trainee.name if trainee else trainee_id,
+                                  cohort=s.get(Cohort, lesson.cohort_id).name)
+        row = existing.get((lesson_id, trainee_id))
+        actual = row.version if row is not None else 0
+        if change.expected_version is not None and change.expected_version != actual:
+            stale.append(StaleCell(lesson_id, trainee_id, change.expected_version, actual,
+                                   enrolled[(lesson.cohort_id, trainee_id)], lesson.sequence))
+    if stale:
+        raise StaleCellsError("attendance", stale)
+    created = updated = deleted = unchanged = 0
+    versions: dict[tuple[int, int], int] = {}
+    new_rows = []
+    touched = []
+    for key, (_change, status, minutes, note) in cleaned.items():
+        row = existing.get(key)
+        if status is None:
+            if row is not None:
+                s.delete(row)
+                deleted += 1
+            else:
+                unchanged += 1
+            versions[key] = 0
+        elif row is None:
+            new_rows.append({"lesson_id": key[0], "trainee_id": key[1], "status": status,
+                             "late_minutes": minutes, "note": note})
+            versions[key] = 1
+        elif (row.status, row.late_minutes, row.note) == (status, minutes, note):
+            unchanged += 1
+            versions[key] = row.version
+        else:
+            row.status, row.late_minutes, row.note = status, minutes, note
+            touched.append((key, row))
+            updated += 1
+    for start in range(0, len(new_rows), 1000):
+        s.execute(insert(Attendance), new_rows[start:start + 1000])
+    created = len(new_rows)
+    s.flush()
+    for key, row in touched:
+        versions[key] = row.version
+    return SaveResult(created, updated, deleted, unchanged, versions)
+
+
+def _enrolled_pairs(uow: UnitOfWork, cohort_ids: set[int],
+                    trainee_ids: set[int]) -> dict[tuple[int, int], str]:
+    """(cohort, trainee) → trainee name, for every enrolment (any status) of these people."""
+    out: dict[tuple[int, int], str] = {}
+    ids = sorted(trainee_ids)
+    for start in range(0, len(ids), CHUNK):
+        out.update(((c, t), n) for c, t, n in uow.session.execute(
+            select(Enrolment.cohort_id, Enrolment.trainee_id, Trainee.name)
+            .join(Trainee, Trainee.id == Enrolment.trainee_id)
+            .where(Enrolment.cohort_id.in_(sorted(cohort_ids)),
+                   Enrolment.trainee_id.in_(ids[start:start + CHUNK]))))
+    return out
+
+
+def _existing(uow: UnitOfWork, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], Attendance]:
+    by_lesson: dict[int, set[int]] = {}
+    for lesson_id, trainee_id in keys:
+        by_lesson.setdefault(lesson_id, set()).add(trainee_id)
+    out: dict[tuple[int, int], Attendance] = {}
+    lesson_ids = sorted(by_lesson)
+    for start in range(0, len(lesson_ids), CHUNK):
+        for row in uow.session.scalars(select(Attendance).where(
+                Attendance.lesson_id.in_(lesson_ids[start:start + CHUNK]))):
+            if row.trainee_id in by_lesson[row.lesson_id]:
+                out[(row.lesson_id, row.trainee_id)] = row
+    return out
+
+
+# --- scanner mode and marking by code --------------------------------------------------------
+
+MARKED, ALREADY_MARKED, NOT_ENROLLED, UNKNOWN, AMBIGUOUS = (
+    "marked", "already_marked", "not_enrolled", "unknown", "ambiguous")
+
+SCAN_TEXTS: dict[str, tuple[str, str]] = {
+    MARKED: ("{name} 已记为{status}", "{name}: marked {status}"),
+    "marked_over": ("{name} 已记为{status}(原为{previous})",
+                    "{name}: marked {status} (was {previous})"),
+    ALREADY_MARKED: ("{name} 已记录为{status}", "{name} is already marked {status}"),
+    NOT_ENROLLED: ("{name} 不在本班", "{name} is not in this class"),
+    UNKNOWN: ("找不到“{code}”对应的学员", "No trainee matches “{code}”"),
+    AMBIGUOUS: ("“{code}”对应多名学员:{names},请输入更多位数",
+                "“{code}” matches several trainees: {names}; type more characters"),
+    "late_minutes": ("迟到 {minutes} 分钟", "late {minutes} min"),
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    trainee_id: int
+    name: str
+    enterprise_name: str
+    id_tail: str
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """What one scanned or typed code did. `outcome`: marked / already_marked / not_enrolled /
+    unknown / ambiguous; `trainee` is set for the first three, `candidates` for ambiguous."""
+
+    outcome: str
+    code: str
+    lesson_id: int
+    trainee: Match | None = None
+    status: str | None = None  # the trainee's status for the lesson now
+    late_minutes: int = 0
+    previous_status: str | None = None
+    candidates: tuple[Match, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome in (MARKED, ALREADY_MARKED)
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or language()
+        zh = lang == "zh"
+
+        def word(status: str | None) -> str:
+            if status is None:
+                return ""
+            text = STATUS_LABELS[status][0 if zh else 1]
+            if status == LATE and self.late_minutes:
+                text = SCAN_TEXTS["late_minutes"][0 if zh else 1].format(minutes=self.late_minutes)
+            return text
+
+        key = self.outcome
+        if key == MARKED and self.previous_status and self.previous_status != self.status:
+            key = "marked_over"
+        names = ("、" if zh else ", ").join(f"{c.name}({c.enterprise_name or c.id_tail})"
+                                            for c in self.candidates)
+        return SCAN_TEXTS[key][0 if zh else 1].format(
+            name=self.trainee.name if self.trainee else "", code=self.code, names=names,
+            status=word(self.status), previous=word(self.previous_status))
+
+
+@dataclass(frozen=True)
+class _Member:
+    trainee_id: int
+    name: str
+    id_number: str
+    mobile: str
+    enterprise_name: str
+    active: bool
+
+    def match(self) -> Match:
+        return Match(self.trainee_id, self.name, self.enterprise_name, self.id_number[-4:])
+
+
+class ClassIndex:
+    """The people of one class, for finding who a code means."""
+
+    def __init__(self, uow: UnitOfWork, cohort_id: int) -> None:
+        self.uow = uow
+        self.cohort_id = cohort_id
+        self.members = [_Member(t, n, i or "", m or "", e or "", st == ACTIVE)
+                        for t, n, i, m, e, st in uow.session.execute(
+                            select(Trainee.id, Trainee.name, Trainee.id_number, Trainee.mobile,
+                                   Enterprise.name, Enrolment.status)
+                            .join(Enrolment, Enrolment.trainee_id == Trainee.id)
+                            .outerjoin(Enterprise, Enterprise.id == Trainee.enterprise_id)
+                            .where(Enrolment.cohort_id == cohort_id)
+                            .order_by(Trainee.name_initials, Trainee.id))]
+        self.by_id = {m.trainee_id: m for m in self.members}
+
+    def _outsider(self, condition) -> Match | None:
+        found = self.uow.session.execute(
+            select(Trainee.id, Trainee.name, Trainee.id_number, Enterprise.name)
+            .outerjoin(Enterprise, Enterprise.id == Trainee.enterprise_id)
+            .where(condition, Trainee.organization_id == self.uow.organization_id)).first()
+        return Match(found[0], found[1], found[3] or "", (found[2] or "")[-4:]) if found else None
+
+    def resolve(self, text: str, *, active_only: bool = True
+                ) -> tuple[str, Match | None, tuple[Match, ...]]:
+        """(outcome, match, candidates): outcome is 'found', not_enrolled, unknown or ambiguous.
+        `active_only` False also finds those who transferred out or withdrew (for typing in
+        old sheets)."""
+        code = clean_code(text)
+        pool = [m for m in self.members if m.active or not active_only]
+        trainee_id = parse_scan_code(code)
+        if trainee_id is not None:
+            member = self.by_id.get(trainee_id)
+            if member is not None and (member.active or not active_only):
+                return "found", member.match(), ()
+            outsider = member.match() if member else self._outsider(Trainee.id == trainee_id)
+            return (NOT_ENROLLED, outsider, ()) if outsider else (UNKNOWN, None, ())
+        if len(code) == 18:
+            hits = [m for m in pool if m.id_number == code]
+            if hits:
+                return "found", hits[0].match(), ()
+            outsider = self._outsider(Trainee.id_number == code)
+            return (NOT_ENROLLED, outsider, ()) if outsider else (UNKNOWN, None, ())
+        if code.isdigit() and len(code) == 11 and code.startswith("1"):
+            hits = [m for m in pool if m.mobile == code]
+            if len(hits) == 1:
+                return "found", hits[0].match(), ()
+        if _ID_TAIL.fullmatch(code):
+            return self._one([m for m in pool if m.id_number.endswith(code)])
+        name = clean_name(text)
+        return self._one([m for m in pool if m.name == name]) if name else (UNKNOWN, None, ())
+
+    @staticmethod
+    def _one(hits: list[_Member]) -> tuple[str, Match | None, tuple[Match, ...]]:
+        if len(hits) == 1:
+            return "found", hits[0].match(), ()
+        if not hits:
+            return UNKNOWN, None, ()
+        return AMBIGUOUS, None, tuple(m.match() for m in hits)
+
+
+def _lesson(uow: UnitOfWork, lesson_id: int) -> Lesson:
+    row = uow.session.scalar(select(Lesson).join(Cohort, Cohort.id == Lesson.cohort_id).where(
+        Lesson.id == lesson_id, Cohort.organization_id == uow.organization_id))
+    if row is None:
+        raise NotFoundError("lesson", lesson_id)
+    if row.status == CANCELLED_LESSON:
+        raise AttendanceError("lesson_cancelled", sequence=row.sequence, date=row.date.isoformat())
+    return row
+
+
+def late_minutes_at(lesson_date: dt.date, start: dt.time, at: dt.datetime | None,
+                    grace_minutes: int) -> int:
+    """Minutes late for someone signing in at `at` (0: on time, or no time given)."""
+    if at is None or at.date() != lesson_date:
+        return 0
+    minutes = int((at - dt.datetime.combine(lesson_date, start)).total_seconds() // 60)
+    return minutes if minutes > grace_minutes else 0
+
+
+def mark_by_code(uow: UnitOfWork, lesson_id: int, code: str, *,
+                 at: dt.datetime | None = None) -> ScanResult:
+    """Scanner mode: marks the trainee `code` means present for the lesson (late, with the
+    minutes, when `at` is later than the start plus `attendance.late_grace_minutes`). Someone
+    already present or late is left as they are (already_marked); an absent or excused record
+    becomes present. Strangers and ambiguous tails are reported, nothing written."""
+    from trainer.services.settings import get_setting
+
+    with uow:
+        lesson = _lesson(uow, lesson_id)
+        index = ClassIndex(uow, lesson.cohort_id)
+        outcome, match, candidates = index.resolve(code)
+        if outcome != "found":
+            return ScanResult(outcome, code, lesson_id, match, candidates=candidates)
+        row = uow.session.scalar(select(Attendance).where(
+            Attendance.lesson_id == lesson_id, Attendance.trainee_id == match.trainee_id))
+        if row is not None and row.status in (PRESENT, LATE):
+            return ScanResult(ALREADY_MARKED, code, lesson_id, match, row.status, row.late_minutes,
+                              row.status)
+        minutes = late_minutes_at(lesson.date, lesson.start_time, at,
+                                  int(get_setting(uow, "attendance.late_grace_minutes")))
+        status = LATE if minutes else PRESENT
+        previous = row.status if row is not None else None
+        if row is None:
+            uow.session.add(Attendance(lesson_id=lesson_id, trainee_id=match.trainee_id,
+                                       status=status, late_minutes=minutes))
+        else:
+            row.status, row.late_minutes = status, minutes
+        uow.session.flush()
+        return ScanResult(MARKED, code, lesson_id, match, status, minutes, previous)
+
+
+@dataclass(frozen=True)
+class MarkResult:
+    lesson_id: int
+    outcomes: tuple[ScanResult, ...]  # one per code given, in the order given
+    filled_present: int  # trainees marked present by all_present
+    saved: SaveResult | None = None
+
+    @property
+    def problems(self) -> tuple[ScanResult, ...]:
+        return tuple(o for o in self.outcomes if not o.ok)
+
+
+def mark_lesson(uow: UnitOfWork, lesson_id: int, *, all_present: bool = False,
+                present: Iterable[str] = (), late: Iterable[tuple[str, int]] | Mapping[str, int] = (),
+                excused: Iterable[str] = (), absent: Iterable[str] = (),
+                note: str = "") -> MarkResult:
+    """A signed sheet typed in: `all_present` marks everyone in the class with nothing recorded
+    for the lesson present (not those who joined after it); the codes given (scan codes or ID
+    tails) set their status, overriding. Codes that match nobody in the class, or several, are
+    reported and skipped; the rest is written in one transaction."""
+    late_items = list(late.items()) if isinstance(late, Mapping) else list(late)
+    wanted = ([(c, PRESENT, 0) for c in present] + [(c, LATE, int(m)) for c, m in late_items]
+              + [(c, "excused", 0) for c in excused] + [(c, "absent", 0) for c in absent])
+    with uow:
+        s = uow.session
+        lesson = _lesson(uow, lesson_id)
+        index = ClassIndex(uow, lesson.cohort_id)
+        current = {a.trainee_id: a for a in s.scalars(select(Attendance).where(
+            Attendance.lesson_id == lesson_id))}
+        outcomes: list[ScanResult] = []
+        changes: dict[int, CellChange] = {}
+        for code, status, minutes in wanted:
+            outcome, match, candidates = index.resolve(code)
+            if outcome != "found":
+                outcomes.append(ScanResult(outcome, code, lesson_id, match, candidates=candidates))
+                continue
+            row = current.get(match.trainee_id)
+            previous = row.status if row is not None else None
+            same = row is not None and (row.status, row.late_minutes) == (status, minutes)
+            outcomes.append(ScanResult(ALREADY_MARKED if same else MARKED, code, lesson_id, match,
+                                       status, minutes, previous))
+            changes[match.trainee_id] = CellChange(lesson_id, match.trainee_id, status, minutes,
+                                                   note or (row.note if row else ""))
+        filled = 0
+        if all_present:
+            joined = dict(s.execute(select(Enrolment.trainee_id, Enrolment.enrolled_on).where(
+                Enrolment.cohort_id == lesson.cohort_id, Enrolment.status == ACTIVE)).all())
+            for trainee_id, enrolled_on in joined.items():
+                if trainee_id not in changes and trainee_id not in current \
+                        and enrolled_on <= lesson.date:
+                    changes[trainee_id] = CellChange(lesson_id, trainee_id, PRESENT, 0, note)
+                    filled += 1
+        saved = _write(uow, list(changes.values())) if changes else None
+        return MarkResult(lesson_id, tuple(outcomes), filled, saved)
+
+
+# --- one lesson, for the scanner screen ------------------------------------------------------
+
+@dataclass(frozen=True)
+class RollEntry:
+    trainee_id: int
+    name: str
+    enterprise_name: str
+    id_tail: str
+    code: str
+    status: str | None
+    late_minutes: int
+    note: str
+    version: int  # 0: nothing recorded
+
+
+@dataclass(frozen=True)
+class LessonRoll:
+    lesson_id: int
+    cohort: CohortInfo
+    sequence: int
+    date: dt.date
+    start_time: dt.time
+    end_time: dt.time
+    status: str
+    entries: tuple[RollEntry, ...]  # active trainees who had joined by the lesson's date
+
+    def count(self, status: str | None) -> int:
+        return sum(1 for e in self.entries if e.status == status)
+
+
+def lesson_roll(uow: UnitOfWork, lesson_id: int) -> LessonRoll:
+    """Who is expected at a lesson and what is recorded for each, for the scanner screen's list
+    and counters ("signed in 42 of 58")."""
+    with uow:
+        s = uow.session
+        lesson = uow.session.scalar(select(Lesson).join(Cohort, Cohort.id == Lesson.cohort_id)
+                                    .where(Lesson.id == lesson_id,
+                                           Cohort.organization_id == uow.organization_id))
+        if lesson is None:
+            raise NotFoundError("lesson", lesson_id)
+        info = cohort_info(uow, load_cohort(uow, lesson.cohort_id))
+        records = {a.trainee_id: a for a in s.scalars(select(Attendance).where(
+            Attendance.lesson_id == lesson_id))}
+        rows = s.execute(
+            select(Trainee.id, Trainee.name, Enterprise.name, Trainee.id_number,
+                   Enrolment.enrolled_on)
+            .join(Enrolment, Enrolment.trainee_id == Trainee.id)
+            .outerjoin(Enterprise, Enterprise.id == Trainee.enterprise_id)
+            .where(Enrolment.cohort_id == lesson.cohort_id, Enrolment.status == ACTIVE)
+            .order_by(Enterprise.name, Trainee.name_initials, Trainee.name, Trainee.id)).all()
+        entries = []
+        for trainee_id, name, enterprise, id_number, enrolled_on in rows:
+            rec = records.get(trainee_id)
+            if enrolled_on > lesson.date and rec is None:
+                continue
+            entries.append(RollEntry(trainee_id, name, enterprise or "", (id_number or "")[-4:],
+                                     trainee_scan_code(trainee_id), rec.status if rec else None,
+                                     rec.late_minutes if rec else 0, rec.note if rec else "",
+                                     rec.version if rec else 0))
+        return LessonRoll(lesson.id, info, lesson.sequence, lesson.date, lesson.start_time,
+                          lesson.end_time, lesson.status, tuple(entries))
+
+
+def lesson_facts(uow: UnitOfWork, cohort_ids: Iterable[int]) -> dict[int, tuple[LessonFact, ...]]:
+    """cohort id → its lessons as the completion rule sees them."""
+    ids = sorted(set(cohort_ids))
+    out: dict[int, list[LessonFact]] = {i: [] for i in ids}
+    if not ids:
+        return {}
+    s = uow.session
+    recorded = set(s.scalars(select(Attendance.lesson_id).distinct().join(
+        Lesson, Lesson.id == Attendance.lesson_id).where(Lesson.cohort_id.in_(ids))))
+    for lesson in s.scalars(select(Lesson).where(Lesson.cohort_id.in_(ids))
+                            .order_by(Lesson.cohort_id, Lesson.sequence)):
+        out[lesson.cohort_id].append(LessonFact(
+            lesson.id, lesson.date, lesson.status,
+            lesson_minutes(lesson.date, lesson.start_time, lesson.end_time),
+            lesson.id in recorded))
+    return {k: tuple(v) for k, v in out.items()}
+
