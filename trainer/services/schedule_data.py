@@ -93,6 +93,8 @@ class LessonRecord:
     venue_id: int | None
     venue_name: str
     venue_address: str
+    venue_enterprise_id: int | None  # None: a union training centre (or no venue)
+    place: str  # 新钢公司一车间: the venue with its enterprise
     enterprise_id: int | None
     enterprise_name: str
     status: str
@@ -127,8 +129,8 @@ class ScheduleSnapshot:
             facts.date, facts.start, facts.end, period.code if period else "", cls.course_id,
             cls.course_title, cls.theme_id, cls.theme_name, cls.theme_color, facts.lecturer_id,
             facts.lecturer_name, facts.venue_id, venue.name if venue else "",
-            venue.address if venue else "", cls.enterprise_id, cls.enterprise_name, status,
-            locked, tuple(conflicts))
+            venue.address if venue else "", venue.enterprise_id if venue else None, facts.place,
+            cls.enterprise_id, cls.enterprise_name, status, locked, tuple(conflicts))
 
 
 # --- loading ----------------------------------------------------------------------------------

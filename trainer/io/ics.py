@@ -1,0 +1,158 @@
+"""Calendar files (.ics, RFC 5545) of the schedule: one per lecturer (their teaching) and one per
+enterprise (lessons of its classes and lessons in its workshops), for phones and Outlook.
+
+Each lesson is one event in Asia/Shanghai time. Its UID is stable (the office and the lesson id),
+and its SEQUENCE is the lesson's version, so importing a newer file moves the event instead of
+adding a second one. Summary: course · class; location: venue and address; description: the
+lecturer, the lesson's number and the enterprise's contact."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Mapping, Sequence
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, Timezone, TimezoneStandard
+from sqlalchemy import select
+
+from trainer import __version__
+from trainer.db.models import Enterprise, Lecturer
+from trainer.errors import NotFoundError
+from trainer.io.list_export import ExportResult
+from trainer.io.reading import ImportFileError
+from trainer.messages import language
+from trainer.services.schedule import LessonRecord, list_lessons
+from trainer.services.uow import UnitOfWork
+
+# a file that cannot be written (folder missing, file open elsewhere): exit 2 in the CLI like
+# any file the command cannot use
+ImportFileError.TEXTS.setdefault("unwritable", ("无法写入文件“{path}”:{detail}",
+                                                "Cannot write file “{path}”: {detail}"))
+
+TIMEZONE = "Asia/Shanghai"
+_ZONE = ZoneInfo(TIMEZONE)
+
+
+def lesson_uid(organization_id: int, lesson_id: int) -> str:
+    """The same lesson always has the same UID, whoever exports it and however often."""
+    return f"lesson-{lesson_id}.office-{organization_id}@factory-classroom"
+
+
+def _timezone() -> Timezone:
+    """China Standard Time, UTC+8 all year (no daylight saving since 1991)."""
+    zone = Timezone()
+    zone.add("tzid", TIMEZONE)
+    standard = TimezoneStandard()
+    standard.add("dtstart", dt.datetime(1970, 1, 1))
+    standard.add("tzoffsetfrom", dt.timedelta(hours=8))
+    standard.add("tzoffsetto", dt.timedelta(hours=8))
+    standard.add("tzname", "CST")
+    zone.add_component(standard)
+    return zone
+
+
+def _location(lesson: LessonRecord, addresses: Mapping[int, str]) -> str:
+    address = " ".join(a for a in (addresses.get(lesson.venue_enterprise_id or -1, ""),
+                                   lesson.venue_address) if a)
+    place = lesson.place or lesson.enterprise_name
+    return f"{place}({address})" if address and language() == "zh" else (
+        f"{place} ({address})" if address else place)
+
+
+def _description(lesson: LessonRecord, contacts: Mapping[int, tuple[str, str]]) -> str:
+    zh = language() == "zh"
+    lines = [(f"讲师:{lesson.lecturer_name or '未定'}" if zh
+              else f"Lecturer: {lesson.lecturer_name or 'not set'}"),
+             (f"培训班:{lesson.class_name}({lesson.class_code})第 {lesson.sequence}/"
+              f"{lesson.lesson_count} 次课" if zh else
+              f"Class: {lesson.class_name} ({lesson.class_code}), lesson {lesson.sequence} of "
+              f"{lesson.lesson_count}"),
+             f"课程主题:{lesson.theme_name}" if zh else f"Theme: {lesson.theme_name}"]
+    name, phone = contacts.get(lesson.enterprise_id or -1, ("", ""))
+    if name or phone:
+        who = " ".join(p for p in (name, phone) if p)
+        lines.append(f"{lesson.enterprise_name}联系人:{who}" if zh
+                     else f"Contact at {lesson.enterprise_name}: {who}")
+    return "\n".join(lines)
+
+
+def lessons_calendar(lessons: Sequence[LessonRecord], *, name: str, organization_id: int,
+                     addresses: Mapping[int, str] = {},
+                     contacts: Mapping[int, tuple[str, str]] = {},
+                     stamp: dt.datetime | None = None) -> Calendar:
+    """A calendar holding one event per lesson. `addresses`: enterprise id → address (of the
+    venue's enterprise); `contacts`: enterprise id → (contact name, phone) of the class's."""
+    cal = Calendar()
+    cal.add("prodid", f"-//Factory Classroom {__version__}//课堂设在工厂//ZH")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", TIMEZONE)
+    cal.add_component(_timezone())
+    stamp = stamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    for lesson in lessons:
+        event = Event()
+        event.add("uid", lesson_uid(organization_id, lesson.id))
+        event.add("dtstamp", stamp)
+        event.add("sequence", lesson.version)
+        event.add("dtstart", dt.datetime.combine(lesson.date, lesson.start, _ZONE))
+        event.add("dtend", dt.datetime.combine(lesson.date, lesson.end, _ZONE))
+        event.add("summary", f"{lesson.course_title} · {lesson.class_name}")
+        event.add("location", _location(lesson, addresses))
+        event.add("description", _description(lesson, contacts))
+        event.add("categories", [lesson.theme_name])
+        cal.add_component(event)
+    return cal
+
+
+def _write(cal: Calendar, path: str | os.PathLike) -> Path:
+    target = Path(path)
+    try:
+        target.write_bytes(cal.to_ical())
+    except OSError as exc:
+        raise ImportFileError("unwritable", path=str(target), detail=exc.strerror or exc) from None
+    return target
+
+
+def _enterprise_facts(uow: UnitOfWork) -> tuple[dict[int, str], dict[int, tuple[str, str]]]:
+    with uow:
+        rows = uow.session.execute(select(
+            Enterprise.id, Enterprise.address, Enterprise.contact_name, Enterprise.contact_phone)
+            .where(Enterprise.organization_id == uow.organization_id)).all()
+    return ({i: a for i, a, _n, _p in rows if a}, {i: (n, p) for i, _a, n, p in rows})
+
+
+def export_lecturer_ics(uow: UnitOfWork, lecturer_id: int, path: str | os.PathLike,
+                        start: dt.date | None = None, end: dt.date | None = None) -> ExportResult:
+    """The lecturer's lessons (from `start` to `end`, else all) as an .ics file."""
+    with uow:
+        name = uow.session.scalar(select(Lecturer.name).where(
+            Lecturer.id == lecturer_id, Lecturer.organization_id == uow.organization_id))
+        if name is None:
+            raise NotFoundError("lecturer", lecturer_id)
+        org = uow.organization_id
+    lessons = list_lessons(uow, start, end, lecturer_id=lecturer_id, with_conflicts=False)
+    addresses, contacts = _enterprise_facts(uow)
+    title = f"{name} 授课安排" if language() == "zh" else f"{name}: teaching schedule"
+    cal = lessons_calendar(lessons, name=title, organization_id=org, addresses=addresses,
+                           contacts=contacts)
+    return ExportResult(_write(cal, path), len(lessons))
+
+
+def export_enterprise_ics(uow: UnitOfWork, enterprise_id: int, path: str | os.PathLike,
+                          start: dt.date | None = None, end: dt.date | None = None) -> ExportResult:
+    """The lessons of the enterprise's classes and in its workshops as an .ics file."""
+    with uow:
+        name = uow.session.scalar(select(Enterprise.name).where(
+            Enterprise.id == enterprise_id, Enterprise.organization_id == uow.organization_id))
+        if name is None:
+            raise NotFoundError("enterprise", enterprise_id)
+        org = uow.organization_id
+    lessons = list_lessons(uow, start, end, enterprise_id=enterprise_id, with_conflicts=False)
+    addresses, contacts = _enterprise_facts(uow)
+    title = f"{name} 培训安排" if language() == "zh" else f"{name}: training schedule"
+    cal = lessons_calendar(lessons, name=title, organization_id=org, addresses=addresses,
+                           contacts=contacts)
+    return ExportResult(_write(cal, path), len(lessons))
