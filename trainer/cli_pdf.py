@@ -51,6 +51,15 @@ def add_commands(sub, common) -> None:
     p.add_argument("--rows", type=int, default=None, metavar="N",
                    help="rows per page (default: setting pdf.signin_rows_per_page)")
 
+    p = docs.add_parser("schedule", parents=[common], help="month or week timetable (A4 landscape)")
+    p.add_argument("--month", type=_month, metavar="YYYY-MM", help="a month, e.g. 2026-09")
+    p.add_argument("--week", type=_date, metavar="DATE", help="the week holding this date")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--lecturer", metavar="NAME")
+    who.add_argument("--enterprise", metavar="NAME")
+    p.add_argument("--out", metavar="FILE", required=True)
+    p.add_argument("--reveal", action="store_true", help="full mobiles of workshop contacts")
+
     cert = sub.add_parser("certificate", parents=[common], help="issue, revoke, reissue, verify",
                           epilog="verify exits 0 genuine, 5 revoked, 6 not genuine.")
     acts = cert.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -108,6 +117,14 @@ def cmd_pdf(args) -> int:
 
         result = build_signin_sheet(uow, args.lesson, args.out, rows_per_page=args.rows,
                                     barcode=args.barcode)
+    elif args.document == "schedule":
+        from trainer.pdf.schedules import build_schedule
+
+        if not args.month and not args.week:
+            raise UsageError("give --month YYYY-MM or --week DATE")
+        result = build_schedule(uow, args.out, month=None if args.week else args.month,
+                                week=args.week, lecturer=args.lecturer,
+                                enterprise=args.enterprise, reveal=args.reveal)
     else:  # pragma: no cover - argparse allows only the documents above
         raise UsageError(f"unknown document {args.document}")
     _warn(result)

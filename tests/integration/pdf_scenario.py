@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from trainer.db.models import (Assessment, Attendance, Cohort, Enrolment, Feedback, Lesson, Theme,
-                               Trainee)
+from trainer.db.models import (Assessment, Attendance, Cohort, Enrolment, Feedback, Lecturer, Lesson,
+                               Theme, Trainee)
 from trainer.rules.id_number import check_character
 from trainer.rules.pinyin import pinyin_initials
 from trainer.services.courses import CourseForm, create_course
@@ -65,9 +65,11 @@ def make_class(uow: UnitOfWork, *, trainees: int = 25, lessons: int = 4,
         venue = create_venue(uow, VenueForm("炼钢车间培训室", ent.id, "袁河经济开发区工业大道 88 号", 60))
         course = create_course(uow, CourseForm(theme_row.id, f"{title}{code[-2:]}", "",
                                                lessons, 120, 30, 70, 75))
-        lect = create_lecturer(uow, LecturerForm(lecturer, "national_senior", "M",
-                                                 "新余市安全生产专家库", "注册安全工程师",
-                                                 f"1397900{seed:04d}", "", (theme_row.id,)))
+        lect = s.scalar(select(Lecturer).where(Lecturer.name == lecturer))  # one person, many classes
+        if lect is None:
+            lect = create_lecturer(uow, LecturerForm(lecturer, "national_senior", "M",
+                                                     "新余市安全生产专家库", "注册安全工程师",
+                                                     f"1397900{seed:04d}", "", (theme_row.id,)))
         cohort = Cohort(organization_id=uow.organization_id, course_id=course.id,
                         enterprise_id=ent.id, code=code, name=f"{ent_name[:6]}{title}班",
                         capacity=60, status="running")
@@ -90,7 +92,7 @@ def make_class(uow: UnitOfWork, *, trainees: int = 25, lessons: int = 4,
             name = person_name(i + seed * 100)
             people.append(Trainee(organization_id=uow.organization_id, name=name,
                                   name_initials=pinyin_initials(name), gender="M",
-                                  id_number=id_number(i + seed * 1000 % 997 + 1),
+                                  id_number=id_number(i + 1, dt.date(1970 + seed % 30, 1 + seed % 12, 1 + i // 999)),
                                   mobile=f"139{seed:04d}{i:04d}",
                                   enterprise_id=ent.id if i % 4 else other.id, post="炼钢工"))
         s.add_all(people)

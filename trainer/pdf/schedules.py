@@ -1,0 +1,444 @@
+"""Timetables (课程表): a month grid or a week by day periods, A4 landscape, for everything, one
+enterprise or one lecturer. Lessons are coloured by their theme; holidays and weekends are
+shaded and named (国庆节, 调休上班) from the working-day calendar. After the grid comes the full
+list of lessons, so a busy day never loses a lesson to a small cell; a lecturer's timetable
+ends with the addresses and contacts of the workshops they teach in."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
+from sqlalchemy import func, select
+
+from trainer.db.models import (CalendarOverride, Cohort, Course, Enterprise, Lecturer, Lesson,
+                               Theme, Venue)
+from trainer.errors import NotFoundError, ValidationError
+from trainer.pdf.layout import (LANDSCAPE, Job, PageInfo, PdfResult, Styles, Target, data_table,
+                                fitted_para, fonts_for, frame_size, make_styles, office_name, para,
+                                write_story)
+from trainer.rules.calendar import (ADJUSTED_WORKDAY, PERIOD_LABELS, CalendarDay, WorkingCalendar,
+                                    day_periods, period_of)
+from trainer.rules.phone import mask_mobile
+from trainer.services.uow import UnitOfWork
+
+WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+OFF_FILL = colors.HexColor("#eeeeee")
+HOLIDAY_FILL = colors.HexColor("#fbe3e3")
+ADJUSTED_FILL = colors.HexColor("#fff5d6")
+
+
+@dataclass(frozen=True)
+class TimetableLesson:
+    id: int
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    class_code: str
+    class_name: str
+    sequence: int
+    lesson_count: int
+    course_title: str
+    theme_name: str
+    theme_color: str
+    lecturer_id: int | None
+    lecturer_name: str
+    venue_name: str
+    venue_address: str
+    enterprise_id: int | None
+    enterprise_name: str
+
+
+@dataclass(frozen=True)
+class Workshop:
+    enterprise: str
+    venue: str
+    address: str
+    contact: str
+    phone: str
+    lessons: int
+
+
+@dataclass(frozen=True)
+class Timetable:
+    office: str
+    scope: str                       # all / lecturer / enterprise
+    scope_name: str
+    start: dt.date
+    end: dt.date
+    days: tuple[CalendarDay, ...]
+    lessons: tuple[TimetableLesson, ...]
+    workshops: tuple[Workshop, ...] = ()
+    lecturer_phone: str = ""
+
+    @property
+    def themes(self) -> list[tuple[str, str]]:
+        seen: dict[str, str] = {}
+        for lesson in self.lessons:
+            seen.setdefault(lesson.theme_name, lesson.theme_color)
+        return sorted(seen.items())
+
+
+def _find(uow: UnitOfWork, model, name: str, entity: str) -> int:
+    """An id from an exact name, else a unique substring; refused when ambiguous."""
+    s = uow.session
+    base = select(model.id, model.name).where(model.organization_id == uow.organization_id)
+    exact = s.execute(base.where(model.name == name)).all()
+    found = exact or s.execute(base.where(model.name.contains(name, autoescape=True))).all()
+    if not found:
+        raise NotFoundError(entity, name)
+    if len(found) > 1:
+        raise ValidationError(entity, "choice", choices="、".join(sorted(r.name for r in found)[:8]))
+    return found[0].id
+
+
+def _calendar(uow: UnitOfWork) -> WorkingCalendar:
+    rows = uow.session.execute(select(CalendarOverride.date, CalendarOverride.is_working_day,
+                                      CalendarOverride.name)
+                               .where(CalendarOverride.organization_id == uow.organization_id))
+    return WorkingCalendar({d: (w, n) for d, w, n in rows})
+
+
+def _lessons(uow: UnitOfWork, start: dt.date, end: dt.date, lecturer_id: int | None,
+             enterprise_id: int | None) -> list[TimetableLesson]:
+    s = uow.session
+    counts = (select(Lesson.cohort_id, func.count().label("n")).where(Lesson.status != "cancelled")
+              .group_by(Lesson.cohort_id).subquery())
+    owner = Enterprise.__table__.alias("venue_owner")
+    stmt = (select(Lesson, Cohort.code, Cohort.name, Cohort.enterprise_id, counts.c.n, Course.title,
+                   Theme.name, Theme.color, Lecturer.name, Venue.name, Venue.address,
+                   Venue.enterprise_id, Enterprise.name, owner.c.name)
+            .join(Cohort, Cohort.id == Lesson.cohort_id)
+            .join(Course, Course.id == Cohort.course_id)
+            .join(Theme, Theme.id == Course.theme_id)
+            .join(counts, counts.c.cohort_id == Cohort.id)
+            .outerjoin(Lecturer, Lecturer.id == Lesson.lecturer_id)
+            .outerjoin(Venue, Venue.id == Lesson.venue_id)
+            .outerjoin(Enterprise, Enterprise.id == Cohort.enterprise_id)
+            .outerjoin(owner, owner.c.id == Venue.enterprise_id)
+            .where(Cohort.organization_id == uow.organization_id, Lesson.status != "cancelled",
+                   Lesson.date >= start, Lesson.date <= end)
+            .order_by(Lesson.date, Lesson.start_time, Cohort.code))
+    if lecturer_id is not None:
+        stmt = stmt.where(Lesson.lecturer_id == lecturer_id)
+    out = []
+    for (l, code, cname, cohort_ent, n, title, theme, color, lecturer, venue, address, venue_ent,
+         ent_name, owner_name) in s.execute(stmt):
+        if enterprise_id is not None and enterprise_id not in (cohort_ent, venue_ent):
+            continue
+        out.append(TimetableLesson(
+            l.id, l.date, l.start_time, l.end_time, code, cname, l.sequence, max(n, l.sequence),
+            title, theme, color or "#4a90d9", l.lecturer_id, lecturer or "", venue or "",
+            address or "", cohort_ent or venue_ent, ent_name or owner_name or ""))
+    return out
+
+
+def _workshops(uow: UnitOfWork, lesson_ids: list[int], reveal: bool) -> tuple[Workshop, ...]:
+    if not lesson_ids:
+        return ()
+    rows = uow.session.execute(
+        select(Enterprise.name, Venue.name, Venue.address, Enterprise.address,
+               Enterprise.contact_name, Enterprise.contact_phone, func.count(Lesson.id))
+        .join(Venue, Venue.id == Lesson.venue_id)
+        .outerjoin(Enterprise, Enterprise.id == Venue.enterprise_id)
+        .where(Lesson.id.in_(lesson_ids))
+        .group_by(Enterprise.name, Venue.name, Venue.address, Enterprise.address,
+                  Enterprise.contact_name, Enterprise.contact_phone)
+        .order_by(Enterprise.name, Venue.name)).all()
+    return tuple(Workshop(ent or "", venue, address or ent_address or "", contact or "",
+                          (phone or "") if reveal else mask_mobile(phone or ""), n)
+                 for ent, venue, address, ent_address, contact, phone, n in rows)
+
+
+def load_timetable(uow: UnitOfWork, start: dt.date, end: dt.date, *, lecturer: str | None = None,
+                   enterprise: str | None = None, reveal: bool = False) -> Timetable:
+    """Lessons from `start` to `end` (all, one lecturer's or one enterprise's, by name), the
+    calendar of those days, and for a lecturer the workshops with their contacts (mobiles
+    masked unless `reveal`)."""
+    if lecturer and enterprise:
+        raise ValidationError("lecturer", "choice", choices="--lecturer / --enterprise")
+    if end < start:
+        raise ValidationError("end_date", "date_order")
+    with uow:
+        lecturer_id = _find(uow, Lecturer, lecturer, "lecturer") if lecturer else None
+        enterprise_id = _find(uow, Enterprise, enterprise, "enterprise") if enterprise else None
+        lessons = _lessons(uow, start, end, lecturer_id, enterprise_id)
+        cal = _calendar(uow)
+        days = tuple(cal.day(start + dt.timedelta(days=i)) for i in range((end - start).days + 1))
+        scope, name, shops, phone = "all", "", (), ""
+        if lecturer_id is not None:
+            row = uow.session.get(Lecturer, lecturer_id)
+            scope, name = "lecturer", row.name
+            phone = row.mobile if reveal else mask_mobile(row.mobile)
+            shops = _workshops(uow, [l.id for l in lessons], reveal)
+        elif enterprise_id is not None:
+            scope, name = "enterprise", uow.session.get(Enterprise, enterprise_id).name
+        return Timetable(office_name(uow), scope, name, start, end, days, tuple(lessons), shops,
+                         phone)
+
+
+# --- drawing ---------------------------------------------------------------------------------
+
+def tint(hex_colour: str, amount: float = 0.78) -> colors.Color:
+    """The theme colour mixed with white: a background that black text stays readable on."""
+    c = colors.HexColor(hex_colour)
+    return colors.Color(c.red + (1 - c.red) * amount, c.green + (1 - c.green) * amount,
+                        c.blue + (1 - c.blue) * amount)
+
+
+def day_fill(day: CalendarDay):
+    if day.kind == ADJUSTED_WORKDAY:
+        return ADJUSTED_FILL
+    if not day.working:
+        return HOLIDAY_FILL if day.kind == "holiday" else OFF_FILL
+    return None
+
+
+def _day_label(day: CalendarDay) -> str:
+    if day.kind in ("holiday", ADJUSTED_WORKDAY):
+        return day.name("zh")
+    return ""
+
+
+def _title(tt: Timetable, what: str) -> str:
+    scope = {"all": "全部培训", "lecturer": f"讲师 {tt.scope_name}",
+             "enterprise": tt.scope_name}[tt.scope]
+    return f"{scope} {what}"
+
+
+def _legend(tt: Timetable, styles: Styles, width: float) -> Table:
+    cells = [para("图例:", styles.small)]
+    commands = []
+    for i, (name, colour) in enumerate(tt.themes, 1):
+        cells.append(para(name, styles.small))
+        commands.append(("BACKGROUND", (i, 0), (i, 0), tint(colour)))
+        commands.append(("LINEBEFORE", (i, 0), (i, 0), 3, colors.HexColor(colour)))
+    n = len(cells)
+    cells += [para("节假日", styles.small), para("调休上班", styles.small), para("周末", styles.small)]
+    commands += [("BACKGROUND", (n, 0), (n, 0), HOLIDAY_FILL),
+                 ("BACKGROUND", (n + 1, 0), (n + 1, 0), ADJUSTED_FILL),
+                 ("BACKGROUND", (n + 2, 0), (n + 2, 0), OFF_FILL)]
+    widths = [36] + [min(96, (width - 36 - 150) / max(1, n - 1))] * (n - 1) + [50] * 3
+    table = Table([cells], colWidths=widths, hAlign="LEFT")
+    table.setStyle(TableStyle(commands + [("FONTNAME", (0, 0), (-1, -1), styles.font),
+                                          ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                          ("TOPPADDING", (0, 0), (-1, -1), 1),
+                                          ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+    return table
+
+
+def _entry_text(lesson: TimetableLesson, scope: str, with_time: bool = True) -> str:
+    who = lesson.enterprise_name if scope == "lecturer" else lesson.lecturer_name
+    short = who[:8] if who else ""
+    when = f"{lesson.start:%H:%M} " if with_time else ""
+    return f"{when}{lesson.course_title} {lesson.sequence}/{lesson.lesson_count} {short}".strip()
+
+
+def _entry_detail(lesson: TimetableLesson, scope: str) -> str:
+    """Two lines for a week cell: time, course and lesson; where and who."""
+    where = lesson.enterprise_name[:10] + (f" {lesson.venue_name}" if lesson.venue_name else "")
+    who = "" if scope == "lecturer" else lesson.lecturer_name
+    return (f"{lesson.start:%H:%M}–{lesson.end:%H:%M} {lesson.course_title} "
+            f"{lesson.sequence}/{lesson.lesson_count}\n{where} {who}".strip())
+
+
+def _entries(lessons: list[TimetableLesson], styles: Styles, width: float, height: float,
+             scope: str, with_time: bool = True, line_h: float = 10.5) -> Table | str:
+    """A cell's lessons as coloured lines; what does not fit says how many more there are."""
+    if not lessons:
+        return ""
+    capacity = max(1, int(height // line_h))
+    shown = lessons if len(lessons) <= capacity else lessons[:capacity - 1]
+    detail = line_h >= 20
+    rows = [[fitted_para(_entry_detail(l, scope) if detail else _entry_text(l, scope, with_time),
+                         styles.small, width - 6, line_h - 1, min_size=5)] for l in shown]
+    commands = [("BACKGROUND", (0, i), (0, i), tint(l.theme_color)) for i, l in enumerate(shown)]
+    commands += [("LINEBEFORE", (0, i), (0, i), 2.5, colors.HexColor(l.theme_color))
+                 for i, l in enumerate(shown)]
+    if len(shown) < len(lessons):
+        rows.append([fitted_para(f"……另有 {len(lessons) - len(shown)} 节,见课次明细", styles.small,
+                                 width - 6, 10)])
+    table = Table(rows, colWidths=[width], rowHeights=[line_h] * len(shown) + [10.5] * (
+        len(rows) - len(shown)))
+    table.setStyle(TableStyle(commands + [
+        ("FONTNAME", (0, 0), (-1, -1), styles.font), ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 1), ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    return table
+
+
+def month_story(tt: Timetable, styles: Styles, month: dt.date) -> list:
+    width, height = frame_size(LANDSCAPE)
+    by_day: dict[dt.date, list[TimetableLesson]] = {}
+    for lesson in tt.lessons:
+        by_day.setdefault(lesson.date, []).append(lesson)
+    days = {d.date: d for d in tt.days}
+    weeks = calendar.Calendar().monthdatescalendar(month.year, month.month)
+    head = [para(f"{month.year}年{month.month}月 {_title(tt, '培训课程表')}", styles.title),
+            _legend(tt, styles, width), Spacer(1, 4)]
+    head_h = sum(f.wrap(width, height)[1] for f in head) + 8
+    col_w = width / 7
+    cell_h = (height - head_h - 18) / len(weeks)
+    data = [[para(w, styles.head_cell) for w in WEEKDAYS]]
+    commands = [("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#777777")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf3")),
+                ("VALIGN", (0, 1), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), styles.font),
+                ("LEFTPADDING", (0, 1), (-1, -1), 2), ("RIGHTPADDING", (0, 1), (-1, -1), 2),
+                ("TOPPADDING", (0, 1), (-1, -1), 1)]
+    for r, week in enumerate(weeks, 1):
+        row = []
+        for c, date in enumerate(week):
+            day = days.get(date)
+            in_month = date.month == month.month
+            label = f"{date.day}" + (f" {_day_label(day)}" if day and _day_label(day) else "")
+            entries = _entries(by_day.get(date, []), styles, col_w - 4, cell_h - 14, tt.scope) \
+                if in_month else ""
+            row.append([fitted_para(label, styles.small, col_w - 4, 10)] + ([entries] if entries else []))
+            fill = day_fill(day) if day is not None and in_month else None
+            if not in_month:
+                fill = colors.HexColor("#f8f8f8")
+            if fill is not None:
+                commands.append(("BACKGROUND", (c, r), (c, r), fill))
+        data.append(row)
+    grid = Table(data, colWidths=[col_w] * 7, rowHeights=[16] + [cell_h] * len(weeks))
+    grid.setStyle(TableStyle(commands))
+    return head + [grid]
+
+
+def week_story(tt: Timetable, styles: Styles, monday: dt.date, periods=None) -> list:
+    width, height = frame_size(LANDSCAPE)
+    periods = periods or day_periods()
+    days = {d.date: d for d in tt.days}
+    dates = [monday + dt.timedelta(days=i) for i in range(7)]
+    head = [para(f"{monday:%Y-%m-%d} 至 {dates[-1]:%Y-%m-%d} {_title(tt, '培训周课程表')}",
+                 styles.title), _legend(tt, styles, width), Spacer(1, 4)]
+    head_h = sum(f.wrap(width, height)[1] for f in head) + 8
+    label_w = 44
+    col_w = (width - label_w) / 7
+    rows = [(p.code, PERIOD_LABELS[p.code][0]) for p in periods]
+    if any(period_of(l.start, periods) is None for l in tt.lessons):
+        rows.append(("other", "其他时间"))
+    cell_h = (height - head_h - 28) / len(rows)
+    header = [""]
+    for date in dates:
+        day = days.get(date)
+        extra = f" {_day_label(day)}" if day and _day_label(day) else ""
+        header.append(fitted_para(f"{WEEKDAYS[date.weekday()]} {date.month}/{date.day}{extra}",
+                                  styles.head_cell, col_w - 4, 22))
+    data = [header]
+    commands = [("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#777777")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf3")),
+                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#e8edf3")),
+                ("VALIGN", (1, 1), (-1, -1), "TOP"), ("VALIGN", (0, 0), (0, -1), "MIDDLE"),
+                ("FONTNAME", (0, 0), (-1, -1), styles.font),
+                ("LEFTPADDING", (1, 1), (-1, -1), 2), ("RIGHTPADDING", (1, 1), (-1, -1), 2)]
+    for r, (code, label) in enumerate(rows, 1):
+        row = [para(label, styles.head_cell)]
+        for c, date in enumerate(dates, 1):
+            lessons = [l for l in tt.lessons if l.date == date and
+                       ((period_of(l.start, periods) or _OTHER).code == code)]
+            row.append(_entries(lessons, styles, col_w - 4, cell_h - 6, tt.scope, line_h=36))
+            fill = day_fill(days[date]) if date in days else None
+            if fill is not None:
+                commands.append(("BACKGROUND", (c, r), (c, r), fill))
+                if r == 1:
+                    commands.append(("BACKGROUND", (c, 0), (c, 0), fill))
+        data.append(row)
+    grid = Table(data, colWidths=[label_w] + [col_w] * 7, rowHeights=[24] + [cell_h] * len(rows))
+    grid.setStyle(TableStyle(commands))
+    return head + [grid]
+
+
+class _Other:
+    code = "other"
+
+
+_OTHER = _Other()
+
+
+def lesson_list_story(tt: Timetable, styles: Styles) -> list:
+    """Every lesson in order: the detail a grid cell has no room for."""
+    width, _ = frame_size(LANDSCAPE)
+    header = ["日期", "时间", "班级", "课程(主题)", "课次", "地点", "讲师"]
+    widths = [72, 62, 110, 170, 34, 0, 60]
+    widths[5] = width - sum(widths)
+    rows = []
+    for l in tt.lessons:
+        where = " ".join(x for x in (l.enterprise_name, l.venue_name) if x)
+        rows.append([f"{l.date:%Y-%m-%d} {WEEKDAYS[l.date.weekday()][-1]}",
+                     f"{l.start:%H:%M}–{l.end:%H:%M}", f"{l.class_name}({l.class_code})",
+                     f"{l.course_title}({l.theme_name})", f"{l.sequence}/{l.lesson_count}",
+                     where + (f"({l.venue_address})" if l.venue_address else ""), l.lecturer_name])
+    table = data_table(header, rows, widths, styles, align="lllllcl", zebra=False,
+                       extra_style=[("LINEBEFORE", (0, i + 1), (0, i + 1), 3,
+                                     colors.HexColor(l.theme_color))
+                                    for i, l in enumerate(tt.lessons)])
+    story = [para(f"课次明细({len(rows)} 节)", styles.heading), table]
+    if not rows:
+        story = [para("课次明细:本期没有安排课程。", styles.heading)]
+    return story
+
+
+def workshops_story(tt: Timetable, styles: Styles) -> list:
+    if tt.scope != "lecturer":
+        return []
+    width, _ = frame_size(LANDSCAPE)
+    rows = [[w.enterprise or "工会培训场所", w.venue, w.address, w.contact, w.phone, str(w.lessons)]
+            for w in tt.workshops]
+    widths = [170, 110, 0, 70, 90, 40]
+    widths[2] = width - sum(widths)
+    phone = f",讲师电话 {tt.lecturer_phone}" if tt.lecturer_phone else ""
+    return [Spacer(1, 8), para(f"授课地点与联系人(讲师 {tt.scope_name}{phone})", styles.heading),
+            data_table(["企业", "车间/培训地点", "地址", "联系人", "联系电话", "课次"], rows, widths,
+                       styles, align="lllllc")]
+
+
+def month_range(month: dt.date) -> tuple[dt.date, dt.date]:
+    last = calendar.monthrange(month.year, month.month)[1]
+    return month.replace(day=1), month.replace(day=last)
+
+
+def build_schedule(uow: UnitOfWork, out: Target, progress=None, cancel=None, *,
+                   month: dt.date | None = None, week: dt.date | None = None,
+                   lecturer: str | None = None, enterprise: str | None = None,
+                   reveal: bool = False) -> PdfResult:
+    """A month timetable (`month`: any day of it) or a week one (`week`: any day of it), for
+    everything or one lecturer / enterprise by name; then the lesson list (and workshops)."""
+    if (month is None) == (week is None):
+        raise ValidationError("month", "required")
+    if week is not None:
+        monday = week - dt.timedelta(days=week.weekday())
+        start, end = monday, monday + dt.timedelta(days=6)
+    else:
+        start, end = month_range(month)
+        # the grid shows whole weeks: load their days too so the shading is right
+        start = start - dt.timedelta(days=start.weekday())
+        end = end + dt.timedelta(days=6 - end.weekday())
+    tt = load_timetable(uow, start, end, lecturer=lecturer, enterprise=enterprise, reveal=reveal)
+    job = Job(progress, cancel, total=3)
+    fonts = fonts_for(uow)
+    styles = make_styles(fonts.body.name)
+    with uow:
+        from trainer.services.settings import DEFAULTS, get_setting
+        periods = day_periods(get_setting(uow, "schedule.periods")) \
+            if "schedule.periods" in DEFAULTS else day_periods()
+    if week is not None:
+        story = week_story(tt, styles, start, periods)
+        title = f"周课程表 {start:%Y-%m-%d}"
+    else:
+        first, last = month_range(month)
+        tt = Timetable(tt.office, tt.scope, tt.scope_name, tt.start, tt.end, tt.days,
+                       tuple(l for l in tt.lessons if first <= l.date <= last), tt.workshops,
+                       tt.lecturer_phone)
+        story = month_story(tt, styles, month)
+        title = f"课程表 {month:%Y-%m}"
+    job.step()
+    story += [PageBreak()] + lesson_list_story(tt, styles) + workshops_story(tt, styles)
+    job.step()
+    result = write_story(out, story, PageInfo(tt.office, title), fonts, pagesize=LANDSCAPE,
+                         job=job)
+    job.step()
+    return result
+
