@@ -1,14 +1,97 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>AttendanceGridModel</name>
+    <message>
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+</context>
+<context>
     <name>AttendancePage</name>
     <message>
         <source>Attendance</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <source>Sign-in sheets will be printed and attendance recorded here, from the signed sheets or a barcode scanner.</source>
-        <translation>Sign-in sheets will be printed and attendance recorded here, from the signed sheets or a barcode scanner.</translation>
+        <source>Enrol trainees…</source>
+        <translation>Enrol trainees…</translation>
+    </message>
+    <message>
+        <source>Sign-in grid</source>
+        <translation>Sign-in grid</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Completion and scores</source>
+        <translation>Completion and scores</translation>
+    </message>
+    <message>
+        <source>Mark all present (this lesson)</source>
+        <translation>Mark all present (this lesson)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Arrows move · Space cycles · P present · L late · E excused · A absent · Delete clears</source>
+        <translation>Arrows move · Space cycles · P present · L late · E excused · A absent · Delete clears</translation>
+    </message>
+    <message>
+        <source>Scan the code on the sign-in sheet, or type the last digits of the ID number, then Enter:</source>
+        <translation>Scan the code on the sign-in sheet, or type the last digits of the ID number, then Enter:</translation>
+    </message>
+    <message>
+        <source>Save scores</source>
+        <translation>Save scores</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Completes</source>
+        <translation>Completes</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>%1 trainees · %2 unsaved changes</source>
+        <translation>%1 trainees · %2 unsaved changes</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Lesson %1 · %2 %3</source>
+        <translation>Lesson %1 · %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 complete · lessons held %3, to come %4</source>
+        <translation>%1 of %2 complete · lessons held %3, to come %4</translation>
     </message>
 </context>
 <context>
@@ -273,6 +356,49 @@
     <message>
         <source>Show the courses of every theme</source>
         <translation>Show the courses of every theme</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol trainees: %1</source>
+        <translation>Enrol trainees: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 places taken</source>
+        <translation>%1 of %2 places taken</translation>
+    </message>
+    <message>
+        <source>name, pinyin initials, ID or mobile digits</source>
+        <translation>name, pinyin initials, ID or mobile digits</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Enrol ticked</source>
+        <translation>Enrol ticked</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>in this class</source>
+        <translation>in this class</translation>
     </message>
 </context>
 <context>
@@ -835,6 +961,18 @@
     <message>
         <source>Cannot do that</source>
         <translation>Cannot do that</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Discard the changes not saved yet?</source>
+        <translation>Discard the changes not saved yet?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
     </message>
 </context>
 <context>

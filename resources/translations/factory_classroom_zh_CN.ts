@@ -1,14 +1,97 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttendanceGridModel</name>
+    <message>
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+</context>
+<context>
     <name>AttendancePage</name>
     <message>
         <source>Attendance</source>
         <translation>考勤</translation>
     </message>
     <message>
-        <source>Sign-in sheets will be printed and attendance recorded here, from the signed sheets or a barcode scanner.</source>
-        <translation>将在这里打印签到表，并根据签到表或扫码枪记录考勤。</translation>
+        <source>Enrol trainees…</source>
+        <translation>报名学员…</translation>
+    </message>
+    <message>
+        <source>Sign-in grid</source>
+        <translation>签到表录入</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>扫码签到</translation>
+    </message>
+    <message>
+        <source>Completion and scores</source>
+        <translation>结业与成绩</translation>
+    </message>
+    <message>
+        <source>Mark all present (this lesson)</source>
+        <translation>本课次全部出勤</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Arrows move · Space cycles · P present · L late · E excused · A absent · Delete clears</source>
+        <translation>方向键移动 · 空格切换 · P 出勤 · L 迟到 · E 请假 · A 缺勤 · Delete 清除</translation>
+    </message>
+    <message>
+        <source>Scan the code on the sign-in sheet, or type the last digits of the ID number, then Enter:</source>
+        <translation>扫描签到表上的条码,或输入身份证号后几位,按回车:</translation>
+    </message>
+    <message>
+        <source>Save scores</source>
+        <translation>保存成绩</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <source>Completes</source>
+        <translation>结业</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>%1 trainees · %2 unsaved changes</source>
+        <translation>%1 名学员 · %2 处未保存</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Lesson %1 · %2 %3</source>
+        <translation>第 %1 次课 · %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 complete · lessons held %3, to come %4</source>
+        <translation>%2 人中 %1 人结业 · 已上 %3 次课,待上 %4 次</translation>
     </message>
 </context>
 <context>
@@ -273,6 +356,49 @@
     <message>
         <source>Show the courses of every theme</source>
         <translation>显示全部主题的课程</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol trainees: %1</source>
+        <translation>报名学员:%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 places taken</source>
+        <translation>名额 %2 人,已报 %1 人</translation>
+    </message>
+    <message>
+        <source>name, pinyin initials, ID or mobile digits</source>
+        <translation>姓名、拼音首字母、身份证号或手机号</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>身份证</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Enrol ticked</source>
+        <translation>报名勾选的学员</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>in this class</source>
+        <translation>已在本班</translation>
     </message>
 </context>
 <context>
@@ -835,6 +961,18 @@
     <message>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Discard the changes not saved yet?</source>
+        <translation>放弃尚未保存的更改吗?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
     </message>
 </context>
 <context>

@@ -32,3 +32,18 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("error")
     box.exec()
+
+
+def confirm_discard(parent: QWidget | None) -> bool:
+    """Unsaved changes would be lost: go on only if the user says so."""
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      QCoreApplication.translate("Messages", "Unsaved changes"),
+                      QCoreApplication.translate("Messages", "Discard the changes not saved yet?"),
+                      QMessageBox.StandardButton.NoButton, parent)
+    discard = box.addButton(QCoreApplication.translate("Messages", "Discard"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setObjectName("confirmDiscard")
+    box.exec()
+    return box.clickedButton() is discard
