@@ -8,11 +8,12 @@ from sqlalchemy import and_, func, select
 
 from trainer.db.models import Cohort, Course, Enterprise, TrainingRequest
 from trainer.errors import NotFoundError, ValidationError
-from trainer.messages import REASONS
+from trainer.messages import FIELDS, REASONS
 from trainer.services.common import get_row
 from trainer.services.schedule_data import ClassRecord, load_classes, load_venues
 from trainer.services.uow import UnitOfWork
 
+FIELDS.setdefault("training_request", ("培训需求", "training request"))
 REASONS.setdefault("has_classes", ("已分成 {count} 个培训班,不能再分班",
                                    "already has {count} class(es)"))
 

@@ -1,0 +1,262 @@
+"""`trainer schedule …`: classes from a request, lessons listed and moved, the conflict check,
+calendar files and the schedule workbook.
+
+Exit codes besides the usual 0/1/2: `schedule check` exits 4 when the schedule has a conflict
+(0 when none; notices such as an unknown year do not count); `schedule move` exits 4 when the
+rules refuse the move (nothing saved; --force saves it anyway).
+
+Other modules add `schedule` subcommands (the planner's `plan` and `replan`) by being named in
+SCHEDULE_EXTENSIONS: each defines add_commands(schedule_sub, common), adding its subparsers to
+the `schedule` group, and COMMANDS, subcommand name → function(args) → exit code."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import json
+import sys
+
+from trainer.messages import language
+
+EXIT_CONFLICTS = 4
+
+# Modules adding `schedule` subcommands, e.g. "trainer.cli_plan" (see the docstring).
+SCHEDULE_EXTENSIONS: tuple[str, ...] = ()
+
+
+def _extensions():
+    return [importlib.import_module(name) for name in SCHEDULE_EXTENSIONS]
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
+
+
+def _range(p) -> None:
+    p.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD", default=None)
+    p.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD", default=None)
+
+
+def add_commands(sub, common) -> None:
+    group = sub.add_parser(
+        "schedule", parents=[common], help="classes, lessons, conflict check, calendar files",
+        description="Scheduling: split a training request into classes, list and move lessons "
+        "(every change goes through the conflict rules), check the whole schedule, export .ics "
+        "calendars and the schedule workbook.",
+        epilog="Exit codes: 4 when `check` finds a conflict or the rules refuse a `move`.")
+    ssub = group.add_subparsers(dest="schedule_command", required=True, metavar="SUBCOMMAND")
+
+    p = ssub.add_parser("check", parents=[common], help="list every conflict; exit 4 if any")
+    _range(p)
+
+    p = ssub.add_parser("classes", parents=[common], help="split a training request into classes")
+    p.add_argument("--request", type=int, required=True, metavar="ID")
+    p.add_argument("--venue", type=int, default=None, metavar="ID",
+                   help="venue whose capacity limits the class size (default: the enterprise's "
+                        "largest)")
+
+    p = ssub.add_parser("lessons", parents=[common], help="list lessons, by date and time")
+    _range(p)
+    p.add_argument("--lecturer", metavar="NAME", help="name (or id) of a lecturer")
+    p.add_argument("--enterprise", metavar="NAME", help="name (or id) of an enterprise")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+
+    p = ssub.add_parser("move", parents=[common], help="move a lesson to another date and period")
+    p.add_argument("lesson", type=int, metavar="LESSON", help="lesson id")
+    p.add_argument("--date", type=_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--period", default="", help="morning / afternoon / evening (上午/下午/晚上)")
+    p.add_argument("--start", default=None, metavar="HH:MM", help="an irregular start instead")
+    p.add_argument("--lecturer", metavar="NAME", help="also change the lecturer")
+    p.add_argument("--force", action="store_true",
+                   help="save even when the rules object (the conflicts are still printed)")
+
+    p = ssub.add_parser("ics", parents=[common], help="write an .ics calendar file")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--lecturer", metavar="NAME")
+    who.add_argument("--enterprise", metavar="NAME")
+    p.add_argument("--out", required=True, metavar="FILE.ics")
+    _range(p)
+
+    p = ssub.add_parser("export", parents=[common], help="write the schedule to Excel (.xlsx)")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    _range(p)
+    p.add_argument("--lecturer", metavar="NAME")
+    p.add_argument("--enterprise", metavar="NAME")
+
+    for module in _extensions():
+        module.add_commands(ssub, common)
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+def _lecturer_id(uow, text: str | None) -> int | None:
+    from trainer.cli import UsageError
+    from trainer.services.lecturers import get_lecturer, list_lecturers
+
+    if text is None:
+        return None
+    if text.isdigit():
+        return get_lecturer(uow, int(text)).id
+    found = [r for r in list_lecturers(uow, search=text) if r.name == text.strip()]
+    if not found:
+        raise UsageError(f"no lecturer named {text}")
+    if len(found) > 1:
+        raise UsageError(f"{len(found)} lecturers are named {text}; give the id: "
+                         + ", ".join(f"{r.id} ({r.mobile or r.employer})" for r in found))
+    return found[0].id
+
+
+def _enterprise_id(uow, text: str | None) -> int | None:
+    from trainer.cli import UsageError
+    from trainer.services.enterprises import find_enterprise, get_enterprise
+
+    if text is None:
+        return None
+    if text.isdigit():
+        return get_enterprise(uow, int(text)).id
+    found = find_enterprise(uow, text)
+    if found is None:
+        raise UsageError(f"no enterprise named {text}")
+    return found.id
+
+
+def _lesson_row(lesson) -> list[str]:
+    from trainer.messages import pick
+    from trainer.rules.calendar import PERIOD_LABELS, describe_date
+
+    when = pick(PERIOD_LABELS[lesson.period]) if lesson.period else ""
+    return [str(lesson.id), describe_date(lesson.date), when,
+            f"{lesson.start:%H:%M}-{lesson.end:%H:%M}", f"{lesson.class_name} "
+            f"{lesson.sequence}/{lesson.lesson_count}", lesson.lecturer_name, lesson.place,
+            _marks(lesson)]
+
+
+def _marks(lesson) -> str:
+    zh = language() == "zh"
+    marks = ["锁定" if zh else "locked"] if lesson.locked else []
+    n = sum(1 for c in lesson.conflicts if c.blocking)
+    if n:
+        marks.append(f"冲突 {n}" if zh else f"{n} conflict(s)")
+    return " ".join(marks)
+
+
+def _print_conflicts(conflicts) -> None:
+    for conflict in conflicts:
+        mark = "" if conflict.blocking else ("提示:" if language() == "zh" else "note: ")
+        print(f"- {mark}{conflict.text()}")
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+def cmd_check(args, uow) -> int:
+    from trainer.services.schedule import check_schedule
+
+    found = check_schedule(uow, args.start, args.end)
+    blocking = [c for c in found if c.blocking]
+    _print_conflicts(found)
+    zh = language() == "zh"
+    print(f"发现 {len(blocking)} 个冲突" if zh else f"{len(blocking)} conflict(s)")
+    return EXIT_CONFLICTS if blocking else 0
+
+
+def cmd_classes(args, uow) -> int:
+    from trainer.cli import _print_table
+    from trainer.services.schedule import create_classes
+
+    made = create_classes(uow, args.request, venue_id=args.venue)
+    zh = language() == "zh"
+    _print_table([[str(c.id), c.code, c.name, str(c.capacity), str(c.lesson_count)] for c in made],
+                 ["id", "编号" if zh else "code", "培训班" if zh else "class",
+                  "人数" if zh else "size", "课次" if zh else "lessons"])
+    return 0
+
+
+def cmd_lessons(args, uow) -> int:
+    from trainer.cli import _print_table
+    from trainer.services.schedule import list_lessons
+
+    lessons = list_lessons(uow, args.start, args.end, lecturer_id=_lecturer_id(uow, args.lecturer),
+                           enterprise_id=_enterprise_id(uow, args.enterprise))
+    if args.format == "json":
+        print(json.dumps([{
+            "id": x.id, "version": x.version, "class": x.class_name, "class_code": x.class_code,
+            "sequence": x.sequence, "date": x.date.isoformat(), "start": f"{x.start:%H:%M}",
+            "end": f"{x.end:%H:%M}", "period": x.period, "course": x.course_title,
+            "theme": x.theme_name, "lecturer": x.lecturer_name, "place": x.place,
+            "enterprise": x.enterprise_name, "locked": x.locked,
+            "conflicts": [c.text() for c in x.conflicts]} for x in lessons],
+            ensure_ascii=False, indent=1))
+        return 0
+    zh = language() == "zh"
+    headers = (["课次", "日期", "时段", "时间", "培训班", "讲师", "地点", ""] if zh else
+               ["lesson", "date", "period", "time", "class", "lecturer", "place", ""])
+    _print_table([_lesson_row(x) for x in lessons], headers)
+    print(f"({len(lessons)})")
+    return 0
+
+
+def cmd_move(args, uow) -> int:
+    from trainer.cli import UsageError
+    from trainer.errors import ConflictError
+    from trainer.services.schedule import KEEP, move_lesson
+
+    if not args.period and not args.start:
+        raise UsageError("give --period or --start")
+    lecturer = _lecturer_id(uow, args.lecturer) if args.lecturer else KEEP
+    try:
+        moved = move_lesson(uow, args.lesson, args.date, args.period, start=args.start,
+                            lecturer_id=lecturer, allow_conflicts=args.force)
+    except ConflictError as exc:
+        zh = language() == "zh"
+        print("未移动:" if zh else "Not moved:", file=sys.stderr)
+        for sentence in exc.sentences():
+            print(f"- {sentence}", file=sys.stderr)
+        return EXIT_CONFLICTS
+    print("  ".join(_lesson_row(moved)))
+    _print_conflicts(moved.conflicts)
+    return 0
+
+
+def cmd_ics(args, uow) -> int:
+    from trainer.io.ics import export_enterprise_ics, export_lecturer_ics
+
+    if args.lecturer is not None:
+        result = export_lecturer_ics(uow, _lecturer_id(uow, args.lecturer), args.out,
+                                     args.start, args.end)
+    else:
+        result = export_enterprise_ics(uow, _enterprise_id(uow, args.enterprise), args.out,
+                                       args.start, args.end)
+    print(f"{result.path} ({result.rows})")
+    return 0
+
+
+def cmd_export(args, uow) -> int:
+    from trainer.io.schedule_export import export_schedule
+
+    result = export_schedule(uow, args.out, args.start, args.end,
+                             lecturer_id=_lecturer_id(uow, args.lecturer),
+                             enterprise_id=_enterprise_id(uow, args.enterprise))
+    print(f"{result.path} ({result.rows})")
+    return 0
+
+
+SUBCOMMANDS = {"check": cmd_check, "classes": cmd_classes, "lessons": cmd_lessons,
+               "move": cmd_move, "ics": cmd_ics, "export": cmd_export}
+
+
+def cmd_schedule(args) -> int:
+    """Runs a `schedule` subcommand: this module's take (args, uow); an extension's take args
+    alone (they open the database with trainer.cli._open as they need)."""
+    from trainer.cli import _open
+
+    for module in _extensions():
+        if args.schedule_command in module.COMMANDS:
+            return module.COMMANDS[args.schedule_command](args)
+    _db, uow = _open(args)
+    return SUBCOMMANDS[args.schedule_command](args, uow)
+
+
+COMMANDS = {"schedule": cmd_schedule}
