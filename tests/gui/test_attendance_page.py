@@ -69,11 +69,12 @@ def test_scanner_marks_present_and_reports_strangers(qtbot, window, uow, cohort,
     assert first.startswith("✔") and "c8e6c9" in page.scan_result.styleSheet()
     qtbot.keyClicks(page.scan_input, trainee_scan_code(people[0]))
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
-    assert page.scan_result.text().startswith("✖")  # already marked: said, not marked twice
+    assert page.scan_result.text().startswith("⚠")  # already marked: said, not marked twice
+    assert "fff3c4" in page.scan_result.styleSheet()
     qtbot.keyClicks(page.scan_input, trainee_scan_code(people[3]))  # on the roster, not enrolled
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
     assert page.scan_result.text().startswith("✖") and "ffcdd2" in page.scan_result.styleSheet()
-    assert page.scan_log.count() == 3 and beeps
+    assert page.scan_log.count() == 3 and len(beeps) == 1 + 2 + 3
     grid = load_attendance_grid(uow, cohort_id)
     assert grid.cell(lessons[2], people[0]).status == "present"
     assert grid.cell(lessons[2], people[3]) is None

@@ -20,8 +20,8 @@ from ui.models.attendance_grid_model import FIXED
 from ui.pages.page import Page
 from ui.widgets.attendance_grid import AttendanceGridView
 
-OK_STYLE = "font-size: 16pt; padding: 8px; border-radius: 4px; background: #c8e6c9;"
-BAD_STYLE = "font-size: 16pt; padding: 8px; border-radius: 4px; background: #ffcdd2;"
+SCAN_STYLE = "font-size: 16pt; padding: 8px; border-radius: 4px; background: %s;"
+SCAN_LOOKS = {"good": ("✔", "#c8e6c9", 0), "repeat": ("⚠", "#fff3c4", 1), "bad": ("✖", "#ffcdd2", 2)}
 
 
 class AttendancePage(Page):
@@ -235,16 +235,19 @@ class AttendancePage(Page):
         try:
             result = mark_by_code(self.uow, lesson_id, code)
         except TrainerError as exc:
-            self._show_scan(str(exc), False)
+            self._show_scan(str(exc), "bad")
             return
-        self._show_scan(result.message(), result.outcome == "marked")
+        look = {"marked": "good", "already_marked": "repeat"}.get(result.outcome, "bad")
+        self._show_scan(result.message(), look)
 
-    def _show_scan(self, text: str, good: bool) -> None:
-        self.scan_result.setText(("✔ " if good else "✖ ") + text)
-        self.scan_result.setStyleSheet(OK_STYLE if good else BAD_STYLE)
-        self.scan_log.insertItem(0, ("✔ " if good else "✖ ") + text)
-        QApplication.beep()  # heard at the door without looking at the screen
-        if not good:
+    def _show_scan(self, text: str, look: str) -> None:
+        """Green and one beep: marked; amber, two beeps: scanned twice; red, three: a stranger or
+        a tail that fits several — heard at the door without looking at the screen."""
+        mark, colour, extra_beeps = SCAN_LOOKS[look]
+        self.scan_result.setText(f"{mark} {text}")
+        self.scan_result.setStyleSheet(SCAN_STYLE % colour)
+        self.scan_log.insertItem(0, f"{mark} {text}")
+        for _ in range(1 + extra_beeps):
             QApplication.beep()
 
     # --- completion and scores ----------------------------------------------------------------
