@@ -60,6 +60,35 @@ def add_commands(sub, common) -> None:
     p.add_argument("--out", metavar="FILE", required=True)
     p.add_argument("--reveal", action="store_true", help="full mobiles of workshop contacts")
 
+    p = docs.add_parser("report", parents=[common], help="statistics of a period, with charts")
+    p.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
+    p.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
+    p.add_argument("--out", metavar="FILE", required=True)
+
+    p = docs.add_parser("attendance", parents=[common],
+                        help="attendance summary of a class, or of an enterprise over a period")
+    p.add_argument("--class", dest="cohort", type=int, metavar="ID")
+    p.add_argument("--enterprise", metavar="NAME")
+    p.add_argument("--from", dest="start", type=_date, metavar="DATE")
+    p.add_argument("--to", dest="end", type=_date, metavar="DATE")
+    p.add_argument("--out", metavar="FILE", required=True)
+    p.add_argument("--reveal", action="store_true", help="full ID numbers")
+
+    p = docs.add_parser("fees", parents=[common], help="lecturer hours and fee statement of a month")
+    p.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
+    p.add_argument("--out", metavar="FILE", required=True)
+    p.add_argument("--reveal", action="store_true", help="full mobiles")
+
+    p = docs.add_parser("archive", parents=[common], help="class archive (一班一档)")
+    p.add_argument("--class", dest="cohort", type=int, required=True, metavar="ID")
+    p.add_argument("--out", metavar="FILE", required=True)
+    p.add_argument("--reveal", action="store_true", help="full ID numbers")
+
+    p = docs.add_parser("record", parents=[common], help="a trainee's record (一人一档)")
+    p.add_argument("--trainee", required=True, metavar="ID_OR_ID_NUMBER")
+    p.add_argument("--out", metavar="FILE", required=True)
+    p.add_argument("--reveal", action="store_true", help="full ID number and mobile")
+
     cert = sub.add_parser("certificate", parents=[common], help="issue, revoke, reissue, verify",
                           epilog="verify exits 0 genuine, 5 revoked, 6 not genuine.")
     acts = cert.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -125,6 +154,32 @@ def cmd_pdf(args) -> int:
         result = build_schedule(uow, args.out, month=None if args.week else args.month,
                                 week=args.week, lecturer=args.lecturer,
                                 enterprise=args.enterprise, reveal=args.reveal)
+    elif args.document == "report":
+        from trainer.pdf.reports import build_statistics
+
+        result = build_statistics(uow, args.start, args.end, args.out)
+    elif args.document == "attendance":
+        from trainer.pdf.reports import build_class_attendance, build_enterprise_attendance
+
+        if args.cohort is not None:
+            result = build_class_attendance(uow, args.cohort, args.out, reveal=args.reveal)
+        elif args.enterprise and args.start and args.end:
+            result = build_enterprise_attendance(uow, args.enterprise, args.start, args.end,
+                                                 args.out, reveal=args.reveal)
+        else:
+            raise UsageError("give --class ID, or --enterprise NAME --from DATE --to DATE")
+    elif args.document == "fees":
+        from trainer.pdf.fees import build_fee_statement
+
+        result = build_fee_statement(uow, args.month, args.out, reveal=args.reveal)
+    elif args.document == "archive":
+        from trainer.pdf.archives import build_class_archive
+
+        result = build_class_archive(uow, args.cohort, args.out, reveal=args.reveal)
+    elif args.document == "record":
+        from trainer.pdf.archives import build_trainee_record
+
+        result = build_trainee_record(uow, args.trainee, args.out, reveal=args.reveal)
     else:  # pragma: no cover - argparse allows only the documents above
         raise UsageError(f"unknown document {args.document}")
     _warn(result)
