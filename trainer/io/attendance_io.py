@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
 from trainer.db.models import Cohort, Enrolment, Lesson, Trainee
-from trainer.errors import ValidationError
+from trainer.errors import InvalidInput, ValidationError
 from trainer.io.columns import HEADER_SEARCH_ROWS, normalise_header
 from trainer.io.importing import DuplicateRow, Problem, RejectedRow
 from trainer.io.reading import Cell, ImportFileError, cell_text, excel_serial_to_date, read_table
@@ -115,7 +115,7 @@ def export_class_attendance(uow: UnitOfWork, cohort_id: int, path: str | os.Path
             (res.attended / res.held) if res.held else None, r.score, passed,
             pick(("是", "yes") if res.completes else ("否", "no"), lang),
             "" if res.completes else res.message(lang)])
-    rate_col = len(headers) - 5
+    rate_col = len(headers) - 4  # 1-based: rate, score, passed, completes, reason
     _fill(sheet, headers, rows, dates=(7,), percents=(rate_col,), wrap_last=True)
     sheet.freeze_panes = "C2"
     lessons = book.create_sheet(pick(SHEETS["lessons"], lang))
@@ -151,7 +151,7 @@ def _fill(sheet, headers: list[str], rows: list[list[Any]], *, dates=(), times=(
         cell.font, cell.fill = _BOLD, _HEADER_FILL
     widths = [_width(x) for x in headers]
     for row in rows:
-        values = [_excel_value(v) for v in row]
+        values = [v if isinstance(v, dt.time) else _excel_value(v) for v in row]  # times stay times
         sheet.append(values)
         for i, v in enumerate(values):
             widths[i] = max(widths[i], 8 if i + 1 in percents else 5 if i + 1 in times
@@ -482,7 +482,7 @@ def preview_attendance_import(uow: UnitOfWork, path: str | os.PathLike, *,
             texts = {f: cells[c] for c, f in mapping.items() if c < len(cells)}
             try:
                 lesson_id, trainee_id, status, minutes, note = _check_row(res, texts)
-            except ValidationError as exc:
+            except InvalidInput as exc:  # one bad field (ValidationError) or several
                 rejected.append(_rejection(row_no, cells, exc.errors, columns, headers))
                 continue
             row = AttendanceRow(row_no, lesson_id, trainee_id, status, minutes, note)
