@@ -46,7 +46,7 @@ def test_class_attendance_counts_and_the_pdf(uow, two):
     assert "考勤汇总表" in body and f"出勤率{data.rate * 100:.1f}%" in body
     for row in data.rows:
         assert row.name in body and row.id_masked in body
-    assert "出勤2/4次,需3次" in body  # the reason, in Chinese, for one who does not complete
+    assert "出勤2/4次,至少需要3次" in body  # the reason, in Chinese, for one who does not complete
     with uow:
         full = uow.session.get(Trainee, a.trainee_ids[0]).id_number
     assert full not in body

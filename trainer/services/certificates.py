@@ -24,8 +24,8 @@ from typing import Callable, Iterable
 from sqlalchemy import func, select
 
 from trainer.db.base import utcnow
-from trainer.db.models import (Assessment, Attendance, Certificate, Cohort, Course, Enrolment,
-                               Enterprise, Lesson, Organization, Theme, Trainee)
+from trainer.db.models import (Certificate, Cohort, Course, Enterprise, Lesson, Organization,
+                               Theme, Trainee)
 from trainer.errors import CertificateError, NotFoundError, PdfError, ValidationError
 from trainer.messages import language, pick
 from trainer.rules.pinyin import pinyin_initials
@@ -48,10 +48,6 @@ TEXTS = {
     "unknown_number": ("没有这个编号的证书", "no certificate has this number"),
     "code_mismatch": ("验证码不符", "the verification code does not match"),
     "replaced": ("已补发新证 {number}", "reissued as {number}"),
-    "attended": ("出勤 {attended}/{held} 次,需 {needed} 次", "attended {attended} of {held} lessons, needs {needed}"),
-    "not_passed": ("考核未通过", "assessment not passed"),
-    "not_assessed": ("尚无考核结果", "no assessment result yet"),
-    "no_lessons": ("尚未上课", "no lessons held yet"),
     "no_attendance": ("未参加任何课次", "attended no lesson"),
 }
 
@@ -221,70 +217,22 @@ def check_number_format(fmt: str) -> str:
 
 # --- outcomes: who completes, hours attended --------------------------------------------------
 
-def _minutes(start: dt.time, end: dt.time) -> int:
-    return max(0, (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute))
-
-
 def class_outcomes(uow: UnitOfWork, cohort_id: int, lang: str | None = None) -> list[Outcome]:
-    """Every actively enrolled trainee's attendance and completion in the class.
+    """Every actively enrolled trainee's attendance and completion in the class, by the course's
+    completion rule (services.completion: lessons held so far, late counts as present, excused
+    leave when the course says so, lessons before joining not counted, transfers kept, the
+    assessment when required)."""
+    from trainer.rules.completion import ACTIVE
+    from trainer.services.completion import class_completion
 
-    The rule (DESIGN §3, the course's settings): of the lessons held so far (not cancelled, not
-    in the future), attended at least min_attendance_percent — late counts as present, excused
-    leave only when the course says so — and the assessment passed when the course has a pass
-    mark. A trainee's lessons before joining the class do not count against them."""
     lang = lang or language()
     with uow:
-        s = uow.session
-        cohort = get_row(s, Cohort, cohort_id, "cohort", uow.organization_id)
-        course = s.get(Course, cohort.course_id)
-        today = dt.date.today()
-        lessons = s.execute(select(Lesson.id, Lesson.date, Lesson.start_time, Lesson.end_time)
-                            .where(Lesson.cohort_id == cohort_id, Lesson.status != "cancelled")
-                            ).all()
-        held = {l.id: l for l in lessons if l.date <= today or _has_attendance(s, l.id)}
-        people = s.execute(select(Trainee.id, Trainee.name, Enrolment.enrolled_on)
-                           .join(Enrolment, Enrolment.trainee_id == Trainee.id)
-                           .where(Enrolment.cohort_id == cohort_id, Enrolment.status == "active")
-                           .order_by(Trainee.name_initials, Trainee.id)).all()
-        marks: dict[int, dict[int, str]] = {}
-        for lesson_id, trainee_id, status in s.execute(
-                select(Attendance.lesson_id, Attendance.trainee_id, Attendance.status)
-                .where(Attendance.lesson_id.in_(list(held) or [-1]))):
-            marks.setdefault(trainee_id, {})[lesson_id] = status
-        results = {t: passed for t, passed in s.execute(
-            select(Assessment.trainee_id, Assessment.passed).where(Assessment.cohort_id == cohort_id))}
-    counted = {"present", "late"} | ({"excused"} if course.excused_counts_present else set())
-    outcomes = []
-    for trainee_id, name, enrolled_on in people:
-        mine = marks.get(trainee_id, {})
-        due = [l for l in held.values() if enrolled_on is None or l.date >= enrolled_on
-               or l.id in mine]
-        attended = [held[l] for l, status in mine.items() if status in ("present", "late")]
-        credited = sum(1 for l in due if mine.get(l.id) in counted)
-        minutes = sum(_minutes(l.start_time, l.end_time) for l in attended)
-        needed = -(-len(due) * course.min_attendance_percent // 100)
-        reasons = []
-        if not due:
-            reasons.append(pick(TEXTS["no_lessons"], lang))
-        elif credited < needed:
-            reasons.append(pick(TEXTS["attended"], lang).format(attended=credited, held=len(due),
-                                                                needed=needed))
-        if course.pass_mark is not None:
-            if trainee_id not in results:
-                reasons.append(pick(TEXTS["not_assessed"], lang))
-            elif not results[trainee_id]:
-                reasons.append(pick(TEXTS["not_passed"], lang))
-        elif results.get(trainee_id) is False:
-            reasons.append(pick(TEXTS["not_passed"], lang))
-        sep = ";" if lang == "zh" else "; "
-        outcomes.append(Outcome(trainee_id, name, len(attended), minutes, not reasons,
-                                sep.join(reasons)))
-    return outcomes
-
-
-def _has_attendance(session, lesson_id: int) -> bool:
-    return session.scalar(select(Attendance.id).where(Attendance.lesson_id == lesson_id).limit(1)) \
-        is not None
+        get_row(uow.session, Cohort, cohort_id, "cohort", uow.organization_id)
+        completion = class_completion(uow, cohort_id)
+    return [Outcome(t.trainee_id, t.name, t.result.present + t.result.late,
+                    t.result.attended_minutes, t.completes,
+                    "" if t.completes else t.reason(lang))
+            for t in completion.trainees if t.enrolment_status == ACTIVE]
 
 
 def _eligible(outcome: Outcome, kind: str, lang: str) -> tuple[bool, str]:
