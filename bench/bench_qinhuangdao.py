@@ -45,23 +45,25 @@ class Timer:
         return _Stage()
 
 
-def fresh_postgres(url: str) -> str:
-    """A new database named after the one in `url`, dropped first if it is there."""
+def fresh_postgres(url: str, create: bool = True) -> str:
+    """A new database named after the one in `url`, dropped first if it is there (with
+    create=False: only dropped)."""
     from sqlalchemy import create_engine, make_url, text
 
     target = make_url(url)
     admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{target.database}"'))
+        if create:
+            conn.execute(text(f'CREATE DATABASE "{target.database}"'))
     admin.dispose()
     return target.render_as_string(hide_password=False)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", help="a PostgreSQL URL (its database is dropped and made anew); "
-                        "default: a SQLite file")
+    parser.add_argument("--db", help="a PostgreSQL URL (its database is dropped and made anew, "
+                        "and dropped after unless --keep); default: a SQLite file")
     parser.add_argument("--months", type=int, default=6)
     parser.add_argument("--classes-per-month", type=int, default=3)
     parser.add_argument("--trainees", type=int, default=60, help="per class")
@@ -89,6 +91,8 @@ def main() -> int:
     out = run(uow, workdir, plan, timer)
     total = time.perf_counter() - total_start
     db.dispose()
+    if args.db and not args.keep:
+        fresh_postgres(args.db, create=False)
     print()
     width = max(len(name) for name, *_ in timer.rows)
     print(f"{'stage':<{width}}  {'ops':>6}  {'seconds':>8}  {'ms/op':>7}")
