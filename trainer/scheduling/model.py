@@ -42,7 +42,8 @@ class LessonVars:
     slot: object = 0  # linear expression: the slot index when placed
     day: object = 0  # linear expression: day number when placed
     keep: object | None = None  # literal: an existing lesson stays where it is
-    by_lecturer: dict[int, list] = field(default_factory=dict)
+    by_lecturer: dict[int, list] = field(default_factory=dict)  # lecturer → option literals
+    lecturer: dict[int, object] = field(default_factory=dict)  # lecturer → "teaches it" literal
 
 
 @dataclass
@@ -176,6 +177,14 @@ def build_model(cands: Candidates, hint: Plan | None = None,
             by_venue_slot[(vid, s)].append(lit)
             by_class_slot[(opt.cls.key, s)].append(lit)
             lv.by_lecturer.setdefault(lid, []).append(lit)
+        # one literal per (lesson, lecturer): the lessons' lecturers for the goals between lessons
+        for lid in sorted(lv.by_lecturer):
+            lits = lv.by_lecturer[lid]
+            if len(lits) == 1:
+                lv.lecturer[lid] = lits[0]
+            else:
+                lv.lecturer[lid] = t = model.new_bool_var(f"t[{key},{lid}]")
+                model.add(sum(lits) == t)
         objective.append(SCALE * place_value(cands, opt) * (1 - placed))
         current = opt.lesson.current
         if current is not None:
@@ -208,7 +217,7 @@ def build_model(cands: Candidates, hint: Plan | None = None,
     if weights.balance:
         loads = defaultdict(list)
         for lv in built.lessons.values():
-            for (_, lid, _), lit in lv.options.items():
+            for lid, lit in lv.lecturer.items():
                 loads[lid].append(lv.opt.minutes * lit)
         if loads:
             top = max(sum(lv.opt.minutes for lv in built.lessons.values()), 1)
@@ -311,8 +320,8 @@ def _one_lecturer(built: BuiltModel, cands: Candidates, objective: list) -> None
                 continue  # already teaches this class: no extra cost
             u = model.new_bool_var(f"u[{key},{lid}]")
             for lv in members:
-                if lid in lv.by_lecturer:
-                    model.add(sum(lv.by_lecturer[lid]) <= u)
+                if lid in lv.lecturer:
+                    model.add_implication(lv.lecturer[lid], u)
             built.one_lecturer[(key, lid)] = u
             objective.append(SCALE * weight * u)
 
@@ -348,10 +357,9 @@ def _trips(built: BuiltModel, cands: Candidates, objective: list) -> None:
                 model.add(b.day == a.day).only_enforce_if(q)
                 model.add_implication(q, a.placed)
                 model.add_implication(q, b.placed)
-                model.add(sum(lit for t in common for lit in a.by_lecturer[t]) >= 1
-                          ).only_enforce_if(q)
+                model.add_bool_or([a.lecturer[t] for t in common]).only_enforce_if(q)
                 for t in common:
-                    model.add(sum(a.by_lecturer[t]) == sum(b.by_lecturer[t])).only_enforce_if(q)
+                    model.add(a.lecturer[t] == b.lecturer[t]).only_enforce_if(q)
                 built.pairs.append((q, ka, kb))
                 objective.append(-SCALE * weight * q)
 

@@ -75,11 +75,16 @@ def _cp_sat(cands: Candidates, greedy: Plan, options: SolveOptions,
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.num_workers = max(1, options.workers)
-    params.interleave_search = True
     params.random_seed = options.seed
     params.max_deterministic_time = options.time_limit
     params.max_time_in_seconds = max(5.0, options.time_limit * options.wall_clock_factor)
     params.log_search_progress = options.log
+    # a light presolve: full probing and overlap detection on the assignment model cost more
+    # than the whole search on a small machine (seconds of presolve for a city quarter)
+    params.cp_model_probing_level = 0
+    params.max_presolve_iterations = 1
+    params.find_big_linear_overlap = False
+    params.interleave_search = options.workers > 1
     total = len(built.lessons)
 
     class Callback(cp_model.CpSolverSolutionCallback):
