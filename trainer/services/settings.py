@@ -49,6 +49,14 @@ DEFAULTS.update({  # attendance and completion (services/attendance.py, services
 })
 
 
+DEFAULTS.update({  # the automatic planner (trainer/scheduling): penalties of the soft goals
+    "planner.weights": {"one_lecturer": 40, "spread": 2, "balance": 10, "travel": 8,
+                        "preferred_period": 5, "same_venue": 3, "move": 500},
+    "planner.preferred_periods": ["morning", "afternoon"],  # other half-days cost preferred_period
+    "planner.time_limit_seconds": 10.0,  # CP-SAT's deterministic time (about seconds)
+})
+
+
 def get_setting(uow: UnitOfWork, key: str) -> Any:
     if key not in DEFAULTS:
         raise KeyError(key)
