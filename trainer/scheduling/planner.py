@@ -33,7 +33,7 @@ class SolveOptions:
     time_limit: float = 10.0  # deterministic seconds of CP-SAT search
     workers: int = 2
     seed: int = 20210601
-    wall_clock_factor: float = 4.0  # safety limit: time_limit × this, in real seconds
+    wall_clock_factor: float = 10.0  # safety limit: time_limit × this (≥ 30 s), real seconds
     use_cp_sat: bool = True
     log: bool = False
 
@@ -77,7 +77,7 @@ def _cp_sat(cands: Candidates, greedy: Plan, options: SolveOptions,
     params.num_workers = max(1, options.workers)
     params.random_seed = options.seed
     params.max_deterministic_time = options.time_limit
-    params.max_time_in_seconds = max(5.0, options.time_limit * options.wall_clock_factor)
+    params.max_time_in_seconds = max(30.0, options.time_limit * options.wall_clock_factor)
     params.log_search_progress = options.log
     # a light presolve: full probing and overlap detection on the assignment model cost more
     # than the whole search on a small machine (seconds of presolve for a city quarter)

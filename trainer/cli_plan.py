@@ -1,0 +1,163 @@
+"""`trainer schedule plan` and `trainer schedule replan`: the automatic planner on the command
+line (a `schedule` extension, named in trainer.cli_schedule.SCHEDULE_EXTENSIONS).
+
+    trainer schedule plan --from 2026-10-01 --to 2026-12-31 [--dry-run] [--time-limit 10]
+    trainer schedule replan --lecturer 黎建国 --unavailable 2026-10-12 2026-10-16 [--dry-run]
+    trainer schedule replan --venue 12 --unavailable 2026-11-02 2026-11-06 [--dry-run]
+
+Each prints how many lessons were placed and not placed, one sentence per lesson not placed,
+and (with --verbose) every lesson added or moved; without --dry-run the proposal is accepted in
+one transaction. Exit codes: 0 done (lessons left out are reported, not an error); 1 the data
+changed while planning, or the rules refused the proposal; 2 bad arguments."""
+from __future__ import annotations
+
+import sys
+
+from trainer.messages import language
+
+
+def add_commands(ssub, common) -> None:
+    from trainer.cli_schedule import _date
+
+    p = ssub.add_parser("plan", parents=[common], help="place the open requests' lessons",
+                        description="Plan the lessons of every open training request whose "
+                        "window meets the range (OR-Tools CP-SAT, after a greedy start), obeying "
+                        "every conflict rule; print placed/unplaced counts and why each lesson "
+                        "left out could not be placed; accept the plan unless --dry-run.")
+    p.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    _common_options(p)
+
+    p = ssub.add_parser("replan", parents=[common], help="re-plan after a lecturer or venue "
+                        "becomes unavailable",
+                        description="Record that a lecturer cannot teach (or a workshop cannot "
+                        "be used) on some dates and move the lessons that must move, moving as "
+                        "few others as possible; print what moved.")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--lecturer", metavar="NAME", help="name (or id) of the lecturer")
+    who.add_argument("--venue", metavar="NAME", help="name or id of the workshop (venue); "
+                     "its unavailability is not recorded (there is no table for it)")
+    p.add_argument("--unavailable", nargs=2, type=_date, required=True,
+                   metavar=("FROM", "TO"), help="first and last unavailable date")
+    p.add_argument("--reason", default="", help="why (recorded with the lecturer)")
+    _common_options(p)
+
+
+def _common_options(p) -> None:
+    p.add_argument("--dry-run", action="store_true", help="show the proposal; write nothing")
+    p.add_argument("--time-limit", type=float, default=None, metavar="S",
+                   help="CP-SAT search time in deterministic seconds (default: setting "
+                        "planner.time_limit_seconds); the same limit gives the same plan")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="also list every lesson added or moved")
+
+
+def _venue_id(uow, text: str) -> int:
+    from trainer.cli import UsageError
+    from trainer.services.enterprises import list_venues
+
+    venues = list_venues(uow)
+    if text.isdigit():
+        found = [v for v in venues if v.id == int(text)]
+    else:
+        name = text.strip()
+        found = [v for v in venues if name in (v.name, f"{v.enterprise_name}{v.name}")]
+    if not found:
+        raise UsageError(f"no venue {text}")
+    if len(found) > 1:
+        raise UsageError(f"{len(found)} venues are named {text}; give the id: "
+                         + ", ".join(f"{v.id} ({v.enterprise_name})" for v in found))
+    return found[0].id
+
+
+def _when(date, period: str) -> str:
+    from trainer.messages import pick
+    from trainer.rules.calendar import PERIOD_LABELS, describe_date
+    label = pick(PERIOD_LABELS[period]) if period in PERIOD_LABELS else ""
+    return f"{describe_date(date)}{label}" if language() == "zh" else \
+        f"{describe_date(date)} {label}".rstrip()
+
+
+def _print(proposal, verbose: bool) -> None:
+    zh = language() == "zh"
+    moves = proposal.moves
+    if zh:
+        print(f"已排 {proposal.placed},未排 {len(proposal.unplaced)}(共 {proposal.total} 个课次);"
+              f"新建培训班 {len(proposal.classes)},新增课次 {len(proposal.new_lessons)},"
+              f"调整课次 {len(moves)}")
+        print(f"方法 {proposal.method} {proposal.status},用时 {proposal.seconds:.1f} 秒")
+    else:
+        print(f"placed {proposal.placed}, unplaced {len(proposal.unplaced)} (of "
+              f"{proposal.total} lessons); new classes {len(proposal.classes)}, new lessons "
+              f"{len(proposal.new_lessons)}, moved {len(moves)}")
+        print(f"method {proposal.method} {proposal.status}, {proposal.seconds:.1f} s")
+    if proposal.unplaced:
+        print("未排课次:" if zh else "Not placed:")
+        for explanation in proposal.unplaced:
+            print(f"- {explanation.message()}")
+    if moves:
+        print("调整:" if zh else "Moved:")
+        for x in moves:
+            arrow = f"{_when(x.from_date, x.from_period)} {x.from_lecturer_name} → " \
+                    f"{_when(x.date, x.period)} {x.lecturer_name}"
+            print(f"- {x.class_name} {'第' if zh else '#'}{x.sequence}{'次' if zh else ''}: "
+                  f"{arrow}")
+    if verbose and proposal.new_lessons:
+        print("新增:" if zh else "Added:")
+        for x in proposal.new_lessons:
+            print(f"- {_when(x.date, x.period)} {x.start:%H:%M}-{x.end:%H:%M} {x.class_name} "
+                  f"{x.sequence}  {x.lecturer_name}  {x.venue_name}")
+
+
+def _finish(uow, proposal, dry_run: bool) -> int:
+    from trainer.errors import ConflictError
+    from trainer.scheduling.proposal import ProposalOutdatedError, accept_proposal
+
+    zh = language() == "zh"
+    if dry_run:
+        print("试运行:未写入任何数据" if zh else "dry run: nothing written")
+        return 0
+    try:
+        result = accept_proposal(uow, proposal)
+    except (ProposalOutdatedError, ConflictError) as exc:
+        print(f"trainer: {exc}", file=sys.stderr)
+        return 1
+    print(f"已保存:新建培训班 {result.classes_created},新增课次 {result.lessons_added},"
+          f"调整课次 {result.lessons_moved},需求标记为已排班 {result.requests_planned}" if zh else
+          f"saved: {result.classes_created} classes, {result.lessons_added} lessons added, "
+          f"{result.lessons_moved} moved, {result.requests_planned} requests marked planned")
+    return 0
+
+
+def cmd_plan(args) -> int:
+    from trainer.cli import UsageError, _open
+    from trainer.scheduling.proposal import propose_plan
+
+    if args.end < args.start:
+        raise UsageError("--to is before --from")
+    _db, uow = _open(args)
+    proposal = propose_plan(uow, args.start, args.end, time_limit=args.time_limit)
+    _print(proposal, args.verbose)
+    return _finish(uow, proposal, args.dry_run)
+
+
+def cmd_replan(args) -> int:
+    from trainer.cli import UsageError, _open
+    from trainer.cli_schedule import _lecturer_id
+    from trainer.scheduling.proposal import propose_replan_lecturer, propose_replan_venue
+
+    start, end = args.unavailable
+    if end < start:
+        raise UsageError("the second date of --unavailable is before the first")
+    _db, uow = _open(args)
+    if args.lecturer:
+        proposal = propose_replan_lecturer(uow, _lecturer_id(uow, args.lecturer), start, end,
+                                           args.reason, time_limit=args.time_limit)
+    else:
+        proposal = propose_replan_venue(uow, _venue_id(uow, args.venue), start, end,
+                                        time_limit=args.time_limit)
+    _print(proposal, args.verbose)
+    return _finish(uow, proposal, args.dry_run)
+
+
+COMMANDS = {"plan": cmd_plan, "replan": cmd_replan}
