@@ -72,7 +72,8 @@ class Outcome:
     cohort_ids: list[int] = field(default_factory=list)
     # cohort id → trainee id → (lessons counted, attended, score or None)
     generated: dict[int, dict[int, tuple[int, int, int | None]]] = field(default_factory=dict)
-    completion: dict[int, tuple[int, int]] = field(default_factory=dict)  # cohort → (completes, all)
+    # cohort → (completing, all)
+    completion: dict[int, tuple[int, int]] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
 
 
@@ -219,7 +220,8 @@ def run(uow: UnitOfWork, workdir: Path, plan: Plan = Plan(),
     return out
 
 
-def _make_classes(uow: UnitOfWork, plan: Plan, out: Outcome) -> dict[int, list[tuple[int, dt.date]]]:
+def _make_classes(uow: UnitOfWork, plan: Plan,
+                  out: Outcome) -> dict[int, list[tuple[int, dt.date]]]:
     """cohort id → [(lesson id, date)] in order."""
     lessons: dict[int, list[tuple[int, dt.date]]] = {}
     with uow:
@@ -264,7 +266,8 @@ def _attendance_plan(lessons: list[tuple[int, dt.date]], joined: dict[int, dt.da
                 continue
             if rnd.random() < keen:
                 late = rnd.random() < 0.08
-                cells[(lesson_id, trainee_id)] = (LATE, rnd.randint(6, 40)) if late else (PRESENT, 0)
+                cells[(lesson_id, trainee_id)] = ((LATE, rnd.randint(6, 40)) if late
+                                                  else (PRESENT, 0))
             else:
                 cells[(lesson_id, trainee_id)] = (EXCUSED if rnd.random() < 0.4 else ABSENT, 0)
     return cells

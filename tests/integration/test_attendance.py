@@ -124,7 +124,8 @@ def test_scanner_outcomes(uow, klass):
     again = at.mark_by_code(uow, lessons[0], first.id_number[-6:])  # the ID tail, typed
     assert again.outcome == "already_marked" and again.ok
     assert again.message("en") == f"{first.name} is already marked present"
-    assert at.mark_by_code(uow, lessons[0], at.trainee_scan_code(stranger)).outcome == "not_enrolled"
+    outsider = at.mark_by_code(uow, lessons[0], at.trainee_scan_code(stranger))
+    assert outsider.outcome == "not_enrolled"
     unknown = at.mark_by_code(uow, lessons[0], "T9999999")
     assert unknown.outcome == "unknown" and not unknown.ok
     assert at.mark_by_code(uow, lessons[0], "0000").outcome == "unknown"

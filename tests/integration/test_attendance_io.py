@@ -88,7 +88,8 @@ def test_import_by_lesson_id_class_and_number_or_date(uow, klass, tmp_path):
     path = save_xlsx(tmp_path / "a.xlsx", [
         ["秦皇岛母婴护理师培训签到汇总"],
         ["课次ID", "班级", "课次", "日期", "签到码", "身份证号", "姓名", "考勤", "迟到分钟", "备注"],
-        [lessons[0], None, None, None, at.trainee_scan_code(people[0]), None, None, "√", None, None],
+        [lessons[0], None, None, None, at.trainee_scan_code(people[0]), None, None, "√", None,
+         None],
         [None, "QHD-01", 1, None, None, t[people[1]].id_number, t[people[1]].name, "迟到10分钟",
          None, "堵车"],
         [None, "QHD-01", None, dt.datetime(2026, 3, 2), None, t[people[2]].id_number[-4:], None,

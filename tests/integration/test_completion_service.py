@@ -96,7 +96,8 @@ def test_no_lessons_held_yet_and_lessons_to_come(uow):
     mark(uow, lessons[0], person, "present")
     halfway = class_completion(uow, cohort, as_of=D(2026, 9, 5))
     assert halfway.unrecorded == (2, 3)
-    assert halfway.trainees[0].reason("en") == "attended 1 of 3 lessons, needs 3 (3 lessons to come)"
+    assert halfway.trainees[0].reason("en") == \
+        "attended 1 of 3 lessons, needs 3 (3 lessons to come)"
 
 
 def test_cancelled_lessons_do_not_count(uow):

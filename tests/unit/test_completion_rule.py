@@ -6,8 +6,9 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trainer.rules.completion import (ABSENT, EXCUSED, LATE, PRESENT, CompletionPolicy,
-                                      LessonFact, Stint, TraineeFacts, evaluate)
+from trainer.rules.completion import (ABSENT, EXCUSED, LATE, PRESENT, STATUS_KEYS,
+                                      CompletionPolicy, LessonFact, Stint, TraineeFacts, evaluate,
+                                      next_status)
 
 D = dt.date
 AS_OF = D(2026, 6, 30)
@@ -91,7 +92,8 @@ def test_a_late_joiner_is_not_absent_for_lessons_before_joining():
     marks = {i: PRESENT for i in range(4, 11)}
     r = evaluate(CompletionPolicy(), facts(ls, marks, joined), AS_OF)
     assert r.completes and (r.held, r.attended, r.not_counted) == (7, 7, 3)
-    assert r.message("en") == "attended 7 of 7 lessons (joined 2026-03-05; 3 earlier lessons not counted)"
+    assert r.message("en") == \
+        "attended 7 of 7 lessons (joined 2026-03-05; 3 earlier lessons not counted)"
     one_missed = evaluate(CompletionPolicy(), facts(ls, marks | {10: ABSENT}, joined), AS_OF)
     assert one_missed.completes and one_missed.needed == 6  # 80 % of 7 = 5.6 → 6
     two_missed = evaluate(CompletionPolicy(), facts(ls, marks | {9: ABSENT, 10: ABSENT},
@@ -177,3 +179,13 @@ def test_completes_exactly_when_attended_reaches_the_rounded_up_share(statuses, 
     assert r.completes == (attended * 100 >= percent * len(statuses))
     assert r.present + r.late + r.excused + r.absent == r.held
     assert r.completes or r.message("en")
+
+
+def test_the_grid_keys_cycle_through_every_status():
+    seen, status = [], None
+    for _ in range(5):
+        status = next_status(status)
+        seen.append(status)
+    assert seen == [PRESENT, LATE, EXCUSED, ABSENT, None]
+    assert next_status("nonsense") == PRESENT
+    assert STATUS_KEYS["E"] == EXCUSED

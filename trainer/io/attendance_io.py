@@ -75,7 +75,8 @@ def _cell_text(status: str | None, minutes: int, lang: str) -> str:
 
 
 def export_class_attendance(uow: UnitOfWork, cohort_id: int, path: str | os.PathLike, *,
-                            lang: str | None = None, as_of: dt.date | None = None) -> AttendanceExport:
+                            lang: str | None = None,
+                            as_of: dt.date | None = None) -> AttendanceExport:
     """The class's attendance grid and results as .xlsx: sheet 1 one row per trainee (a column
     per lesson: 到/迟10/假/缺 or P/L10/E/A, '—' before joining or after leaving; counts, rate,
     score, completes and why not), sheet 2 one row per lesson. Headers in `lang` (default: the
@@ -246,9 +247,11 @@ class AttendanceRowError(ValidationError):
         "lesson_cancelled": ("第 {sequence} 次课({date})已取消", "lesson {sequence} ({date}) "
                              "is cancelled"),
         "need_class": ("只凭身份证后几位或姓名找人时,需写明课次ID或班级",
-                       "to find a trainee by an ID tail or a name, give the lesson id or the class"),
+                       "to find a trainee by an ID tail or a name, give the lesson id or the "
+                       "class"),
         "need_lesson": ("需写明课次ID,或班级加课次/日期,或日期",
-                        "give the lesson id, or the class with the lesson number or date, or the date"),
+                        "give the lesson id, or the class with the lesson number or date, or "
+                        "the date"),
         "need_trainee": ("需写明签到码、身份证号或姓名", "give the code, ID number or name"),
         "repeats": ("与第 {row} 行重复", "repeats row {row}"),
     }

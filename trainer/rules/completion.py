@@ -57,6 +57,15 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
 for _key, _pair in FIELD_LABELS.items():
     FIELDS.setdefault(_key, _pair)
 
+STATUS_KEYS = {"P": PRESENT, "L": LATE, "E": EXCUSED, "A": ABSENT}  # the grid's keyboard
+
+
+def next_status(current: str | None) -> str | None:
+    """The grid's space bar: nothing → present → late → excused → absent → nothing."""
+    cycle = (None,) + ATTENDANCE_STATUSES
+    return cycle[(cycle.index(current) + 1) % len(cycle)] if current in cycle else PRESENT
+
+
 CANCELLED_LESSON = "cancelled"
 HELD_LESSON = "held"
 
@@ -160,7 +169,8 @@ def _text(code: str, lang: str, **params: object) -> str:
 class Reason:
     """One part of the sentence: a code of TEXTS' families and its numbers."""
 
-    code: str  # attendance / no_lessons_held / not_assessed / failed / passed / transferred / withdrawn
+    # attendance / no_lessons_held / not_assessed / failed / passed / transferred / withdrawn
+    code: str
     params: Mapping[str, object] = field(default_factory=dict)
     met: bool = True  # False: this part is why the trainee does not complete
 

@@ -72,7 +72,8 @@ def decide_passed(score: int | None, passed: bool | None, pass_mark: int | None)
     return pass_mark is None or score >= pass_mark
 
 
-def _clean(entry: AssessmentEntry, pass_mark: int | None) -> tuple[int | None, bool, dt.date | None]:
+def _clean(entry: AssessmentEntry,
+           pass_mark: int | None) -> tuple[int | None, bool, dt.date | None]:
     check = fields.FieldCheck()
     score = check(fields.integer, entry.score, "score", maximum=MAX_SCORE)
     passed = check(parse_passed, entry.passed)
@@ -102,8 +103,8 @@ def record_assessments(uow: UnitOfWork, cohort_id: int,
         for trainee_id in ids:
             if trainee_id not in names:
                 trainee = s.get(Trainee, trainee_id)
-                raise EnrolmentError("not_enrolled", trainee=trainee.name if trainee else trainee_id,
-                                     cohort=cohort.name)
+                raise EnrolmentError("not_enrolled", cohort=cohort.name,
+                                     trainee=trainee.name if trainee else trainee_id)
         existing = {a.trainee_id: a for a in s.scalars(select(Assessment).where(
             Assessment.cohort_id == cohort_id, Assessment.trainee_id.in_(ids)))} if ids else {}
         stale = [StaleCell(0, e.trainee_id, e.expected_version,

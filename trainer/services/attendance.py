@@ -296,7 +296,8 @@ def _enrolled_pairs(uow: UnitOfWork, cohort_ids: set[int],
     return out
 
 
-def _existing(uow: UnitOfWork, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], Attendance]:
+def _existing(uow: UnitOfWork,
+              keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], Attendance]:
     by_lesson: dict[int, set[int]] = {}
     for lesson_id, trainee_id in keys:
         by_lesson.setdefault(lesson_id, set()).add(trainee_id)
@@ -514,7 +515,8 @@ class MarkResult:
 
 
 def mark_lesson(uow: UnitOfWork, lesson_id: int, *, all_present: bool = False,
-                present: Iterable[str] = (), late: Iterable[tuple[str, int]] | Mapping[str, int] = (),
+                present: Iterable[str] = (),
+                late: Iterable[tuple[str, int]] | Mapping[str, int] = (),
                 excused: Iterable[str] = (), absent: Iterable[str] = (),
                 note: str = "") -> MarkResult:
     """A signed sheet typed in: `all_present` marks everyone in the class with nothing recorded
