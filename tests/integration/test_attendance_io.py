@@ -75,6 +75,7 @@ def test_export_has_headers_in_the_language_dates_as_dates_and_fitting_widths(uo
     assert [c.value for c in lessons_sheet[1]][:4] == ["课次", "日期", "开始", "结束"]
     first_lesson = [c.value for c in lessons_sheet[2]]
     assert first_lesson[1].date() == D(2026, 3, 2) and first_lesson[2] == dt.time(9)
+    assert first_lesson[4] == "已上课"
     assert first_lesson[6:11] == [1, 1, 0, 0, 1]  # present, late, excused, absent, not recorded
     english = openpyxl.load_workbook(aio.export_class_attendance(
         uow, cohort, tmp_path / "en.xlsx", lang="en").path)

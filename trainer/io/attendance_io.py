@@ -131,8 +131,10 @@ def export_class_attendance(uow: UnitOfWork, cohort_id: int, path: str | os.Path
                        and t.status == "active")
         recorded_active = sum(1 for t in grid.trainees if t.status == "active"
                               and grid.applicable(lesson, t) and grid.cell(lesson.id, t.trainee_id))
+        shown = ("cancelled" if lesson.cancelled else
+                 "held" if lesson.fact().held(as_of or dt.date.today()) else "planned")
         lesson_rows.append([lesson.sequence, lesson.date, lesson.start_time, lesson.end_time,
-                            label(LESSON_STATUS, lesson.status, lang), lesson.lecturer_name,
+                            label(LESSON_STATUS, shown, lang), lesson.lecturer_name,
                             counts[PRESENT], counts[LATE], counts[EXCUSED], counts[ABSENT],
                             0 if lesson.cancelled else expected - recorded_active])
     _fill(lessons, [h[k] for k in ("sequence", "date", "start", "end", "lesson_status",
