@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from trainer.db.base import utcnow
 from trainer.db.models import Trainee, TrainingRequest
 from trainer.io import adapters
 from trainer.io.importing import ImportCancelled, preview_import, run_import
@@ -342,3 +343,81 @@ def test_random_cells_raise_only_typed_errors(uow, tmp_path, rows):
             run_import(uow, preview)
         except ImportFileError:
             pass
+
+
+@pytest.mark.parametrize("read_all_factor", [0, 1000])  # look keys up in IN lists / read all
+@pytest.mark.parametrize("on_duplicate", ["skip", "update"])
+def test_people_registered_after_the_preview_are_found_at_run_time(
+        office, tmp_path, monkeypatch, read_all_factor, on_duplicate):
+    uow, _, old_id = office
+    monkeypatch.setattr(adapters, "READ_ALL_FACTOR", read_all_factor)
+    monkeypatch.setattr(adapters, "LOOKUP_CHUNK", 3)
+    monkeypatch.setattr(adapters, "CHUNK", 4)
+    preview = preview_import(uow, "trainees", big_file(tmp_path / "big.xlsx", 10),
+                             on_duplicate=on_duplicate)
+    assert preview.to_create == 10
+    early = trainees.create_trainee(uow, trainees.TraineeForm(name="抢先", id_number=make_id(
+        "360502", "19900101", "007"), post="电工"))
+    result = run_import(uow, preview)
+    record = trainees.get_trainee(uow, early.id)
+    if on_duplicate == "skip":
+        assert (result.created, result.updated, result.skipped) == (9, 0, 1)
+        assert (record.name, record.post, record.version) == ("抢先", "电工", 1)
+    else:
+        assert (result.created, result.updated, result.skipped) == (9, 1, 0)
+        assert (record.name, record.post, record.version) == ("学员7", "焊工", 2)
+    assert trainees.count_trainees(uow) == 11
+    assert trainees.get_trainee(uow, old_id).name == "老员工"
+
+
+@pytest.mark.parametrize("read_all_factor", [0, 1000])
+def test_duplicates_in_the_database_found_either_way(office, tmp_path, monkeypatch,
+                                                     read_all_factor):
+    uow, _, _ = office
+    monkeypatch.setattr(adapters, "READ_ALL_FACTOR", read_all_factor)
+    monkeypatch.setattr(adapters, "LOOKUP_CHUNK", 3)
+    first = run_import(uow, preview_import(uow, "trainees", big_file(tmp_path / "a.xlsx", 12)))
+    assert first.created == 12
+    # rows 5…16 of a second list: 7 are in the database already (5…11), 5 are new
+    preview = preview_import(uow, "trainees", big_file(tmp_path / "b.xlsx", 12, start=5))
+    assert [d.row for d in preview.duplicates] == list(range(2, 9))
+    assert all(d.existing_id is not None for d in preview.duplicates)
+    assert [r.values["name"] for r in preview.accepted] == [f"学员{i}" for i in range(12, 17)]
+
+
+def test_bulk_rows_carry_the_office_version_and_one_timestamp(office, tmp_path):
+    uow, _, old_id = office
+    before = utcnow()
+    result = run_import(uow, preview_import(uow, "trainees", big_file(tmp_path / "b.xlsx", 5)))
+    after = utcnow()
+    assert result.created == 5
+    with uow:
+        rows = uow.session.scalars(select(Trainee).where(Trainee.id != old_id)).all()
+        stamps = {(t.organization_id, t.version, t.created_at, t.updated_at) for t in rows}
+        office_id = uow.organization_id
+    assert len(rows) == 5 and len(stamps) == 1
+    org, version, created, updated = stamps.pop()
+    assert (org, version) == (office_id, 1)
+    assert created == updated and before <= created <= after
+    # an imported row edits like any other: its version moves on
+    record = trainees.get_trainee(uow, rows[0].id)
+    edited = trainees.update_trainee(uow, record.id, trainees.TraineeForm(
+        name=record.name, id_number=record.id_number, post="电工"), expected_version=1)
+    assert (edited.version, edited.post) == (2, "电工")
+
+
+def test_enterprise_cells_of_other_types(uow, tmp_path):
+    firm = enterprises.create_enterprise(uow, enterprises.EnterpriseForm(name="1"))
+    path = tmp_path / "firms.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "身份证号", "企业"])
+    for i, cell in enumerate([1, True, 1.0, "1", " 1 ", True, 2]):
+        ws.append([f"学员{i}", make_id("360502", "19900101", f"{i:03d}"), cell])
+    wb.save(path)
+    preview = preview_import(uow, "trainees", path)
+    assert [(r.row, r.values["enterprise_id"]) for r in preview.accepted] == [
+        (2, firm.id), (4, firm.id), (5, firm.id), (6, firm.id)]
+    assert [(r.row, r.problems[0].error.reason, r.problems[0].error.params["value"])
+            for r in preview.rejected] == [(3, "unknown", "TRUE"), (7, "unknown", "TRUE"),
+                                           (8, "unknown", "2")]

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from trainer.rules.pinyin import pinyin_initials
 from trainer.rules.text import clean_code, clean_name, clean_text, display_width, to_halfwidth
@@ -171,3 +175,120 @@ def test_pinyin_initials_are_lowercase_ascii_alnum():
     assert out == out.lower()
     assert out.isascii() and out.isalnum()
     assert out.startswith("ktszgc")
+
+
+# --- fast paths give what the rules give -----------------------------------------------------
+# clean_text & co. run for every cell of an import, so they take shortcuts (ASCII, nothing to
+# change, str.split for whitespace). These are the rules written out plainly, as they were
+# before the shortcuts: the fast code must agree with them on any text.
+
+_SLOW_SPACES = re.compile(r"\s+")
+_SLOW_CJK = (r"[\u00b7\u2014\u2018\u2019\u201c\u201d\u2026\u2e80-\u9fff\uf900-\ufaff"
+             r"\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]")
+_SLOW_CJK_SPACE = re.compile(rf"(?<={_SLOW_CJK}) (?={_SLOW_CJK})")
+
+
+def slow_halfwidth(text):
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if code == 0x3000:
+            out.append(" ")
+        elif 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - 0xFEE0))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def slow_clean_text(value):
+    if value is None:
+        return ""
+    text = str(value).replace("\u200b", "").replace("\ufeff", "")
+    text = unicodedata.normalize("NFC", slow_halfwidth(text))
+    return _SLOW_SPACES.sub(" ", text).strip()
+
+
+def slow_clean_name(value):
+    return unicodedata.normalize("NFC", _SLOW_CJK_SPACE.sub("", slow_clean_text(value)))
+
+
+def slow_clean_code(value):
+    return unicodedata.normalize("NFC", re.sub(r"[\s\-]", "", slow_clean_text(value)).upper())
+
+
+# What the shortcuts branch on: ASCII, full-width forms, odd spaces and invisible marks,
+# combining marks that compose (e + ́, か + ゙), Hangul jamo, letters whose upper case grows
+# (ß, ǰ, ﬁ), Chinese and the separators clean_code drops.
+_TRICKY = ([chr(c) for c in range(0x80)] + [chr(c) for c in range(0xFF00, 0xFF70)]
+           + list("\u3000\u200b\ufeff\xa0\x85\u2028\u1680\u0301\u0308\u3099\u304b\u1100\u1161"
+                  "\uac00\u0130\u01f0\u00df\ufb01\u00b7\u2014张三李四 -xX"))
+tricky_text = st.text(alphabet=st.sampled_from(_TRICKY), max_size=12)
+
+
+def test_whitespace_of_str_split_is_that_of_re():
+    # clean_text collapses whitespace with str.split(); the rule says re's \s. Same set.
+    space = re.compile(r"\s")
+    assert [c for c in range(0x110000)
+            if (space.match(chr(c)) is not None) != chr(c).isspace()] == []
+
+
+@given(st.one_of(tricky_text, st.text(max_size=12)))
+@settings(max_examples=400)
+def test_fast_text_rules_equal_the_plain_rules(text):
+    assert to_halfwidth(text) == slow_halfwidth(text)
+    assert clean_text(text) == slow_clean_text(text)
+    assert clean_name(text) == slow_clean_name(text)
+    assert clean_code(text) == slow_clean_code(text)
+
+
+@pytest.mark.parametrize("raw", ["か \u3099", "e \u0301", "张 三", "ǰ", "ß-x", " ﬁ ", "\u3000",
+                                 "\ufeff\u200b", "Ｅ\u0301", 12.5, None])
+def test_fast_text_rules_on_the_shortcuts_edges(raw):
+    assert clean_text(raw) == slow_clean_text(raw)
+    assert clean_name(raw) == slow_clean_name(raw)
+    assert clean_code(raw) == slow_clean_code(raw)
+
+
+# --- pinyin_initials: per-character table vs pypinyin on the whole text ----------------------
+
+def whole_initials(text):
+    from pypinyin import Style, lazy_pinyin
+
+    parts = lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")
+    return "".join(ch for part in parts for ch in part.lower() if ch.isascii() and ch.isalnum())
+
+
+@pytest.mark.parametrize("text, initials", [
+    ("长", "z"), ("长江", "cj"), ("张长江", "zcj"), ("班长", "bz"),  # zhǎng alone, cháng in 长江
+    ("曾", "c"), ("曾经", "cj"), ("何曾", "hz"),                      # céng; zēng in 何曾
+    ("行长", "hz"), ("银行", "yh"), ("单于", "cy"), ("单田芳", "dtf"),
+    ("燵", "d"), ("火燵", "ht"),                                      # dá alone, tā in 火燵
+    ("冯强", "fq"), ("石磊", "sl"),
+])
+def test_pinyin_initials_follow_phrases(text, initials):
+    assert whole_initials(text) == initials
+    assert pinyin_initials(text) == initials
+
+
+def test_pinyin_initials_equal_pypinyin_on_every_phrase_of_its_dictionary():
+    from pypinyin.constants import PHRASES_DICT
+
+    different = [p for p in PHRASES_DICT if pinyin_initials(p) != whole_initials(p)]
+    assert different == []
+
+
+def _phrase_pieces():
+    from pypinyin.constants import PHRASES_DICT
+
+    return sorted(PHRASES_DICT)[::40]
+
+
+@given(st.lists(st.one_of(
+    st.sampled_from(_phrase_pieces()),
+    st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=3),
+    st.sampled_from(["长", "曾", "冯", "石", "·", " ", "A", "3", "é", "〇", "\U00020000"])),
+    max_size=5).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_pinyin_initials_equal_pypinyin_on_mixed_text(text):
+    assert pinyin_initials(text) == whole_initials(text)
