@@ -20,7 +20,7 @@ from trainer.errors import ConflictError, NotFoundError, ValidationError
 from trainer.messages import REASONS
 from trainer.rules import fields
 from trainer.rules.calendar import minute_of_day, parse_time, period_named, time_of_minute
-from trainer.rules.conflicts import Conflict, check_all, check_changes
+from trainer.rules.conflicts import Conflict, LessonFacts, check_all, check_changes
 from trainer.services.common import check_version, refuse_if_referenced
 from trainer.services.schedule_classes import create_classes, get_class, list_classes, split_sizes
 from trainer.services.schedule_calendar import load_settings
@@ -248,17 +248,25 @@ def _neighbourhood(drafts: Sequence[LessonDraft]):
     return or_(*parts)
 
 
-def _judge_drafts(uow: UnitOfWork, drafts: Sequence[LessonDraft]
-                  ) -> tuple[list[Conflict], ScheduleSnapshot]:
-    snapshot = load_snapshot(uow, _neighbourhood(drafts), [d.class_id for d in drafts])
-    changed = []
-    for n, draft in enumerate(drafts, 1):
+def _draft_facts(snapshot: ScheduleSnapshot, drafts: Sequence[LessonDraft],
+                 ids: Sequence[int]) -> list[LessonFacts]:
+    out = []
+    for draft, lesson_id in zip(drafts, ids):
         lecturer = snapshot.context.lecturers.get(draft.lecturer_id) if draft.lecturer_id else None
-        changed.append(facts_of(
-            snapshot.classes[draft.class_id], id=draft.lesson_id or -n, sequence=draft.sequence,
+        out.append(facts_of(
+            snapshot.classes[draft.class_id], id=lesson_id, sequence=draft.sequence,
             date=draft.date, start=draft.start, end=draft.end, lecturer_id=draft.lecturer_id,
             lecturer_name=lecturer.name if lecturer else "",
             venue=snapshot.venues.get(draft.venue_id) if draft.venue_id else None))
+    return out
+
+
+def _judge_drafts(uow: UnitOfWork, drafts: Sequence[LessonDraft]
+                  ) -> tuple[list[Conflict], ScheduleSnapshot]:
+    """The drafts' conflicts with the lessons around them (new lessons numbered -1, -2…)."""
+    snapshot = load_snapshot(uow, _neighbourhood(drafts), [d.class_id for d in drafts])
+    ids = [d.lesson_id or -n for n, d in enumerate(drafts, 1)]
+    changed = _draft_facts(snapshot, drafts, ids)
     return check_changes(changed, snapshot.lessons, snapshot.context), snapshot
 
 
@@ -280,7 +288,7 @@ def save_lessons(uow: UnitOfWork, drafts: Sequence[LessonDraft], *,
     with uow:
         session = uow.session
         resolved, rows = _resolve(uow, drafts)
-        conflicts, _snapshot = _judge_drafts(uow, resolved)
+        conflicts, snapshot = _judge_drafts(uow, resolved)
         blocking = [c for c in conflicts if c.blocking]
         if blocking and not allow_conflicts:
             raise ConflictError(blocking)
@@ -302,19 +310,15 @@ def save_lessons(uow: UnitOfWork, drafts: Sequence[LessonDraft], *,
                 bool(draft.locked)
             saved.append(row)
         session.flush()
-        ids = [row.id for row in saved]
-    records = {r.id: r for r in _records(uow, ids)}
-    return [records[i] for i in ids]
-
-
-def _records(uow: UnitOfWork, ids: Sequence[int]) -> list[LessonRecord]:
-    with uow:
-        dates = uow.session.execute(select(func.min(Lesson.date), func.max(Lesson.date)).where(
-            Lesson.id.in_(ids))).one()
-        snapshot = load_snapshot(uow, judged_range_condition(*dates) | Lesson.id.in_(ids))
-    verdicts = _judge(snapshot)
-    wanted = set(ids)
-    return [snapshot.record(f, verdicts.get(f.id, ())) for f in snapshot.lessons if f.id in wanted]
+        # the saved lessons' conflicts, now under their ids: the same judgement, no new query
+        final = _draft_facts(snapshot, resolved, [row.id for row in saved])
+        verdicts: dict[int, list[Conflict]] = {}
+        for conflict in check_changes(final, snapshot.lessons, snapshot.context):
+            for lesson_id in conflict.lesson_ids:
+                verdicts.setdefault(lesson_id, []).append(conflict)
+        return [replace(snapshot.record(facts, verdicts.get(row.id, ())), version=row.version,
+                        status=row.status, locked=row.locked)
+                for facts, row in zip(final, saved)]
 
 
 def add_lesson(uow: UnitOfWork, form: LessonForm, *, allow_conflicts: bool = False) -> LessonRecord:
