@@ -19,7 +19,7 @@ from typing import Mapping, Sequence
 import chinese_calendar
 
 from trainer.errors import ValidationError
-from trainer.messages import FIELDS, REASONS, pick
+from trainer.messages import FIELDS, label, language, pick
 
 # field labels and reasons only the scheduling modules use, kept beside them, not in messages.py
 for _key, _label in {
@@ -33,10 +33,28 @@ for _key, _label in {
     "class": ("培训班", "class"),
 }.items():
     FIELDS.setdefault(_key, _label)
-REASONS.update({
-    "time_format": ("“{value}”不是有效时间(应为 HH:MM)", "“{value}” is not a valid time (HH:MM)"),
-    "periods_overlap": ("中{first}和{second}时间重叠", "overlap: {first} and {second}"),
-})
+
+
+class ScheduleFieldError(ValidationError):
+    """A bad scheduling field whose reason only scheduling raises: its texts are kept here
+    (TEXTS) rather than in messages.REASONS. Still a ValidationError (field + reason), so forms
+    and the CLI treat it like any other."""
+
+    TEXTS: dict[str, tuple[str, str]] = {
+        "time_format": ("“{value}”不是有效时间(应为 HH:MM)", "“{value}” is not a valid time (HH:MM)"),
+        "periods_overlap": ("中{first}和{second}时间重叠", "overlap: {first} and {second}"),
+        "has_classes": ("已分成 {count} 个培训班,不能再分班", "already has {count} class(es)"),
+        "cannot_change": ("不能更改", "cannot be changed"),
+        "too_late": ("{value} 开始的课次会超过午夜", "{value} is too late: the lesson would pass midnight"),
+    }
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or language()
+        params = {k: pick(PERIOD_LABELS[v], lang) if k in ("first", "second") else v
+                  for k, v in self.params.items()}
+        text = pick(self.TEXTS[self.reason], lang).format(**params)
+        field = label(FIELDS, self.field, lang)
+        return f"{field}{text}" if lang == "zh" else f"{field[:1].upper()}{field[1:]} {text}"
 
 # --- day periods ------------------------------------------------------------------------------
 
@@ -85,7 +103,7 @@ def parse_time(value: object, field: str = "start") -> dt.time:
         hours, minutes = text.split(":")
         return dt.time(int(hours), int(minutes))
     except ValueError:
-        raise ValidationError(field, "time_format", value=text) from None
+        raise ScheduleFieldError(field, "time_format", value=text) from None
 
 
 def day_periods(setting: Mapping[str, Sequence[str]] | None = None) -> tuple[DayPeriod, ...]:
@@ -100,16 +118,15 @@ def day_periods(setting: Mapping[str, Sequence[str]] | None = None) -> tuple[Day
         try:
             start, end = (parse_time(v, PERIODS_SETTING) for v in span)
         except (TypeError, ValueError):
-            raise ValidationError(PERIODS_SETTING, "time_format", value=str(span)) from None
+            raise ScheduleFieldError(PERIODS_SETTING, "time_format", value=str(span)) from None
         if end <= start:
             raise ValidationError(PERIODS_SETTING, "date_order")
         periods.append(DayPeriod(code, start, end))
     periods.sort(key=lambda p: p.start)
     for before, after in zip(periods, periods[1:]):
         if after.start < before.end:
-            raise ValidationError(PERIODS_SETTING, "periods_overlap",
-                                  first=(PERIOD_LABELS[before.code],),
-                                  second=(PERIOD_LABELS[after.code],))
+            raise ScheduleFieldError(PERIODS_SETTING, "periods_overlap",
+                                     first=before.code, second=after.code)
     return tuple(periods)
 
 

@@ -17,9 +17,9 @@ from sqlalchemy import func, or_, select
 
 from trainer.db.models import Attendance, Cohort, Lecturer, Lesson, Venue
 from trainer.errors import ConflictError, NotFoundError, ValidationError
-from trainer.messages import REASONS
 from trainer.rules import fields
-from trainer.rules.calendar import minute_of_day, parse_time, period_named, time_of_minute
+from trainer.rules.calendar import (ScheduleFieldError, minute_of_day, parse_time, period_named,
+                                    time_of_minute)
 from trainer.rules.conflicts import Conflict, LessonFacts, check_all, check_changes
 from trainer.services.common import check_version, refuse_if_referenced
 from trainer.services.schedule_classes import create_classes, get_class, list_classes, split_sizes
@@ -36,10 +36,6 @@ __all__ = ["ClassRecord", "LessonRecord", "LessonDraft", "LessonForm", "split_si
 
 KEEP = object()  # move_lesson: leave the lecturer / venue as it is
 
-REASONS.update({  # reasons only the schedule services raise
-    "cannot_change": ("不能更改", "cannot be changed"),
-    "too_late": ("{value} 开始的课次会超过午夜", "{value} is too late: the lesson would pass midnight"),
-})
 
 
 # --- listing and checking ---------------------------------------------------------------------
@@ -205,7 +201,7 @@ def _resolve(uow: UnitOfWork, drafts: Sequence[LessonDraft]
             check_version(row, draft.expected_version, "lesson",
                           f"{cls.name} #{row.sequence}")
             if row.cohort_id != draft.class_id:
-                check.add(ValidationError("class", "cannot_change"))
+                check.add(ScheduleFieldError("class", "cannot_change"))
             rows[row.id] = row
         sequence = draft.sequence or (row.sequence if row else None)
         if sequence is None:
@@ -215,7 +211,7 @@ def _resolve(uow: UnitOfWork, drafts: Sequence[LessonDraft]
             sequence, next_number[cls.id] = next_number[cls.id], next_number[cls.id] + 1
         end = draft.end or time_of_minute(minute_of_day(draft.start) + cls.lesson_minutes)
         if end <= draft.start:
-            check.add(ValidationError("start", "too_late", value=f"{draft.start:%H:%M}"))
+            check.add(ScheduleFieldError("start", "too_late", value=f"{draft.start:%H:%M}"))
         check.raise_if_any()
         locked = draft.locked if draft.locked is not None else (row.locked if row else False)
         resolved.append(replace(draft, sequence=sequence, end=end, locked=locked))

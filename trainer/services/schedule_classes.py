@@ -8,14 +8,13 @@ from sqlalchemy import and_, func, select
 
 from trainer.db.models import Cohort, Course, Enterprise, TrainingRequest
 from trainer.errors import NotFoundError, ValidationError
-from trainer.messages import FIELDS, REASONS
+from trainer.messages import FIELDS
+from trainer.rules.calendar import ScheduleFieldError
 from trainer.services.common import get_row
 from trainer.services.schedule_data import ClassRecord, load_classes, load_venues
 from trainer.services.uow import UnitOfWork
 
 FIELDS.setdefault("training_request", ("培训需求", "training request"))
-REASONS.setdefault("has_classes", ("已分成 {count} 个培训班,不能再分班",
-                                   "already has {count} class(es)"))
 
 
 def split_sizes(workers: int, *capacities: int | None) -> list[int]:
@@ -38,7 +37,7 @@ def create_classes(uow: UnitOfWork, request_id: int, venue_id: int | None = None
         req = get_row(session, TrainingRequest, request_id, "training_request", org)
         existing = session.scalar(select(func.count()).where(Cohort.request_id == req.id))
         if existing:
-            raise ValidationError("training_request", "has_classes", count=existing)
+            raise ScheduleFieldError("training_request", "has_classes", count=existing)
         course = session.get(Course, req.course_id)
         venues = load_venues(session, org)
         if venue_id is not None:
