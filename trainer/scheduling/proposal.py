@@ -110,7 +110,7 @@ def _options(uow: UnitOfWork, time_limit: float | None, workers: int | None) -> 
     from trainer.services.settings import get_setting
     limit = time_limit if time_limit is not None else float(
         get_setting(uow, "planner.time_limit_seconds"))
-    return SolveOptions(time_limit=limit, workers=workers or 2)
+    return SolveOptions(time_limit=limit, workers=workers or 1)
 
 
 def propose_plan(uow: UnitOfWork, start: dt.date, end: dt.date, *,
