@@ -1,13 +1,15 @@
 """Solving a planning problem: greedy placement first, then CP-SAT from the greedy hint; the
 better of the two is returned (so CP-SAT is never worse than greedy, even when stopped early).
 
-Same input → same plan. The model is built in a fixed order, and the solver runs in its
-deterministic mode: `interleave_search` with a fixed `random_seed`, which makes CP-SAT's
-parallel portfolio run in deterministic batches whatever the number of workers, and a limit in
-*deterministic* time (`max_deterministic_time`, CP-SAT's work counter whose unit is meant to be
-about one second) rather than wall time, which would stop two runs at different points. A wall
-clock limit stays as a safety net only (several times the deterministic one); a run stopped by
-it, or by cancel, says so in `Plan.status` and may differ from another run.
+Same input → same plan. The model is built in a fixed order, and the solver runs
+deterministically: one search worker with a fixed `random_seed` (more workers switch on
+`interleave_search`, CP-SAT's deterministic parallel mode, whose batches overshoot the limit and
+cost more wall time than they win on a two-core machine), and a limit in *deterministic* time
+(`max_deterministic_time`, CP-SAT's work counter, meant to be about one second) rather than wall
+time, which would stop two runs at different points. A wall-clock limit stays as a safety net
+only (ten times the deterministic one, at least 30 s); a run stopped by it, or by cancel, says so
+in `Plan.status` and may differ from another run. The light presolve (no probing, one pass) is
+chosen because full presolve cost more than the search on these assignment models.
 
 `progress(done, total, text)` is called with the lessons placed so far after each improving
 solution; `cancel()` is polled about ten times a second and stops the search, keeping the best
