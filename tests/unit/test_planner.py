@@ -13,7 +13,7 @@ from trainer.scheduling.greedy import greedy_plan
 from trainer.scheduling.instances import InstanceSize, generate, grid
 from trainer.scheduling.planner import SolveOptions, solve
 from trainer.scheduling.problem import (ClassToPlan, FixedLesson, LecturerFacts, LessonToPlace,
-                                        Placement, PlanningProblem, VenueFacts, Weights)
+                                        PlanningProblem, VenueFacts, Weights)
 from trainer.scheduling.verify import check_plan
 
 SMALL = InstanceSize("small", 6, 4, 30)

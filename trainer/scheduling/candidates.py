@@ -91,7 +91,6 @@ def _respects_chain(slot: Slot, cls: ClassToPlan, low, high) -> bool:
 def compute_candidates(problem: PlanningProblem) -> Candidates:
     slots = problem.slots
     classes = problem.class_by_key()
-    gap = problem.travel_gap_minutes
     fixed_by_class: dict[str, list[FixedLesson]] = defaultdict(list)
     fixed_by_lecturer: dict[int, list[FixedLesson]] = defaultdict(list)
     fixed_by_venue: dict[int, list[FixedLesson]] = defaultdict(list)
