@@ -101,8 +101,96 @@
         <translation>Certificates</translation>
     </message>
     <message>
-        <source>Completion certificates will be issued, printed and verified here for trainees who met the attendance and assessment rules.</source>
-        <translation>Completion certificates will be issued, printed and verified here for trainees who met the attendance and assessment rules.</translation>
+        <source>Issue to all who qualify</source>
+        <translation>Issue to all who qualify</translation>
+    </message>
+    <message>
+        <source>Preview and print…</source>
+        <translation>Preview and print…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <source>Reissue…</source>
+        <translation>Reissue…</translation>
+    </message>
+    <message>
+        <source>Check a certificate…</source>
+        <translation>Check a certificate…</translation>
+    </message>
+    <message>
+        <source>Template…</source>
+        <translation>Template…</translation>
+    </message>
+    <message>
+        <source>Completion certificate (结业证书)</source>
+        <translation>Completion certificate (结业证书)</translation>
+    </message>
+    <message>
+        <source>Attendance certificate (培训证明)</source>
+        <translation>Attendance certificate (培训证明)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>revoked: %1</source>
+        <translation>revoked: %1</translation>
+    </message>
+    <message>
+        <source>Issuing certificates…</source>
+        <translation>Issuing certificates…</translation>
+    </message>
+    <message>
+        <source>Issued %1, already held %2, not qualified %3.</source>
+        <translation>Issued %1, already held %2, not qualified %3.</translation>
+    </message>
+    <message>
+        <source>Revoke %1</source>
+        <translation>Revoke %1</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the certificate's history):</source>
+        <translation>Reason (kept in the certificate's history):</translation>
+    </message>
+    <message>
+        <source>Reissue %1</source>
+        <translation>Reissue %1</translation>
+    </message>
+    <message>
+        <source>Reason (lost, name corrected…):</source>
+        <translation>Reason (lost, name corrected…):</translation>
+    </message>
+    <message>
+        <source>%1 replaces %2.</source>
+        <translation>%1 replaces %2.</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1064,49 @@
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <source>%1 pages; the first %2 are shown here, all are in the file</source>
+        <translation>%1 pages; the first %2 are shown here, all are in the file</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Open in PDF viewer</source>
+        <translation>Open in PDF viewer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>Save the PDF</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>The printer cannot be used.</source>
+        <translation>The printer cannot be used.</translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation>Preparing the document…</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>Check before importing</source>
@@ -1032,12 +1163,124 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <source>Reports</source>
-        <translation>Reports</translation>
+        <source>Reports and printing</source>
+        <translation>Reports and printing</translation>
     </message>
     <message>
-        <source>Trainees per theme, enterprise and month, attendance rates, lecturer hours and fees, and feedback will be reported here.</source>
-        <translation>Trainees per theme, enterprise and month, attendance rates, lecturer hours and fees, and feedback will be reported here.</translation>
+        <source>Schedule (timetable)</source>
+        <translation>Schedule (timetable)</translation>
+    </message>
+    <message>
+        <source>A month timetable for everyone, one lecturer (with the workshops' addresses and contacts) or one enterprise; A4 landscape.</source>
+        <translation>A month timetable for everyone, one lecturer (with the workshops' addresses and contacts) or one enterprise; A4 landscape.</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Sign-in sheet</translation>
+    </message>
+    <message>
+        <source>One lesson's sheet: every trainee with masked ID, a signature box and a code for the scanner.</source>
+        <translation>One lesson's sheet: every trainee with masked ID, a signature box and a code for the scanner.</translation>
+    </message>
+    <message>
+        <source>Attendance of a class</source>
+        <translation>Attendance of a class</translation>
+    </message>
+    <message>
+        <source>Each trainee's attendance and who completes.</source>
+        <translation>Each trainee's attendance and who completes.</translation>
+    </message>
+    <message>
+        <source>Attendance of an enterprise</source>
+        <translation>Attendance of an enterprise</translation>
+    </message>
+    <message>
+        <source>All classes of one enterprise in a period.</source>
+        <translation>All classes of one enterprise in a period.</translation>
+    </message>
+    <message>
+        <source>Statistics for a period</source>
+        <translation>Statistics for a period</translation>
+    </message>
+    <message>
+        <source>Trainees, lessons, hours, completion and attendance by theme, enterprise, district and month, with charts.</source>
+        <translation>Trainees, lessons, hours, completion and attendance by theme, enterprise, district and month, with charts.</translation>
+    </message>
+    <message>
+        <source>Lecturer hours and fees</source>
+        <translation>Lecturer hours and fees</translation>
+    </message>
+    <message>
+        <source>Hours × rate by category, with the withholding for labour remuneration.</source>
+        <translation>Hours × rate by category, with the withholding for labour remuneration.</translation>
+    </message>
+    <message>
+        <source>Class archive (一班一档)</source>
+        <translation>Class archive (一班一档)</translation>
+    </message>
+    <message>
+        <source>Schedule, sign-in sheets, attendance, results, certificates and feedback of one class in one PDF.</source>
+        <translation>Schedule, sign-in sheets, attendance, results, certificates and feedback of one class in one PDF.</translation>
+    </message>
+    <message>
+        <source>Trainee record (一人一档)</source>
+        <translation>Trainee record (一人一档)</translation>
+    </message>
+    <message>
+        <source>Every class, attendance, result and certificate of one person.</source>
+        <translation>Every class, attendance, result and certificate of one person.</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Class:</translation>
+    </message>
+    <message>
+        <source>Lesson:</source>
+        <translation>Lesson:</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>For:</translation>
+    </message>
+    <message>
+        <source>Enterprise:</source>
+        <translation>Enterprise:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>Trainee (name or ID number):</source>
+        <translation>Trainee (name or ID number):</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>everyone</translation>
+    </message>
+    <message>
+        <source>a lecturer</source>
+        <translation>a lecturer</translation>
+    </message>
+    <message>
+        <source>an enterprise</source>
+        <translation>an enterprise</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Preview…</translation>
+    </message>
+    <message>
+        <source>Choose what the document is about first.</source>
+        <translation>Choose what the document is about first.</translation>
     </message>
 </context>
 <context>
@@ -1236,6 +1479,93 @@
     </message>
 </context>
 <context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Certificate template</source>
+        <translation>Certificate template</translation>
+    </message>
+    <message>
+        <source>landscape</source>
+        <translation>landscape</translation>
+    </message>
+    <message>
+        <source>portrait</source>
+        <translation>portrait</translation>
+    </message>
+    <message>
+        <source>double</source>
+        <translation>double</translation>
+    </message>
+    <message>
+        <source>single</source>
+        <translation>single</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>QR code with number and verification code</source>
+        <translation>QR code with number and verification code</translation>
+    </message>
+    <message>
+        <source>Seal image (PNG)…</source>
+        <translation>Seal image (PNG)…</translation>
+    </message>
+    <message>
+        <source>Placeholders: %1. Text in [brackets] is left out when its placeholder is empty.</source>
+        <translation>Placeholders: %1. Text in [brackets] is left out when its placeholder is empty.</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation>Issued by:</translation>
+    </message>
+    <message>
+        <source>Signature line:</source>
+        <translation>Signature line:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <source>Border:</source>
+        <translation>Border:</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>Colour:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Built-in text</source>
+        <translation>Built-in text</translation>
+    </message>
+    <message>
+        <source>Seal image</source>
+        <translation>Seal image</translation>
+    </message>
+</context>
+<context>
     <name>ThemeDialog</name>
     <message>
         <source>New theme</source>
@@ -1342,6 +1672,33 @@
     <message>
         <source>%1 trainees</source>
         <translation>%1 trainees</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Check a certificate</source>
+        <translation>Check a certificate</translation>
+    </message>
+    <message>
+        <source>number, or scan the QR code here</source>
+        <translation>number, or scan the QR code here</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Certificate number:</source>
+        <translation>Certificate number:</translation>
+    </message>
+    <message>
+        <source>Verification code:</source>
+        <translation>Verification code:</translation>
     </message>
 </context>
 </TS>

@@ -101,8 +101,96 @@
         <translation>结业证书</translation>
     </message>
     <message>
-        <source>Completion certificates will be issued, printed and verified here for trainees who met the attendance and assessment rules.</source>
-        <translation>将在这里为达到出勤和考核要求的学员颁发、打印和查验结业证书。</translation>
+        <source>Issue to all who qualify</source>
+        <translation>为符合条件者发证</translation>
+    </message>
+    <message>
+        <source>Preview and print…</source>
+        <translation>预览和打印…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Reissue…</source>
+        <translation>补发…</translation>
+    </message>
+    <message>
+        <source>Check a certificate…</source>
+        <translation>查验证书…</translation>
+    </message>
+    <message>
+        <source>Template…</source>
+        <translation>证书模板…</translation>
+    </message>
+    <message>
+        <source>Completion certificate (结业证书)</source>
+        <translation>结业证书</translation>
+    </message>
+    <message>
+        <source>Attendance certificate (培训证明)</source>
+        <translation>培训证明</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>验证码</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>revoked: %1</source>
+        <translation>已作废:%1</translation>
+    </message>
+    <message>
+        <source>Issuing certificates…</source>
+        <translation>正在发证…</translation>
+    </message>
+    <message>
+        <source>Issued %1, already held %2, not qualified %3.</source>
+        <translation>本次发证 %1 份,已持有 %2 人,不符合条件 %3 人。</translation>
+    </message>
+    <message>
+        <source>Revoke %1</source>
+        <translation>作废 %1</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the certificate's history):</source>
+        <translation>原因(记入证书历史):</translation>
+    </message>
+    <message>
+        <source>Reissue %1</source>
+        <translation>补发 %1</translation>
+    </message>
+    <message>
+        <source>Reason (lost, name corrected…):</source>
+        <translation>原因(遗失、更正姓名等):</translation>
+    </message>
+    <message>
+        <source>%1 replaces %2.</source>
+        <translation>%1 取代 %2。</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1064,49 @@
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>%1 pages</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <source>%1 pages; the first %2 are shown here, all are in the file</source>
+        <translation>共 %1 页;此处显示前 %2 页,文件中包含全部页面</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Open in PDF viewer</source>
+        <translation>用 PDF 阅读器打开</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The printer cannot be used.</source>
+        <translation>无法使用该打印机。</translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>Check before importing</source>
@@ -1032,12 +1163,124 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <source>Reports</source>
-        <translation>统计报表</translation>
+        <source>Reports and printing</source>
+        <translation>报表与打印</translation>
     </message>
     <message>
-        <source>Trainees per theme, enterprise and month, attendance rates, lecturer hours and fees, and feedback will be reported here.</source>
-        <translation>将在这里按主题、企业和月份统计培训人数，以及出勤率、讲师课时与讲课费和满意度评价。</translation>
+        <source>Schedule (timetable)</source>
+        <translation>课程表</translation>
+    </message>
+    <message>
+        <source>A month timetable for everyone, one lecturer (with the workshops' addresses and contacts) or one enterprise; A4 landscape.</source>
+        <translation>全部、某位讲师(附车间地址和联系人)或某家企业的月课程表,A4 横向。</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>One lesson's sheet: every trainee with masked ID, a signature box and a code for the scanner.</source>
+        <translation>一次课的签到表:每名学员(身份证号脱敏)、签名栏和扫码用的条码。</translation>
+    </message>
+    <message>
+        <source>Attendance of a class</source>
+        <translation>培训班考勤汇总</translation>
+    </message>
+    <message>
+        <source>Each trainee's attendance and who completes.</source>
+        <translation>每名学员的出勤情况及结业情况。</translation>
+    </message>
+    <message>
+        <source>Attendance of an enterprise</source>
+        <translation>企业考勤汇总</translation>
+    </message>
+    <message>
+        <source>All classes of one enterprise in a period.</source>
+        <translation>某家企业在一段时间内的全部培训班。</translation>
+    </message>
+    <message>
+        <source>Statistics for a period</source>
+        <translation>阶段统计报告</translation>
+    </message>
+    <message>
+        <source>Trainees, lessons, hours, completion and attendance by theme, enterprise, district and month, with charts.</source>
+        <translation>按主题、企业、区县和月份统计的学员、课次、学时、结业率和出勤率,附图表。</translation>
+    </message>
+    <message>
+        <source>Lecturer hours and fees</source>
+        <translation>讲师课时与讲课费</translation>
+    </message>
+    <message>
+        <source>Hours × rate by category, with the withholding for labour remuneration.</source>
+        <translation>按讲师类别的课时 × 标准,含劳务报酬代扣个税。</translation>
+    </message>
+    <message>
+        <source>Class archive (一班一档)</source>
+        <translation>一班一档</translation>
+    </message>
+    <message>
+        <source>Schedule, sign-in sheets, attendance, results, certificates and feedback of one class in one PDF.</source>
+        <translation>一个培训班的课表、签到表、考勤、成绩、证书和满意度,合为一个 PDF。</translation>
+    </message>
+    <message>
+        <source>Trainee record (一人一档)</source>
+        <translation>一人一档</translation>
+    </message>
+    <message>
+        <source>Every class, attendance, result and certificate of one person.</source>
+        <translation>一名学员参加的全部培训班、考勤、成绩和证书。</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>培训班:</translation>
+    </message>
+    <message>
+        <source>Lesson:</source>
+        <translation>课次:</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份:</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>范围:</translation>
+    </message>
+    <message>
+        <source>Enterprise:</source>
+        <translation>企业:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>开始日期:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>结束日期:</translation>
+    </message>
+    <message>
+        <source>Trainee (name or ID number):</source>
+        <translation>学员(姓名或身份证号):</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>a lecturer</source>
+        <translation>某位讲师</translation>
+    </message>
+    <message>
+        <source>an enterprise</source>
+        <translation>某家企业</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Choose what the document is about first.</source>
+        <translation>请先选择文档的对象。</translation>
     </message>
 </context>
 <context>
@@ -1236,6 +1479,93 @@
     </message>
 </context>
 <context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Certificate template</source>
+        <translation>证书模板</translation>
+    </message>
+    <message>
+        <source>landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <source>portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <source>double</source>
+        <translation>双线</translation>
+    </message>
+    <message>
+        <source>single</source>
+        <translation>单线</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>QR code with number and verification code</source>
+        <translation>印二维码(含编号和验证码)</translation>
+    </message>
+    <message>
+        <source>Seal image (PNG)…</source>
+        <translation>印章图片(PNG)…</translation>
+    </message>
+    <message>
+        <source>Placeholders: %1. Text in [brackets] is left out when its placeholder is empty.</source>
+        <translation>可用占位符:%1。方括号 [ ] 中的文字在其占位符为空时省略。</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题:</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>正文:</translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation>发证单位:</translation>
+    </message>
+    <message>
+        <source>Signature line:</source>
+        <translation>签字栏:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>注:</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张方向:</translation>
+    </message>
+    <message>
+        <source>Border:</source>
+        <translation>边框:</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>颜色:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Built-in text</source>
+        <translation>恢复默认文字</translation>
+    </message>
+    <message>
+        <source>Seal image</source>
+        <translation>印章图片</translation>
+    </message>
+</context>
+<context>
     <name>ThemeDialog</name>
     <message>
         <source>New theme</source>
@@ -1342,6 +1672,33 @@
     <message>
         <source>%1 trainees</source>
         <translation>%1 名学员</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Check a certificate</source>
+        <translation>查验证书</translation>
+    </message>
+    <message>
+        <source>number, or scan the QR code here</source>
+        <translation>证书编号,或在此扫描二维码</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>查验</translation>
+    </message>
+    <message>
+        <source>Certificate number:</source>
+        <translation>证书编号:</translation>
+    </message>
+    <message>
+        <source>Verification code:</source>
+        <translation>验证码:</translation>
     </message>
 </context>
 </TS>

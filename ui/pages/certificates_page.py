@@ -1,15 +1,215 @@
-"""Certificates: a placeholder until its issue fills it."""
+"""Certificates (结业证书 and 培训证明) of a class: issue to all who qualify, preview and print
+them as one PDF, revoke or reissue one (history kept), check a number and code someone brings in,
+and edit the certificate template with a live preview."""
 from __future__ import annotations
 
-from ui.pages.placeholder_page import PlaceholderPage
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from trainer.errors import TrainerError
+from trainer.services import schedule
+from trainer.services.certificates import (issue_certificates, list_certificates,
+                                           reissue_certificate, revoke_certificate)
+from trainer.services.uow import UnitOfWork
+from ui.dialogs import messages
+from ui.dialogs.pdf_preview import preview_document
+from ui.pages.page import Page
+from ui.workers import run_with_progress
+
+KINDS = ("completion", "attendance")
 
 
-class CertificatesPage(PlaceholderPage):
+class CertificatesPage(Page):
     PAGE_ID = "certificates"
     ICON = "certificate"
+
+    def __init__(self, uow: UnitOfWork, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.uow = uow
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.cohort = QComboBox(self)
+        self.cohort.setObjectName("cohort")
+        self.cohort.setMinimumWidth(300)
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kind")
+        self.cohort.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.issue_button = self._button("issue", self.issue)
+        self.print_button = self._button("print", self.print_class)
+        self.revoke_button = self._button("revoke", self.revoke)
+        self.reissue_button = self._button("reissue", self.reissue)
+        self.verify_button = self._button("verify", self.verify)
+        self.template_button = self._button("template", self.edit_template)
+        self.table = QTableWidget(0, 6, self)
+        self.table.setObjectName("certificates")
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.verify_button)
+        top.addWidget(self.template_button)
+        bar = QHBoxLayout()
+        for widget in (self.cohort, self.kind, self.issue_button, self.print_button,
+                       self.revoke_button, self.reissue_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addLayout(top)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        self.retranslate()
+
+    def _button(self, name: str, slot) -> QPushButton:
+        button = QPushButton(self)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
 
     def title(self) -> str:
         return self.tr("Certificates")
 
-    def description(self) -> str:
-        return self.tr("Completion certificates will be issued, printed and verified here for trainees who met the attendance and assessment rules.")
+    def retranslate(self) -> None:
+        self.heading.setText(self.title())
+        self.issue_button.setText(self.tr("Issue to all who qualify"))
+        self.print_button.setText(self.tr("Preview and print…"))
+        self.revoke_button.setText(self.tr("Revoke…"))
+        self.reissue_button.setText(self.tr("Reissue…"))
+        self.verify_button.setText(self.tr("Check a certificate…"))
+        self.template_button.setText(self.tr("Template…"))
+        chosen = self.kind.currentIndex()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        self.kind.addItem(self.tr("Completion certificate (结业证书)"), "completion")
+        self.kind.addItem(self.tr("Attendance certificate (培训证明)"), "attendance")
+        self.kind.setCurrentIndex(max(chosen, 0))
+        self.kind.blockSignals(False)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Number"), self.tr("Code"), self.tr("Trainee"), self.tr("Enterprise"),
+            self.tr("Issued"), self.tr("Status")])
+
+    def activate(self) -> None:
+        chosen = self.cohort.currentData()
+        self.cohort.blockSignals(True)
+        self.cohort.clear()
+        for cls in schedule.list_classes(self.uow):
+            self.cohort.addItem(f"{cls.code} {cls.name}", cls.id)
+        self.cohort.setCurrentIndex(max(0, self.cohort.findData(chosen)))
+        self.cohort.blockSignals(False)
+        self.refresh()
+
+    def choose(self, cohort_id: int, kind: str = "completion") -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self.cohort.setCurrentIndex(self.cohort.findData(cohort_id))
+
+    # --- listing ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        cohort_id = self.cohort.currentData()
+        records = [] if cohort_id is None else list_certificates(
+            self.uow, cohort_id=cohort_id, kind=self.kind.currentData())
+        self.table.setRowCount(len(records))
+        for row, c in enumerate(records):
+            status = self.tr("valid") if c.current else (
+                self.tr("revoked: %1").replace("%1", c.revoked_reason or "—"))
+            for column, text in enumerate((c.number, c.code_display, c.trainee_name, c.enterprise,
+                                           c.issued_on.isoformat(), status)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, c.number)
+                if not c.current:
+                    item.setForeground(Qt.GlobalColor.gray)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.print_button.setEnabled(any(c.current for c in records))
+
+    def selected_number(self) -> str | None:
+        items = self.table.selectedItems()
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def select_number(self, number: str) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).text() == number:
+                self.table.selectRow(row)
+
+    # --- commands -----------------------------------------------------------------------------
+    def issue(self) -> None:
+        cohort_id, kind = self.cohort.currentData(), self.kind.currentData()
+        if cohort_id is None:
+            return
+        database = self.uow.database
+        with self.uow:
+            organization = self.uow.organization_id
+        try:
+            result = run_with_progress(self, self.tr("Issuing certificates…"), lambda p: (
+                issue_certificates(UnitOfWork(database, organization), cohort_id, kind,
+                                   progress=lambda d, t: p.report(d, t),
+                                   cancel=lambda: p.cancelled)))
+        except TrainerError as exc:
+            messages.show_refusal(self, str(exc))
+            return
+        lines = [self.tr("Issued %1, already held %2, not qualified %3.")
+                 .replace("%1", str(len(result.issued))).replace("%2", str(len(result.already)))
+                 .replace("%3", str(len(result.not_eligible)))]
+        lines += [f"{o.name}:{o.reason}" for o in result.not_eligible[:10]]
+        self.status.setText("\n".join(lines))
+        self.refresh()
+
+    def print_class(self) -> None:
+        from trainer.pdf.certificates import build_certificates
+
+        cohort_id, kind = self.cohort.currentData(), self.kind.currentData()
+        name = f"{self.cohort.currentText().split()[0]}-{kind}.pdf"
+        preview_document(self, self.uow, self.tr("Certificates"), name,
+                         lambda uow, path, progress, cancel: build_certificates(
+                             uow, cohort_id, path, progress, cancel, kind=kind))
+
+    def revoke(self) -> None:
+        number = self.selected_number()
+        if number is None:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Revoke %1").replace("%1", number),
+                                          self.tr("Reason (kept in the certificate's history):"))
+        if not ok:
+            return
+        try:
+            revoke_certificate(self.uow, number, reason)
+        except TrainerError as exc:
+            messages.show_refusal(self, str(exc))
+        self.refresh()
+
+    def reissue(self) -> None:
+        number = self.selected_number()
+        if number is None:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Reissue %1").replace("%1", number),
+                                          self.tr("Reason (lost, name corrected…):"))
+        if not ok:
+            return
+        try:
+            new = reissue_certificate(self.uow, number, reason)
+        except TrainerError as exc:
+            messages.show_refusal(self, str(exc))
+            return
+        self.refresh()
+        self.select_number(new.number)
+        self.status.setText(self.tr("%1 replaces %2.").replace("%1", new.number)
+                            .replace("%2", number))
+
+    def verify(self) -> None:
+        from ui.dialogs.verify_dialog import VerifyDialog
+
+        VerifyDialog.ask(self, self.uow)
+
+    def edit_template(self) -> None:
+        from ui.dialogs.template_dialog import TemplateDialog
+
+        TemplateDialog.ask(self, self.uow, self.kind.currentData())

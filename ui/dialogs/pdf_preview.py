@@ -1,0 +1,189 @@
+"""See a document before it leaves the office: built in the background (progress, cancel) into a
+temporary file, its pages shown, then saved, printed or opened in the system's PDF viewer.
+
+Pages are drawn with PDFium (pypdfium2): the Qt PDF module is not part of the PySide6 wheels we
+install, and PDFium renders the embedded Chinese fonts exactly as printed."""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QUrl, Qt
+from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton,
+                               QScrollArea, QVBoxLayout, QWidget)
+
+from trainer.errors import TrainerError
+from trainer.services.uow import UnitOfWork
+from ui.dialogs import messages
+from ui.resources import app_icon
+from ui.workers import Cancelled, run_with_progress
+
+PREVIEW_PAGES = 12  # pages drawn in the dialog; the file holds them all
+PREVIEW_SCALE = 1.3  # 72 dpi × 1.3: an A4 page about 770 pixels high
+Build = Callable[[UnitOfWork, str, Callable, Callable], object]  # (uow, path, progress, cancel)
+
+
+def render_page(source: str | bytes, index: int, scale: float) -> QImage:
+    """Page `index` of a PDF file (or of PDF bytes) as an image."""
+    import pypdfium2 as pdfium  # a few MB: loaded when a preview is first shown
+
+    document = pdfium.PdfDocument(source)
+    try:
+        image = document[index].render(scale=scale).to_pil().convert("RGB")
+    finally:
+        document.close()
+    data = image.tobytes()
+    return QImage(data, image.width, image.height, 3 * image.width,
+                  QImage.Format.Format_RGB888).copy()
+
+
+def page_count(path: str) -> int:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(path)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+class PdfPreviewDialog(QDialog):
+    def __init__(self, parent: QWidget | None, title: str, path: str, file_name: str,
+                 warnings: tuple = ()) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdfPreview")
+        self.setWindowIcon(app_icon())
+        self.setWindowTitle(title)
+        self.path, self.file_name = path, file_name
+        self.pages = page_count(path)
+        self.saved_to: str | None = None
+        self.info = QLabel(self)
+        self.info.setObjectName("pageInfo")
+        shown = min(self.pages, PREVIEW_PAGES)
+        self.info.setText(self.tr("%1 pages").replace("%1", str(self.pages)) if shown == self.pages
+                          else self.tr("%1 pages; the first %2 are shown here, all are in the file")
+                          .replace("%1", str(self.pages)).replace("%2", str(shown)))
+        self.warning = QLabel("\n".join(str(w) for w in warnings), self)
+        self.warning.setObjectName("fontWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("background: #fff3c4; padding: 4px;")
+        self.warning.setVisible(bool(warnings))
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.page_labels: list[QLabel] = []
+        for index in range(shown):
+            label = QLabel(body)
+            label.setPixmap(QPixmap.fromImage(render_page(path, index, PREVIEW_SCALE)))
+            label.setStyleSheet("border: 1px solid #b0bec5; background: white;")
+            column.addWidget(label)
+            self.page_labels.append(label)
+        scroll = QScrollArea(self)
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setStyleSheet("background: #78909c;")
+        save = QPushButton(self.tr("Save as…"), self)
+        save.setObjectName("savePdf")
+        save.clicked.connect(self.save_as)
+        print_ = QPushButton(self.tr("Print…"), self)
+        print_.setObjectName("printPdf")
+        print_.clicked.connect(self.print_document)
+        open_ = QPushButton(self.tr("Open in PDF viewer"), self)
+        open_.setObjectName("openPdf")
+        open_.clicked.connect(self.open_in_viewer)
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.info, 1)
+        for button in (save, print_, open_, close):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self.resize(900, 860)
+
+    def save_as(self, path: str | None = None) -> str | None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF"), self.file_name,
+                                                  "PDF (*.pdf)")
+        if not path:
+            return None
+        try:
+            shutil.copyfile(self.path, path)
+        except OSError as exc:
+            messages.show_error(self, self.tr("Save the PDF"), str(exc))
+            return None
+        self.saved_to = path
+        return path
+
+    def print_document(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer) -> None:
+        """Each page as an image at the printer's resolution (up to 300 dpi), fitted to the page."""
+        dpi = min(printer.resolution(), 300)
+        painter = QPainter()
+        if not painter.begin(printer):
+            messages.show_error(self, self.tr("Print"), self.tr("The printer cannot be used."))
+            return
+        try:
+            for index in range(self.pages):
+                if index:
+                    printer.newPage()
+                image = render_page(self.path, index, dpi / 72)
+                area = painter.viewport()
+                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.setViewport(area.x(), area.y(), size.width(), size.height())
+                painter.setWindow(image.rect())
+                painter.drawImage(0, 0, image)
+                painter.setViewport(area)
+        finally:
+            painter.end()
+
+    def open_in_viewer(self) -> None:
+        folder = Path(tempfile.gettempdir()) / "factory-classroom"
+        folder.mkdir(exist_ok=True)
+        target = folder / self.file_name
+        shutil.copyfile(self.path, target)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+
+def preview_document(parent: QWidget | None, uow: UnitOfWork, title: str, file_name: str,
+                     build: Build) -> str | None:
+    """Builds the document in the background (progress and Cancel), then shows it. Returns where
+    the user saved it (None when not saved, cancelled, or refused: the reason was shown)."""
+    folder = tempfile.mkdtemp(prefix="factory-classroom-")
+    path = str(Path(folder) / file_name)
+    database = uow.database
+    with uow:
+        organization = uow.organization_id
+
+    def work(progress):
+        return build(UnitOfWork(database, organization), path,
+                     lambda done, total: progress.report(done, total),
+                     lambda: progress.cancelled)
+
+    try:
+        result = run_with_progress(
+            parent, QCoreApplication.translate("PdfPreviewDialog", "Preparing the document…"), work)
+    except Cancelled:
+        return None
+    except TrainerError as exc:
+        if getattr(exc, "reason", "") != "cancelled":
+            messages.show_refusal(parent, str(exc))
+        return None
+    dialog = PdfPreviewDialog(parent, title, path, file_name, getattr(result, "warnings", ()))
+    dialog.exec()
+    saved = dialog.saved_to
+    dialog.deleteLater()
+    return saved
