@@ -1107,6 +1107,97 @@
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Re-plan for an absent lecturer</source>
+        <translation>Re-plan for an absent lecturer</translation>
+    </message>
+    <message>
+        <source>Plan automatically</source>
+        <translation>Plan automatically</translation>
+    </message>
+    <message>
+        <source>Lecturer:</source>
+        <translation>Lecturer:</translation>
+    </message>
+    <message>
+        <source>Away from:</source>
+        <translation>Away from:</translation>
+    </message>
+    <message>
+        <source>Away until:</source>
+        <translation>Away until:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>Make a proposal</source>
+        <translation>Make a proposal</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lesson</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Lecturer</source>
+        <translation>Lecturer</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Accept the proposal</source>
+        <translation>Accept the proposal</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Not placed, and why:</source>
+        <translation>Not placed, and why:</translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>Planning…</translation>
+    </message>
+    <message>
+        <source>Placed %1 of %2 lessons: %3 new classes, %4 lessons added, %5 moved; %6 not placed (%7 s).</source>
+        <translation>Placed %1 of %2 lessons: %3 new classes, %4 lessons added, %5 moved; %6 not placed (%7 s).</translation>
+    </message>
+    <message>
+        <source>move</source>
+        <translation>move</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>Check before importing</source>
@@ -1357,8 +1448,20 @@
         <translation>Search: enterprise, course, pinyin initials (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Split into classes</source>
+        <translation>Split into classes</translation>
+    </message>
+    <message>
+        <source>Classes within the course's and the workshop's capacity, ready for the planner</source>
+        <translation>Classes within the course's and the workshop's capacity, ready for the planner</translation>
+    </message>
+    <message>
         <source>All statuses</source>
         <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>%1 classes: %2</source>
+        <translation>%1 classes: %2</translation>
     </message>
 </context>
 <context>
@@ -1427,6 +1530,38 @@
         <translation>Conflicts in view</translation>
     </message>
     <message>
+        <source>Plan automatically…</source>
+        <translation>Plan automatically…</translation>
+    </message>
+    <message>
+        <source>Place the lessons of the open training requests</source>
+        <translation>Place the lessons of the open training requests</translation>
+    </message>
+    <message>
+        <source>Lecturer absent…</source>
+        <translation>Lecturer absent…</translation>
+    </message>
+    <message>
+        <source>Re-plan only the lessons that must move</source>
+        <translation>Re-plan only the lessons that must move</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>The lessons shown, as an Excel file</source>
+        <translation>The lessons shown, as an Excel file</translation>
+    </message>
+    <message>
+        <source>Calendar file…</source>
+        <translation>Calendar file…</translation>
+    </message>
+    <message>
+        <source>The chosen lecturer's or enterprise's lessons as an .ics file for phone and Outlook calendars</source>
+        <translation>The chosen lecturer's or enterprise's lessons as an .ics file for phone and Outlook calendars</translation>
+    </message>
+    <message>
         <source>Everyone</source>
         <translation>Everyone</translation>
     </message>
@@ -1457,6 +1592,14 @@
     <message>
         <source>New lesson</source>
         <translation>New lesson</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
     </message>
 </context>
 <context>

@@ -1107,6 +1107,97 @@
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Re-plan for an absent lecturer</source>
+        <translation>讲师缺勤时重新排课</translation>
+    </message>
+    <message>
+        <source>Plan automatically</source>
+        <translation>自动排课</translation>
+    </message>
+    <message>
+        <source>Lecturer:</source>
+        <translation>讲师:</translation>
+    </message>
+    <message>
+        <source>Away from:</source>
+        <translation>缺勤开始:</translation>
+    </message>
+    <message>
+        <source>Away until:</source>
+        <translation>缺勤结束:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>开始日期:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>结束日期:</translation>
+    </message>
+    <message>
+        <source>Make a proposal</source>
+        <translation>生成方案</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>培训班</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课次</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Lecturer</source>
+        <translation>讲师</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>培训地点</translation>
+    </message>
+    <message>
+        <source>Accept the proposal</source>
+        <translation>采用此方案</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Not placed, and why:</source>
+        <translation>未能安排的课次及原因:</translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>正在排课…</translation>
+    </message>
+    <message>
+        <source>Placed %1 of %2 lessons: %3 new classes, %4 lessons added, %5 moved; %6 not placed (%7 s).</source>
+        <translation>已安排 %2 次课中的 %1 次:新建培训班 %3 个,新增课次 %4 次,调整 %5 次;未安排 %6 次(用时 %7 秒)。</translation>
+    </message>
+    <message>
+        <source>move</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>Check before importing</source>
@@ -1357,8 +1448,20 @@
         <translation>搜索:企业、课程、拼音首字母(Ctrl+F)</translation>
     </message>
     <message>
+        <source>Split into classes</source>
+        <translation>分班</translation>
+    </message>
+    <message>
+        <source>Classes within the course's and the workshop's capacity, ready for the planner</source>
+        <translation>按课程和场地容量分成培训班,供自动排课使用</translation>
+    </message>
+    <message>
         <source>All statuses</source>
         <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>%1 classes: %2</source>
+        <translation>共 %1 个班:%2</translation>
     </message>
 </context>
 <context>
@@ -1427,6 +1530,38 @@
         <translation>当前视图中的冲突</translation>
     </message>
     <message>
+        <source>Plan automatically…</source>
+        <translation>自动排课…</translation>
+    </message>
+    <message>
+        <source>Place the lessons of the open training requests</source>
+        <translation>为待安排的培训需求排课</translation>
+    </message>
+    <message>
+        <source>Lecturer absent…</source>
+        <translation>讲师缺勤…</translation>
+    </message>
+    <message>
+        <source>Re-plan only the lessons that must move</source>
+        <translation>只调整必须调整的课次</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>The lessons shown, as an Excel file</source>
+        <translation>将显示的课次导出为 Excel 文件</translation>
+    </message>
+    <message>
+        <source>Calendar file…</source>
+        <translation>日历文件…</translation>
+    </message>
+    <message>
+        <source>The chosen lecturer's or enterprise's lessons as an .ics file for phone and Outlook calendars</source>
+        <translation>将所选讲师或企业的课次导出为 .ics 文件,可导入手机或 Outlook 日历</translation>
+    </message>
+    <message>
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
@@ -1457,6 +1592,14 @@
     <message>
         <source>New lesson</source>
         <translation>新建课次</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>

@@ -50,3 +50,18 @@ def test_new_request_is_checked_saved_and_filtered(qtbot, window, answer, uow):
     assert page.proxy.rowCount() == 0
     page.status_filter.setCurrentIndex(page.status_filter.findData("open"))
     assert page.proxy.rowCount() == 1
+
+
+def test_split_a_request_into_classes(qtbot, window, answer, uow):
+    firm, course = _master_data(uow)
+    request = requests.create_request(uow, requests.TrainingRequestForm(
+        enterprise_id=firm.id, course_id=course.id, workers=130,
+        window_start=dt.date(2026, 10, 8), window_end=dt.date(2026, 11, 30)))
+    page = window.show_page("requests")
+    page.select_id(request.id)
+    page.split_button.click()
+    assert [c.capacity for c in page.last_split] == [44, 43, 43]
+    assert "3 classes" in window.statusBar().currentMessage()
+    refusals = []
+    answer(page.split_button.click, lambda box: (refusals.append(box.text()), box.accept()))
+    assert "already has 3" in refusals[0]

@@ -133,3 +133,53 @@ def test_month_view_and_filter(qtbot, window, uow, plan):
     assert set(page.records) == {second.id}
     page.set_filter("all")
     assert set(page.records) == {first.id, second.id}
+
+
+def test_plan_automatically_then_accept(qtbot, window, answer, uow, plan):
+    from PySide6.QtCore import QDate
+
+    page = window.show_page("schedule")
+    page.show_date(TUESDAY)
+    seen = {}
+
+    def plan_and_accept(dialog):
+        dialog.start.setDate(QDate(2026, 9, 1))
+        dialog.end.setDate(QDate(2026, 9, 30))
+        dialog.propose_button.click()
+        seen["summary"] = dialog.summary.text()
+        seen["rows"] = dialog.changes.rowCount()
+        seen["unplaced"] = dialog.unplaced.count()
+        dialog.accept_button.click()
+
+    answer(page.plan_button.click, plan_and_accept)
+    assert seen["summary"].startswith("Placed 4 of 4 lessons: 0 new classes, 2 lessons added, 0 moved")
+    assert seen["rows"] == 2
+    assert seen["unplaced"] == 0
+    lessons = schedule.list_lessons(uow, dt.date(2026, 9, 1), dt.date(2026, 9, 30))
+    assert sorted(r.sequence for r in lessons) == [1, 1, 2, 2]
+    assert [c for c in schedule.check_schedule(uow) if c.blocking] == []
+    assert set(page.records) >= {r.id for r in lessons if TUESDAY <= r.date <= THURSDAY}
+
+
+def test_replan_for_an_absent_lecturer(qtbot, window, answer, uow, plan):
+    from PySide6.QtCore import QDate
+
+    first, second = plan
+    page = window.show_page("schedule")
+    seen = {}
+
+    def replan(dialog):
+        dialog.start.setDate(QDate(2026, 9, 16))
+        dialog.end.setDate(QDate(2026, 9, 16))
+        dialog.propose_button.click()
+        seen["rows"] = [dialog.changes.item(r, 0).text() for r in range(dialog.changes.rowCount())]
+        seen["unplaced"] = [dialog.unplaced.item(r).text() for r in range(dialog.unplaced.count())]
+        dialog.accept_button.click()
+
+    answer(page.replan_button.click, replan)
+    # 王建国 is away on Wednesday: only that lesson moves (to another day), Tuesday's stays
+    assert seen == {"rows": ["move"], "unplaced": []}
+    assert schedule.get_lesson(uow, second.id).date != WEDNESDAY
+    assert schedule.get_lesson(uow, first.id).date == TUESDAY
+    away = lecturers.get_lecturer(uow, first.lecturer_id).unavailable
+    assert [(u.start, u.end) for u in away] == [(WEDNESDAY, WEDNESDAY)]

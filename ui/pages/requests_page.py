@@ -1,11 +1,14 @@
 """Training requests (培训需求 / 订单): what each enterprise asked for, filtered by status."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QPushButton
+
+from trainer.errors import TrainerError
 
 from trainer.messages import label
-from trainer.services import requests
+from trainer.services import requests, schedule
 from trainer.services.requests import REQUEST_STATUSES
+from ui.dialogs import messages
 from ui.dialogs.request_dialog import RequestDialog
 from ui.models.request_model import RequestTableModel
 from ui.pages.master_page import MasterPage
@@ -24,6 +27,10 @@ class RequestsPage(MasterPage):
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.layout_.itemAt(1).layout().insertWidget(3, self.status_filter)
+        self.split_button = QPushButton(self)
+        self.split_button.setObjectName("splitClasses")
+        self.split_button.clicked.connect(self.split_into_classes)
+        self.layout_.itemAt(1).layout().insertWidget(4, self.split_button)
         self.retranslate()
 
     def title(self) -> str:
@@ -37,6 +44,9 @@ class RequestsPage(MasterPage):
         super().retranslate()
         if self.status_filter is None:
             return
+        self.split_button.setText(self.tr("Split into classes"))
+        self.split_button.setToolTip(self.tr("Classes within the course's and the workshop's "
+                                             "capacity, ready for the planner"))
         chosen = self.status_filter.currentData()
         self.status_filter.blockSignals(True)
         self.status_filter.clear()
@@ -66,6 +76,22 @@ class RequestsPage(MasterPage):
 
     def ask_edit(self, record):
         return RequestDialog.ask(self, self.uow, record)
+
+    def split_into_classes(self) -> None:
+        record = self.selected_record()
+        if record is None:
+            return
+        try:
+            made = schedule.create_classes(self.uow, record.id)
+        except TrainerError as exc:
+            messages.show_refusal(self, str(exc))
+            return
+        self.last_split = made
+        self.window().statusBar().showMessage(
+            self.tr("%1 classes: %2").replace("%1", str(len(made))).replace(
+                "%2", "、".join(f"{c.code} ({c.capacity})" for c in made)), 10000)
+
+    last_split: list = []
 
     def delete(self, record) -> None:
         requests.delete_request(self.uow, record.id)

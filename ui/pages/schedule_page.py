@@ -7,9 +7,9 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QSplitter, QStackedWidget, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout, QLabel,
+                               QListWidget, QListWidgetItem, QSplitter, QStackedWidget,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from trainer.errors import ConflictError, TrainerError
 from trainer.messages import language
@@ -78,6 +78,10 @@ class SchedulePage(Page):
         self.filter_value.setObjectName("filterValue")
         self.filter_value.setMinimumWidth(180)
         self.filter_value.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.plan_button = self._tool("", self.plan, "plan")
+        self.replan_button = self._tool("", lambda: self.plan(replan=True), "replan")
+        self.excel_button = self._tool("", self.export_excel, "exportExcel")
+        self.ics_button = self._tool("", self.export_ics, "exportIcs")
         self.undo_button = self._tool("", self.undo_stack.undo, "undo")
         self.redo_button = self._tool("", self.undo_stack.redo, "redo")
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
@@ -120,6 +124,9 @@ class SchedulePage(Page):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
+        for widget in (self.plan_button, self.replan_button, self.excel_button, self.ics_button):
+            top.addWidget(widget)
+        top.addSpacing(12)
         top.addWidget(self.undo_button)
         top.addWidget(self.redo_button)
         bar = QHBoxLayout()
@@ -158,6 +165,15 @@ class SchedulePage(Page):
         self.redo_button.setText(self.tr("Redo"))
         self.redo_button.setToolTip(self.tr("Redo (Ctrl+Y)"))
         self.conflict_title.setText(self.tr("Conflicts in view"))
+        self.plan_button.setText(self.tr("Plan automatically…"))
+        self.plan_button.setToolTip(self.tr("Place the lessons of the open training requests"))
+        self.replan_button.setText(self.tr("Lecturer absent…"))
+        self.replan_button.setToolTip(self.tr("Re-plan only the lessons that must move"))
+        self.excel_button.setText(self.tr("Excel…"))
+        self.excel_button.setToolTip(self.tr("The lessons shown, as an Excel file"))
+        self.ics_button.setText(self.tr("Calendar file…"))
+        self.ics_button.setToolTip(self.tr("The chosen lecturer's or enterprise's lessons as an "
+                                           ".ics file for phone and Outlook calendars"))
         kind = self.filter_kind.currentIndex()
         self.filter_kind.blockSignals(True)
         self.filter_kind.clear()
@@ -235,6 +251,7 @@ class SchedulePage(Page):
                 self.filter_value.addItem(f"{venue.enterprise_name} {venue.name}".strip(), venue.id)
         self.filter_value.setVisible(kind != "all")
         self.filter_value.blockSignals(False)
+        self.ics_button.setEnabled(kind in ("lecturer", "enterprise"))
         self.refresh()
 
     def set_filter(self, kind: str, value_id: int | None = None) -> None:
@@ -353,6 +370,55 @@ class SchedulePage(Page):
 
         if LessonDialog.ask(self, self.uow, None, add, date=date, period=period) is not None:
             self.refresh()
+
+    # --- planner and export -------------------------------------------------------------------
+    def plan(self, replan: bool = False) -> None:
+        from ui.dialogs.plan_dialog import PlanDialog  # OR-Tools loads on first use only
+
+        start = max(self.shown_range()[0], dt.date.today())
+        end = start + dt.timedelta(days=7 if replan else 90)
+        dialog = PlanDialog(self, self.uow, start, end, replan=replan)
+        dialog.exec()
+        accepted = dialog.accepted
+        dialog.deleteLater()
+        if accepted is not None:
+            self.undo_stack.clear()  # earlier moves were judged against the old schedule
+            self.refresh()
+
+    def _save_path(self, name: str, pattern: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save"), name, pattern)
+        return path
+
+    def export_excel(self) -> None:
+        from trainer.io.schedule_export import export_schedule
+
+        start, end = self.shown_range()
+        path = self._save_path(f"schedule-{start:%Y%m%d}.xlsx", "Excel (*.xlsx)")
+        if path:
+            self._export(lambda: export_schedule(self.uow, path, start, end,
+                                                 **self._filter_arguments()))
+
+    def export_ics(self) -> None:
+        from trainer.io.ics import export_enterprise_ics, export_lecturer_ics
+
+        arguments = self._filter_arguments()
+        name = self.filter_value.currentText() or "schedule"
+        path = self._save_path(f"{name}.ics", "iCalendar (*.ics)")
+        if not path:
+            return
+        if "lecturer_id" in arguments:
+            self._export(lambda: export_lecturer_ics(self.uow, arguments["lecturer_id"], path))
+        elif "enterprise_id" in arguments:
+            self._export(lambda: export_enterprise_ics(self.uow, arguments["enterprise_id"], path))
+
+    def _export(self, write) -> None:
+        try:
+            result = write()
+        except (OSError, TrainerError) as exc:
+            messages.show_error(self, self.tr("Save"), str(exc))
+            return
+        self.window().statusBar().showMessage(
+            self.tr("Saved %1").replace("%1", str(getattr(result, "path", ""))), 8000)
 
     def new_record(self) -> None:
         start, _end = self.shown_range()

@@ -1,0 +1,173 @@
+"""The automatic planner from the GUI: choose the dates (and, to re-plan, the lecturer who is
+away), let the planner work in the background (progress, Cancel), review the proposal — every
+lesson added or moved, and why each lesson left out could not be placed — then accept it in one
+transaction or discard it."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from trainer.errors import TrainerError
+from trainer.messages import pick
+from trainer.rules.calendar import PERIOD_LABELS
+from trainer.scheduling.proposal import (AcceptResult, Proposal, accept_proposal, propose_plan,
+                                         propose_replan_lecturer)
+from trainer.services import lecturers
+from trainer.services.uow import UnitOfWork
+from ui.dialogs.form_dialog import ERROR_STYLE
+from ui.resources import app_icon
+from ui.workers import Cancelled, run_with_progress
+
+
+def _date_edit(day: dt.date) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(QDate(day.year, day.month, day.day))
+    return edit
+
+
+class PlanDialog(QDialog):
+    """`replan`: a lecturer falls ill — only the lessons that must move are moved."""
+
+    def __init__(self, parent: QWidget | None, uow: UnitOfWork, start: dt.date, end: dt.date,
+                 *, replan: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("planDialog")
+        self.setWindowIcon(app_icon())
+        self.setWindowTitle(self.tr("Re-plan for an absent lecturer") if replan
+                            else self.tr("Plan automatically"))
+        self.uow, self.replan = uow, replan
+        self.proposal: Proposal | None = None
+        self.accepted: AcceptResult | None = None
+        self.start = _date_edit(start)
+        self.start.setObjectName("start")
+        self.end = _date_edit(end)
+        self.end.setObjectName("end")
+        self.lecturer = QComboBox(self)
+        self.lecturer.setObjectName("lecturer")
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("reason")
+        form = QFormLayout()
+        if replan:
+            for person in lecturers.list_lecturers(uow):
+                self.lecturer.addItem(person.name, person.id)
+            form.addRow(self.tr("Lecturer:"), self.lecturer)
+            form.addRow(self.tr("Away from:"), self.start)
+            form.addRow(self.tr("Away until:"), self.end)
+            form.addRow(self.tr("Reason:"), self.reason)
+        else:
+            self.lecturer.hide()
+            self.reason.hide()
+            form.addRow(self.tr("From:"), self.start)
+            form.addRow(self.tr("To:"), self.end)
+        self.propose_button = QPushButton(self.tr("Make a proposal"), self)
+        self.propose_button.setObjectName("propose")
+        self.propose_button.clicked.connect(self.propose)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-weight: 600;")
+        self.changes = QTableWidget(0, 6, self)
+        self.changes.setObjectName("changes")
+        self.changes.verticalHeader().hide()
+        self.changes.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.changes.horizontalHeader().setStretchLastSection(True)
+        self.changes.setHorizontalHeaderLabels([
+            self.tr("Change"), self.tr("Class"), self.tr("Lesson"), self.tr("When"),
+            self.tr("Lecturer"), self.tr("Venue")])
+        self.unplaced = QListWidget(self)
+        self.unplaced.setObjectName("unplaced")
+        self.unplaced.setWordWrap(True)
+        self.unplaced.setStyleSheet(ERROR_STYLE)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(ERROR_STYLE)
+        buttons = QDialogButtonBox(self)
+        self.accept_button = buttons.addButton(self.tr("Accept the proposal"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.accept_button.setObjectName("acceptProposal")
+        self.accept_button.setEnabled(False)
+        discard = buttons.addButton(self.tr("Discard"), QDialogButtonBox.ButtonRole.RejectRole)
+        discard.setObjectName("discard")
+        buttons.accepted.connect(self.accept_plan)
+        buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addLayout(form)
+        top.addWidget(self.propose_button)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.changes, 3)
+        layout.addWidget(QLabel(self.tr("Not placed, and why:"), self))
+        layout.addWidget(self.unplaced, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(980, 680)
+
+    def propose(self) -> None:
+        start, end = self.start.date().toPython(), self.end.date().toPython()
+        lecturer, reason = self.lecturer.currentData(), self.reason.text()
+        database = self.uow.database
+        with self.uow:
+            organization = self.uow.organization_id
+
+        def work(progress):
+            uow = UnitOfWork(database, organization)
+            report = (lambda done, total, text="": progress.report(done, total, text))
+            cancel = (lambda: progress.cancelled)
+            if self.replan:
+                return propose_replan_lecturer(uow, lecturer, start, end, reason,
+                                               progress=report, cancel=cancel)
+            return propose_plan(uow, start, end, progress=report, cancel=cancel)
+
+        self.problem.clear()
+        try:
+            proposal = run_with_progress(self, self.tr("Planning…"), work)
+        except Cancelled:
+            return
+        except TrainerError as exc:
+            self.problem.setText(str(exc))
+            return
+        self.show_proposal(proposal)
+
+    def show_proposal(self, proposal: Proposal) -> None:
+        self.proposal = proposal
+        self.summary.setText(self.tr(
+            "Placed %1 of %2 lessons: %3 new classes, %4 lessons added, %5 moved; %6 not placed "
+            "(%7 s).").replace("%1", str(proposal.placed)).replace("%2", str(proposal.total))
+            .replace("%3", str(len(proposal.classes))).replace("%4", str(len(proposal.new_lessons)))
+            .replace("%5", str(len(proposal.moves))).replace("%6", str(len(proposal.unplaced)))
+            .replace("%7", f"{proposal.seconds:.1f}"))
+        self.changes.setRowCount(len(proposal.lessons))
+        for row, x in enumerate(proposal.lessons):
+            when = f"{x.date:%Y-%m-%d} {pick(PERIOD_LABELS[x.period]) if x.period else ''}"
+            if x.is_move and x.from_date:
+                was = f"{x.from_date:%Y-%m-%d} {pick(PERIOD_LABELS[x.from_period]) if x.from_period else ''}"
+                when = f"{was} → {when}"
+            cells = (self.tr("move") if x.is_move else self.tr("new"), x.class_name,
+                     str(x.sequence), when, x.lecturer_name, x.venue_name)
+            for column, text in enumerate(cells):
+                self.changes.setItem(row, column, QTableWidgetItem(text))
+        self.changes.resizeColumnsToContents()
+        self.unplaced.clear()
+        for explanation in proposal.unplaced:
+            self.unplaced.addItem(explanation.message())
+        self.accept_button.setEnabled(bool(proposal.lessons))
+
+    def accept_plan(self) -> None:
+        if self.proposal is None:
+            return
+        try:
+            self.accepted = accept_proposal(self.uow, self.proposal)
+        except TrainerError as exc:
+            self.problem.setText(str(exc))
+            self.accept_button.setEnabled(False)
+            return
+        self.accept()
