@@ -1254,8 +1254,8 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <source>Reports and printing</source>
-        <translation>Reports and printing</translation>
+        <source>Reports</source>
+        <translation>Reports</translation>
     </message>
     <message>
         <source>Schedule (timetable)</source>

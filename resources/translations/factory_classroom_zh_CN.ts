@@ -1254,7 +1254,7 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <source>Reports and printing</source>
+        <source>Reports</source>
         <translation>报表与打印</translation>
     </message>
     <message>

@@ -118,7 +118,7 @@ class ReportsPage(Page):
 
     # --- texts --------------------------------------------------------------------------------
     def title(self) -> str:
-        return self.tr("Reports and printing")
+        return self.tr("Reports")
 
     def document_texts(self) -> dict[str, tuple[str, str]]:
         return {

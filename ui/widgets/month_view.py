@@ -132,9 +132,11 @@ class MonthView(QWidget):
                       else QColor("#9e9e9e")))
         p.drawText(cell.adjusted(4, 2, -4, 0), Qt.AlignmentFlag.AlignLeft, str(date.day))
         p.setFont(self.font())
-        if info.name:
+        if info.name:  # right-aligned beside the day number, shortened to fit
             p.setPen(HOLIDAY_TEXT if not info.working else QColor("#2e7d32"))
-            p.drawText(cell.adjusted(4, 2, -4, 0), Qt.AlignmentFlag.AlignRight, info.name)
+            room = int(cell.width() - 14 - p.fontMetrics().horizontalAdvance(f"{date.day}  "))
+            name = p.fontMetrics().elidedText(info.name, Qt.TextElideMode.ElideRight, room)
+            p.drawText(cell.adjusted(4, 2, -4, 0), Qt.AlignmentFlag.AlignRight, name)
 
     def _paint_entry(self, p: QPainter, entry: CalendarEntry, line: QRectF) -> None:
         p.fillRect(line, light(entry.color))

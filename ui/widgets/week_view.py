@@ -48,9 +48,11 @@ class WeekView(QWidget):
                  weekday_names: list[str]) -> None:
         self.first_day, self.entries, self.days = first_day, entries, days
         self.periods, self.weekday_names = periods, weekday_names
-        if periods:
-            self.day_start = min(minutes(p.start) for p in periods) // 60 * 60
-            self.day_end = -(-max(minutes(p.end) for p in periods) // 60) * 60
+        if periods:  # the day runs over every period and every lesson shown, in whole hours
+            starts = [minutes(p.start) for p in periods] + [minutes(e.start) for e in entries]
+            ends = [minutes(p.end) for p in periods] + [minutes(e.end) for e in entries]
+            self.day_start = min(starts) // 60 * 60
+            self.day_end = -(-max(ends) // 60) * 60
         self._layout_entries()
         self.update()
 
