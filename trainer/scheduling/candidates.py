@@ -92,19 +92,22 @@ def compute_candidates(problem: PlanningProblem) -> Candidates:
     slots = problem.slots
     classes = problem.class_by_key()
     fixed_by_class: dict[str, list[FixedLesson]] = defaultdict(list)
-    fixed_by_lecturer: dict[int, list[FixedLesson]] = defaultdict(list)
-    fixed_by_venue: dict[int, list[FixedLesson]] = defaultdict(list)
+    # lecturer (venue) → date → its lessons that stay: a slot is compared with its own day only
+    fixed_by_lecturer: dict[int, dict[dt.date, list[FixedLesson]]] = defaultdict(
+        lambda: defaultdict(list))
+    fixed_by_venue: dict[int, dict[dt.date, list[FixedLesson]]] = defaultdict(
+        lambda: defaultdict(list))
     day_minutes: dict[tuple[int, dt.date], int] = defaultdict(int)
     week_minutes: dict[tuple[int, tuple[int, int]], int] = defaultdict(int)
     for f in problem.fixed:
         if f.class_key is not None:
             fixed_by_class[f.class_key].append(f)
         if f.lecturer_id is not None:
-            fixed_by_lecturer[f.lecturer_id].append(f)
+            fixed_by_lecturer[f.lecturer_id][f.date].append(f)
             day_minutes[(f.lecturer_id, f.date)] += f.minutes
             week_minutes[(f.lecturer_id, week_key(f.date))] += f.minutes
         if f.venue_id is not None:
-            fixed_by_venue[f.venue_id].append(f)
+            fixed_by_venue[f.venue_id][f.date].append(f)
     conflicting: dict[str, set[str]] = defaultdict(set)
     for a, b in problem.class_conflicts:
         conflicting[a].add(b)
@@ -115,6 +118,7 @@ def compute_candidates(problem: PlanningProblem) -> Candidates:
         for theme in lec.theme_ids:
             qualified[theme].append(lec)
     resources: dict[tuple, tuple[dict, dict]] = {}  # lessons of a class mostly share them
+    venue_facts = problem.venue_by_id()
     options: dict[str, LessonOptions] = {}
     for lesson in problem.lessons:
         cls = classes[lesson.class_key]
@@ -134,7 +138,7 @@ def compute_candidates(problem: PlanningProblem) -> Candidates:
         cache_key = (cls.key, tuple(allowed))
         if cache_key not in resources:
             resources[cache_key] = _resources(problem, cls, allowed, qualified[cls.theme_id],
-                                              fixed_by_lecturer, fixed_by_venue)
+                                              fixed_by_lecturer, fixed_by_venue, venue_facts)
         lecturers, venues = resources[cache_key]
         options[lesson.key] = LessonOptions(lesson, cls, tuple(allowed), lecturers, venues,
                                             tuple(stages))
@@ -154,7 +158,8 @@ def compute_candidates(problem: PlanningProblem) -> Candidates:
 
 
 def _resources(problem: PlanningProblem, cls: ClassToPlan, allowed: list[int], qualified: list,
-               fixed_by_lecturer: dict, fixed_by_venue: dict) -> tuple[dict, dict]:
+               fixed_by_lecturer: dict, fixed_by_venue: dict, venue_facts: dict
+               ) -> tuple[dict, dict]:
     """Per qualified lecturer and per candidate venue: the allowed slots it can take."""
     slots = problem.slots
     gap = problem.travel_gap_minutes
@@ -165,18 +170,18 @@ def _resources(problem: PlanningProblem, cls: ClassToPlan, allowed: list[int], q
         if busy:
             free = [s for s in free if not any(
                 _overlaps(slots[s], cls.lesson_minutes, f,
-                          gap if f.enterprise_id != cls.enterprise_id else 0) for f in busy)]
+                          gap if f.enterprise_id != cls.enterprise_id else 0)
+                for f in busy.get(slots[s].date, ()))]
         lecturers[lec.id] = tuple(free)
     venues: dict[int, tuple[int, ...]] = {}
-    venue_facts = problem.venue_by_id()
     for vid in cls.venue_ids:
         venue = venue_facts[vid]
         free = allowed if venue.available is None else [s for s in allowed
                                                         if s in venue.available]
         busy = fixed_by_venue.get(vid)
         if busy:
-            free = [s for s in free
-                    if not any(_overlaps(slots[s], cls.lesson_minutes, f, 0) for f in busy)]
+            free = [s for s in free if not any(_overlaps(slots[s], cls.lesson_minutes, f, 0)
+                                               for f in busy.get(slots[s].date, ()))]
         venues[vid] = tuple(free)
     return lecturers, venues
 

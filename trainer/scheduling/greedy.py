@@ -74,6 +74,19 @@ class _State:
         self.class_lecturers[opt.cls.key].append(lid)
         self.placements[opt.lesson.key] = place
 
+    def untake(self, opt: LessonOptions) -> None:
+        place = self.placements.pop(opt.lesson.key)
+        slot = self.slots[place.slot]
+        lid = place.lecturer_id
+        self.day_minutes[(lid, slot.date)] -= opt.minutes
+        self.week_minutes[(lid, week_key(slot.date))] -= opt.minutes
+        self.lecturer_day[(lid, slot.date)].remove(
+            (slot.start_minute, slot.start_minute + opt.minutes, opt.cls.enterprise_id))
+        self.venue_slots.discard((place.venue_id, place.slot))
+        self.class_slots[opt.cls.key].discard(place.slot)
+        self.load[lid] -= opt.minutes
+        self.class_lecturers[opt.cls.key].remove(lid)
+
     def chain_bounds(self, opt: LessonOptions) -> tuple[tuple | None, tuple | None]:
         """(date, minute) of the nearest placed or fixed lesson of the class before and after."""
         low = high = None
@@ -105,9 +118,9 @@ def _try_place(state: _State, opt: LessonOptions, order: list[int],
     low, high = state.chain_bounds(opt)
     gap = dt.timedelta(days=opt.cls.min_gap_days)
     preferred = list(dict.fromkeys(state.class_lecturers[opt.cls.key]))
-    others = sorted((lid for lid in opt.lecturers if lid not in preferred),
+    others = sorted((lid for lid in lecturer_slots if lid not in preferred),
                     key=lambda lid: (state.load[lid], lid))
-    lecturer_order = [lid for lid in preferred if lid in opt.lecturers] + others
+    lecturer_order = [lid for lid in preferred + others if lid in lecturer_slots]
     venue_order = sorted(opt.venues, key=lambda v: (venue_cost(state.cands, opt, v),
                                                     opt.cls.venue_ids.index(v)))
     for s in order:
@@ -128,6 +141,45 @@ def _try_place(state: _State, opt: LessonOptions, order: list[int],
         if lecturer is not None:
             return Placement(s, lecturer, venue)
     return None
+
+
+def _place_lessons(state: _State, lessons: list[LessonOptions], only: int | None) -> list:
+    """Places the class's lessons in order (with lecturer `only`, or any); returns those placed.
+    A new lesson never goes before an earlier one of its class."""
+    placed, blocked = [], False
+    for opt in lessons:
+        if opt.lesson.key in state.placements or (blocked and opt.lesson.current is None):
+            continue
+        costs = slot_costs(state.cands, opt)
+        order = sorted(opt.slots, key=lambda s: (costs[s], s))
+        lecturers = {lid: set(v) for lid, v in opt.lecturers.items() if only in (None, lid)}
+        place = _try_place(state, opt, order, lecturers,
+                           {vid: set(v) for vid, v in opt.venues.items()})
+        if place is None:
+            blocked = blocked or opt.lesson.current is None
+            continue
+        state.take(opt, place)
+        placed.append(opt)
+    return placed
+
+
+def _place_class(state: _State, lessons: list[LessonOptions], tries: int = 6) -> None:
+    """One lecturer for the whole class when one can take every lesson (the class's own
+    lecturer first, then the least loaded); else lesson by lesson with any lecturer."""
+    todo = [o for o in lessons if o.lesson.key not in state.placements]
+    if not todo:
+        return
+    qualified = set.intersection(*(set(o.lecturers) for o in todo))
+    own = [lid for lid in dict.fromkeys(state.class_lecturers[todo[0].cls.key])
+           if lid in qualified]
+    others = sorted(qualified - set(own), key=lambda lid: (state.load[lid], lid))
+    for lid in (own + others)[:tries]:
+        placed = _place_lessons(state, todo, lid)
+        if len(placed) == len(todo):
+            return
+        for opt in reversed(placed):
+            state.untake(opt)
+    _place_lessons(state, todo, None)
 
 
 def greedy_plan(problem: PlanningProblem, cands: Candidates | None = None) -> Plan:
@@ -163,21 +215,7 @@ def greedy_plan(problem: PlanningProblem, cands: Candidates | None = None) -> Pl
         return (-first.cls.priority, len(first.usable_slots()), key)
 
     for key in sorted(by_class, key=urgency):
-        blocked = False
-        for opt in by_class[key]:
-            if opt.lesson.key in state.placements:
-                continue
-            if blocked and opt.lesson.current is None:
-                continue  # a new lesson never goes before an earlier one of its class
-            costs = slot_costs(cands, opt)
-            order = sorted(opt.slots, key=lambda s: (costs[s], s))
-            place = _try_place(state, opt, order,
-                               {lid: set(v) for lid, v in opt.lecturers.items()},
-                               {vid: set(v) for vid, v in opt.venues.items()})
-            if place is None:
-                blocked = blocked or opt.lesson.current is None
-                continue
-            state.take(opt, place)
+        _place_class(state, by_class[key])
     unplaced = tuple(k for k in options if k not in state.placements)
     return Plan(dict(sorted(state.placements.items())), unplaced, "greedy",
                 seconds=time.perf_counter() - started)

@@ -56,6 +56,7 @@ class BuiltModel:
     options_total: int = 0
     lecturer_cap: int = 0  # lecturers kept per lesson (0: all)
     slot_dates: list = field(default_factory=list)
+    cands: Candidates | None = None
 
 
 def _ranked_lecturers(cands: Candidates, opt: LessonOptions, hint: Plan | None,
@@ -148,9 +149,19 @@ def build_model(cands: Candidates, hint: Plan | None = None,
     model = cp_model.CpModel()
     day_of = _day_numbers(cands)
     chosen, cap = _choose_options(cands, hint, max_options)
-    built = BuiltModel(model, {}, lecturer_cap=cap, slot_dates=[s.date for s in slots])
+    built = BuiltModel(model, {}, lecturer_cap=cap, slot_dates=[s.date for s in slots],
+                       cands=cands)
     objective: list = []
 
+    # lessons that stay, by (lecturer, a slot next to theirs on the same day): a lesson placed
+    # there at the same enterprise with the same lecturer saves a trip
+    fixed_next: dict[tuple[int, int], list[tuple[object, str | None]]] = defaultdict(list)
+    for f in problem.fixed:
+        if f.slot is None or f.lecturer_id is None:
+            continue
+        for s in (f.slot - 1, f.slot + 1):
+            if 0 <= s < len(slots) and slots[s].date == f.date:
+                fixed_next[(f.lecturer_id, s)].append((f.enterprise_id, f.class_key))
     by_lecturer_slot: dict[tuple[int, int], list] = defaultdict(list)
     by_venue_slot: dict[tuple[int, int], list] = defaultdict(list)
     by_class_slot: dict[tuple[str, int], list] = defaultdict(list)
@@ -171,6 +182,9 @@ def build_model(cands: Candidates, hint: Plan | None = None,
                       ).only_enforce_if(placed)
         for (s, lid, vid), lit in options.items():
             cost = costs[s] + venue_cost(cands, opt, vid)
+            cost -= weights.travel * sum(
+                1 for site, other in fixed_next.get((lid, s), ())
+                if site == opt.cls.enterprise_id and other != opt.cls.key)
             if cost:
                 objective.append(SCALE * cost * lit)
             by_lecturer_slot[(lid, s)].append(lit)
@@ -220,14 +234,26 @@ def build_model(cands: Candidates, hint: Plan | None = None,
             for lid, lit in lv.lecturer.items():
                 loads[lid].append(lv.opt.minutes * lit)
         if loads:
-            top = max(sum(lv.opt.minutes for lv in built.lessons.values()), 1)
+            fixed = fixed_loads(cands)
+            top = max(sum(lv.opt.minutes for lv in built.lessons.values()), 1) + \
+                max(fixed.values(), default=0)
             built.max_load = model.new_int_var(0, top, "max_load")
             for lid in sorted(loads):
-                model.add(built.max_load >= sum(loads[lid]))
+                model.add(built.max_load >= fixed.get(lid, 0) + sum(loads[lid]))
             objective.append(weights.balance * built.max_load)
 
     model.minimize(sum(objective))
     return built
+
+
+def fixed_loads(cands: Candidates) -> dict[int, int]:
+    """Minutes each lecturer already teaches in the planning range (lessons that stay)."""
+    first, last = cands.problem.slots[0].date, cands.problem.slots[-1].date
+    out: dict[int, int] = defaultdict(int)
+    for (lid, date), minutes in cands.fixed_day_minutes.items():
+        if first <= date <= last:
+            out[lid] += minutes
+    return dict(out)
 
 
 def _maximum_hours(built: BuiltModel, cands: Candidates) -> None:
@@ -390,7 +416,9 @@ def add_hint(built: BuiltModel, plan: Plan) -> None:
                                and a.lecturer_id == b.lecturer_id
                                and built.slot_dates[a.slot] == built.slot_dates[b.slot]))
     if built.max_load is not None:
-        model.add_hint(built.max_load, max(load.values(), default=0))
+        fixed = fixed_loads(built.cands)
+        model.add_hint(built.max_load, max((fixed.get(lid, 0) + load.get(lid, 0)
+                                            for lid in set(fixed) | set(load)), default=0))
 
 
 def read_plan(built: BuiltModel, value) -> tuple[dict[str, Placement], tuple[str, ...]]:

@@ -1,23 +1,25 @@
-"""Solving a planning problem: greedy placement first, then CP-SAT from the greedy hint; the
-better of the two is returned (so CP-SAT is never worse than greedy, even when stopped early).
+"""Solving a planning problem: a greedy placement first, then CP-SAT improving it a
+neighbourhood at a time (trainer.scheduling.lns) from the greedy plan; a neighbourhood's result
+is kept only when the whole plan gets better, so the answer is never worse than greedy, even
+when stopped early.
 
-Same input → same plan. The model is built in a fixed order, and the solver runs
-deterministically: one search worker with a fixed `random_seed` (more workers switch on
-`interleave_search`, CP-SAT's deterministic parallel mode, whose batches overshoot the limit and
-cost more wall time than they win on a two-core machine), and a limit in *deterministic* time
-(`max_deterministic_time`, CP-SAT's work counter, meant to be about one second) rather than wall
-time, which would stop two runs at different points. A wall-clock limit stays as a safety net
-only (ten times the deterministic one, at least 30 s); a run stopped by it, or by cancel, says so
-in `Plan.status` and may differ from another run. The light presolve (no probing, one pass) is
-chosen because full presolve cost more than the search on these assignment models.
+Same input → same plan. The models are built in a fixed order; neighbourhoods follow a seeded
+order; each CP-SAT run has one search worker, a fixed `random_seed` and a limit in
+*deterministic* time (`max_deterministic_time`, CP-SAT's work counter, meant to be about one
+second), and the budget `time_limit` is counted in that deterministic time — never in wall time,
+which would stop two runs at different points. (Several workers would need `interleave_search`
+to stay deterministic; its batches overshoot the limit and cost more wall time than they win on
+a two-core machine, and one model of a province quarter spends its whole limit in presolve:
+hence small neighbourhood models, one worker, light presolve.) A wall-clock limit stays as a
+safety net only (ten times the budget, at least 30 s); a run stopped by it, or by cancel, says
+so in `Plan.status` and may differ from another run.
 
-`progress(done, total, text)` is called with the lessons placed so far after each improving
-solution; `cancel()` is polled about ten times a second and stops the search, keeping the best
-plan found so far. Both may be called from the solver's threads; the GUI passes its worker's
+`progress(done, total, text)` is called with the lessons placed after greedy and after each
+improvement; `cancel()` is checked between neighbourhoods (each at most `step` deterministic
+seconds) and stops the search, keeping the best plan so far. The GUI passes its worker's
 Progress.report and `lambda: progress.cancelled`."""
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import dataclass, replace
 from typing import Callable
@@ -33,21 +35,11 @@ CancelFn = Callable[[], bool]
 @dataclass(frozen=True)
 class SolveOptions:
     time_limit: float = 10.0  # deterministic seconds of CP-SAT search
-    workers: int = 1  # 1: one deterministic search; >1: interleaved (deterministic, but its
-    #                  batches overshoot the limit and cost more wall time on two cores)
     seed: int = 20210601
     wall_clock_factor: float = 10.0  # safety limit: time_limit × this (≥ 30 s), real seconds
     use_cp_sat: bool = True
-    log: bool = False
-
-
-def _better(a: Plan, b: Plan) -> bool:
-    """Is a better than b: more lessons placed, then a lower objective."""
-    if a.placed_count != b.placed_count:
-        return a.placed_count > b.placed_count
-    if a.objective is None or b.objective is None:
-        return False
-    return a.objective < b.objective
+    neighbourhood: int = 60  # lessons freed at a time (large-neighbourhood search)
+    step: float = 0.5  # deterministic seconds of CP-SAT per neighbourhood
 
 
 def solve(problem: PlanningProblem, options: SolveOptions = SolveOptions(),
@@ -61,75 +53,20 @@ def solve(problem: PlanningProblem, options: SolveOptions = SolveOptions(),
         progress(greedy.placed_count, total, "greedy")
     if not options.use_cp_sat or not total or (cancel and cancel()):
         return replace(greedy, seconds=time.perf_counter() - started,
-                       status="cancelled" if cancel and cancel() else greedy.status)
-    plan = _cp_sat(cands, greedy, options, progress, cancel)
-    best = plan if plan is not None and not _better(greedy, plan) else greedy
-    return replace(best, seconds=time.perf_counter() - started)
+                       status="cancelled" if cancel and cancel() else "")
+    from trainer.scheduling.lns import improve, plan_value
 
-
-def _cp_sat(cands: Candidates, greedy: Plan, options: SolveOptions,
-            progress: ProgressFn | None, cancel: CancelFn | None) -> Plan | None:
-    from ortools.sat.python import cp_model
-
-    from trainer.scheduling.model import add_hint, build_model, read_plan
-
-    built = build_model(cands, greedy)
-    add_hint(built, greedy)
-    solver = cp_model.CpSolver()
-    params = solver.parameters
-    params.num_workers = max(1, options.workers)
-    params.random_seed = options.seed
-    params.max_deterministic_time = options.time_limit
-    params.max_time_in_seconds = max(30.0, options.time_limit * options.wall_clock_factor)
-    params.log_search_progress = options.log
-    # a light presolve: full probing and overlap detection on the assignment model cost more
-    # than the whole search on a small machine (seconds of presolve for a city quarter)
-    params.cp_model_probing_level = 0
-    params.max_presolve_iterations = 1
-    params.find_big_linear_overlap = False
-    params.interleave_search = options.workers > 1
-    total = len(built.lessons)
-
-    class Callback(cp_model.CpSolverSolutionCallback):
-        def __init__(self) -> None:
-            super().__init__()
-            self.count = 0
-
-        def on_solution_callback(self) -> None:
-            self.count += 1
-            if progress:
-                placed = sum(1 for lv in built.lessons.values() if self.boolean_value(lv.placed))
-                progress(placed, total, f"solution {self.count}, objective "
-                                        f"{self.objective_value:.0f}")
-            if cancel and cancel():
-                self.stop_search()
-
-    stop = threading.Event()
-    cancelled = threading.Event()
-
-    def watch() -> None:
-        while not stop.wait(0.1):
-            if cancel():
-                cancelled.set()
-                solver.stop_search()
-                return
-
-    watcher = threading.Thread(target=watch, daemon=True) if cancel else None
-    if watcher:
-        watcher.start()
-    try:
-        status = solver.solve(built.model, Callback())
-    finally:
-        stop.set()
-        if watcher:
-            watcher.join()
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
-    placements, unplaced = read_plan(built, solver.boolean_value)
-    name = solver.status_name(status)
-    if cancelled.is_set():
-        name = "cancelled"
-    elif status == cp_model.FEASIBLE and solver.wall_time >= params.max_time_in_seconds * 0.99:
-        name = "wall-clock limit"
-    return Plan(placements, unplaced, "cp-sat", name, solver.objective_value,
-                solver.best_objective_bound, solver.wall_time)
+    wall = max(30.0, options.time_limit * options.wall_clock_factor)
+    best = improve(cands, greedy, options.time_limit, seed=options.seed,
+                   size=options.neighbourhood, step=options.step, wall_limit=wall,
+                   progress=progress, cancel=cancel)
+    seconds = time.perf_counter() - started
+    if cancel and cancel():
+        status = "cancelled"
+    elif seconds - greedy.seconds >= wall:
+        status = "wall-clock limit"
+    else:
+        status = "improved" if best is not greedy else "greedy kept"
+    method = "greedy+cp-sat" if best is not greedy else "greedy"
+    return replace(best, method=method, status=status, objective=plan_value(cands, best),
+                   seconds=seconds)

@@ -106,15 +106,15 @@ class AcceptResult:
     requests_planned: int
 
 
-def _options(uow: UnitOfWork, time_limit: float | None, workers: int | None) -> SolveOptions:
+def _options(uow: UnitOfWork, time_limit: float | None) -> SolveOptions:
     from trainer.services.settings import get_setting
     limit = time_limit if time_limit is not None else float(
         get_setting(uow, "planner.time_limit_seconds"))
-    return SolveOptions(time_limit=limit, workers=workers or 1)
+    return SolveOptions(time_limit=limit)
 
 
 def propose_plan(uow: UnitOfWork, start: dt.date, end: dt.date, *,
-                 time_limit: float | None = None, workers: int | None = None,
+                 time_limit: float | None = None,
                  progress: ProgressFn | None = None,
                  cancel: CancelFn | None = None) -> Proposal:
     """Places the lessons of every open training request whose window meets [start, end]
@@ -122,12 +122,12 @@ def propose_plan(uow: UnitOfWork, start: dt.date, end: dt.date, *,
     if end < start:
         raise ValidationError("end_date", "date_order")
     built = build_problem(uow, start, end)
-    return _propose(built, _options(uow, time_limit, workers), progress, cancel)
+    return _propose(built, _options(uow, time_limit), progress, cancel)
 
 
 def propose_replan_lecturer(uow: UnitOfWork, lecturer_id: int, start: dt.date, end: dt.date,
                             reason: str = "", *, time_limit: float | None = None,
-                            workers: int | None = None, progress: ProgressFn | None = None,
+                            progress: ProgressFn | None = None,
                             cancel: CancelFn | None = None) -> Proposal:
     """The lecturer cannot teach from `start` to `end` (illness…): their unlocked lessons then
     move (to another time or lecturer); other lessons move only when needed, as few as
@@ -138,11 +138,11 @@ def propose_replan_lecturer(uow: UnitOfWork, lecturer_id: int, start: dt.date, e
         raise ValidationError("end_date", "date_order")
     away = Unavailability(lecturer_id, start, end, reason)
     return _replan(uow, away, None, lambda f: f.lecturer_id == lecturer_id,
-                   _options(uow, time_limit, workers), progress, cancel)
+                   _options(uow, time_limit), progress, cancel)
 
 
 def propose_replan_venue(uow: UnitOfWork, venue_id: int, start: dt.date, end: dt.date, *,
-                         time_limit: float | None = None, workers: int | None = None,
+                         time_limit: float | None = None,
                          progress: ProgressFn | None = None,
                          cancel: CancelFn | None = None) -> Proposal:
     """The workshop cannot be used from `start` to `end`: its lessons move (to another time or
@@ -152,7 +152,7 @@ def propose_replan_venue(uow: UnitOfWork, venue_id: int, start: dt.date, end: dt
         raise ValidationError("end_date", "date_order")
     away = Unavailability(venue_id, start, end)
     return _replan(uow, None, away, lambda f: f.venue_id == venue_id,
-                   _options(uow, time_limit, workers), progress, cancel)
+                   _options(uow, time_limit), progress, cancel)
 
 
 def _replan(uow, lecturer_away, venue_away, uses, options, progress, cancel) -> Proposal:
