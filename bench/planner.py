@@ -85,8 +85,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=["city", "province"])
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--city-limit", type=float, default=3.0)
-    parser.add_argument("--province-limit", type=float, default=10.0)
+    parser.add_argument("--city-limit", type=float, default=2.0)
+    parser.add_argument("--province-limit", type=float, default=5.0)
     args = parser.parse_args()
     if args.only in (None, "city"):
         run(CITY_QUARTER, args.seed, args.city_limit)

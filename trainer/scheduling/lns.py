@@ -136,8 +136,10 @@ def _time(minute: int):
 
 
 def improve(cands: Candidates, start: Plan, budget: float, *, seed: int, size: int = 60,
-            step: float = 0.5, wall_limit: float = 60.0, progress=None, cancel=None) -> Plan:
-    """Improve `start` within `budget` deterministic seconds of CP-SAT."""
+            step: float = 0.5, wall_limit: float = 60.0, patience: int = 8, progress=None,
+            cancel=None) -> Plan:
+    """Improve `start` within `budget` deterministic seconds of CP-SAT; stop earlier after
+    `patience` neighbourhoods in a row that brought nothing (or a round without a change)."""
     from ortools.sat.python import cp_model
 
     problem = cands.problem
@@ -145,6 +147,7 @@ def improve(cands: Candidates, start: Plan, budget: float, *, seed: int, size: i
     rng = random.Random(seed)
     classes = sorted({opt.cls.key for opt in cands.options.values()})
     spent, started, rounds, total = 0.0, time.perf_counter(), 0, len(cands.options)
+    fruitless = 0
     while spent < budget and classes:
         rounds += 1
         unplaced = {cands.options[k].cls.key for k in best.unplaced}
@@ -155,7 +158,7 @@ def improve(cands: Candidates, start: Plan, budget: float, *, seed: int, size: i
         done: set[str] = set()
         for seed_class in order:
             if spent >= budget or time.perf_counter() - started > wall_limit or \
-                    (cancel and cancel()):
+                    fruitless >= patience or (cancel and cancel()):
                 return best
             if seed_class in done:
                 continue
@@ -178,6 +181,7 @@ def improve(cands: Candidates, start: Plan, budget: float, *, seed: int, size: i
             params.find_big_linear_overlap = False
             status = solver.solve(built.model)
             spent += solver.deterministic_time
+            fruitless += 1
             if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 continue
             placements, _ = read_plan(built, solver.boolean_value)
@@ -187,7 +191,7 @@ def improve(cands: Candidates, start: Plan, budget: float, *, seed: int, size: i
                              tuple(k for k in cands.options if k not in merged), "greedy+lns")
             value = plan_value(cands, candidate)
             if value < best_value and not check_plan(problem, candidate):
-                best, best_value, improved = candidate, value, True
+                best, best_value, improved, fruitless = candidate, value, True, 0
                 if progress:
                     progress(best.placed_count, total, f"round {rounds}, value {value}")
         if not improved:
