@@ -53,7 +53,14 @@ DEFAULTS.update({  # the automatic planner (trainer/scheduling): penalties of th
     "planner.weights": {"one_lecturer": 40, "spread": 2, "balance": 10, "travel": 8,
                         "preferred_period": 5, "same_venue": 3, "move": 500},
     "planner.preferred_periods": ["morning", "afternoon"],  # other half-days cost preferred_period
-    "planner.time_limit_seconds": 10.0,  # CP-SAT's deterministic time (about seconds)
+    "planner.time_limit_seconds": 5.0,  # CP-SAT's deterministic time (about seconds)
+})
+
+DEFAULTS.update({  # trust (trainer/security): logins and backups
+    "security.max_failed_logins": 5,  # wrong passwords in a row before the account locks
+    "security.lock_minutes": 15,      # how long it stays locked
+    "security.token_days": 30,        # validity of a `trainer login` token
+    "backup.keep": 10,                # automatic SQLite copies kept (daily and before upgrades)
 })
 
 
