@@ -1546,20 +1546,16 @@
         <translation>Re-plan only the lessons that must move</translation>
     </message>
     <message>
-        <source>Excel…</source>
-        <translation>Excel…</translation>
+        <source>Export</source>
+        <translation>Export</translation>
     </message>
     <message>
-        <source>The lessons shown, as an Excel file</source>
-        <translation>The lessons shown, as an Excel file</translation>
+        <source>The lessons shown, as an Excel file…</source>
+        <translation>The lessons shown, as an Excel file…</translation>
     </message>
     <message>
-        <source>Calendar file…</source>
-        <translation>Calendar file…</translation>
-    </message>
-    <message>
-        <source>The chosen lecturer's or enterprise's lessons as an .ics file for phone and Outlook calendars</source>
-        <translation>The chosen lecturer's or enterprise's lessons as an .ics file for phone and Outlook calendars</translation>
+        <source>The chosen lecturer's or enterprise's lessons as a calendar file (.ics)…</source>
+        <translation>The chosen lecturer's or enterprise's lessons as a calendar file (.ics)…</translation>
     </message>
     <message>
         <source>Everyone</source>

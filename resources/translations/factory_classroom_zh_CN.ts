@@ -1546,20 +1546,16 @@
         <translation>只调整必须调整的课次</translation>
     </message>
     <message>
-        <source>Excel…</source>
-        <translation>导出 Excel…</translation>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
     <message>
-        <source>The lessons shown, as an Excel file</source>
-        <translation>将显示的课次导出为 Excel 文件</translation>
+        <source>The lessons shown, as an Excel file…</source>
+        <translation>将显示的课次导出为 Excel 文件…</translation>
     </message>
     <message>
-        <source>Calendar file…</source>
-        <translation>日历文件…</translation>
-    </message>
-    <message>
-        <source>The chosen lecturer's or enterprise's lessons as an .ics file for phone and Outlook calendars</source>
-        <translation>将所选讲师或企业的课次导出为 .ics 文件,可导入手机或 Outlook 日历</translation>
+        <source>The chosen lecturer's or enterprise's lessons as a calendar file (.ics)…</source>
+        <translation>将所选讲师或企业的课次导出为日历文件(.ics)…</translation>
     </message>
     <message>
         <source>Everyone</source>

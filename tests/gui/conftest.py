@@ -6,7 +6,7 @@ from typing import Callable
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 
 @pytest.fixture(autouse=True)
@@ -89,7 +89,9 @@ class ModalDriver:
             if not pending:
                 return
             widget = QApplication.activeModalWidget()
-            if widget is None or not widget.isVisible() or any(widget is h for h in handled):
+            # a progress dialog comes and goes by itself: wait for the dialog after it
+            if widget is None or not widget.isVisible() or isinstance(widget, QProgressDialog) \
+                    or any(widget is h for h in handled):
                 QTimer.singleShot(10, poll)
                 return
             handled.append(widget)

@@ -31,9 +31,13 @@ class CertificatesPage(Page):
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.cohort = QComboBox(self)
         self.cohort.setObjectName("cohort")
-        self.cohort.setMinimumWidth(300)
+        self.cohort.setMinimumWidth(160)
+        self.cohort.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.cohort.setMinimumContentsLength(16)
         self.kind = QComboBox(self)
         self.kind.setObjectName("kind")
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(10)
         self.cohort.currentIndexChanged.connect(lambda _i: self.refresh())
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
         self.issue_button = self._button("issue", self.issue)
@@ -55,11 +59,11 @@ class CertificatesPage(Page):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
-        top.addWidget(self.verify_button)
-        top.addWidget(self.template_button)
+        for widget in (self.revoke_button, self.reissue_button, self.verify_button,
+                       self.template_button):
+            top.addWidget(widget)
         bar = QHBoxLayout()
-        for widget in (self.cohort, self.kind, self.issue_button, self.print_button,
-                       self.revoke_button, self.reissue_button):
+        for widget in (self.cohort, self.kind, self.issue_button, self.print_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         layout = QVBoxLayout(self)

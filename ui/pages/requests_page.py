@@ -30,7 +30,7 @@ class RequestsPage(MasterPage):
         self.split_button = QPushButton(self)
         self.split_button.setObjectName("splitClasses")
         self.split_button.clicked.connect(self.split_into_classes)
-        self.layout_.itemAt(1).layout().insertWidget(4, self.split_button)
+        self.layout_.itemAt(0).layout().insertWidget(2, self.split_button)  # beside Import…
         self.retranslate()
 
     def title(self) -> str:

@@ -8,7 +8,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout, QLabel,
-                               QListWidget, QListWidgetItem, QSplitter, QStackedWidget,
+                               QListWidget, QListWidgetItem, QMenu, QSplitter, QStackedWidget,
                                QToolButton, QVBoxLayout, QWidget)
 
 from trainer.errors import ConflictError, TrainerError
@@ -80,8 +80,12 @@ class SchedulePage(Page):
         self.filter_value.currentIndexChanged.connect(lambda _i: self.refresh())
         self.plan_button = self._tool("", self.plan, "plan")
         self.replan_button = self._tool("", lambda: self.plan(replan=True), "replan")
-        self.excel_button = self._tool("", self.export_excel, "exportExcel")
-        self.ics_button = self._tool("", self.export_ics, "exportIcs")
+        self.export_button = self._tool("", lambda: None, "export")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_menu = QMenu(self.export_button)
+        self.excel_action = self.export_menu.addAction("", self.export_excel)
+        self.ics_action = self.export_menu.addAction("", self.export_ics)
+        self.export_button.setMenu(self.export_menu)
         self.undo_button = self._tool("", self.undo_stack.undo, "undo")
         self.redo_button = self._tool("", self.undo_stack.redo, "redo")
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
@@ -124,7 +128,7 @@ class SchedulePage(Page):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
-        for widget in (self.plan_button, self.replan_button, self.excel_button, self.ics_button):
+        for widget in (self.plan_button, self.replan_button, self.export_button):
             top.addWidget(widget)
         top.addSpacing(12)
         top.addWidget(self.undo_button)
@@ -169,11 +173,10 @@ class SchedulePage(Page):
         self.plan_button.setToolTip(self.tr("Place the lessons of the open training requests"))
         self.replan_button.setText(self.tr("Lecturer absent…"))
         self.replan_button.setToolTip(self.tr("Re-plan only the lessons that must move"))
-        self.excel_button.setText(self.tr("Excel…"))
-        self.excel_button.setToolTip(self.tr("The lessons shown, as an Excel file"))
-        self.ics_button.setText(self.tr("Calendar file…"))
-        self.ics_button.setToolTip(self.tr("The chosen lecturer's or enterprise's lessons as an "
-                                           ".ics file for phone and Outlook calendars"))
+        self.export_button.setText(self.tr("Export"))
+        self.excel_action.setText(self.tr("The lessons shown, as an Excel file…"))
+        self.ics_action.setText(self.tr("The chosen lecturer's or enterprise's lessons as a "
+                                        "calendar file (.ics)…"))
         kind = self.filter_kind.currentIndex()
         self.filter_kind.blockSignals(True)
         self.filter_kind.clear()
@@ -251,7 +254,7 @@ class SchedulePage(Page):
                 self.filter_value.addItem(f"{venue.enterprise_name} {venue.name}".strip(), venue.id)
         self.filter_value.setVisible(kind != "all")
         self.filter_value.blockSignals(False)
-        self.ics_button.setEnabled(kind in ("lecturer", "enterprise"))
+        self.ics_action.setEnabled(kind in ("lecturer", "enterprise"))
         self.refresh()
 
     def set_filter(self, kind: str, value_id: int | None = None) -> None:

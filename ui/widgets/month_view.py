@@ -27,7 +27,7 @@ class MonthView(QWidget):
         super().__init__(parent)
         self.setObjectName("monthView")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(560, 420)
+        self.setMinimumSize(360, 300)
         self.setMouseTracking(True)
         today = dt.date.today()
         self.month = today.replace(day=1)

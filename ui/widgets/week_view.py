@@ -30,7 +30,7 @@ class WeekView(QWidget):
         self.setObjectName("weekView")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setMinimumSize(560, 420)
+        self.setMinimumSize(360, 300)
         self.first_day = dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
         self.entries: list[CalendarEntry] = []
         self.days: dict[dt.date, DayInfo] = {}
