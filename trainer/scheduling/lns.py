@@ -15,6 +15,7 @@ deterministic time, not in seconds."""
 from __future__ import annotations
 
 import random
+import threading
 import time
 from collections import defaultdict
 from dataclasses import replace
@@ -135,6 +136,27 @@ def _time(minute: int):
     return dt.time(minute // 60, minute % 60)
 
 
+def _solve(solver, model, cancel):
+    """solver.solve, stopped within a tenth of a second when `cancel()` turns true."""
+    if cancel is None:
+        return solver.solve(model)
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.1):
+            if cancel():
+                solver.stop_search()
+                return
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        return solver.solve(model)
+    finally:
+        done.set()
+        watcher.join()
+
+
 def improve(cands: Candidates, start: Plan, budget: float, *, seed: int, size: int = 60,
             step: float = 0.5, wall_limit: float = 60.0, patience: int = 8, progress=None,
             cancel=None) -> Plan:
@@ -179,7 +201,7 @@ def improve(cands: Candidates, start: Plan, budget: float, *, seed: int, size: i
             params.cp_model_probing_level = 0
             params.max_presolve_iterations = 1
             params.find_big_linear_overlap = False
-            status = solver.solve(built.model)
+            status = _solve(solver, built.model, cancel)
             spent += solver.deterministic_time
             fruitless += 1
             if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
