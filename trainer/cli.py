@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "(default: $TRAINER_DATABASE_URL, else trainer.db in the user data folder)")
     common.add_argument("--lang", choices=["zh", "en", "zh_CN", "en_US"], default=argparse.SUPPRESS,
                         help="language of messages (default: system locale)")
+    common.add_argument("--as", dest="login_user", metavar="USER", default=argparse.SUPPRESS,
+                        help="act as USER (default: $TRAINER_USER); password from "
+                        "$TRAINER_PASSWORD or a prompt; or a token in $TRAINER_TOKEN (trainer login)")
     parser = argparse.ArgumentParser(
         prog="trainer", parents=[common],
         description="Factory Classroom (课堂设在工厂): in-factory training for trade-union offices.",
@@ -121,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
 # Command groups with their own module (trainer/cli_<area>.py): each module defines
 # add_commands(sub, common) to add its subparsers and COMMANDS, a dict name -> function(args) -> int.
 COMMAND_MODULES: tuple[str, ...] = ("trainer.cli_pdf", "trainer.cli_attendance",
-                                   "trainer.cli_schedule")
+                                   "trainer.cli_schedule", "trainer.cli_trust")
 
 
 def _command_modules():
@@ -147,12 +150,11 @@ def _given_fields(args) -> dict[str, str]:
 
 
 def _open(args):
-    from trainer.config import database_url
-    from trainer.db.migrate import open_database
-    from trainer.services.uow import UnitOfWork
+    """The database and a unit of work acting as the logged-in user (trainer/cli_trust.py: who
+    acts, the day's automatic backup, --reveal checked and recorded in the audit trail)."""
+    from trainer.cli_trust import open_as_user
 
-    db = open_database(database_url(getattr(args, "db", None)))
-    return db, UnitOfWork(db)
+    return open_as_user(args)
 
 
 def _print_table(rows: list[list[str]], headers: list[str]) -> None:

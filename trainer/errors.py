@@ -99,24 +99,66 @@ class NotFoundError(TrainerError):
         return f"No {entity} “{self.key}”."
 
 
-class StaleEditError(TrainerError):
-    """Optimistic locking: the row changed since the user loaded it."""
+@dataclass(frozen=True)
+class FieldChange:
+    """One field another user changed: `before` as the user loaded it, `after` as now stored."""
 
-    def __init__(self, entity: str, name: str, expected: int, actual: int, updated_at: object) -> None:
+    field: str
+    before: object
+    after: object
+
+
+class StaleEditError(TrainerError):
+    """Optimistic locking: the row changed since the user loaded it. `updated_by` names who
+    saved last ("" when unknown), `changes` what they changed (from the audit trail), so the
+    GUI can show the stored value beside the user's own."""
+
+    def __init__(self, entity: str, name: str, expected: int, actual: int, updated_at: object,
+                 updated_by: str = "", changes: tuple[FieldChange, ...] = ()) -> None:
         super().__init__(entity, name)
         self.entity, self.name = entity, name
         self.expected, self.actual, self.updated_at = expected, actual, updated_at
+        self.updated_by, self.changes = updated_by, tuple(changes)
 
     def message(self, lang: str | None = None) -> str:
         lang = lang or language()
         entity = label(ENTITIES, self.entity, lang)
+        if self.entity not in ENTITIES:
+            from trainer.security.texts import entity_label
+            entity = entity_label(self.entity, lang)
         when = "?"
         if self.updated_at:  # stored in UTC without a zone; shown in local time
             local = self.updated_at.replace(tzinfo=dt.timezone.utc).astimezone()
             when = f"{local:%Y-%m-%d %H:%M:%S}"
+        changed = _change_list(self.changes, lang)
         if lang == "zh":
-            return f"{entity}“{self.name}”已于 {when} 被他人修改,请重新打开后再保存。"
-        return f"{entity} “{self.name}” was changed by someone else at {when}; reopen it and save again."
+            who = f" {self.updated_by} " if self.updated_by else "他人"
+            what = f":{changed}。" if changed else ","
+            return f"{entity}“{self.name}”已于 {when} 被{who}修改{what}请重新打开后再保存。"
+        who = self.updated_by or "someone else"
+        what = f" ({changed})" if changed else ""
+        return (f"{entity} “{self.name}” was changed by {who} at {when}{what}; reopen it and "
+                "save again.")
+
+
+def _change_list(changes: tuple[FieldChange, ...], lang: str) -> str:
+    """'mobile 138****8000 → 139****9000' for each change; personal data masked."""
+    from trainer.rules.id_number import mask_id_number
+    from trainer.rules.phone import mask_mobile
+    from trainer.security.texts import field_label
+
+    def shown(fld: str, value: object) -> str:
+        if value is None or value == "":
+            return "—"
+        if fld == "id_number":
+            return mask_id_number(str(value))
+        if fld in ("mobile", "contact_phone"):
+            return mask_mobile(str(value))
+        return str(value)
+
+    sep = ";" if lang == "zh" else "; "
+    return sep.join(f"{field_label(c.field, lang)} {shown(c.field, c.before)} → "
+                    f"{shown(c.field, c.after)}" for c in changes)
 
 
 class ConflictError(TrainerError):
@@ -160,6 +202,11 @@ class DatabaseError(ReasonError):
         "not_ours": ("该文件不是“课堂设在工厂”的数据库:{detail}",
                      "This is not a Factory Classroom database: {detail}"),
         "unreachable": ("无法连接数据库:{detail}", "Cannot reach the database: {detail}"),
+        "connection_lost": ("与数据库的连接已断开,本次操作未保存(已撤销),请检查网络后重试:{detail}",
+                            "The connection to the database was lost; nothing of this operation "
+                            "was saved. Check the network and try again: {detail}"),
+        "busy": ("数据库正被另一个程序写入,请稍后再试:{detail}",
+                 "Another program is writing to the database; try again in a moment: {detail}"),
         "bad_url": ("数据库地址无效:{detail}", "Invalid database URL: {detail}"),
     }
 
@@ -300,3 +347,107 @@ class StaleCellsError(StaleEditError):
                           for c in shown) + more
         return (f"{len(self.cells)} {entity}(s) were changed by someone else: {which}. Nothing "
                 "was saved; reload and save again.")
+
+
+class PermissionDenied(TrainerError):
+    """The acting user's role does not allow `action` (a code of security.texts.ACTIONS) on
+    `entity` (a table or entity code, "" when the action needs none). Permissions are held in
+    the services (trainer.security.guard), so every caller meets the same refusal."""
+
+    def __init__(self, role: str, action: str, entity: str = "") -> None:
+        super().__init__(role, action, entity)
+        self.role, self.action, self.entity = role, action, entity
+
+    def message(self, lang: str | None = None) -> str:
+        from trainer.security.texts import action_phrase, role_label
+
+        lang = lang or language()
+        if self.entity == "audit_log" and self.action in ("update", "delete"):
+            return pick(("审计日志不能修改或删除。", "The audit trail cannot be changed or deleted."),
+                        lang)
+        if self.action == "other_office":
+            return pick(("只能操作本单位(工会)的数据。", "You can only work on your own office's data."),
+                        lang)
+        role, what = role_label(self.role, lang), action_phrase(self.action, self.entity, lang)
+        if self.role == "anonymous":
+            return pick((f"请先登录:本数据库已设置用户,未登录时只能查看,不能{what}。",
+                         f"Log in first: this database has users, and without logging in you "
+                         f"can only read, not {what}."), lang)
+        if lang == "zh":
+            return f"权限不足:{role}不能{what}。"
+        article = "an" if role[:1] in "aeiou" else "a"
+        return f"Permission denied: {article} {role} may not {what}."
+
+
+class AuthenticationError(ReasonError):
+    """A login refused: wrong name or password, locked for a while, disabled, bad token."""
+
+    TEXTS = {
+        "wrong_password": ("用户名或密码不正确。", "Wrong user name or password."),
+        "wrong_password_locked": ("用户名或密码不正确。连续失败 {attempts} 次,账号已锁定到 {until}。",
+                                  "Wrong user name or password. After {attempts} failed attempts "
+                                  "the account is locked until {until}."),
+        "locked": ("账号已锁定到 {until}(多次输错密码),请到时再试或请管理员解锁。",
+                   "The account is locked until {until} after repeated wrong passwords; try "
+                   "again then, or ask an administrator to unlock it."),
+        "disabled": ("账号“{username}”已停用,请联系管理员。",
+                     "The account “{username}” is disabled; ask an administrator."),
+        "token_invalid": ("登录令牌无效或已被注销,请重新登录(trainer login)。",
+                          "The login token is invalid or was revoked; log in again (trainer login)."),
+        "token_expired": ("登录令牌已于 {when} 过期,请重新登录(trainer login)。",
+                          "The login token expired at {when}; log in again (trainer login)."),
+        "need_password": ("请为用户“{username}”提供密码(环境变量 TRAINER_PASSWORD)。",
+                          "Give the password of “{username}” (environment variable "
+                          "TRAINER_PASSWORD)."),
+        "choose_office": ("多个工会都有用户“{username}”,请指定工会。",
+                          "Several offices have a user “{username}”; choose the office."),
+    }
+
+
+class AccountError(ReasonError):
+    """A change to user accounts refused as a whole."""
+
+    TEXTS = {
+        "password_short": ("密码至少需要 {min} 个字符。", "A password needs at least {min} characters."),
+        "password_long": ("密码最多 {max} 个字符。", "A password may have at most {max} characters."),
+        "username_invalid": ("用户名应为 1–50 个字符,不含空格。",
+                             "A user name has 1–50 characters and no spaces."),
+        "username_taken": ("用户名“{username}”已存在。", "The user name “{username}” is taken."),
+        "unknown_role": ("角色应为以下之一:{roles}", "The role must be one of: {roles}"),
+        "first_user_admin": ("第一个用户必须是管理员。", "The first user must be an administrator."),
+        "last_admin": ("“{username}”是最后一个可用的管理员,不能停用或降级。",
+                       "“{username}” is the last active administrator and cannot be disabled "
+                       "or given another role."),
+        "users_exist": ("已有用户,不能再创建初始管理员;请由管理员登录后添加用户。",
+                        "Users exist already; an administrator adds further users after logging in."),
+        "unknown_user": ("找不到用户“{username}”。", "No user “{username}”."),
+    }
+
+
+class BackupError(ReasonError):
+    """A backup or restore that cannot be done; the database is left as it was."""
+
+    TEXTS = {
+        "missing": ("找不到备份文件“{path}”。", "The backup file “{path}” does not exist."),
+        "damaged": ("备份文件“{path}”已损坏,不能恢复:{detail}。当前数据库未改动。",
+                    "The backup file “{path}” is damaged and cannot be restored: {detail}. The "
+                    "current database was not touched."),
+        "not_ours": ("文件“{path}”不是“课堂设在工厂”的数据库备份:{detail}。当前数据库未改动。",
+                     "“{path}” is not a Factory Classroom backup: {detail}. The current database "
+                     "was not touched."),
+        "too_new": ("备份“{path}”由更新版本的程序创建(版本 {revision}),请先升级程序。",
+                    "The backup “{path}” was made by a newer version of the program (revision "
+                    "{revision}); upgrade the program first."),
+        "not_a_file": ("只能备份数据库文件;当前数据库是 {what}。",
+                       "Only database files can be backed up this way; this database is {what}."),
+        "same_file": ("不能用数据库自身恢复自身:“{path}”。",
+                      "A database cannot be restored from itself: “{path}”."),
+        "pg_tools_missing": ("找不到 PostgreSQL 工具 {tool}。请安装 PostgreSQL 客户端(Debian/Ubuntu:"
+                             "sudo apt install postgresql-client;Windows:安装 PostgreSQL 时选择"
+                             " Command Line Tools),版本不低于服务器,并把它的 bin 目录加入 PATH。",
+                             "The PostgreSQL tool {tool} was not found. Install the PostgreSQL "
+                             "client (Debian/Ubuntu: sudo apt install postgresql-client; Windows: "
+                             "the Command Line Tools of the PostgreSQL installer), at least the "
+                             "server's version, and put its bin folder on PATH."),
+        "pg_failed": ("{tool} 失败:{detail}", "{tool} failed: {detail}"),
+    }

@@ -294,3 +294,54 @@ class Setting(Versioned, Base):
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
     key: Mapped[str] = mapped_column(Str(80))
     value: Mapped[str] = mapped_column(Text, default="null")
+
+
+class User(Versioned, Base):
+    """A person who logs in to one union office, with a role (trainer.security.roles). The
+    password is an argon2 hash; the CLI's login token is kept only as its SHA-256."""
+    __tablename__ = "users"
+    __table_args__ = (UniqueConstraint("organization_id", "username"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    username: Mapped[str] = mapped_column(Str(50))
+    display_name: Mapped[str] = mapped_column(Str(100), default="")
+    role: Mapped[str] = mapped_column(Str(12))  # admin / officer / clerk / viewer
+    password_hash: Mapped[str] = mapped_column(Str(200))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)  # UTC
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # UTC
+    token_hash: Mapped[str | None] = mapped_column(Str(64), unique=True)
+    token_expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # UTC
+
+
+class AuditLog(Base):
+    """The audit trail: who did what, when, to which record, with the values before and after
+    (JSON). Written only by trainer.security.guard, never changed or deleted by the app. No
+    foreign keys: an entry outlives users, offices and the rows it tells about."""
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_org_at", "organization_id", "at"),
+                      Index("ix_audit_log_entity_record", "entity", "record_id"),
+                      Index("ix_audit_log_user_at", "user_id", "at"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    user_id: Mapped[int | None] = mapped_column(Integer)
+    username: Mapped[str] = mapped_column(Str(50), default="")  # a copy: names outlive rows
+    action: Mapped[str] = mapped_column(Str(16))  # create/update/delete/reveal/export/login/…
+    entity: Mapped[str] = mapped_column(Str(50), default="")  # table name
+    record_id: Mapped[int | None] = mapped_column(Integer)
+    summary: Mapped[str] = mapped_column(Str(200), default="")
+    before: Mapped[str | None] = mapped_column(Text)  # JSON of the changed columns
+    after: Mapped[str | None] = mapped_column(Text)
+
+
+# Who saved a Versioned row last (display name of the user; "" for the system), for "changed by
+# <user> at <time>" (StaleEditError) — revision 0005. Added here rather than in base.Versioned so
+# the column arrives with its migration; every Versioned model above gets its own column.
+VERSIONED_MODELS: tuple[type, ...] = tuple(sorted(
+    (m.class_ for m in Base.registry.mappers if issubclass(m.class_, Versioned)),
+    key=lambda cls: cls.__tablename__))
+for _model in VERSIONED_MODELS:
+    _model.updated_by = mapped_column(Str(100), nullable=False, default="", server_default="")
+del _model

@@ -5,9 +5,9 @@ import re
 from typing import Any, Iterable, TypeVar
 
 from sqlalchemy import ColumnElement, Select, false, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
-from trainer.errors import InUseError, NotFoundError, Reference, StaleEditError, ValidationError
+from trainer.errors import InUseError, NotFoundError, Reference, ValidationError
 from trainer.rules.text import clean_text
 
 M = TypeVar("M")
@@ -25,7 +25,9 @@ def get_row(session: Session, model: type[M], row_id: int, entity: str,
 def check_version(row: Any, expected: int | None, entity: str, name: str) -> None:
     """Refuses the edit when the row changed since the user loaded version `expected`."""
     if expected is not None and row.version != expected:
-        raise StaleEditError(entity, name, expected, row.version, row.updated_at)
+        from trainer.security.audit import stale_error_for_row  # who saved it, what changed
+
+        raise stale_error_for_row(object_session(row), row, expected, entity, name)
 
 
 def apply(row: Any, values: dict[str, Any]) -> None:

@@ -56,6 +56,13 @@ DEFAULTS.update({  # the automatic planner (trainer/scheduling): penalties of th
     "planner.time_limit_seconds": 5.0,  # CP-SAT's deterministic time (about seconds)
 })
 
+DEFAULTS.update({  # trust (trainer/security): logins and backups
+    "security.max_failed_logins": 5,  # wrong passwords in a row before the account locks
+    "security.lock_minutes": 15,      # how long it stays locked
+    "security.token_days": 30,        # validity of a `trainer login` token
+    "backup.keep": 10,                # automatic SQLite copies kept (daily and before upgrades)
+})
+
 
 def get_setting(uow: UnitOfWork, key: str) -> Any:
     if key not in DEFAULTS:

@@ -1,0 +1,313 @@
+"""`trainer user …`, `trainer login` / `logout`, `trainer backup`, `trainer restore`, `trainer
+audit`, and how every command opens the database as a user (open_as_user, behind cli._open).
+
+Who acts: `--as NAME` or $TRAINER_USER with the password in $TRAINER_PASSWORD (asked for on a
+terminal), or $TRAINER_TOKEN from `trainer login`. Nobody: the system while the database has no
+user, read-only afterwards. A refusal exits 1 with the sentence on stderr. New passwords come
+from $TRAINER_NEW_PASSWORD, --password-stdin (first line of standard input) or a prompt."""
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+import sys
+
+from trainer.messages import language, pick
+
+ENV_USER, ENV_PASSWORD, ENV_TOKEN = "TRAINER_USER", "TRAINER_PASSWORD", "TRAINER_TOKEN"
+ENV_NEW_PASSWORD = "TRAINER_NEW_PASSWORD"
+ROLE_CHOICES = ("admin", "officer", "clerk", "viewer")
+# commands whose --reveal hands out full personal data as a file rather than on screen
+EXPORTS = ("export",)
+
+
+def _zh() -> bool:
+    return language() == "zh"
+
+
+# --- opening the database as a user -------------------------------------------------------------
+
+def _login_name(args) -> str | None:
+    return getattr(args, "login_user", None) or os.environ.get(ENV_USER) or None
+
+
+def _password_for(username: str) -> str:
+    from trainer.errors import AuthenticationError
+
+    password = os.environ.get(ENV_PASSWORD)
+    if password is None and sys.stdin is not None and sys.stdin.isatty():
+        password = getpass.getpass(f"{username} 的密码: " if _zh() else f"Password of {username}: ")
+    if password is None:
+        raise AuthenticationError("need_password", username=username)
+    return password
+
+
+def cli_user(database, args):
+    """The UserRecord the command acts as, or None."""
+    from trainer.security.users import authenticate, authenticate_token
+
+    name = _login_name(args)
+    if name:
+        return authenticate(database, name, _password_for(name))
+    token = os.environ.get(ENV_TOKEN)
+    if token:
+        return authenticate_token(database, token)
+    return None
+
+
+def _described(args) -> str:
+    """What a --reveal showed, for the audit trail (never the database URL: it may hold a
+    password)."""
+    parts = [args.command]
+    for key in ("kind", "document", "action", "id", "cohort", "lesson", "trainee", "lecturer",
+                "enterprise", "month", "out"):
+        value = getattr(args, key, None)
+        if value not in (None, "", False):
+            parts.append(f"{key}={value}" if key not in ("kind", "document", "action") else
+                         str(value))
+    if getattr(args, "search", ""):
+        parts.append(f"search={args.search}")
+    return " ".join(parts)[:200]
+
+
+def open_as_user(args):
+    """cli._open: the database brought to the current schema, the user logged in, the day's
+    automatic backup made, and a --reveal checked and recorded."""
+    from trainer.cli_kinds import KINDS
+    from trainer.config import database_url
+    from trainer.db.migrate import open_database
+    from trainer.security.audit import record_reveal
+    from trainer.security.backups import daily_backup
+    from trainer.security.texts import table_of
+    from trainer.services.uow import UnitOfWork
+
+    db = open_database(database_url(getattr(args, "db", None)))
+    uow = UnitOfWork(db, user=cli_user(db, args))
+    daily_backup(db)
+    if getattr(args, "reveal", False):
+        kind = KINDS.get(getattr(args, "kind", "") or "")
+        entity = table_of(kind.entity) if kind is not None else ""
+        record_reveal(uow, _described(args), entity=entity, export=args.command in EXPORTS)
+    return db, uow
+
+
+# --- commands --------------------------------------------------------------------------------
+
+def add_commands(sub, common) -> None:
+    p = sub.add_parser("user", parents=[common], help="users and roles (administrators)",
+                       description="Users of the office. The first user must be an admin; "
+                       "afterwards only an admin manages users. New passwords: "
+                       f"${ENV_NEW_PASSWORD}, --password-stdin, or a prompt.")
+    acts = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    q = acts.add_parser("add", parents=[common], help="add a user")
+    q.add_argument("username")
+    q.add_argument("--role", choices=ROLE_CHOICES, required=True)
+    q.add_argument("--name", default="", help="display name, e.g. 王芳")
+    q.add_argument("--password-stdin", action="store_true")
+    acts.add_parser("list", parents=[common], help="list the office's users")
+    for name, text in (("disable", "disable a user (cannot log in)"),
+                       ("enable", "enable a disabled user"),
+                       ("unlock", "lift a lock after wrong passwords")):
+        q = acts.add_parser(name, parents=[common], help=text)
+        q.add_argument("username")
+    q = acts.add_parser("passwd", parents=[common], help="set a password (yours, or as admin anyone's)")
+    q.add_argument("username")
+    q.add_argument("--password-stdin", action="store_true")
+    q = acts.add_parser("role", parents=[common], help="change a user's role")
+    q.add_argument("username")
+    q.add_argument("role", choices=ROLE_CHOICES)
+
+    p = sub.add_parser("login", parents=[common], help="log in and print a token for TRAINER_TOKEN",
+                       description="Checks the password ($TRAINER_PASSWORD or a prompt) and "
+                       "prints a token: export TRAINER_TOKEN=$(trainer login NAME)")
+    p.add_argument("username", nargs="?", default=None)
+    p.add_argument("--days", type=int, default=None, help="validity (default: setting "
+                   "security.token_days)")
+    sub.add_parser("logout", parents=[common], help=f"revoke the token in ${ENV_TOKEN}")
+
+    p = sub.add_parser("backup", parents=[common], help="back up the database now",
+                       description="SQLite: an online copy (backups/ beside the file, or --out). "
+                       "PostgreSQL: pg_dump in its custom format.")
+    p.add_argument("--out", metavar="FILE", default=None)
+    p.add_argument("--list", action="store_true", help="list the backups instead")
+    p = sub.add_parser("restore", parents=[common], help="restore the database from a backup",
+                       description="Checks the copy (integrity, our schema) first; the current "
+                       "database is kept aside in backups/ (…-replaced-….db or .dump).")
+    p.add_argument("file")
+
+    p = sub.add_parser("audit", parents=[common], help="the audit trail (administrators)")
+    p.add_argument("--user", dest="by_user", metavar="USER", help="only what USER did")
+    p.add_argument("--since", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--until", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                   help="up to and including this day")
+    p.add_argument("--entity", help="e.g. trainee, certificate, users")
+    p.add_argument("--record", type=int, metavar="ID")
+    p.add_argument("--action", dest="audit_action",
+                   choices=["create", "update", "delete", "reveal", "export", "login",
+                            "login_failed", "logout", "backup", "restore"])
+    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--reveal", action="store_true", help="unmasked ID numbers and mobiles")
+
+
+def _new_password(args) -> str:
+    from trainer.cli import UsageError
+
+    if getattr(args, "password_stdin", False):
+        line = sys.stdin.readline()
+        return line.rstrip("\r\n")
+    if os.environ.get(ENV_NEW_PASSWORD):
+        return os.environ[ENV_NEW_PASSWORD]
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass("新密码: " if _zh() else "New password: ")
+        again = getpass.getpass("再输入一次: " if _zh() else "Again: ")
+        if first != again:
+            raise UsageError("the two passwords differ")
+        return first
+    raise UsageError(f"give the new password in ${ENV_NEW_PASSWORD} or with --password-stdin")
+
+
+def _user_line(u) -> list[str]:
+    state = []
+    if u.disabled:
+        state.append("已停用" if _zh() else "disabled")
+    if u.locked_until and u.locked_until > dt.datetime.now(dt.timezone.utc).replace(tzinfo=None):
+        state.append("已锁定" if _zh() else "locked")
+    last = ""
+    if u.last_login_at:
+        last = f"{u.last_login_at.replace(tzinfo=dt.timezone.utc).astimezone():%Y-%m-%d %H:%M}"
+    return [u.username, u.display_name, u.role_label(), ",".join(state), last]
+
+
+def cmd_user(args) -> int:
+    from trainer.cli import _open, _print_table
+    from trainer.security import users
+
+    if args.action in ("add", "passwd"):
+        password = _new_password(args)
+    _db, uow = _open(args)
+    if args.action == "add":
+        u = users.create_user(uow, args.username, password, args.role, args.name)
+        print(f"{u.username} ({u.role_label()})")
+    elif args.action == "list":
+        heads = (["用户名", "姓名", "角色", "状态", "最近登录"] if _zh()
+                 else ["user", "name", "role", "state", "last login"])
+        rows = [_user_line(u) for u in users.list_users(uow)]
+        _print_table(rows, heads)
+        print(f"({len(rows)})")
+    elif args.action in ("disable", "enable"):
+        u = users.set_disabled(uow, args.username, args.action == "disable")
+        print(f"{u.username}: " + ("已停用" if u.disabled else "已启用") if _zh() else
+              f"{u.username}: {'disabled' if u.disabled else 'enabled'}")
+    elif args.action == "unlock":
+        print(users.unlock(uow, args.username).username)
+    elif args.action == "passwd":
+        print(users.set_password(uow, args.username, password).username)
+    else:  # role
+        u = users.set_role(uow, args.username, args.role)
+        print(f"{u.username} ({u.role_label()})")
+    return 0
+
+
+def cmd_login(args) -> int:
+    from trainer.cli import UsageError
+    from trainer.config import database_url
+    from trainer.db.migrate import open_database
+    from trainer.security.users import authenticate, issue_token
+
+    name = args.username or _login_name(args)
+    if not name:
+        raise UsageError(f"give the user name (trainer login NAME, --as NAME or ${ENV_USER})")
+    db = open_database(database_url(getattr(args, "db", None)))
+    user = authenticate(db, name, _password_for(name))
+    print(issue_token(db, user, args.days))
+    return 0
+
+
+def cmd_logout(args) -> int:
+    from trainer.cli import UsageError
+    from trainer.config import database_url
+    from trainer.db.migrate import open_database
+    from trainer.security.users import revoke_token
+
+    token = os.environ.get(ENV_TOKEN)
+    if not token:
+        raise UsageError(f"no token in ${ENV_TOKEN}")
+    done = revoke_token(open_database(database_url(getattr(args, "db", None))), token)
+    print(pick(("已退出登录", "logged out")) if done else pick(("令牌已无效", "the token was not valid")))
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from trainer.cli import _open, _print_table
+    from trainer.security.backups import backup_now, list_backups
+
+    db, uow = _open(args)
+    if args.list:
+        rows = [[f"{b.made_at:%Y-%m-%d %H:%M:%S}", b.label, f"{b.size / 1e6:.1f} MB", str(b.path)]
+                for b in list_backups(db)]
+        _print_table(rows, ["时间", "类型", "大小", "文件"] if _zh() else
+                     ["made", "kind", "size", "file"])
+        print(f"({len(rows)})")
+        return 0
+    print(backup_now(uow, args.out))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from trainer.cli import _open
+    from trainer.security.backups import restore
+
+    _db, uow = _open(args)
+    result = restore(uow, args.file)
+    if _zh():
+        print(f"已从 {result.restored_from} 恢复;原数据库保存在 {result.kept_aside}")
+    else:
+        print(f"restored from {result.restored_from}; the previous database is kept as "
+              f"{result.kept_aside}")
+    return 0
+
+
+def _values_text(values) -> str:
+    if values is None:
+        return ""
+    if isinstance(values, list):
+        return f"[{len(values)} rows]"
+    return json.dumps(values, ensure_ascii=False, sort_keys=True)
+
+
+def cmd_audit(args) -> int:
+    from trainer.cli import _open, _print_table
+    from trainer.security.audit import list_audit
+    from trainer.security.texts import entity_label
+
+    _db, uow = _open(args)
+    entries = list_audit(uow, user=args.by_user, entity=args.entity, record_id=args.record,
+                         action=args.audit_action, since=args.since, until=args.until,
+                         limit=args.limit, offset=args.offset, reveal=args.reveal)
+    if args.format == "json":
+        print(json.dumps([{"id": e.id, "at": e.at.isoformat() + "Z", "user": e.username,
+                           "action": e.action, "entity": e.entity, "record_id": e.record_id,
+                           "summary": e.summary, "before": e.before, "after": e.after}
+                          for e in entries], ensure_ascii=False, indent=1))
+        return 0
+    rows = []
+    for e in entries:
+        local = e.at.replace(tzinfo=dt.timezone.utc).astimezone()
+        change = _values_text(e.before) + (" → " if e.before is not None else "") + \
+            _values_text(e.after)
+        rows.append([f"{local:%Y-%m-%d %H:%M:%S}", e.username, e.action_label(),
+                     entity_label(e.entity) if e.entity else "",
+                     "" if e.record_id is None else str(e.record_id), e.summary,
+                     change[:120]])
+    heads = (["时间", "用户", "操作", "对象", "编号", "摘要", "修改前 → 修改后"] if _zh() else
+             ["when", "user", "action", "entity", "id", "summary", "before → after"])
+    _print_table(rows, heads)
+    print(f"({len(rows)})")
+    return 0
+
+
+COMMANDS = {"user": cmd_user, "login": cmd_login, "logout": cmd_logout, "backup": cmd_backup,
+            "restore": cmd_restore, "audit": cmd_audit}

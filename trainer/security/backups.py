@@ -1,0 +1,167 @@
+"""Backups and restore as the GUI and the command line use them.
+
+SQLite: a copy on the first open of each day (daily_backup; the CLI calls it in every command,
+the GUI when it opens a database) and before every migration (db/migrate.py), the newest
+`backup.keep` automatic copies kept; manual copies (backup_now) and restore (checked with
+PRAGMA integrity_check and our schema first; the current database is kept aside).
+PostgreSQL: the same calls run pg_dump / pg_restore when they are on PATH, else say how to
+install them. Backing up needs the backup permission (administrator, training officer);
+restoring the administrator. Both are recorded in the audit trail."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+
+from trainer.config import data_dir
+from trainer.db import backup as files
+from trainer.db.engine import Database
+from trainer.errors import BackupError, TrainerError
+from trainer.security import guard
+from trainer.security.roles import BACKUP, RESTORE, Actor
+from trainer.services.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class BackupRecord:
+    path: Path
+    label: str  # daily, before-<revision>, manual, replaced
+    made_at: dt.datetime  # local time
+    size: int
+    automatic: bool
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    kept_aside: Path  # the database as it was, to go back to
+    revision: str  # the schema revision of the copy (upgraded to the program's after restoring)
+
+
+def _folder_and_stem(database: Database) -> tuple[Path, str] | None:
+    source = files.sqlite_file(database.engine)
+    if source is not None:
+        return files.backup_folder(source), source.stem
+    if database.engine.dialect.name == "postgresql":
+        return files.pg_backup_folder(data_dir()), files.pg_database_name(database.url)
+    return None
+
+
+def _keep(database: Database) -> int:
+    from trainer.services.settings import DEFAULTS, get_setting
+
+    try:
+        return int(get_setting(UnitOfWork(database), "backup.keep"))
+    except TrainerError:  # no office yet
+        return int(DEFAULTS["backup.keep"])
+
+
+def daily_backup(database: Database, today: dt.date | None = None) -> Path | None:
+    """The first open of a day copies a SQLite database to backups/…-daily-….db and prunes the
+    automatic copies to `backup.keep`. None when there is nothing to do (already today, not a
+    SQLite file)."""
+    source = files.sqlite_file(database.engine)
+    if source is None or not source.exists():
+        return None
+    today = today or dt.date.today()
+    folder = files.backup_folder(source)
+    existing = files.list_backup_files(folder, source.stem)
+    if any(b.label == "daily" and b.made_at.date() == today for b in existing):
+        return None
+    copy = files.backup_sqlite(database.engine, "daily")
+    files.prune_automatic(folder, source.stem, _keep(database))
+    return copy
+
+
+def list_backups(database: Database) -> list[BackupRecord]:
+    """The copies of this database in its backups folder, newest first."""
+    where = _folder_and_stem(database)
+    if where is None:
+        return []
+    return [BackupRecord(b.path, b.label, b.made_at, b.size, b.automatic)
+            for b in files.list_backup_files(*where)]
+
+
+def backup_now(uow: UnitOfWork, out: str | Path | None = None) -> Path:
+    """A manual copy to `out` or the backups folder (SQLite online backup, or pg_dump)."""
+    actor = guard.require(uow, BACKUP, "backup")
+    database = uow.database
+    if files.sqlite_file(database.engine) is None and database.engine.dialect.name != "postgresql":
+        raise BackupError("not_a_file", what=database.display_name())
+    # recorded first, so the copy holds its own entry and a restored database still shows it
+    org = uow.known_organization_id
+    _record(database, actor, "backup", str(out or "backups/"), org)
+    try:
+        if files.sqlite_file(database.engine) is not None:
+            path = files.backup_sqlite(database.engine, "manual", Path(out) if out else None)
+            if path is None:
+                raise BackupError("missing", path=database.display_name())
+        else:
+            path = files.pg_dump(database.url, Path(out) if out else None,
+                                 files.pg_backup_folder(data_dir()))
+    except TrainerError as exc:
+        _record(database, actor, "backup", f"failed: {exc.message('en')}", org)
+        raise
+    return path
+
+
+def _known_revision(revision: str, path: Path) -> None:
+    from trainer.db.migrate import alembic_config
+
+    try:
+        known = ScriptDirectory.from_config(alembic_config()).get_revision(revision)
+    except CommandError:
+        known = None
+    if known is None:
+        raise BackupError("too_new", path=str(path), revision=revision)
+
+
+def restore(uow: UnitOfWork, file: str | Path) -> RestoreResult:
+    """Replaces the database by the copy in `file` after checking it (integrity, our schema,
+    not newer than the program); the current database is kept aside first. The copy is then
+    brought to the program's schema. Refused copies leave the database untouched."""
+    actor = guard.require(uow, RESTORE, "restore")
+    database, path = uow.database, Path(file)
+    source = files.sqlite_file(database.engine)
+    if source is not None:
+        staged = files.staged_copy(path, files.backup_folder(source))
+        try:
+            revision = files.check_sqlite_copy(staged, shown_as=path)
+            _known_revision(revision, path)
+            database.dispose()
+            aside = files.restore_sqlite(source, staged)
+        finally:
+            files.remove_staged(staged)
+    elif database.engine.dialect.name == "postgresql":
+        files.check_pg_archive(path)
+        aside = files.pg_dump(database.url, None, files.pg_backup_folder(data_dir()), "replaced")
+        database.dispose()
+        files.pg_restore(database.url, path)
+        revision = _current_revision(database)
+    else:
+        raise BackupError("not_a_file", what=database.display_name())
+    from trainer.db.migrate import open_database
+
+    open_database(database.url).dispose()  # an older copy is upgraded (after its own backup)
+    _record(database, actor, "restore", f"{path} (kept aside: {aside})",
+            uow.known_organization_id)
+    return RestoreResult(path, aside, revision)
+
+
+def _current_revision(database: Database) -> str:
+    from trainer.db.migrate import current_revision
+
+    return current_revision(database) or ""
+
+
+def _record(database: Database, actor: Actor, action: str, summary: str,
+            organization_id: int | None) -> None:
+    """An entry in the trail of `database` as it is now (after a restore: the restored one,
+    where the acting user may not exist — the entry keeps their name)."""
+    with database.session_factory() as session:
+        guard.write_entries(session, [guard.audit_entry(actor, action, summary=summary[:200],
+                                                        organization_id=organization_id)])
+        session.commit()

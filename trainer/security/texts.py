@@ -1,0 +1,107 @@
+"""Chinese and English words of the trust area: roles, actions, tables. Imports nothing of the
+core but trainer.messages, so trainer.errors can use it without a cycle."""
+from __future__ import annotations
+
+from trainer.messages import ENTITIES, FIELDS, label, pick
+
+ROLES: dict[str, tuple[str, str]] = {
+    "admin": ("管理员", "administrator"),
+    "officer": ("培训干事", "training officer"),
+    "clerk": ("办事员", "clerk"),
+    "viewer": ("只读用户", "viewer"),
+    "system": ("系统", "system"),
+    "anonymous": ("未登录用户", "user who has not logged in"),
+}
+
+# What an actor tried to do, as a verb phrase completed by an entity label ("" when none).
+ACTIONS: dict[str, tuple[str, str]] = {
+    "create": ("新建{entity}", "create {entity} records"),
+    "update": ("修改{entity}", "change {entity} records"),
+    "delete": ("删除{entity}", "delete {entity} records"),
+    "reveal": ("查看完整的身份证号和手机号", "see full ID numbers and mobiles"),
+    "export": ("导出含完整个人信息的名单", "export lists with full personal data"),
+    "users": ("管理用户", "manage users"),
+    "audit": ("查看审计日志", "read the audit trail"),
+    "backup": ("备份数据库", "back up the database"),
+    "restore": ("恢复数据库", "restore the database"),
+}
+
+# Audit trail actions, for the audit page and `trainer audit`.
+AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
+    "create": ("新建", "create"),
+    "update": ("修改", "update"),
+    "delete": ("删除", "delete"),
+    "reveal": ("查看个人信息", "reveal"),
+    "export": ("完整导出", "full export"),
+    "login": ("登录", "login"),
+    "login_failed": ("登录失败", "failed login"),
+    "logout": ("退出", "logout"),
+    "backup": ("备份", "backup"),
+    "restore": ("恢复", "restore"),
+}
+
+# table → entity code of trainer.messages.ENTITIES (or of OWN_ENTITIES below)
+TABLE_ENTITIES: dict[str, str] = {
+    "organizations": "organization", "enterprises": "enterprise", "venues": "venue",
+    "themes": "theme", "courses": "course", "lecturers": "lecturer",
+    "lecturer_unavailability": "lecturer_unavailability",
+    "lecturer_availability": "lecturer_availability", "lecturer_themes": "lecturer",
+    "trainees": "trainee", "training_requests": "training_request", "cohorts": "cohort",
+    "lessons": "lesson", "enrolments": "enrolment", "attendance": "attendance",
+    "assessments": "assessment", "certificates": "certificate", "feedback": "feedback",
+    "calendar_overrides": "calendar_override", "settings": "setting", "users": "user",
+    "audit_log": "audit_entry",
+}
+
+OWN_ENTITIES: dict[str, tuple[str, str]] = {
+    "lecturer_unavailability": ("讲师不可授课日期", "lecturer unavailability"),
+    "lecturer_availability": ("讲师可授课时段", "lecturer availability"),
+    "calendar_override": ("节假日调整", "calendar override"),
+    "setting": ("设置", "setting"),
+    "user": ("用户", "user"),
+    "audit_entry": ("审计记录", "audit"),
+}
+
+OWN_FIELDS: dict[str, tuple[str, str]] = {
+    "username": ("用户名", "user name"),
+    "display_name": ("显示名称", "display name"),
+    "role": ("角色", "role"),
+    "password": ("密码", "password"),
+    "date": ("日期", "date"),
+    "start_time": ("开始时间", "start time"),
+    "end_time": ("结束时间", "end time"),
+    "venue_id": ("培训地点", "venue"),
+    "lecturer_id": ("讲师", "lecturer"),
+    "score": ("成绩", "score"),
+    "passed": ("合格", "passed"),
+    "late_minutes": ("迟到分钟", "minutes late"),
+    "note": ("备注", "note"),
+    "value": ("值", "value"),
+    "locked": ("锁定", "locked"),
+}
+
+
+def table_of(entity: str) -> str:
+    """The table of an entity code (trainee → trainees); a table name stays as it is."""
+    for table, code in TABLE_ENTITIES.items():
+        if code == entity:
+            return table
+    return entity
+
+
+def role_label(role: str, lang: str | None = None) -> str:
+    return label(ROLES, role, lang)
+
+
+def entity_label(entity: str, lang: str | None = None) -> str:
+    """An entity code (trainee) or a table name (trainees) in words."""
+    code = TABLE_ENTITIES.get(entity, entity)
+    return pick(ENTITIES[code], lang) if code in ENTITIES else label(OWN_ENTITIES, code, lang)
+
+
+def field_label(field: str, lang: str | None = None) -> str:
+    return pick(FIELDS[field], lang) if field in FIELDS else label(OWN_FIELDS, field, lang)
+
+
+def action_phrase(action: str, entity: str = "", lang: str | None = None) -> str:
+    return label(ACTIONS, action, lang).format(entity=entity_label(entity, lang) if entity else "")

@@ -1,0 +1,336 @@
+"""Users of an office: create, list, disable, change role or password; log in with a password
+or a token; lock after repeated wrong passwords.
+
+The first user of a database must be an administrator and may be created without logging in
+(create_first_admin, or create_user while the database has no user: the system acts). After
+that, managing users needs the administrator (the guard checks every write to `users`).
+
+The bookkeeping of a login (failed attempts, lock, last login, the token) is written on the
+connection, outside the ORM: it is not an edit of the account, must not change its version (an
+administrator's open form would turn stale at every login) and is recorded in the audit trail as
+login / login_failed / logout instead."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+
+from trainer.db.base import utcnow
+from trainer.db.engine import Database
+from trainer.db.models import User
+from trainer.errors import AccountError, AuthenticationError
+from trainer.security import guard
+from trainer.security.passwords import (hash_password, new_token, token_digest,
+                                        verify_password)
+from trainer.security.roles import ADMIN_ROLE, ROLES, USERS, Actor
+from trainer.security.texts import role_label
+from trainer.services.settings import get_setting
+from trainer.services.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    """A user as the services and the GUI see them; `UnitOfWork(database, user=record)` acts
+    as them. Times are UTC without a zone."""
+
+    id: int
+    organization_id: int
+    username: str
+    display_name: str
+    role: str
+    disabled: bool
+    failed_attempts: int
+    locked_until: dt.datetime | None
+    last_login_at: dt.datetime | None
+    version: int
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.username
+
+    def role_label(self, lang: str | None = None) -> str:
+        return role_label(self.role, lang)
+
+
+def _record(row: User) -> UserRecord:
+    return UserRecord(row.id, row.organization_id, row.username, row.display_name, row.role,
+                      bool(row.disabled), row.failed_attempts or 0, row.locked_until,
+                      row.last_login_at, row.version)
+
+
+def normalise_username(username: str) -> str:
+    """Trimmed, Latin letters in lower case (Wang = wang); no spaces inside."""
+    name = (username or "").strip().lower()
+    if not name or len(name) > 50 or any(c.isspace() for c in name):
+        raise AccountError("username_invalid")
+    return name
+
+
+def _check_role(role: str) -> str:
+    if role not in ROLES:
+        raise AccountError("unknown_role", roles=", ".join(ROLES))
+    return role
+
+
+def users_exist(database: Database) -> bool:
+    """True once any office of the database has a user: from then on logging in is needed to
+    change anything."""
+    with UnitOfWork(database) as uow:
+        return uow.session.scalar(select(User.id).limit(1)) is not None
+
+
+def create_user(uow: UnitOfWork, username: str, password: str, role: str,
+                display_name: str = "") -> UserRecord:
+    """A user of the unit's office. The first user of the database must be an administrator."""
+    name = normalise_username(username)
+    _check_role(role)
+    display_name = (display_name or "").strip()[:100]
+    password_hash = hash_password(password)
+    with uow:
+        s = uow.session
+        if role != ADMIN_ROLE and s.scalar(select(User.id).limit(1)) is None:
+            raise AccountError("first_user_admin")
+        org = uow.organization_id
+        if s.scalar(select(User.id).where(User.organization_id == org,
+                                          User.username == name)) is not None:
+            raise AccountError("username_taken", username=name)
+        row = User(organization_id=org, username=name, display_name=display_name, role=role,
+                   password_hash=password_hash, disabled=False, failed_attempts=0)
+        s.add(row)
+        s.flush()
+        return _record(row)
+
+
+def create_first_admin(database: Database, username: str, password: str,
+                       display_name: str = "", organization_id: int | None = None) -> UserRecord:
+    """The first start: the administrator of a database that has no user yet."""
+    uow = UnitOfWork(database, organization_id)
+    with uow:
+        if uow.session.scalar(select(User.id).limit(1)) is not None:
+            raise AccountError("users_exist")
+        return create_user(uow, username, password, ADMIN_ROLE, display_name)
+
+
+def list_users(uow: UnitOfWork) -> list[UserRecord]:
+    """The office's users (administrators only)."""
+    guard.require(uow, USERS, "users")
+    with uow:
+        return [_record(r) for r in uow.session.scalars(
+            select(User).where(User.organization_id == uow.organization_id)
+            .order_by(User.username))]
+
+
+def _get_row(uow: UnitOfWork, username: str) -> User:
+    name = normalise_username(username)
+    row = uow.session.scalar(select(User).where(User.organization_id == uow.organization_id,
+                                                User.username == name))
+    if row is None:
+        raise AccountError("unknown_user", username=name)
+    return row
+
+
+def get_user(uow: UnitOfWork, username: str) -> UserRecord:
+    with uow:
+        row = _get_row(uow, username)
+        if row.id != getattr(uow.user, "id", None):
+            guard.require(uow, USERS, "users")
+        return _record(row)
+
+
+def _refuse_last_admin(uow: UnitOfWork, row: User) -> None:
+    others = uow.session.scalar(select(func.count()).select_from(User).where(
+        User.organization_id == row.organization_id, User.role == ADMIN_ROLE,
+        User.disabled.is_(False), User.id != row.id))
+    if not others:
+        raise AccountError("last_admin", username=row.username)
+
+
+def set_disabled(uow: UnitOfWork, username: str, disabled: bool = True) -> UserRecord:
+    """Disables (or enables again) an account; a disabled account cannot log in, its token is
+    revoked, and a unit of work acting as it refuses to write."""
+    with uow:
+        row = _get_row(uow, username)
+        if disabled and row.role == ADMIN_ROLE and not row.disabled:
+            _refuse_last_admin(uow, row)
+        row.disabled = disabled
+        if disabled:
+            row.token_hash = row.token_expires_at = None
+        uow.session.flush()
+        return _record(row)
+
+
+def set_role(uow: UnitOfWork, username: str, role: str) -> UserRecord:
+    _check_role(role)
+    with uow:
+        row = _get_row(uow, username)
+        if row.role == ADMIN_ROLE and role != ADMIN_ROLE and not row.disabled:
+            _refuse_last_admin(uow, row)
+        row.role = role
+        uow.session.flush()
+        return _record(row)
+
+
+def set_password(uow: UnitOfWork, username: str, password: str) -> UserRecord:
+    """An administrator sets anyone's password (and unlocks the account); a user sets their
+    own (the unit of work acts as them, so they have proved who they are)."""
+    password_hash = hash_password(password)
+    with uow:
+        row = _get_row(uow, username)
+        actor = uow.actor
+        if actor.user_id == row.id and not actor.holds(USERS):
+            _bookkeeping(uow, row.id, password_hash=password_hash)
+            guard.write_entries(uow.session, [guard.audit_entry(
+                actor, "update", entity="users", record_id=row.id, summary=row.username,
+                before={"password_hash": "***"}, after={"password_hash": "***"})])
+            uow.session.expire(row)
+            return _record(row)
+        row.password_hash = password_hash
+        row.failed_attempts, row.locked_until = 0, None
+        uow.session.flush()
+        return _record(row)
+
+
+def unlock(uow: UnitOfWork, username: str) -> UserRecord:
+    """Lifts a lock after wrong passwords before its time (administrators)."""
+    with uow:
+        row = _get_row(uow, username)
+        row.failed_attempts, row.locked_until = 0, None
+        uow.session.flush()
+        return _record(row)
+
+
+# --- logging in --------------------------------------------------------------------------------
+
+def _bookkeeping(uow: UnitOfWork, user_id: int, **values) -> None:
+    uow.session.connection().execute(update(User.__table__).where(User.id == user_id)
+                                     .values(**values))
+
+
+def _actor(row: User) -> Actor:
+    return Actor(row.role, row.id, row.username, row.display_name, row.organization_id)
+
+
+def _local_time(moment: dt.datetime) -> str:
+    local = moment.replace(tzinfo=dt.timezone.utc).astimezone()
+    today = dt.datetime.now().astimezone().date()
+    return f"{local:%H:%M}" if local.date() == today else f"{local:%Y-%m-%d %H:%M}"
+
+
+def _find(uow: UnitOfWork, username: str, organization_id: int | None) -> User | None:
+    stmt = select(User).where(User.username == username)
+    if organization_id is not None:
+        stmt = stmt.where(User.organization_id == organization_id)
+    rows = list(uow.session.scalars(stmt.limit(2)))
+    if len(rows) > 1:
+        raise AuthenticationError("choose_office", username=username)
+    return rows[0] if rows else None
+
+
+def authenticate(database: Database, username: str, password: str,
+                 organization_id: int | None = None) -> UserRecord:
+    """The user whose name and password these are, or AuthenticationError: wrong_password,
+    wrong_password_locked (this attempt locked the account), locked (until HH:MM), disabled.
+    After security.max_failed_logins wrong passwords in a row the account locks for
+    security.lock_minutes; while locked, no password is even tried. Every attempt is recorded
+    in the audit trail (login / login_failed)."""
+    try:
+        name = normalise_username(username)
+    except AccountError:
+        verify_password(None, password)
+        raise AuthenticationError("wrong_password") from None
+    uow = UnitOfWork(database, organization_id)
+    failure: AuthenticationError | None = None
+    with uow:
+        s = uow.session
+        row = _find(uow, name, organization_id)
+        now = utcnow()
+        if row is None:
+            verify_password(None, password)
+            guard.write_entries(s, [guard.audit_entry(
+                Actor("anonymous", None, name, "", organization_id), "login_failed",
+                entity="users", summary=name)])
+            failure = AuthenticationError("wrong_password")
+        else:
+            user_id = row.id
+            uow.use_organization(row.organization_id)
+            failure = _check_login(uow, row, _actor(row), password, now)
+    if failure is not None:
+        raise failure
+    with uow:
+        return _record(uow.session.get(User, user_id))
+
+
+def _check_login(uow: UnitOfWork, row: User, actor: Actor, password: str,
+                 now: dt.datetime) -> AuthenticationError | None:
+    s = uow.session
+    if row.locked_until is not None and row.locked_until > now:
+        guard.write_entries(s, [guard.audit_entry(actor, "login_failed", entity="users",
+                                                  record_id=row.id, summary="locked")])
+        return AuthenticationError("locked", until=_local_time(row.locked_until))
+    ok, rehash = verify_password(row.password_hash, password)
+    if not ok:
+        attempts = (row.failed_attempts or 0) + 1
+        limit = int(get_setting(uow, "security.max_failed_logins"))
+        if attempts >= limit:
+            until = now + dt.timedelta(minutes=int(get_setting(uow, "security.lock_minutes")))
+            _bookkeeping(uow, row.id, failed_attempts=0, locked_until=until)
+            guard.write_entries(s, [guard.audit_entry(
+                actor, "login_failed", entity="users", record_id=row.id,
+                summary=f"wrong password {attempts}×; locked until {until:%Y-%m-%d %H:%M} UTC")])
+            return AuthenticationError("wrong_password_locked", attempts=attempts,
+                                       until=_local_time(until))
+        _bookkeeping(uow, row.id, failed_attempts=attempts)
+        guard.write_entries(s, [guard.audit_entry(actor, "login_failed", entity="users",
+                                                  record_id=row.id,
+                                                  summary=f"wrong password {attempts}×")])
+        return AuthenticationError("wrong_password")
+    if row.disabled:
+        guard.write_entries(s, [guard.audit_entry(actor, "login_failed", entity="users",
+                                                  record_id=row.id, summary="disabled")])
+        return AuthenticationError("disabled", username=row.username)
+    values = {"failed_attempts": 0, "locked_until": None, "last_login_at": now}
+    if rehash:
+        values["password_hash"] = rehash
+    _bookkeeping(uow, row.id, **values)
+    guard.write_entries(s, [guard.audit_entry(actor, "login", entity="users", record_id=row.id,
+                                              summary=row.username)])
+    s.expire(row)
+    return None
+
+
+def issue_token(database: Database, user: UserRecord, days: int | None = None) -> str:
+    """A token for `trainer` commands (TRAINER_TOKEN) acting as `user`, valid `days` (setting
+    security.token_days); a new token replaces the user's previous one."""
+    token = new_token()
+    with UnitOfWork(database, user.organization_id) as uow:
+        days = int(days if days is not None else get_setting(uow, "security.token_days"))
+        _bookkeeping(uow, user.id, token_hash=token_digest(token),
+                     token_expires_at=utcnow() + dt.timedelta(days=days))
+    return token
+
+
+def authenticate_token(database: Database, token: str) -> UserRecord:
+    with UnitOfWork(database) as uow:
+        row = uow.session.scalar(select(User).where(User.token_hash == token_digest(token)))
+        if row is None:
+            raise AuthenticationError("token_invalid")
+        if row.token_expires_at is None or row.token_expires_at <= utcnow():
+            raise AuthenticationError("token_expired", when=_local_time(row.token_expires_at
+                                                                         or utcnow()))
+        if row.disabled:
+            raise AuthenticationError("disabled", username=row.username)
+        return _record(row)
+
+
+def revoke_token(database: Database, token: str) -> bool:
+    """Logs a token out; False when it was not (or no longer) valid."""
+    with UnitOfWork(database) as uow:
+        row = uow.session.scalar(select(User).where(User.token_hash == token_digest(token)))
+        if row is None:
+            return False
+        _bookkeeping(uow, row.id, token_hash=None, token_expires_at=None)
+        guard.write_entries(uow.session, [guard.audit_entry(
+            _actor(row), "logout", entity="users", record_id=row.id, summary=row.username)])
+        return True
+
