@@ -63,7 +63,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not startup.first_start(None, database, demo=args.demo):
             return 0
-        window = MainWindow(UnitOfWork(database), languages, settings)
+        user = None
+        if not args.demo:  # the throw-away demo database needs no accounts
+            user = startup.sign_in(None, database)
+            if user is None:
+                return 0
+        window = MainWindow(UnitOfWork(database, user=user), languages, settings)
         window.show()
         return app.exec()
     finally:

@@ -11,6 +11,7 @@ from trainer import __version__
 from trainer.services import organizations
 from trainer.services.uow import UnitOfWork
 from ui.i18n import LanguageManager
+from ui import admin_actions
 from ui.pages.attendance_page import AttendancePage
 from ui.pages.certificates_page import CertificatesPage
 from ui.pages.courses_page import CoursesPage
@@ -67,6 +68,9 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel(self)
         self.database_label.setObjectName("databaseLabel")
         self.organization_label = QLabel(self)
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("userLabel")
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.organization_label)
         self.statusBar().addPermanentWidget(self.database_label)
 
@@ -104,6 +108,18 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(action)
             self.page_actions.append(action)
 
+        self.tools_menu = bar.addMenu("")
+        self.tool_actions = {}
+        for key, slot in (("users", admin_actions.show_users), ("audit", admin_actions.show_audit),
+                          ("backup", admin_actions.backup),
+                          ("restore", admin_actions.restore_backup)):
+            action = QAction(self)
+            action.setObjectName(f"tool_{key}")
+            action.triggered.connect(lambda _checked=False, s=slot: s(self, self.uow))
+            action.setEnabled(admin_actions.allowed(self.uow, key))
+            self.tools_menu.addAction(action)
+            self.tool_actions[key] = action
+
         self.language_menu = bar.addMenu("")
         group = QActionGroup(self)
         self.language_actions = {}
@@ -140,6 +156,11 @@ class MainWindow(QMainWindow):
         self.find_action.setText(self.tr("&Find"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        for key, text in (("users", self.tr("&Users…")), ("audit", self.tr("&Audit trail…")),
+                          ("backup", self.tr("&Back up now")),
+                          ("restore", self.tr("&Restore a backup…"))):
+            self.tool_actions[key].setText(text)
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Factory Classroom"))
         for number, page in enumerate(self.pages):
@@ -151,6 +172,8 @@ class MainWindow(QMainWindow):
         self.database_label.setText(self.tr("Database: %1")
                                     .replace("%1", self.uow.database.display_name()))
         self.organization_label.setText(self._organization_name())
+        user = getattr(self.uow, "user", None)
+        self.user_label.setText("" if user is None else f"{user.name}({user.role_label()})")
         self._update_actions()
 
     def changeEvent(self, event: QEvent) -> None:

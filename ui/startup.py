@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from trainer.db.engine import Database
 from trainer.db.migrate import open_database
 from trainer.services import organizations
+from trainer.errors import TrainerError
 from trainer.services.uow import UnitOfWork
 from ui.dialogs import messages
 from ui.dialogs.first_run_dialog import FirstRunDialog
@@ -74,3 +75,19 @@ def first_start(parent: QWidget | None, database: Database, *, demo: bool = Fals
             return True
         choice = FirstRunDialog.ask(parent, uow)
     return choice is not None
+
+
+def sign_in(parent: QWidget | None, database: Database):
+    """Who uses the app: the first start creates the administrator; later starts log in.
+    Returns the user (None: the person quit). A daily backup of a SQLite file is made first."""
+    from trainer.security.backups import daily_backup
+    from trainer.security.users import users_exist
+    from ui.dialogs.login_dialog import CreateAdminDialog, LoginDialog
+
+    try:
+        daily_backup(database)
+    except (OSError, TrainerError) as exc:  # the app still works; the user must know
+        messages.show_error(parent, QCoreApplication.translate("Startup", "Backup"), str(exc))
+    if not users_exist(database):
+        return CreateAdminDialog.ask(parent, database)
+    return LoginDialog.ask(parent, database)

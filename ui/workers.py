@@ -107,6 +107,17 @@ def wait_for_background_work(timeout_ms: int = 5000) -> None:
     QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
+def thread_uow(uow: Any) -> Callable[[], Any]:
+    """Makes, in the GUI thread, a maker of units of work for a background task: the same
+    database, office and logged-in user (whose role the services check), but its own session."""
+    from trainer.services.uow import UnitOfWork
+
+    with uow:
+        organization = uow.organization_id
+    database, user = uow.database, getattr(uow, "user", None)
+    return lambda: UnitOfWork(database, organization, user=user)
+
+
 def run_with_progress(parent: QWidget | None, label: str,
                       function: Callable[[Progress], Any], *, cancellable: bool = True) -> Any:
     """Runs `function` in the background behind a modal progress dialog and returns its result

@@ -1,6 +1,41 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>AdminActions</name>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Saved a copy of the database:
+%1</source>
+        <translation>Saved a copy of the database:
+%1</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Backups (*.db *.sqlite *.dump *.backup);;All files (*)</source>
+        <translation>Backups (*.db *.sqlite *.dump *.backup);;All files (*)</translation>
+    </message>
+    <message>
+        <source>the current data (it is kept aside)</source>
+        <translation>the current data (it is kept aside)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Restored from %1. The data before the restore is kept in %2.
+Factory Classroom closes now; start it again to work on the restored data.</source>
+        <translation>Restored from %1. The data before the restore is kept in %2.
+Factory Classroom closes now; start it again to work on the restored data.</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceGridModel</name>
     <message>
         <source>Trainee</source>
@@ -92,6 +127,61 @@
     <message>
         <source>%1 of %2 complete · lessons held %3, to come %4</source>
         <translation>%1 of %2 complete · lessons held %3, to come %4</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>user name</translation>
+    </message>
+    <message>
+        <source>record kind, e.g. trainee, lesson</source>
+        <translation>record kind, e.g. trainee, lesson</translation>
+    </message>
+    <message>
+        <source>record number</source>
+        <translation>record number</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>The newest %1 entries are shown; narrow the filter to see older ones.</source>
+        <translation>The newest %1 entries are shown; narrow the filter to see older ones.</translation>
     </message>
 </context>
 <context>
@@ -444,6 +534,33 @@
     <message>
         <source>Show the courses of every theme</source>
         <translation>Show the courses of every theme</translation>
+    </message>
+</context>
+<context>
+    <name>CreateAdminDialog</name>
+    <message>
+        <source>Create the administrator</source>
+        <translation>Create the administrator</translation>
+    </message>
+    <message>
+        <source>Nobody can use this database yet. Create the administrator's account: the administrator adds the other users (training officers, clerks, viewers).</source>
+        <translation>Nobody can use this database yet. Create the administrator's account: the administrator adds the other users (training officers, clerks, viewers).</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
@@ -856,6 +973,17 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Factory Classroom keeps personal data and official records: please log in.</source>
+        <translation>Factory Classroom keeps personal data and official records: please log in.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Factory Classroom</source>
@@ -900,6 +1028,26 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Users…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>&amp;Audit trail…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restore a backup…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1616,6 +1764,10 @@
         <source>Loading the demo data…</source>
         <translation>Loading the demo data…</translation>
     </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
 </context>
 <context>
     <name>TemplateDialog</name>
@@ -1801,6 +1953,14 @@
         <translation>Search: pinyin initials, part of a name, ID number or mobile digits (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Show full ID and mobile</source>
+        <translation>Show full ID and mobile</translation>
+    </message>
+    <message>
+        <source>Shown masked by default; showing them in full is recorded in the audit trail</source>
+        <translation>Shown masked by default; showing them in full is recorded in the audit trail</translation>
+    </message>
+    <message>
         <source>counting…</source>
         <translation>counting…</translation>
     </message>
@@ -1811,6 +1971,89 @@
     <message>
         <source>%1 trainees</source>
         <translation>%1 trainees</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>Disable / enable</translation>
+    </message>
+    <message>
+        <source>New password…</source>
+        <translation>New password…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>Role of %1</source>
+        <translation>Role of %1</translation>
+    </message>
+    <message>
+        <source>New password for %1</source>
+        <translation>New password for %1</translation>
     </message>
 </context>
 <context>
@@ -1838,6 +2081,21 @@
     <message>
         <source>Verification code:</source>
         <translation>Verification code:</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountDialog</name>
+    <message>
+        <source>User name:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,41 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminActions</name>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Saved a copy of the database:
+%1</source>
+        <translation>已保存数据库副本:
+%1</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Backups (*.db *.sqlite *.dump *.backup);;All files (*)</source>
+        <translation>备份文件 (*.db *.sqlite *.dump *.backup);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>the current data (it is kept aside)</source>
+        <translation>当前数据(将另行保留)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restored from %1. The data before the restore is kept in %2.
+Factory Classroom closes now; start it again to work on the restored data.</source>
+        <translation>已从 %1 恢复。恢复前的数据保存在 %2。
+程序现在关闭,请重新启动后使用恢复的数据。</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceGridModel</name>
     <message>
         <source>Trainee</source>
@@ -92,6 +127,61 @@
     <message>
         <source>%1 of %2 complete · lessons held %3, to come %4</source>
         <translation>%2 人中 %1 人结业 · 已上 %3 次课,待上 %4 次</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>record kind, e.g. trainee, lesson</source>
+        <translation>记录类型,如 trainee、lesson</translation>
+    </message>
+    <message>
+        <source>record number</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>The newest %1 entries are shown; narrow the filter to see older ones.</source>
+        <translation>仅显示最新的 %1 条;请缩小查询范围以查看更早的记录。</translation>
     </message>
 </context>
 <context>
@@ -444,6 +534,33 @@
     <message>
         <source>Show the courses of every theme</source>
         <translation>显示全部主题的课程</translation>
+    </message>
+</context>
+<context>
+    <name>CreateAdminDialog</name>
+    <message>
+        <source>Create the administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <source>Nobody can use this database yet. Create the administrator's account: the administrator adds the other users (training officers, clerks, viewers).</source>
+        <translation>该数据库还没有用户。请创建管理员账号,再由管理员添加其他用户(培训专员、录入员、查看者)。</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>姓名:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再次输入密码:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -856,6 +973,17 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Factory Classroom keeps personal data and official records: please log in.</source>
+        <translation>本系统保存个人信息和正式记录,请先登录。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Factory Classroom</source>
@@ -900,6 +1028,26 @@
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>用户管理(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>操作日志(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1616,6 +1764,10 @@
         <source>Loading the demo data…</source>
         <translation>正在载入示例数据…</translation>
     </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
 </context>
 <context>
     <name>TemplateDialog</name>
@@ -1801,6 +1953,14 @@
         <translation>搜索：拼音首字母、姓名片段、身份证号或手机号数字（Ctrl+F）</translation>
     </message>
     <message>
+        <source>Show full ID and mobile</source>
+        <translation>显示完整证件号和手机号</translation>
+    </message>
+    <message>
+        <source>Shown masked by default; showing them in full is recorded in the audit trail</source>
+        <translation>默认脱敏显示;显示完整号码会记入操作日志</translation>
+    </message>
+    <message>
         <source>counting…</source>
         <translation>正在计数…</translation>
     </message>
@@ -1811,6 +1971,89 @@
     <message>
         <source>%1 trainees</source>
         <translation>%1 名学员</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>更改角色…</translation>
+    </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>停用/启用</translation>
+    </message>
+    <message>
+        <source>New password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>姓名:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码:</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Role of %1</source>
+        <translation>%1 的角色</translation>
+    </message>
+    <message>
+        <source>New password for %1</source>
+        <translation>%1 的新密码</translation>
     </message>
 </context>
 <context>
@@ -1838,6 +2081,21 @@
     <message>
         <source>Verification code:</source>
         <translation>验证码:</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountDialog</name>
+    <message>
+        <source>User name:</source>
+        <translation>用户名:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码:</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
 </context>
 </TS>

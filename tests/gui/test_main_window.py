@@ -12,7 +12,7 @@ def test_switching_language_from_the_menu_changes_the_menus(qtbot, window):
     assert titles()[0] == "&File"
     window.language_actions["zh_CN"].trigger()
     qtbot.waitUntil(lambda: titles()[0] != "&File")
-    assert titles() == ["文件(&F)", "编辑(&E)", "视图(&V)", "语言(&L)", "帮助(&H)"]
+    assert titles() == ["文件(&F)", "编辑(&E)", "视图(&V)", "工具(&T)", "语言(&L)", "帮助(&H)"]
     assert window.navigation.item(0).text() == "企业"
     assert window.page("enterprises").model.headerData(0, Qt.Orientation.Horizontal) == "名称"
     assert window.settings.language == "zh_CN"

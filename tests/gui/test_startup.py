@@ -71,3 +71,32 @@ def test_missing_chinese_font_is_reported_once(answer, monkeypatch):
     assert "Chinese" in shown[0]
     monkeypatch.setattr(fonts, "has_chinese_font", lambda: True)
     assert fonts.warn_if_no_chinese_font(None) is False
+
+
+def test_sign_in_creates_the_administrator_then_logs_in(qtbot, answer, sqlite_url, languages):
+    from trainer.security.backups import list_backups
+
+    database = startup.open_or_explain(sqlite_url)
+    organizations.create_organization(UnitOfWork(database), "新余市总工会")
+    users = []
+
+    def create(dialog):
+        assert dialog.objectName() == "createAdminDialog"
+        for name, text in (("username", "admin"), ("password", "Xinyu-2026!"),
+                           ("repeat", "Xinyu-2026!")):
+            qtbot.keyClicks(dialog.findChild(QLineEdit, name), text)
+        dialog.ok_button.click()
+
+    answer(lambda: users.append(startup.sign_in(None, database)), create)
+    assert users[0].role == "admin"
+    assert [b.label for b in list_backups(database)] == ["daily"]  # made on start
+
+    def log_in(dialog):
+        assert dialog.objectName() == "loginDialog"
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "username"), "admin")
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "password"), "Xinyu-2026!")
+        dialog.ok_button.click()
+
+    answer(lambda: users.append(startup.sign_in(None, database)), log_in)
+    assert users[1].username == "admin"
+    database.dispose()

@@ -31,6 +31,8 @@ def test_batches_search_and_count(qtbot, window, uow):
     page.search.clear()
     qtbot.keyClicks(page.search, "1111")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.model.index(0, TraineeColumn.MOBILE).data() == "138****1111"  # masked
+    page.reveal_button.click()
     assert page.model.index(0, TraineeColumn.MOBILE).data() == "13800001111"
 
 

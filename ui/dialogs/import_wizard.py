@@ -22,7 +22,7 @@ from trainer.services import enterprises
 from trainer.services.uow import UnitOfWork
 from ui.dialogs import messages
 from ui.resources import app_icon
-from ui.workers import Task, run_with_progress
+from ui.workers import Task, run_with_progress, thread_uow
 
 SAMPLE_ROWS = 3  # example values shown under each column on the mapping page
 FILE_FILTER = "Excel / CSV (*.xlsx *.xls *.csv *.txt);;* (*)"
@@ -65,11 +65,10 @@ class ImportWizard(QWizard):
     def in_background(self, label: str, function):
         """Runs function(uow) off the GUI thread with its own unit of work; shows a refusal and
         returns None when the core says no."""
-        with self.uow:
-            database, organization = self.uow.database, self.uow.organization_id
+        make_uow = thread_uow(self.uow)
         try:
-            return run_with_progress(self, label, lambda _p: function(
-                UnitOfWork(database, organization)), cancellable=False)
+            return run_with_progress(self, label, lambda _p: function(make_uow()),
+                                     cancellable=False)
         except TrainerError as exc:
             messages.show_refusal(self, str(exc))
             return None
@@ -386,14 +385,14 @@ class RunPage(QWizardPage):
         self.status.setText(self.tr("Writing %1 rows in one transaction…")
                             .replace("%1", f"{len(preview.accepted):,}"))
         self.cancel.setEnabled(True)
-        database, organization = self.wiz.uow.database, preview.organization_id
+        make_uow = thread_uow(self.wiz.uow)
 
         def work(progress):
             def report(done: int, total: int) -> None:
                 if progress.cancelled:
                     raise ImportCancelled()
                 progress.report(done, total)
-            return run_import(UnitOfWork(database, organization), preview, report)
+            return run_import(make_uow(), preview, report)
 
         self.running = True
         self.task = Task(work, self)

@@ -19,7 +19,7 @@ from trainer.errors import TrainerError
 from trainer.services.uow import UnitOfWork
 from ui.dialogs import messages
 from ui.resources import app_icon
-from ui.workers import Cancelled, run_with_progress
+from ui.workers import Cancelled, run_with_progress, thread_uow
 
 PREVIEW_PAGES = 12  # pages drawn in the dialog; the file holds them all
 PREVIEW_SCALE = 1.3  # 72 dpi × 1.3: an A4 page about 770 pixels high
@@ -164,12 +164,10 @@ def preview_document(parent: QWidget | None, uow: UnitOfWork, title: str, file_n
     the user saved it (None when not saved, cancelled, or refused: the reason was shown)."""
     folder = tempfile.mkdtemp(prefix="factory-classroom-")
     path = str(Path(folder) / file_name)
-    database = uow.database
-    with uow:
-        organization = uow.organization_id
+    make_uow = thread_uow(uow)
 
     def work(progress):
-        return build(UnitOfWork(database, organization), path,
+        return build(make_uow(), path,
                      lambda done, total: progress.report(done, total),
                      lambda: progress.cancelled)
 

@@ -20,7 +20,7 @@ from trainer.services import lecturers
 from trainer.services.uow import UnitOfWork
 from ui.dialogs.form_dialog import ERROR_STYLE
 from ui.resources import app_icon
-from ui.workers import Cancelled, run_with_progress
+from ui.workers import Cancelled, run_with_progress, thread_uow
 
 
 def _date_edit(day: dt.date) -> QDateEdit:
@@ -114,12 +114,10 @@ class PlanDialog(QDialog):
     def propose(self) -> None:
         start, end = self.start.date().toPython(), self.end.date().toPython()
         lecturer, reason = self.lecturer.currentData(), self.reason.text()
-        database = self.uow.database
-        with self.uow:
-            organization = self.uow.organization_id
+        make_uow = thread_uow(self.uow)
 
         def work(progress):
-            uow = UnitOfWork(database, organization)
+            uow = make_uow()
             report = (lambda done, total, text="": progress.report(done, total, text))
             cancel = (lambda: progress.cancelled)
             if self.replan:

@@ -12,6 +12,8 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
                             QPersistentModelIndex, Qt)
 
 from trainer.messages import GENDERS, TRAINEE_CATEGORIES, label
+from trainer.rules.id_number import mask_id_number
+from trainer.rules.phone import mask_mobile
 from trainer.services import trainees
 from trainer.services.uow import UnitOfWork
 from ui.models.record_table_model import ID_ROLE, RECORD_ROLE, SORT_ROLE
@@ -40,15 +42,15 @@ _HEADERS = {
 }
 
 
-def _value(rec: trainees.TraineeRecord, column: int) -> str:
+def _value(rec: trainees.TraineeRecord, column: int, reveal: bool = False) -> str:
     if column == TraineeColumn.NAME:
         return rec.name
     if column == TraineeColumn.GENDER:
         return label(GENDERS, rec.gender) if rec.gender else ""
-    if column == TraineeColumn.ID_NUMBER:
-        return rec.id_number
+    if column == TraineeColumn.ID_NUMBER:  # personal data: masked unless revealed (recorded)
+        return rec.id_number if reveal else mask_id_number(rec.id_number)
     if column == TraineeColumn.MOBILE:
-        return rec.mobile
+        return rec.mobile if reveal else mask_mobile(rec.mobile)
     if column == TraineeColumn.ENTERPRISE:
         return rec.enterprise_name
     if column == TraineeColumn.POST:
@@ -68,6 +70,7 @@ class TraineeTableModel(QAbstractTableModel):
         self._cursor: tuple | None = None
         self._more = False
         self.search = ""
+        self.reveal = False
 
     # --- loading -------------------------------------------------------------------------
     def set_search(self, search: str) -> None:
@@ -131,7 +134,7 @@ class TraineeTableModel(QAbstractTableModel):
             return None
         rec = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            return _value(rec, index.column())
+            return _value(rec, index.column(), self.reveal)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == TraineeColumn.ID_NUMBER:
             return f"{rec.birth_date:%Y-%m-%d}" if rec.birth_date else None
         if role == ID_ROLE:

@@ -15,7 +15,7 @@ from trainer.services.uow import UnitOfWork
 from ui.dialogs import messages
 from ui.dialogs.pdf_preview import preview_document
 from ui.pages.page import Page
-from ui.workers import run_with_progress
+from ui.workers import run_with_progress, thread_uow
 
 KINDS = ("completion", "attendance")
 
@@ -149,12 +149,10 @@ class CertificatesPage(Page):
         cohort_id, kind = self.cohort.currentData(), self.kind.currentData()
         if cohort_id is None:
             return
-        database = self.uow.database
-        with self.uow:
-            organization = self.uow.organization_id
+        make_uow = thread_uow(self.uow)
         try:
             result = run_with_progress(self, self.tr("Issuing certificates…"), lambda p: (
-                issue_certificates(UnitOfWork(database, organization), cohort_id, kind,
+                issue_certificates(make_uow(), cohort_id, kind,
                                    progress=lambda d, t: p.report(d, t),
                                    cancel=lambda: p.cancelled)))
         except TrainerError as exc:

@@ -22,7 +22,7 @@ from ui.pages.page import Page
 from ui.resources import icon
 from ui.settings import AppSettings
 from ui.widgets.search_box import SearchBox
-from ui.workers import run_with_progress
+from ui.workers import run_with_progress, thread_uow
 
 
 
@@ -272,13 +272,11 @@ class MasterPage(Page):
         if not path:
             return
         search = self.search.text().strip()
-        database = self.uow.database
-        with self.uow:
-            organization = self.uow.organization_id
+        make_uow = thread_uow(self.uow)
         try:
             result = run_with_progress(
                 self, QCoreApplication.translate("MasterPage", "Exporting…"),
-                lambda _p: export_list(UnitOfWork(database, organization), self.EXPORT_KIND,
+                lambda _p: export_list(make_uow(), self.EXPORT_KIND,
                                        path, search=search), cancellable=False)
         except (OSError, TrainerError) as exc:
             messages.show_error(self, QCoreApplication.translate("MasterPage", "Export to Excel"), str(exc))

@@ -4,14 +4,17 @@ The first batch shows at once; more arrive as the user scrolls (fetchMore). How 
 counted in the background, and only up to a cap ("more than 10,000")."""
 from __future__ import annotations
 
+from PySide6.QtWidgets import QToolButton
 
-
+from trainer.errors import TrainerError
+from trainer.security.audit import record_reveal
 from trainer.services import trainees
 from trainer.services.uow import UnitOfWork
+from ui.dialogs import messages
 from ui.dialogs.trainee_dialog import TraineeDialog
 from ui.models.trainee_model import TraineeTableModel
 from ui.pages.master_page import MasterPage
-from ui.workers import run_in_background
+from ui.workers import run_in_background, thread_uow
 
 COUNT_CAP = 10_000
 
@@ -26,6 +29,12 @@ class TraineesPage(MasterPage):
         self._count: trainees.TraineeCount | None = None
         self._count_generation = 0
         super().__init__(uow, parent)
+        self.reveal_button = QToolButton(self)
+        self.reveal_button.setObjectName("reveal")
+        self.reveal_button.setCheckable(True)
+        self.reveal_button.toggled.connect(self.set_reveal)
+        self.layout_.itemAt(0).layout().insertWidget(2, self.reveal_button)  # beside Import…
+        self.retranslate()
 
     def title(self) -> str:
         return self.tr("Trainees")
@@ -34,6 +43,27 @@ class TraineesPage(MasterPage):
         return {"new": self.tr("New trainee"),
                 "placeholder": self.tr("Search: pinyin initials, part of a name, ID number or "
                                        "mobile digits (Ctrl+F)")}
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "reveal_button"):
+            self.reveal_button.setText(self.tr("Show full ID and mobile"))
+            self.reveal_button.setToolTip(self.tr("Shown masked by default; showing them in full "
+                                                  "is recorded in the audit trail"))
+
+    def set_reveal(self, reveal: bool) -> None:
+        """Full ID numbers and mobiles for a user allowed to see them; the core records it."""
+        if reveal:
+            try:
+                record_reveal(self.uow, "trainee list", entity="trainees")
+            except TrainerError as exc:
+                self.reveal_button.blockSignals(True)
+                self.reveal_button.setChecked(False)
+                self.reveal_button.blockSignals(False)
+                messages.show_refusal(self, str(exc))
+                return
+        self.model.reveal = reveal
+        self.model.layoutChanged.emit()
 
     def create_model(self) -> TraineeTableModel:
         return TraineeTableModel(self.uow, self)
@@ -64,10 +94,10 @@ class TraineesPage(MasterPage):
         self._count = None
         self.update_count()
         generation = self._count_generation
-        database = self.uow.database
+        make_uow = thread_uow(self.uow)
 
         def count(_progress):
-            return generation, trainees.count_trainees_capped(UnitOfWork(database), text,
+            return generation, trainees.count_trainees_capped(make_uow(), text,
                                                               cap=COUNT_CAP)
 
         run_in_background(count, on_success=self._counted)
