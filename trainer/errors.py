@@ -137,8 +137,8 @@ class StaleEditError(TrainerError):
             return f"{entity}“{self.name}”已于 {when} 被{who}修改{what}请重新打开后再保存。"
         who = self.updated_by or "someone else"
         what = f" ({changed})" if changed else ""
-        return (f"{entity} “{self.name}” was changed by {who} at {when}{what}; reopen it and "
-                "save again.")
+        return (f"{entity[:1].upper()}{entity[1:]} “{self.name}” was changed by {who} at "
+                f"{when}{what}; reopen it and save again.")
 
 
 def _change_list(changes: tuple[FieldChange, ...], lang: str) -> str:
