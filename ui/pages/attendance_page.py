@@ -19,6 +19,7 @@ from ui.dialogs.enrol_dialog import EnrolDialog
 from ui.models.attendance_grid_model import FIXED
 from ui.pages.page import Page
 from ui.widgets.attendance_grid import AttendanceGridView
+from ui.widgets.class_combo import fill_classes
 
 SCAN_STYLE = "font-size: 16pt; padding: 8px; border-radius: 4px; background: %s;"
 SCAN_LOOKS = {"good": ("✔", "#c8e6c9", 0), "repeat": ("⚠", "#fff3c4", 1), "bad": ("✖", "#ffcdd2", 2)}
@@ -148,14 +149,7 @@ class AttendancePage(Page):
 
     def activate(self) -> None:
         self.loaded = True
-        chosen = self.cohort.currentData()
-        self.cohort.blockSignals(True)
-        self.cohort.clear()
-        for cls in schedule.list_classes(self.uow):
-            if cls.status != "cancelled":
-                self.cohort.addItem(f"{cls.code} {cls.name}", cls.id)
-        self.cohort.setCurrentIndex(max(0, self.cohort.findData(chosen)))
-        self.cohort.blockSignals(False)
+        fill_classes(self.cohort, self.uow, cancelled=False)
         self.load_class()
 
     def choose_class(self, cohort_id: int) -> None:

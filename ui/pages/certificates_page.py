@@ -8,13 +8,13 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QPu
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from trainer.errors import TrainerError
-from trainer.services import schedule
 from trainer.services.certificates import (issue_certificates, list_certificates,
                                            reissue_certificate, revoke_certificate)
 from trainer.services.uow import UnitOfWork
 from ui.dialogs import messages
 from ui.dialogs.pdf_preview import preview_document
 from ui.pages.page import Page
+from ui.widgets.class_combo import fill_classes
 from ui.workers import run_with_progress, thread_uow
 
 KINDS = ("completion", "attendance")
@@ -103,13 +103,7 @@ class CertificatesPage(Page):
             self.tr("Issued"), self.tr("Status")])
 
     def activate(self) -> None:
-        chosen = self.cohort.currentData()
-        self.cohort.blockSignals(True)
-        self.cohort.clear()
-        for cls in schedule.list_classes(self.uow):
-            self.cohort.addItem(f"{cls.code} {cls.name}", cls.id)
-        self.cohort.setCurrentIndex(max(0, self.cohort.findData(chosen)))
-        self.cohort.blockSignals(False)
+        fill_classes(self.cohort, self.uow)
         self.refresh()
 
     def choose(self, cohort_id: int, kind: str = "completion") -> None:

@@ -13,6 +13,7 @@ from trainer.services import enterprises, lecturers, schedule
 from trainer.services.uow import UnitOfWork
 from ui.dialogs.pdf_preview import preview_document
 from ui.pages.page import Page
+from ui.widgets.class_combo import fill_classes
 
 
 @dataclass(frozen=True)
@@ -173,13 +174,7 @@ class ReportsPage(Page):
     # --- inputs -------------------------------------------------------------------------------
     def activate(self) -> None:
         self.loaded = True
-        chosen = self.cohort.currentData()
-        self.cohort.blockSignals(True)
-        self.cohort.clear()
-        for cls in schedule.list_classes(self.uow):
-            self.cohort.addItem(f"{cls.code} {cls.name}", cls.id)
-        self.cohort.setCurrentIndex(max(0, self.cohort.findData(chosen)))
-        self.cohort.blockSignals(False)
+        fill_classes(self.cohort, self.uow)
         self.enterprise.clear()
         for firm in enterprises.list_enterprises(self.uow):
             self.enterprise.addItem(firm.name, firm.id)
