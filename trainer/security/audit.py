@@ -147,9 +147,19 @@ def _masked(values: Any) -> Any:
     return values
 
 
+def _loads(text: str | None) -> Any:
+    """Stored JSON; a bulk statement's {"columns", "rows"} as a list of dicts, one a row."""
+    if not text:
+        return None
+    values = json.loads(text)
+    if isinstance(values, dict) and values.keys() == {guard.BULK_COLUMNS, guard.BULK_ROWS}:
+        columns = values[guard.BULK_COLUMNS]
+        return [dict(zip(columns, line)) for line in values[guard.BULK_ROWS]]
+    return values
+
+
 def _to_record(row: AuditLog, reveal: bool) -> AuditRecord:
-    before = json.loads(row.before) if row.before else None
-    after = json.loads(row.after) if row.after else None
+    before, after = _loads(row.before), _loads(row.after)
     if not reveal:
         before, after = _masked(before), _masked(after)
     return AuditRecord(row.id, row.at, row.user_id, row.username, row.action, row.entity,
