@@ -212,14 +212,14 @@ class TraineeAdapter(Adapter):
     def write(self, uow: UnitOfWork, rows: list, on_duplicate: str,
               report: Callable[[int], None]) -> tuple[int, int, int]:
         """Bulk: one INSERT per chunk of new rows; existing ones loaded and changed per chunk.
-        The INSERT is Core's (on the table, executemany) with the values every row shares
-        written into the statement, so each row is bound as the dict the service's rule made:
-        the ORM's bulk path would spend as long again on per-row mapper bookkeeping, and
-        binding the timestamps per row converts them to text 200,000 times on SQLite."""
+        The INSERT is Core's (on the table, executemany) with the version and timestamps
+        written into the statement: the ORM's bulk path would spend as long again on per-row
+        mapper bookkeeping, and binding the timestamps per row converts them to text 200,000
+        times on SQLite. The office stays in each row's values, where the security guard's
+        office check looks for it (trainer/security/guard.py, _bulk_statement)."""
         session, org = uow.session, uow.organization_id
         now = utcnow()  # once, not a default called per row
         statement = insert(Trainee.__table__).values(
-            organization_id=_constant(session, org, Integer()),
             version=_constant(session, 1, Integer()),
             created_at=_constant(session, now, DateTime()),
             updated_at=_constant(session, now, DateTime()))
@@ -231,7 +231,7 @@ class TraineeAdapter(Adapter):
             for row in part:
                 target = row.existing_id or found.get(row.values["id_number"])
                 if target is None:
-                    new.append(row.values)
+                    new.append({**row.values, "organization_id": org})
                 elif on_duplicate == "update":
                     changes[target] = {c: row.values[c] for g in row.given
                                        for c in self.columns.get(g, (g,)) if c in row.values}
