@@ -78,6 +78,7 @@ def backup_sqlite(engine: Engine, label: str, out: Path | None = None) -> Path |
         raise BackupError("same_file", path=str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")  # a copy cut short is never taken for one
+    partial.unlink(missing_ok=True)  # left by a copy that was cut short
     copy_sqlite(source, partial)
     os.replace(partial, target)
     return target
