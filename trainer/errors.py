@@ -303,6 +303,9 @@ class AttendanceError(ReasonError):
     TEXTS = {
         "lesson_cancelled": ("第 {sequence} 次课({date})已取消,不能记录考勤。",
                              "Lesson {sequence} ({date}) is cancelled; attendance cannot be recorded."),
+        "lesson_in_future": ("第 {sequence} 次课在 {date},尚未上课,不能记录考勤。",
+                             "Lesson {sequence} is on {date}, not held yet; attendance cannot be "
+                             "recorded."),
         "not_in_class": ("{trainee}不在培训班“{cohort}”中,不能记录其考勤。",
                          "{trainee} is not in class “{cohort}”; their attendance cannot be recorded."),
         "feedback_not_in_class": ("{trainee}不在培训班“{cohort}”中,不能以学员身份评价。",

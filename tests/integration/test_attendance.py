@@ -215,3 +215,17 @@ def test_a_signed_sheet_all_present_then_the_few(uow, klass):
     again = at.mark_lesson(uow, lessons[0], all_present=True)
     assert again.filled_present == 0 and again.saved is None
     assert at.load_attendance_grid(uow, cohort).cell(lessons[0], people[2]).status == "absent"
+
+
+def test_attendance_for_a_lesson_not_held_yet_is_refused(uow):
+    course = make_course(uow, lessons=2)
+    cohort, lessons = make_class(uow, course, "FUTURE", lessons=2,
+                                 start=dt.date.today() + dt.timedelta(days=7))
+    (person,) = make_trainees(uow, 1)
+    en.enrol_trainees(uow, cohort, [person])
+    with pytest.raises(AttendanceError) as refused:
+        at.save_attendance(uow, [at.CellChange(lessons[0], person, "present")])
+    assert refused.value.reason == "lesson_in_future"
+    with pytest.raises(AttendanceError):
+        at.mark_by_code(uow, lessons[0], at.trainee_scan_code(person))
+    assert at.load_attendance_grid(uow, cohort).cells == {}

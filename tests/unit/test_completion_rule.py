@@ -189,3 +189,12 @@ def test_the_grid_keys_cycle_through_every_status():
     assert seen == [PRESENT, LATE, EXCUSED, ABSENT, None]
     assert next_status("nonsense") == PRESENT
     assert STATUS_KEYS["E"] == EXCUSED
+
+
+def test_nobody_completes_before_the_last_lesson():
+    ls = (LessonFact(1, D(2026, 3, 2)), LessonFact(2, D(2026, 3, 4)), LessonFact(3, D(2026, 3, 6)),
+          LessonFact(4, D(2026, 9, 3)), LessonFact(5, D(2026, 9, 4)))
+    r = evaluate(CompletionPolicy(), facts(ls, {1: PRESENT, 2: PRESENT, 3: PRESENT}), AS_OF)
+    assert (r.held, r.attended, r.upcoming, r.completes) == (3, 3, 2, False)
+    assert r.message("en").endswith("the course is not over: 2 lesson(s) to come")
+    assert r.message("zh").endswith("课程尚未结束,还有 2 次课")

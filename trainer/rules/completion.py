@@ -146,6 +146,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "joined": ("({joined} 加入,之前 {before} 次课不计)",
                " (joined {joined}; {before} earlier lessons not counted)"),
     "upcoming": ("(还有 {upcoming} 次课)", " ({upcoming} lessons to come)"),
+    "course_not_finished": ("课程尚未结束,还有 {upcoming} 次课", "the course is not over: "
+                            "{upcoming} lesson(s) to come"),
     "no_lessons_held": ("尚未上课", "no lessons held yet"),
     "no_lessons_since_joining": ("{joined} 加入后尚未上课", "no lessons held since joining on {joined}"),
     "not_assessed": ("尚未考核", "not assessed yet"),
@@ -269,7 +271,10 @@ def evaluate(policy: CompletionPolicy, facts: TraineeFacts, as_of: dt.date) -> C
         reasons.append(Reason("passed" if facts.passed else "failed",
                               {"score": facts.score, "pass_mark": pass_mark if pass_mark
                                is not None else "—"}, facts.passed))
-    completes = held > 0 and attendance_ok and assessment_ok
+    finished = counts["upcoming"] == 0  # nobody completes a course before its last lesson
+    if not finished and held and attendance_ok:  # else the attendance part says it already
+        reasons.append(Reason("course_not_finished", {"upcoming": counts["upcoming"]}, False))
+    completes = held > 0 and finished and attendance_ok and assessment_ok
     return CompletionResult(facts.trainee_id, completes, tuple(reasons), needed=needed, **counts)
 
 

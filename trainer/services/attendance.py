@@ -238,6 +238,9 @@ def _write(uow: UnitOfWork, changes: Sequence[CellChange]) -> SaveResult:
         if status is not None and lesson.status == CANCELLED_LESSON:
             raise AttendanceError("lesson_cancelled", sequence=lesson.sequence,
                                   date=lesson.date.isoformat())
+        if status is not None and lesson.date > dt.date.today():
+            raise AttendanceError("lesson_in_future", sequence=lesson.sequence,
+                                  date=lesson.date.isoformat())
         if (lesson.cohort_id, trainee_id) not in enrolled:
             trainee = s.get(Trainee, trainee_id)
             raise AttendanceError("not_in_class", trainee=trainee.name if trainee else trainee_id,
@@ -458,6 +461,8 @@ def _lesson(uow: UnitOfWork, lesson_id: int) -> Lesson:
         raise NotFoundError("lesson", lesson_id)
     if row.status == CANCELLED_LESSON:
         raise AttendanceError("lesson_cancelled", sequence=row.sequence, date=row.date.isoformat())
+    if row.date > dt.date.today():  # a sheet typed in before the lesson: a mistake
+        raise AttendanceError("lesson_in_future", sequence=row.sequence, date=row.date.isoformat())
     return row
 
 
