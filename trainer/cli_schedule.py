@@ -21,7 +21,7 @@ from trainer.messages import language
 EXIT_CONFLICTS = 4
 
 # Modules adding `schedule` subcommands, e.g. "trainer.cli_plan" (see the docstring).
-SCHEDULE_EXTENSIONS: tuple[str, ...] = ("trainer.cli_plan",)
+SCHEDULE_EXTENSIONS: tuple[str, ...] = ("trainer.cli_plan", "trainer.cli_holidays")
 
 
 def _extensions():

@@ -813,6 +813,65 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     </message>
 </context>
 <context>
+    <name>HolidaysDialog</name>
+    <message>
+        <source>Holidays and adjusted working days</source>
+        <translation>Holidays and adjusted working days</translation>
+    </message>
+    <message>
+        <source>chinesecalendar knows the statutory holidays of the years announced so far. Enter here a year it does not know yet, or a local holiday; the calendar, the conflict check and the planner follow these days.</source>
+        <translation>chinesecalendar knows the statutory holidays of the years announced so far. Enter here a year it does not know yet, or a local holiday; the calendar, the conflict check and the planner follow these days.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>adjusted working day (调休上班), not a holiday</source>
+        <translation>adjusted working day (调休上班), not a holiday</translation>
+    </message>
+    <message>
+        <source>e.g. 春节</source>
+        <translation>e.g. 春节</translation>
+    </message>
+    <message>
+        <source>Save these days</source>
+        <translation>Save these days</translation>
+    </message>
+    <message>
+        <source>Remove the selected day</source>
+        <translation>Remove the selected day</translation>
+    </message>
+    <message>
+        <source>From – to:</source>
+        <translation>From – to:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>working day</source>
+        <translation>working day</translation>
+    </message>
+    <message>
+        <source>holiday</source>
+        <translation>holiday</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>The last day is before the first.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Next &gt;</source>
@@ -1698,6 +1757,14 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
         <translation>Export</translation>
     </message>
     <message>
+        <source>Holidays…</source>
+        <translation>Holidays…</translation>
+    </message>
+    <message>
+        <source>Holidays and adjusted working days of a year chinesecalendar does not know yet</source>
+        <translation>Holidays and adjusted working days of a year chinesecalendar does not know yet</translation>
+    </message>
+    <message>
         <source>The lessons shown, as an Excel file…</source>
         <translation>The lessons shown, as an Excel file…</translation>
     </message>
@@ -1720,6 +1787,10 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     <message>
         <source>Venue</source>
         <translation>Venue</translation>
+    </message>
+    <message>
+        <source>The statutory holidays of %1 are not known to this program yet: only weekends count as days off. Enter the year's holidays and adjusted working days with Holidays….</source>
+        <translation>The statutory holidays of %1 are not known to this program yet: only weekends count as days off. Enter the year's holidays and adjusted working days with Holidays….</translation>
     </message>
     <message>
         <source>Move %1</source>

@@ -813,6 +813,65 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
 </context>
 <context>
+    <name>HolidaysDialog</name>
+    <message>
+        <source>Holidays and adjusted working days</source>
+        <translation>节假日与调休</translation>
+    </message>
+    <message>
+        <source>chinesecalendar knows the statutory holidays of the years announced so far. Enter here a year it does not know yet, or a local holiday; the calendar, the conflict check and the planner follow these days.</source>
+        <translation>程序内置已公布年份的法定节假日。尚未收录的年份或本地节假日请在此录入;日历、冲突检查和自动排课都会按这些日期执行。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>adjusted working day (调休上班), not a holiday</source>
+        <translation>调休上班日(不是放假)</translation>
+    </message>
+    <message>
+        <source>e.g. 春节</source>
+        <translation>如:春节</translation>
+    </message>
+    <message>
+        <source>Save these days</source>
+        <translation>保存这些日期</translation>
+    </message>
+    <message>
+        <source>Remove the selected day</source>
+        <translation>删除所选日期</translation>
+    </message>
+    <message>
+        <source>From – to:</source>
+        <translation>起止日期:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称:</translation>
+    </message>
+    <message>
+        <source>working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>holiday</source>
+        <translation>放假</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Next &gt;</source>
@@ -1698,6 +1757,14 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>导出</translation>
     </message>
     <message>
+        <source>Holidays…</source>
+        <translation>节假日…</translation>
+    </message>
+    <message>
+        <source>Holidays and adjusted working days of a year chinesecalendar does not know yet</source>
+        <translation>录入程序尚未收录年份的节假日和调休</translation>
+    </message>
+    <message>
         <source>The lessons shown, as an Excel file…</source>
         <translation>将显示的课次导出为 Excel 文件…</translation>
     </message>
@@ -1720,6 +1787,10 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     <message>
         <source>Venue</source>
         <translation>按培训地点</translation>
+    </message>
+    <message>
+        <source>The statutory holidays of %1 are not known to this program yet: only weekends count as days off. Enter the year's holidays and adjusted working days with Holidays….</source>
+        <translation>程序尚未收录 %1 年的法定节假日,目前只把周末算作休息日。请用“节假日…”录入该年的放假和调休安排。</translation>
     </message>
     <message>
         <source>Move %1</source>

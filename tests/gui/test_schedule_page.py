@@ -183,3 +183,25 @@ def test_replan_for_an_absent_lecturer(qtbot, window, answer, uow, plan):
     assert schedule.get_lesson(uow, first.id).date == TUESDAY
     away = lecturers.get_lecturer(uow, first.lecturer_id).unavailable
     assert [(u.start, u.end) for u in away] == [(WEDNESDAY, WEDNESDAY)]
+
+
+def test_holidays_of_an_unknown_year_are_entered_and_shown(qtbot, window, answer, uow):
+    from PySide6.QtCore import QDate
+
+    page = window.show_page("schedule")
+    page.show_date(dt.date(2031, 2, 3))
+    assert page.year_notice.isVisible() and "2031" in page.year_notice.text()
+
+    def enter(dialog):
+        dialog.first.setDate(QDate(2031, 2, 3))
+        dialog.last.setDate(QDate(2031, 2, 5))
+        qtbot.keyClicks(dialog.name, "Spring")
+        dialog.findChild(QPushButton, "add").click()
+        assert dialog.table.rowCount() == 3
+        dialog.reject()
+
+    answer(page.holidays_button.click, enter)
+    assert not page.week.days[dt.date(2031, 2, 4)].working
+    assert page.week.days[dt.date(2031, 2, 4)].name == "Spring"
+    assert page.week.days[dt.date(2031, 2, 6)].working
+    assert not page.year_notice.isVisible()  # the office has entered 2031

@@ -16,7 +16,7 @@ from trainer.messages import language
 from trainer.rules.calendar import PERIOD_LABELS, WEEKDAY_LABELS
 from trainer.services import enterprises, lecturers, schedule
 from trainer.services.schedule import LessonForm, LessonRecord
-from trainer.services.schedule_calendar import calendar_days, load_settings
+from trainer.services.schedule_calendar import calendar_days, list_overrides, load_settings
 from trainer.services.uow import UnitOfWork
 from ui.dialogs import messages
 from ui.dialogs.lesson_dialog import LessonDialog
@@ -80,6 +80,12 @@ class SchedulePage(Page):
         self.filter_value.currentIndexChanged.connect(lambda _i: self.refresh())
         self.plan_button = self._tool("", self.plan, "plan")
         self.replan_button = self._tool("", lambda: self.plan(replan=True), "replan")
+        self.holidays_button = self._tool("", self.edit_holidays, "holidays")
+        self.year_notice = QLabel(self)
+        self.year_notice.setObjectName("yearNotice")
+        self.year_notice.setWordWrap(True)
+        self.year_notice.setStyleSheet("background: #fff3c4; padding: 4px;")
+        self.year_notice.hide()
         self.export_button = self._tool("", lambda: None, "export")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_menu = QMenu(self.export_button)
@@ -128,7 +134,8 @@ class SchedulePage(Page):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
-        for widget in (self.plan_button, self.replan_button, self.export_button):
+        for widget in (self.plan_button, self.replan_button, self.holidays_button,
+                       self.export_button):
             top.addWidget(widget)
         top.addSpacing(12)
         top.addWidget(self.undo_button)
@@ -143,6 +150,7 @@ class SchedulePage(Page):
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(top)
         layout.addLayout(bar)
+        layout.addWidget(self.year_notice)
         layout.addWidget(self.splitter, 1)
         self.retranslate()
 
@@ -174,6 +182,9 @@ class SchedulePage(Page):
         self.replan_button.setText(self.tr("Lecturer absent…"))
         self.replan_button.setToolTip(self.tr("Re-plan only the lessons that must move"))
         self.export_button.setText(self.tr("Export"))
+        self.holidays_button.setText(self.tr("Holidays…"))
+        self.holidays_button.setToolTip(self.tr("Holidays and adjusted working days of a year "
+                                                "chinesecalendar does not know yet"))
         self.excel_action.setText(self.tr("The lessons shown, as an Excel file…"))
         self.ics_action.setText(self.tr("The chosen lecturer's or enterprise's lessons as a "
                                         "calendar file (.ics)…"))
@@ -277,8 +288,19 @@ class SchedulePage(Page):
         lessons = schedule.list_lessons(self.uow, start, end, **self._filter_arguments())
         self.records = {r.id: r for r in lessons}
         entries = [self._entry(r) for r in lessons]
+        calendar = calendar_days(self.uow, start, end)
         days = {d.date: DayInfo(d.working, "" if d.kind == "workday" else d.name())
-                for d in calendar_days(self.uow, start, end)}
+                for d in calendar}
+        unknown = {d.date.year for d in calendar if not d.year_known}
+        if unknown:  # a year the office has entered days for counts as entered
+            unknown -= {o.date.year for o in list_overrides(
+                self.uow, dt.date(min(unknown), 1, 1), dt.date(max(unknown), 12, 31))}
+        unknown = sorted(unknown)
+        self.year_notice.setText(self.tr(
+            "The statutory holidays of %1 are not known to this program yet: only weekends count "
+            "as days off. Enter the year's holidays and adjusted working days with Holidays….")
+            .replace("%1", "、".join(map(str, unknown))))
+        self.year_notice.setVisible(bool(unknown))
         zh = language() == "zh"
         names = [pair[0] if zh else pair[1] for pair in WEEKDAY_LABELS]
         if self.mode == 0:
@@ -386,6 +408,12 @@ class SchedulePage(Page):
         dialog.deleteLater()
         if accepted is not None:
             self.undo_stack.clear()  # earlier moves were judged against the old schedule
+            self.refresh()
+
+    def edit_holidays(self) -> None:
+        from ui.dialogs.holidays_dialog import HolidaysDialog
+
+        if HolidaysDialog.ask(self, self.uow, self.anchor.year):
             self.refresh()
 
     def _save_path(self, name: str, pattern: str) -> str:
