@@ -47,8 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="trainer", parents=[common],
         description="Factory Classroom (课堂设在工厂): in-factory training for trade-union offices.",
-        epilog="Exit codes: 0 ok, 1 failure, 2 bad arguments, invalid input or unreadable file, "
-               "3 import rejected some rows.")
+        epilog="Exit codes: 0 ok, 1 failure (refused, permission denied, database trouble), "
+               "2 bad arguments, invalid input or unreadable file, 3 some rows / codes / "
+               "trainees rejected, 4 schedule conflicts, 5 certificate revoked, 6 certificate "
+               "not genuine.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -343,6 +345,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands[args.command](args)
     except SystemExit as exc:
         return int(exc.code or 0)
+    except BrokenPipeError:  # `trainer … | head`: the reader has all it wanted
+        sys.stdout = None  # nothing more to flush at exit
+        return EXIT_OK
     except KeyError as exc:
         print(f"trainer: unknown kind {exc}; use one of {', '.join(KINDS)}", file=sys.stderr)
         return EXIT_USAGE

@@ -36,7 +36,7 @@ def add_commands(sub, common) -> None:
     docs = pdf.add_subparsers(dest="document", required=True, metavar="DOCUMENT")
 
     p = docs.add_parser("certificates", parents=[common], help="the certificates of a class")
-    p.add_argument("--class", dest="cohort", type=int, required=True, metavar="ID")
+    p.add_argument("--class", dest="cohort", required=True, metavar="ID_OR_CODE")
     p.add_argument("--kind", choices=["completion", "attendance"], default="completion")
     p.add_argument("--out", metavar="FILE", help="one PDF with every certificate")
     p.add_argument("--per-trainee", metavar="DIR", help="one PDF per trainee in this folder")
@@ -67,7 +67,7 @@ def add_commands(sub, common) -> None:
 
     p = docs.add_parser("attendance", parents=[common],
                         help="attendance summary of a class, or of an enterprise over a period")
-    p.add_argument("--class", dest="cohort", type=int, metavar="ID")
+    p.add_argument("--class", dest="cohort", metavar="ID_OR_CODE")
     p.add_argument("--enterprise", metavar="NAME")
     p.add_argument("--from", dest="start", type=_date, metavar="DATE")
     p.add_argument("--to", dest="end", type=_date, metavar="DATE")
@@ -80,7 +80,7 @@ def add_commands(sub, common) -> None:
     p.add_argument("--reveal", action="store_true", help="full mobiles")
 
     p = docs.add_parser("archive", parents=[common], help="class archive (一班一档)")
-    p.add_argument("--class", dest="cohort", type=int, required=True, metavar="ID")
+    p.add_argument("--class", dest="cohort", required=True, metavar="ID_OR_CODE")
     p.add_argument("--out", metavar="FILE", required=True)
     p.add_argument("--reveal", action="store_true", help="full ID numbers")
 
@@ -93,7 +93,7 @@ def add_commands(sub, common) -> None:
                           epilog="verify exits 0 genuine, 5 revoked, 6 not genuine.")
     acts = cert.add_subparsers(dest="action", required=True, metavar="ACTION")
     p = acts.add_parser("issue", parents=[common], help="issue to everyone who qualifies in a class")
-    p.add_argument("--class", dest="cohort", type=int, required=True, metavar="ID")
+    p.add_argument("--class", dest="cohort", required=True, metavar="ID_OR_CODE")
     p.add_argument("--kind", choices=["completion", "attendance"], default="completion")
     p.add_argument("--date", type=_date, default=None, help="date of issue (default: today)")
     p.add_argument("--grade", default="")
@@ -108,7 +108,7 @@ def add_commands(sub, common) -> None:
     p.add_argument("number")
     p.add_argument("code")
     p = acts.add_parser("list", parents=[common], help="certificates of a class")
-    p.add_argument("--class", dest="cohort", type=int, required=True, metavar="ID")
+    p.add_argument("--class", dest="cohort", required=True, metavar="ID_OR_CODE")
     p.add_argument("--all", action="store_true", help="include revoked certificates")
 
 
@@ -126,10 +126,18 @@ def _issue_summary(result) -> str:
             f"not eligible {len(result.not_eligible)}")
 
 
+def _resolve_class(args, uow) -> None:
+    """--class takes a class's id or its code (R12-1), as the other commands do."""
+    if getattr(args, "cohort", None) is not None:
+        from trainer.services.enrolment import find_class
+        args.cohort = find_class(uow, args.cohort).id
+
+
 def cmd_pdf(args) -> int:
     from trainer.cli import UsageError, _open
 
     _db, uow = _open(args)
+    _resolve_class(args, uow)
     if args.document == "certificates":
         from trainer.pdf.certificates import build_certificates
         from trainer.services.certificates import issue_certificates
@@ -195,6 +203,7 @@ def cmd_certificate(args) -> int:
     from trainer.services import certificates as svc
 
     _db, uow = _open(args)
+    _resolve_class(args, uow)
     zh = language() == "zh"
     if args.action == "issue":
         result = svc.issue_certificates(uow, args.cohort, args.kind, issued_on=args.date,

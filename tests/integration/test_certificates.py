@@ -213,6 +213,12 @@ def test_cli_issue_print_verify_revoke(uow, scenario, database, tmp_path, capsys
     assert main(["--db", url, "--lang", "en", "certificate", "list", "--class",
                  str(scenario.cohort_id), "--all"]) == 0
     assert "revoked" in capsys.readouterr().out
+    from trainer.services.enrolment import get_class  # by its code as well as by its id
+    code = get_class(uow, scenario.cohort_id).code
+    assert main(["--db", url, "--lang", "en", "certificate", "list", "--class", code,
+                 "--all"]) == 0
+    assert "revoked" in capsys.readouterr().out
+    assert main(["--db", url, "certificate", "list", "--class", "NO-SUCH"]) == 2
     assert main(["--db", url, "pdf", "certificates", "--class", str(scenario.cohort_id)]) == 2
     with uow:
         name = uow.session.get(Trainee, cert.trainee_id).name
