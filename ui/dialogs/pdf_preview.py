@@ -22,17 +22,22 @@ from ui.resources import app_icon
 from ui.workers import Cancelled, run_with_progress, thread_uow
 
 PREVIEW_PAGES = 12  # pages drawn in the dialog; the file holds them all
-PREVIEW_SCALE = 1.3  # 72 dpi × 1.3: an A4 page about 770 pixels high
+PREVIEW_SCALE = 1.3  # 72 dpi × 1.3: an A4 page about 770 pixels high …
+PREVIEW_WIDTH = 820  # … and no wider than this (landscape pages fit the dialog)
 Build = Callable[[UnitOfWork, str, Callable, Callable], object]  # (uow, path, progress, cancel)
 
 
-def render_page(source: str | bytes, index: int, scale: float) -> QImage:
-    """Page `index` of a PDF file (or of PDF bytes) as an image."""
+def render_page(source: str | bytes, index: int, scale: float,
+                max_width: int | None = None) -> QImage:
+    """Page `index` of a PDF file (or of PDF bytes) as an image, at most `max_width` pixels wide."""
     import pypdfium2 as pdfium  # a few MB: loaded when a preview is first shown
 
     document = pdfium.PdfDocument(source)
     try:
-        image = document[index].render(scale=scale).to_pil().convert("RGB")
+        page = document[index]
+        if max_width:
+            scale = min(scale, max_width / page.get_width())
+        image = page.render(scale=scale).to_pil().convert("RGB")
     finally:
         document.close()
     data = image.tobytes()
@@ -77,7 +82,8 @@ class PdfPreviewDialog(QDialog):
         self.page_labels: list[QLabel] = []
         for index in range(shown):
             label = QLabel(body)
-            label.setPixmap(QPixmap.fromImage(render_page(path, index, PREVIEW_SCALE)))
+            label.setPixmap(QPixmap.fromImage(render_page(path, index, PREVIEW_SCALE,
+                                                          PREVIEW_WIDTH)))
             label.setStyleSheet("border: 1px solid #b0bec5; background: white;")
             column.addWidget(label)
             self.page_labels.append(label)
