@@ -256,7 +256,7 @@ def cmd_attendance(args) -> int:
 
 def _mark(args) -> int:
     from trainer.cli import UsageError
-    from trainer.services.attendance import lesson_roll, mark_lesson
+    from trainer.services.attendance_marking import lesson_roll, mark_lesson
 
     if not (args.all_present or args.present or args.late or args.excused or args.absent):
         raise UsageError("give --all-present or --present/--late/--excused/--absent codes")
@@ -284,7 +284,7 @@ def _roll_summary(roll, filled: int | None = None) -> None:
 
 
 def _scan(args) -> int:
-    from trainer.services.attendance import lesson_roll, mark_by_code
+    from trainer.services.attendance_marking import lesson_roll, mark_by_code
 
     _db, uow = _open(args)
     codes = args.codes or (line.strip() for line in sys.stdin)

@@ -294,7 +294,8 @@ def _by_grid(uow: UnitOfWork, cohort_id: int, cells) -> None:
 def _by_sheet(uow: UnitOfWork, cohort_id: int, lessons, cells) -> None:
     """A signed sheet: everyone present, then the late, excused and absent by ID tail (the
     scan code when a tail matches two women of the class)."""
-    from trainer.services.attendance import mark_lesson, trainee_scan_code
+    from trainer.services.attendance import trainee_scan_code
+    from trainer.services.attendance_marking import mark_lesson
 
     with uow:
         numbers = dict(uow.session.execute(select(Trainee.id, Trainee.id_number).where(
@@ -317,7 +318,8 @@ def _by_sheet(uow: UnitOfWork, cohort_id: int, lessons, cells) -> None:
 def _by_scanner(uow: UnitOfWork, lessons, cells) -> None:
     """Each arrival scanned (on time: up to five minutes after the start; late: the minutes
     late), then the clerk marks the excused and absent from the leave slips."""
-    from trainer.services.attendance import mark_by_code, mark_lesson, trainee_scan_code
+    from trainer.services.attendance import trainee_scan_code
+    from trainer.services.attendance_marking import mark_by_code, mark_lesson
 
     days = dict(lessons)
     for lesson_id, column in _by_lesson(cells).items():

@@ -12,6 +12,7 @@ from tests.integration.attendance_fixtures import (make_class, make_course, make
 from trainer.errors import AttendanceError, InvalidInput, NotFoundError, StaleCellsError
 from trainer.rules.id_number import check_character
 from trainer.services import attendance as at
+from trainer.services import attendance_marking as mk
 from trainer.services import enrolment as en
 from trainer.services.settings import set_setting
 from trainer.services.trainees import TraineeForm, create_trainee, get_trainee
@@ -118,25 +119,25 @@ def test_bad_saves_are_refused(uow, klass):
 def test_scanner_outcomes(uow, klass):
     cohort, lessons, people, stranger = klass
     first = get_trainee(uow, people[0])
-    scan = at.mark_by_code(uow, lessons[0], at.trainee_scan_code(people[0]))
+    scan = mk.mark_by_code(uow, lessons[0], at.trainee_scan_code(people[0]))
     assert (scan.outcome, scan.status, scan.trainee.name) == ("marked", "present", first.name)
     assert scan.message("zh") == f"{first.name} 已记为出勤"
-    again = at.mark_by_code(uow, lessons[0], first.id_number[-6:])  # the ID tail, typed
+    again = mk.mark_by_code(uow, lessons[0], first.id_number[-6:])  # the ID tail, typed
     assert again.outcome == "already_marked" and again.ok
     assert again.message("en") == f"{first.name} is already marked present"
-    outsider = at.mark_by_code(uow, lessons[0], at.trainee_scan_code(stranger))
+    outsider = mk.mark_by_code(uow, lessons[0], at.trainee_scan_code(stranger))
     assert outsider.outcome == "not_enrolled"
-    unknown = at.mark_by_code(uow, lessons[0], "T9999999")
+    unknown = mk.mark_by_code(uow, lessons[0], "T9999999")
     assert unknown.outcome == "unknown" and not unknown.ok
-    assert at.mark_by_code(uow, lessons[0], "0000").outcome == "unknown"
-    by_number = at.mark_by_code(uow, lessons[0], get_trainee(uow, people[1]).id_number)
+    assert mk.mark_by_code(uow, lessons[0], "0000").outcome == "unknown"
+    by_number = mk.mark_by_code(uow, lessons[0], get_trainee(uow, people[1]).id_number)
     assert by_number.outcome == "marked"
-    by_name = at.mark_by_code(uow, lessons[0], get_trainee(uow, people[2]).name)
+    by_name = mk.mark_by_code(uow, lessons[0], get_trainee(uow, people[2]).name)
     assert by_name.outcome == "marked" and by_name.trainee.trainee_id == people[2]
     set_lesson_status(uow, lessons[7], "cancelled")
     with pytest.raises(AttendanceError):
-        at.mark_by_code(uow, lessons[7], at.trainee_scan_code(people[0]))
-    roll = at.lesson_roll(uow, lessons[0])
+        mk.mark_by_code(uow, lessons[7], at.trainee_scan_code(people[0]))
+    roll = mk.lesson_roll(uow, lessons[0])
     assert roll.count("present") == 3 and roll.count(None) == 2  # the late joiner is not due
     assert len(roll.entries) == 5
 
@@ -160,26 +161,26 @@ def test_an_id_tail_shared_by_two_trainees_is_ambiguous(uow):
     a = create_trainee(uow, TraineeForm("王芳", first, "F")).id
     b = create_trainee(uow, TraineeForm("李娜", second, "F")).id
     en.enrol_trainees(uow, cohort, [a, b])
-    result = at.mark_by_code(uow, lessons[0], first[-4:])
+    result = mk.mark_by_code(uow, lessons[0], first[-4:])
     assert result.outcome == "ambiguous" and {c.trainee_id for c in result.candidates} == {a, b}
     assert "王芳" in result.message("zh") and "李娜" in result.message("zh")
-    assert at.mark_by_code(uow, lessons[0], first[-6:]).outcome == "ambiguous"
-    assert at.mark_by_code(uow, lessons[0], second[-9:]).trainee.trainee_id == b
+    assert mk.mark_by_code(uow, lessons[0], first[-6:]).outcome == "ambiguous"
+    assert mk.mark_by_code(uow, lessons[0], second[-9:]).trainee.trainee_id == b
     assert at.load_attendance_grid(uow, cohort).cell(lessons[0], a) is None
 
 
 def test_scanning_late_marks_the_minutes_after_the_grace(uow, klass):
     cohort, lessons, people, _ = klass
     start = dt.datetime(2026, 3, 2, 9, 0)
-    on_time = at.mark_by_code(uow, lessons[0], at.trainee_scan_code(people[0]),
+    on_time = mk.mark_by_code(uow, lessons[0], at.trainee_scan_code(people[0]),
                               at=start + dt.timedelta(minutes=4))
     assert on_time.status == "present"
-    late = at.mark_by_code(uow, lessons[0], at.trainee_scan_code(people[1]),
+    late = mk.mark_by_code(uow, lessons[0], at.trainee_scan_code(people[1]),
                            at=start + dt.timedelta(minutes=17))
     assert (late.status, late.late_minutes) == ("late", 17)
     assert late.message("zh").endswith("迟到 17 分钟")
     set_setting(uow, "attendance.late_grace_minutes", 20)
-    now_on_time = at.mark_by_code(uow, lessons[0], at.trainee_scan_code(people[2]),
+    now_on_time = mk.mark_by_code(uow, lessons[0], at.trainee_scan_code(people[2]),
                                   at=start + dt.timedelta(minutes=17))
     assert now_on_time.status == "present"
 
@@ -187,7 +188,7 @@ def test_scanning_late_marks_the_minutes_after_the_grace(uow, klass):
 def test_a_scan_turns_an_absence_into_present(uow, klass):
     cohort, lessons, people, _ = klass
     at.save_attendance(uow, [at.CellChange(lessons[0], people[0], "absent")])
-    result = at.mark_by_code(uow, lessons[0], at.trainee_scan_code(people[0]))
+    result = mk.mark_by_code(uow, lessons[0], at.trainee_scan_code(people[0]))
     assert (result.outcome, result.previous_status, result.status) == ("marked", "absent",
                                                                        "present")
     assert "was absent" in result.message("en")
@@ -196,7 +197,7 @@ def test_a_scan_turns_an_absence_into_present(uow, klass):
 def test_a_signed_sheet_all_present_then_the_few(uow, klass):
     cohort, lessons, people, stranger = klass
     numbers = {t: get_trainee(uow, t).id_number for t in people}
-    result = at.mark_lesson(uow, lessons[0], all_present=True,
+    result = mk.mark_lesson(uow, lessons[0], all_present=True,
                             late=[(numbers[people[1]][-4:], 12)],
                             absent=[numbers[people[2]][-4:]],
                             excused=[at.trainee_scan_code(people[3])],
@@ -212,7 +213,7 @@ def test_a_signed_sheet_all_present_then_the_few(uow, klass):
     assert grid.cell(lessons[0], people[1]).late_minutes == 12
     assert grid.cell(lessons[0], people[5]) is None  # joined after this lesson
     # all-present again fills only the empty cells: the corrections stay
-    again = at.mark_lesson(uow, lessons[0], all_present=True)
+    again = mk.mark_lesson(uow, lessons[0], all_present=True)
     assert again.filled_present == 0 and again.saved is None
     assert at.load_attendance_grid(uow, cohort).cell(lessons[0], people[2]).status == "absent"
 
@@ -227,5 +228,5 @@ def test_attendance_for_a_lesson_not_held_yet_is_refused(uow):
         at.save_attendance(uow, [at.CellChange(lessons[0], person, "present")])
     assert refused.value.reason == "lesson_in_future"
     with pytest.raises(AttendanceError):
-        at.mark_by_code(uow, lessons[0], at.trainee_scan_code(person))
+        mk.mark_by_code(uow, lessons[0], at.trainee_scan_code(person))
     assert at.load_attendance_grid(uow, cohort).cells == {}

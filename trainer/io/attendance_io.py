@@ -34,8 +34,9 @@ from trainer.rules import fields
 from trainer.rules.completion import (ABSENT, CANCELLED_LESSON, EXCUSED, LATE, PRESENT,
                                       STATUS_LABELS, STATUS_LETTERS)
 from trainer.rules.text import clean_code, clean_text
-from trainer.services.attendance import (CellChange, ClassIndex, SaveResult, _write,
-                                         load_attendance_grid, parse_scan_code)
+from trainer.services.attendance import (CellChange, SaveResult, _write, load_attendance_grid,
+                                         parse_scan_code)
+from trainer.services.attendance_marking import ClassIndex
 from trainer.services.completion import class_completion
 from trainer.services.enrolment import ENROLMENT_STATUS_LABELS
 from trainer.services.uow import UnitOfWork

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel, QLi
 from trainer.errors import TrainerError
 from trainer.services import schedule
 from trainer.services.assessment import AssessmentEntry, list_assessments, record_assessments
-from trainer.services.attendance import load_attendance_grid, mark_by_code
+from trainer.services.attendance import load_attendance_grid
+from trainer.services.attendance_marking import mark_by_code
 from trainer.services.completion import class_completion
 from trainer.services.uow import UnitOfWork
 from ui.dialogs import messages
