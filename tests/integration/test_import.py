@@ -2,6 +2,7 @@
 shapes (merged title, 填报单位 line, variant headers, blank and 合计 rows, full-width digits,
 GBK CSV, .xls, Excel serial dates) and asserts exactly which rows go in and which come back."""
 import datetime as dt
+import gc
 
 import openpyxl
 import pytest
@@ -421,3 +422,19 @@ def test_enterprise_cells_of_other_types(uow, tmp_path):
     assert [(r.row, r.problems[0].error.reason, r.problems[0].error.params["value"])
             for r in preview.rejected] == [(3, "unknown", "TRUE"), (7, "unknown", "TRUE"),
                                            (8, "unknown", "2")]
+
+
+def test_collection_is_back_on_after_a_preview_that_fails(office, tmp_path, monkeypatch):
+    uow, _, _ = office
+    path = big_file(tmp_path / "big.xlsx", 3)
+    assert gc.isenabled()
+    preview_import(uow, "trainees", path)
+    assert gc.isenabled()
+
+    def broken(self, uow, keys):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(adapters.TraineeAdapter, "existing", broken)
+    with pytest.raises(RuntimeError):
+        preview_import(uow, "trainees", path)
+    assert gc.isenabled()

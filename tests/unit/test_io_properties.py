@@ -1,14 +1,17 @@
 """Properties of the importer's pure parts: whatever a cell or a file holds, they return a value
 or raise the importer's own typed error — never anything else."""
 import datetime as dt
+import gc
 import re
+import threading
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from trainer.errors import ValidationError
 from trainer.io.columns import find_header_row, match_header, normalise_header, suggest_mapping
-from trainer.io.importing import _skippable
+from trainer.io.importing import _skippable, collector_paused
 from trainer.io.reading import (Table, UnreadableFileError, cell_text, decode_text,
                                 excel_serial_to_date, read_table)
 from trainer.rules.fields import date
@@ -105,3 +108,48 @@ def test_skippable_rows_follow_the_plain_rule(row, header, shape):
         row = header + row
     row, header = tuple(row), tuple(header)
     assert _skippable(row, header) == plain_skippable(row, header)
+
+
+# --- the collector pause of the row checks ---------------------------------------------------
+
+def test_collector_paused_restores_collection_however_blocks_end():
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():  # nested: still off when the inner block ends
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(KeyError):
+        with collector_paused():
+            raise KeyError("row")
+    assert gc.isenabled()
+
+
+def test_collector_paused_leaves_a_disabled_collector_disabled():
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_collector_paused_waits_for_the_last_thread():
+    inside, release = threading.Event(), threading.Event()
+
+    def other():
+        with collector_paused():
+            inside.set()
+            release.wait(5)
+
+    worker = threading.Thread(target=other)
+    worker.start()
+    assert inside.wait(5)
+    with collector_paused():
+        pass
+    assert not gc.isenabled()  # the other thread is still checking rows
+    release.set()
+    worker.join(5)
+    assert gc.isenabled()
