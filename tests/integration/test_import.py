@@ -438,3 +438,13 @@ def test_collection_is_back_on_after_a_preview_that_fails(office, tmp_path, monk
     with pytest.raises(RuntimeError):
         preview_import(uow, "trainees", path)
     assert gc.isenabled()
+
+
+def test_a_count_line_alone_is_a_total_row_not_a_trainee(office, tmp_path):
+    uow, _firm, _ = office
+    path = tmp_path / "count.csv"
+    path.write_text(f"姓名,身份证号,企业\n张三丽,{ID_F},新余恒达钢铁\n共 1 人\n共１人,,\n",
+                    encoding="utf-8")
+    preview = preview_import(uow, "trainees", path)
+    assert [r.row for r in preview.accepted] == [2] and preview.rejected == ()
+    assert preview.skipped_rows == (3, 4)

@@ -33,7 +33,8 @@ from trainer.services.uow import UnitOfWork
 
 KINDS = tuple(ADAPTERS)
 ON_DUPLICATE = ("skip", "update")
-_TOTAL = re.compile(r"\s*(合\s*计|总\s*计|小\s*计|共\s*计|total\s*$)", re.IGNORECASE)
+_TOTAL = re.compile(r"\s*(合\s*计|总\s*计|小\s*计|共\s*计|共\s*[0-9０-９]+\s*[人名条行]|total\s*$)",
+                    re.IGNORECASE)
 _FOOTNOTE = re.compile(r"(注[:：]|说明|填表说明|填表人|制表|审核|备注[:：])")
 
 
