@@ -124,35 +124,33 @@ def _enterprise_facts(uow: UnitOfWork) -> tuple[dict[int, str], dict[int, tuple[
     return ({i: a for i, a, _n, _p in rows if a}, {i: (n, p) for i, _a, n, p in rows})
 
 
-def export_lecturer_ics(uow: UnitOfWork, lecturer_id: int, path: str | os.PathLike,
-                        start: dt.date | None = None, end: dt.date | None = None) -> ExportResult:
-    """The lecturer's lessons (from `start` to `end`, else all) as an .ics file."""
+def _export(uow: UnitOfWork, model, entity: str, record_id: int, path: str | os.PathLike,
+            start: dt.date | None, end: dt.date | None, titles: tuple[str, str],
+            **which: int) -> ExportResult:
+    """The lessons `which` selects (lecturer_id= / enterprise_id=) under the record's name."""
     with uow:
-        name = uow.session.scalar(select(Lecturer.name).where(
-            Lecturer.id == lecturer_id, Lecturer.organization_id == uow.organization_id))
+        name = uow.session.scalar(select(model.name).where(
+            model.id == record_id, model.organization_id == uow.organization_id))
         if name is None:
-            raise NotFoundError("lecturer", lecturer_id)
+            raise NotFoundError(entity, record_id)
         org = uow.organization_id
-    lessons = list_lessons(uow, start, end, lecturer_id=lecturer_id, with_conflicts=False)
+    lessons = list_lessons(uow, start, end, with_conflicts=False, **which)
     addresses, contacts = _enterprise_facts(uow)
-    title = f"{name} 授课安排" if language() == "zh" else f"{name}: teaching schedule"
+    title = (titles[0] if language() == "zh" else titles[1]).format(name=name)
     cal = lessons_calendar(lessons, name=title, organization_id=org, addresses=addresses,
                            contacts=contacts)
     return ExportResult(_write(cal, path), len(lessons))
+
+
+def export_lecturer_ics(uow: UnitOfWork, lecturer_id: int, path: str | os.PathLike,
+                        start: dt.date | None = None, end: dt.date | None = None) -> ExportResult:
+    """The lecturer's lessons (from `start` to `end`, else all) as an .ics file."""
+    return _export(uow, Lecturer, "lecturer", lecturer_id, path, start, end,
+                   ("{name} 授课安排", "{name}: teaching schedule"), lecturer_id=lecturer_id)
 
 
 def export_enterprise_ics(uow: UnitOfWork, enterprise_id: int, path: str | os.PathLike,
                           start: dt.date | None = None, end: dt.date | None = None) -> ExportResult:
     """The lessons of the enterprise's classes and in its workshops as an .ics file."""
-    with uow:
-        name = uow.session.scalar(select(Enterprise.name).where(
-            Enterprise.id == enterprise_id, Enterprise.organization_id == uow.organization_id))
-        if name is None:
-            raise NotFoundError("enterprise", enterprise_id)
-        org = uow.organization_id
-    lessons = list_lessons(uow, start, end, enterprise_id=enterprise_id, with_conflicts=False)
-    addresses, contacts = _enterprise_facts(uow)
-    title = f"{name} 培训安排" if language() == "zh" else f"{name}: training schedule"
-    cal = lessons_calendar(lessons, name=title, organization_id=org, addresses=addresses,
-                           contacts=contacts)
-    return ExportResult(_write(cal, path), len(lessons))
+    return _export(uow, Enterprise, "enterprise", enterprise_id, path, start, end,
+                   ("{name} 培训安排", "{name}: training schedule"), enterprise_id=enterprise_id)
