@@ -220,9 +220,11 @@ def cmd_list(args) -> int:
     rows = [[cell(c, r, args.reveal) for c in kind.columns] for r in records]
     titles = headers(kind)
     if args.format == "csv":
+        from trainer.io.workbooks import csv_cell
+
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(titles)
-        writer.writerows(rows)
+        writer.writerows([csv_cell(v) for v in row] for row in rows)
     elif args.format == "json":
         print(json.dumps([dict(zip([c.attr for c in kind.columns], row)) for row in rows],
                          ensure_ascii=False, indent=1))

@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from trainer.cli_kinds import KINDS, Kind, cell, headers
 from trainer.io.workbooks import export_records
+from trainer.messages import ENTITIES, label
 from trainer.services.uow import UnitOfWork
 
 
@@ -26,7 +28,7 @@ def export_rows(kind: Kind, records, reveal: bool) -> list[list]:
         row = []
         for column in kind.columns:
             value = getattr(record, column.attr)
-            if column.show is None and isinstance(value, (int, float, dt.date)) \
+            if column.show is None and isinstance(value, (int, float, Decimal, dt.date)) \
                     and not isinstance(value, bool):
                 row.append(value)
             else:
@@ -42,5 +44,5 @@ def export_list(uow: UnitOfWork, kind: str, path: str | os.PathLike, *, search: 
     spec = KINDS[kind]
     records = spec.list(uow, search=search)
     written = export_records(path, headers(spec), export_rows(spec, records, reveal),
-                             title=spec.name)
+                             title=label(ENTITIES, spec.entity))
     return ExportResult(written, len(records))

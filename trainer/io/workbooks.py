@@ -1,10 +1,16 @@
 """Excel files the office writes: rejected rows to send back (with a reason column), blank
 import templates, and exports of any list (headers in the UI language, widths that fit Chinese
-text, dates as real Excel dates)."""
+text, dates as real Excel dates, money as numbers with a format).
+
+Every workbook goes out through _save, which makes sure nothing in it runs as a formula (a
+name typed as `=HYPERLINK(…)` stays that text: OWASP's CSV/formula injection) and that it prints:
+A4, landscape when wide, fitted to the page width, header row repeated on every page and frozen.
+CSV output passes its cells through csv_cell."""
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -12,6 +18,7 @@ from typing import Any, Iterable, Sequence
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.utils import get_column_letter
 
 from trainer.io.columns import fields_of
@@ -21,18 +28,63 @@ from trainer.rules.text import display_width
 
 MAX_WIDTH = 60  # characters; longer text wraps in Excel rather than making a huge column
 DATE_FORMAT = "yyyy-mm-dd"
+MONEY_FORMAT = "#,##0.00"
+TEXT_FORMAT = "@"
+PORTRAIT_WIDTH = 95  # characters of column width an A4 portrait page holds at 100 %
+# columns that hold identifiers: typed as numbers, Excel keeps 15 digits and shows 3.60502E+17
+TEXT_COLUMNS = ("id_number", "mobile", "credit_code", "contact_phone")
 _BOLD = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _REASON_FILL = PatternFill("solid", fgColor="FCE4D6")
 
 
 def _save(book: Workbook, path: str | os.PathLike) -> Path:
+    if not book.write_only:  # write-only sheets: _typed_cell and _print_setup as written
+        for sheet in book.worksheets:
+            _no_formulas(sheet)
+            _print_setup(sheet)
     target = Path(path)
     try:
         book.save(target)
     except OSError as exc:  # a folder that does not exist, the file open in Excel (Windows)…
         raise ImportFileError("unreadable", path=str(target), detail=exc.strerror or exc) from None
     return target
+
+
+def _no_formulas(sheet) -> None:
+    """openpyxl stores a string beginning with '=' as a formula: make every such cell text."""
+    for cell in sheet._cells.values():
+        if cell.data_type == "f":
+            cell.data_type = "s"
+
+
+def _print_setup(sheet) -> None:
+    """A4, landscape when the columns are wider than a portrait page, fitted to the page
+    width (as many pages down as needed), the header row on every page and frozen."""
+    width = sum((d.width or 9) for d in sheet.column_dimensions.values())
+    setup = sheet.page_setup
+    setup.paperSize = "9"  # A4
+    setup.orientation = "landscape" if width > PORTRAIT_WIDTH else "portrait"
+    setup.fitToWidth, setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.horizontalCentered = True
+    if not sheet.freeze_panes:
+        sheet.freeze_panes = "A2"
+
+
+def csv_cell(value: Any) -> str:
+    """A cell for a CSV file that a spreadsheet will open: text beginning with =, +, -, @, tab
+    or carriage return gets a leading apostrophe so it is never run as a formula (OWASP);
+    numbers such as -12.5 stay numbers."""
+    text = cell_text(value)
+    if text[:1] in _FORMULA_STARTS and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+_FORMULA_STARTS = frozenset("=+-@\t\r")
+_NUMBER = re.compile(r"[-+]?\d+(\.\d+)?")
 
 
 def _width(value: Any) -> int:
@@ -68,12 +120,12 @@ def export_records(path: str | os.PathLike, headers: Sequence[str],
     # is at most a few hundred thousand short rows), measuring as we go
     data = []
     for row in rows:
-        values = [_excel_value(v) for v in row]
+        values = [v if isinstance(v, Decimal) else _excel_value(v) for v in row]
         for i, v in enumerate(values[:len(widths)]):
             widths[i] = max(widths[i], _width(v))
         data.append(values)
     _set_widths(sheet, widths)
-    sheet.freeze_panes = "A2"
+    _print_setup(sheet)  # before the first row: a write-only sheet writes its head then
     header_cells = []
     for h in headers:
         cell = WriteOnlyCell(sheet, value=h)
@@ -81,17 +133,28 @@ def export_records(path: str | os.PathLike, headers: Sequence[str],
         header_cells.append(cell)
     sheet.append(header_cells)
     for values in data:
-        sheet.append([_date_cell(sheet, v) for v in values])
+        sheet.append([_typed_cell(sheet, v) for v in values])
     if headers:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(data) + 1}"
     return _save(book, path)
 
 
-def _date_cell(sheet, value: Any) -> Any:
+def _typed_cell(sheet, value: Any) -> Any:
+    """A write-only cell: dates and money with their formats, text as text (never a formula)."""
+    if type(value) is str:
+        if value.startswith("="):
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            return cell
+        return value
     if isinstance(value, (dt.date, dt.datetime)):
         cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = DATE_FORMAT if not isinstance(value, dt.datetime) else \
             "yyyy-mm-dd hh:mm"
+        return cell
+    if isinstance(value, Decimal):
+        cell = WriteOnlyCell(sheet, value=float(value))
+        cell.number_format = MONEY_FORMAT
         return cell
     return value
 
@@ -109,10 +172,11 @@ def write_template(kind: str, path: str | os.PathLike, lang: str | None = None) 
     for cell in sheet[1]:
         cell.font, cell.fill = _BOLD, _HEADER_FILL
     for index, spec in enumerate(specs, 1):
-        if spec.name in ("id_number", "mobile", "credit_code", "contact_phone"):
-            # text cells: Excel would turn an 18-digit ID number into 3.60502E+17
-            for row in (2,):
-                sheet.cell(row, index).number_format = "@"
+        if spec.name in TEXT_COLUMNS:
+            # the whole column as text, the rows a clerk types below the example too (the
+            # column's style is what Excel, WPS and LibreOffice give a newly typed cell)
+            sheet.column_dimensions[get_column_letter(index)].number_format = TEXT_FORMAT
+            sheet.cell(2, index).number_format = TEXT_FORMAT
         if spec.date:
             sheet.cell(2, index).number_format = DATE_FORMAT
     _set_widths(sheet, [max(display_width(h), _width(_example(s)))
