@@ -55,6 +55,32 @@ def pg_url():
         admin.dispose()
 
 
+@pytest.fixture
+def pg_owner_url(pg_url):
+    """A fresh PostgreSQL database as an office should have it: owned by an ordinary (not
+    superuser) login account, the URL connecting as that account."""
+    from sqlalchemy import create_engine, make_url, text
+
+    url = make_url(pg_url)
+    owner = f"trainer_owner_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE ROLE "{owner}" LOGIN CREATEROLE'))
+        conn.execute(text(f'ALTER DATABASE "{url.database}" OWNER TO "{owner}"'))
+    admin.dispose()
+    try:
+        yield url.set(username=owner, password=None).render_as_string(hide_password=False)
+    finally:
+        admin = create_engine(make_url(os.environ[PG_ENV]), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+            for (role,) in conn.execute(text(
+                    "SELECT rolname FROM pg_roles WHERE rolname LIKE :p"), {"p": f"{owner}%"}):
+                conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+            conn.execute(text(f'DROP ROLE IF EXISTS "{owner}"'))
+        admin.dispose()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request) -> str:
     """The same test once on SQLite and once on a real PostgreSQL server."""

@@ -453,4 +453,15 @@ class BackupError(ReasonError):
                              "the Command Line Tools of the PostgreSQL installer), at least the "
                              "server's version, and put its bin folder on PATH."),
         "pg_failed": ("{tool} 失败:{detail}", "{tool} failed: {detail}"),
+        "no_users": ("备份“{path}”中没有任何用户，而当前数据库有 {current} 个用户：恢复它会取消所有权限控制，"
+                     "因此不予恢复。当前数据库未改动。",
+                     "The backup “{path}” has no users while the current database has {current}: "
+                     "restoring it would lift every access control, so it is refused. The current "
+                     "database was not touched."),
+        "superuser": ("恢复不能使用 PostgreSQL 超级用户连接（{user}）：请用数据库所有者的普通账号连接后再恢复"
+                      "（例如 createdb -O union xinyu，连接地址中的用户为 union）。当前数据库未改动。",
+                      "A restore does not run on a PostgreSQL superuser connection ({user}): connect "
+                      "as the database's owner, an ordinary account (e.g. createdb -O union xinyu "
+                      "and the user union in the URL), then restore. The current database was not "
+                      "touched."),
     }

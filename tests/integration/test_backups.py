@@ -32,6 +32,21 @@ def office(sqlite_url):
     db.dispose()
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def uow(request):
+    """An office on SQLite, or on a PostgreSQL database the app reaches as its owner (an
+    ordinary account: restore refuses a superuser connection)."""
+    from trainer.services.organizations import create_organization
+    from trainer.services.uow import UnitOfWork
+
+    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_owner_url")
+    db = open_database(url)
+    unit = UnitOfWork(db)
+    create_organization(unit, "新余市总工会", "新余总工会", "XYZGH")
+    yield unit
+    db.dispose()
+
+
 def names(uow):
     return {e.name for e in ent.list_enterprises(uow)}
 

@@ -216,6 +216,11 @@ def _libpq(url: str) -> tuple[str, dict[str, str]]:
     return plain.render_as_string(hide_password=False), env
 
 
+def pg_environment() -> dict[str, str]:
+    """The environment for a pg_restore that reads an archive without connecting."""
+    return dict(os.environ)
+
+
 def _run(tool: str, args: list[str], env: dict[str, str]) -> str:
     done = subprocess.run([pg_tool(tool), *args], capture_output=True, text=True, env=env)
     if done.returncode != 0:
@@ -254,7 +259,7 @@ def check_pg_archive(path: Path) -> None:
     if not path.is_file():
         raise BackupError("missing", path=str(path))
     try:
-        listing = _run("pg_restore", ["--list", str(path)], dict(os.environ))
+        listing = _run("pg_restore", ["--list", str(path)], pg_environment())
     except BackupError as exc:
         if exc.reason == "pg_tools_missing":
             raise
@@ -264,11 +269,3 @@ def check_pg_archive(path: Path) -> None:
     if missing:
         raise BackupError("not_ours", path=str(path),
                           detail="missing tables " + ", ".join(sorted(missing)))
-
-
-def pg_restore(url: str, archive: Path) -> None:
-    """Replaces the database's contents by the archive's in one transaction (all or nothing)."""
-    uri, env = _libpq(url)
-    _run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges",
-                        "--single-transaction", "--exit-on-error", f"--dbname={uri}",
-                        str(archive)], env)

@@ -17,8 +17,12 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 
 from trainer.config import data_dir
+from sqlalchemy import func, select, text
+
 from trainer.db import backup as files
+from trainer.db import rebuild
 from trainer.db.engine import Database
+from trainer.db.models import User
 from trainer.errors import BackupError, TrainerError
 from trainer.security import guard
 from trainer.security.roles import BACKUP, RESTORE, Actor
@@ -120,27 +124,39 @@ def _known_revision(revision: str, path: Path) -> None:
 
 
 def restore(uow: UnitOfWork, file: str | Path) -> RestoreResult:
-    """Replaces the database by the copy in `file` after checking it (integrity, our schema,
-    not newer than the program); the current database is kept aside first. The copy is then
-    brought to the program's schema. Refused copies leave the database untouched."""
+    """Replaces the database's data by the copy's after checking it (integrity, our tables and
+    columns, users, not newer than the program): the rows are copied into a schema our own
+    migrations build (db/rebuild.py), so nothing but data comes from the file. The current
+    database is kept aside first. Refused copies leave the database untouched."""
     actor = guard.require(uow, RESTORE, "restore")
     database, path = uow.database, Path(file)
+    with uow:
+        current_users = uow.session.scalar(select(func.count()).select_from(User)) or 0
     source = files.sqlite_file(database.engine)
     if source is not None:
-        staged = files.staged_copy(path, files.backup_folder(source))
+        folder = files.backup_folder(source)
+        staged = files.staged_copy(path, folder)
+        built = staged.with_name(staged.stem + "-rebuilt.db")
         try:
             revision = files.check_sqlite_copy(staged, shown_as=path)
             _known_revision(revision, path)
+            rebuild.rebuild_sqlite(staged, built, revision, str(path), current_users)
             database.dispose()
-            aside = files.restore_sqlite(source, staged)
+            aside = files.restore_sqlite(source, built)
         finally:
             files.remove_staged(staged)
+            files.remove_staged(built)
     elif database.engine.dialect.name == "postgresql":
         files.check_pg_archive(path)
+        revision = rebuild.archive_revision(files.pg_tool("pg_restore"), path,
+                                            files.pg_environment(), str(path))
+        _known_revision(revision, path)
+        _refuse_superuser(database)
         aside = files.pg_dump(database.url, None, files.pg_backup_folder(data_dir()), "replaced")
+        with database.engine.begin() as conn:
+            rebuild.rebuild_pg(conn, files.pg_tool("pg_restore"), path, files.pg_environment(),
+                               revision, str(path))
         database.dispose()
-        files.pg_restore(database.url, path)
-        revision = _current_revision(database)
     else:
         raise BackupError("not_a_file", what=database.display_name())
     from trainer.db.migrate import open_database
@@ -149,6 +165,16 @@ def restore(uow: UnitOfWork, file: str | Path) -> RestoreResult:
     _record(database, actor, "restore", f"{path} (kept aside: {aside})",
             uow.known_organization_id)
     return RestoreResult(path, aside, revision)
+
+
+def _refuse_superuser(database: Database) -> None:
+    """A restore never runs with superuser rights: whatever a file holds, it must not get the
+    server's (COPY … TO PROGRAM, reading the server's files)."""
+    with database.engine.connect() as conn:
+        user, superuser = conn.execute(text(
+            "SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user")).one()
+    if superuser:
+        raise BackupError("superuser", user=user)
 
 
 def _current_revision(database: Database) -> str:
