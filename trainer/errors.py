@@ -243,6 +243,12 @@ class PdfError(ReasonError):
         "font_setting_unusable": ("设置中的字体无法使用,已改用“{used}”:{detail}",
                                   "The font in the settings cannot be used; using “{used}” "
                                   "instead: {detail}"),
+        "char_missing": ("“{text}”中的字 {chars} 在本机所有字体中都没有，打印出来会是空白。"
+                         "请安装含该字的字体（如 Windows 的 SimSun-ExtB、Linux 的花园明朝 HanaMin），"
+                         "或在设置中选择这样的字体。",
+                         "“{text}”: the character {chars} is in no font on this computer and "
+                         "prints blank. Install a font that has it (SimSun-ExtB on Windows, "
+                         "HanaMin on Linux) or choose one in the settings."),
         "cancelled": ("已取消,未保存文件。", "Cancelled; no file was saved."),
         "image_unreadable": ("图片“{path}”无法读取:{detail}", "Cannot read the image “{path}”: {detail}"),
         "nothing_to_print": ("没有可打印的内容:{detail}", "Nothing to print: {detail}"),

@@ -199,6 +199,10 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
         <translation>Preview and print…</translation>
     </message>
     <message>
+        <source>Print the selected one…</source>
+        <translation>Print the selected one…</translation>
+    </message>
+    <message>
         <source>Revoke…</source>
         <translation>Revoke…</translation>
     </message>
@@ -261,6 +265,10 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     <message>
         <source>Issued %1, already held %2, not qualified %3.</source>
         <translation>Issued %1, already held %2, not qualified %3.</translation>
+    </message>
+    <message>
+        <source>Certificate %1</source>
+        <translation>Certificate %1</translation>
     </message>
     <message>
         <source>Revoke %1</source>
@@ -1269,6 +1277,24 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
+    <message>
+        <source>Characters missing</source>
+        <translation>Characters missing</translation>
+    </message>
+    <message>
+        <source>These characters are in no font on this computer and will print blank:
+%1
+
+Print anyway?</source>
+        <translation>These characters are in no font on this computer and will print blank:
+%1
+
+Print anyway?</translation>
+    </message>
+    <message>
+        <source>Print anyway</source>
+        <translation>Print anyway</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
@@ -1299,6 +1325,14 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     <message>
         <source>Save the PDF</source>
         <translation>Save the PDF</translation>
+    </message>
+    <message>
+        <source>Printing page %1 of %2…</source>
+        <translation>Printing page %1 of %2…</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
     </message>
     <message>
         <source>Print</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdminActions</name>
@@ -199,6 +200,10 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>预览和打印…</translation>
     </message>
     <message>
+        <source>Print the selected one…</source>
+        <translation>打印选中的一张…</translation>
+    </message>
+    <message>
         <source>Revoke…</source>
         <translation>作废…</translation>
     </message>
@@ -263,11 +268,15 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>本次发证 %1 份,已持有 %2 人,不符合条件 %3 人。</translation>
     </message>
     <message>
+        <source>Certificate %1</source>
+        <translation>证书 %1</translation>
+    </message>
+    <message>
         <source>Revoke %1</source>
         <translation>作废 %1</translation>
     </message>
     <message>
-        <source>Reason (kept in the certificate's history):</source>
+        <source>Reason (kept in the certificate&apos;s history):</source>
         <translation>原因(记入证书历史):</translation>
     </message>
     <message>
@@ -543,7 +552,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>创建管理员</translation>
     </message>
     <message>
-        <source>Nobody can use this database yet. Create the administrator's account: the administrator adds the other users (training officers, clerks, viewers).</source>
+        <source>Nobody can use this database yet. Create the administrator&apos;s account: the administrator adds the other users (training officers, clerks, viewers).</source>
         <translation>该数据库还没有用户。请创建管理员账号,再由管理员添加其他用户(培训专员、录入员、查看者)。</translation>
     </message>
     <message>
@@ -723,7 +732,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>跳过</translation>
     </message>
     <message>
-        <source>update them with the file's values</source>
+        <source>update them with the file&apos;s values</source>
         <translation>用文件中的内容更新</translation>
     </message>
     <message>
@@ -766,7 +775,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>欢迎使用“课堂设在工厂”</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Welcome&lt;/h3&gt;&lt;p&gt;This database is empty. You can look around with the demo data of a city federation of trade unions (enterprises, lecturers, courses and trainees), or start with your own union's data.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Welcome&lt;/h3&gt;&lt;p&gt;This database is empty. You can look around with the demo data of a city federation of trade unions (enterprises, lecturers, courses and trainees), or start with your own union&apos;s data.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;欢迎&lt;/h3&gt;&lt;p&gt;数据库还是空的。您可以先载入一个市总工会的示例数据（企业、讲师、课程和学员）熟悉软件，也可以直接录入本单位的数据。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -778,7 +787,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>从空白开始(&amp;S)</translation>
     </message>
     <message>
-        <source>Your union's &amp;name</source>
+        <source>Your union&apos;s &amp;name</source>
         <translation>本工会名称(&amp;N)</translation>
     </message>
     <message>
@@ -965,7 +974,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>备注(&amp;T)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Unavailable dates&lt;/b&gt; (travel, illness, peak season at the lecturer's own factory)</source>
+        <source>&lt;b&gt;Unavailable dates&lt;/b&gt; (travel, illness, peak season at the lecturer&apos;s own factory)</source>
         <translation>&lt;b&gt;不可授课日期&lt;/b&gt;（出差、生病、讲师所在工厂的生产旺季）</translation>
     </message>
     <message>
@@ -1269,6 +1278,24 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
+    <message>
+        <source>Characters missing</source>
+        <translation>缺字</translation>
+    </message>
+    <message>
+        <source>These characters are in no font on this computer and will print blank:
+%1
+
+Print anyway?</source>
+        <translation>以下字在本机所有字体中都没有，打印出来会是空白：
+%1
+
+仍然打印吗？</translation>
+    </message>
+    <message>
+        <source>Print anyway</source>
+        <translation>仍然打印</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
@@ -1299,6 +1326,14 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     <message>
         <source>Save the PDF</source>
         <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>Printing page %1 of %2…</source>
+        <translation>正在打印第 %1 页，共 %2 页…</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
     </message>
     <message>
         <source>Print</source>
@@ -1469,7 +1504,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>课程表</translation>
     </message>
     <message>
-        <source>A month timetable for everyone, one lecturer (with the workshops' addresses and contacts) or one enterprise; A4 landscape.</source>
+        <source>A month timetable for everyone, one lecturer (with the workshops&apos; addresses and contacts) or one enterprise; A4 landscape.</source>
         <translation>全部、某位讲师(附车间地址和联系人)或某家企业的月课程表,A4 横向。</translation>
     </message>
     <message>
@@ -1477,7 +1512,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>签到表</translation>
     </message>
     <message>
-        <source>One lesson's sheet: every trainee with masked ID, a signature box and a code for the scanner.</source>
+        <source>One lesson&apos;s sheet: every trainee with masked ID, a signature box and a code for the scanner.</source>
         <translation>一次课的签到表:每名学员(身份证号脱敏)、签名栏和扫码用的条码。</translation>
     </message>
     <message>
@@ -1485,7 +1520,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>培训班考勤汇总</translation>
     </message>
     <message>
-        <source>Each trainee's attendance and who completes.</source>
+        <source>Each trainee&apos;s attendance and who completes.</source>
         <translation>每名学员的出勤情况及结业情况。</translation>
     </message>
     <message>
@@ -1659,7 +1694,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>分班</translation>
     </message>
     <message>
-        <source>Classes within the course's and the workshop's capacity, ready for the planner</source>
+        <source>Classes within the course&apos;s and the workshop&apos;s capacity, ready for the planner</source>
         <translation>按课程和场地容量分成培训班,供自动排课使用</translation>
     </message>
     <message>
@@ -1769,7 +1804,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>将显示的课次导出为 Excel 文件…</translation>
     </message>
     <message>
-        <source>The chosen lecturer's or enterprise's lessons as a calendar file (.ics)…</source>
+        <source>The chosen lecturer&apos;s or enterprise&apos;s lessons as a calendar file (.ics)…</source>
         <translation>将所选讲师或企业的课次导出为日历文件(.ics)…</translation>
     </message>
     <message>
@@ -1789,7 +1824,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>按培训地点</translation>
     </message>
     <message>
-        <source>The statutory holidays of %1 are not known to this program yet: only weekends count as days off. Enter the year's holidays and adjusted working days with Holidays….</source>
+        <source>The statutory holidays of %1 are not known to this program yet: only weekends count as days off. Enter the year&apos;s holidays and adjusted working days with Holidays….</source>
         <translation>程序尚未收录 %1 年的法定节假日,目前只把周末算作休息日。请用“节假日…”录入该年的放假和调休安排。</translation>
     </message>
     <message>

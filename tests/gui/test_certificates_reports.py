@@ -78,6 +78,42 @@ def test_print_preview_and_save(qtbot, window, answer, uow, finished_class, tmp_
     assert "结业证书" in text.replace(" ", "") and any(n in text for n in names)
 
 
+
+def test_print_the_selected_certificate_only_on_a_landscape_sheet(qtbot, window, answer, uow,
+                                                                  finished_class, tmp_path):
+    """Reprinting one certificate prints that one: one page, on a landscape A4 sheet."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    cohort_id, _lessons, _people = finished_class
+    page = window.show_page("certificates")
+    page.choose(cohort_id, "completion")
+    page.issue_button.click()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=10000)
+    assert not page.print_one_button.isEnabled()
+    page.table.selectRow(1)
+    number = page.selected_number()
+    assert page.print_one_button.isEnabled()
+    out = tmp_path / "printed.pdf"
+    seen = {}
+
+    def print_it(dialog):
+        seen["pages"] = dialog.pages
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setResolution(150)
+        seen["printed"] = dialog.print_to(printer)
+        dialog.accept()
+
+    answer(page.print_one_button.click, print_it)
+    assert seen == {"pages": 1, "printed": True}
+    import pypdf
+
+    sheets = pypdf.PdfReader(str(out)).pages
+    assert [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in sheets] \
+        == [(842, 595)]
+    assert number == list_certificates(uow, cohort_id=cohort_id)[1].number
+
 def test_template_editor_previews_and_saves(qtbot, window, answer, uow, finished_class):
     page = window.show_page("certificates")
 

@@ -25,6 +25,7 @@ from trainer.errors import PdfError
 from trainer.pdf.certificate_template import (CertificateTemplate, chinese_numeral_date, date_text,
                                               fill, hours_value, load_seal, load_template)
 from trainer.pdf.codes import draw_qr
+from trainer.pdf.fallback import draw_string
 from trainer.pdf.fonts import DocumentFonts
 from trainer.pdf.layout import (LANDSCAPE, PORTRAIT, Job, PdfResult, Target, escape, fonts_for,
                                 office_name, open_target, target_path)
@@ -125,10 +126,10 @@ def draw_certificate(c, cert: CertificateRecord, assets: CertificateAssets,
         if not paragraph.strip():
             y -= styles.size
             continue
-        markup = escape(paragraph.strip())
+        markup = escape(paragraph.strip(), cert_font)
         if cert.trainee_name:
-            markup = markup.replace(escape(cert.trainee_name),
-                                    f"<u>&nbsp;{escape(cert.trainee_name)}&nbsp;</u>", 1)
+            name = escape(cert.trainee_name, cert_font)
+            markup = markup.replace(name, f"<u>&nbsp;{name}&nbsp;</u>", 1)
         p = Paragraph(markup, styles.body)
         _w, h = p.wrap(frame_w, height)
         p.drawOn(c, side, y - h)
@@ -140,8 +141,8 @@ def draw_certificate(c, cert: CertificateRecord, assets: CertificateAssets,
     c.setFillColor(colors.black)
     c.setFont(cert_font, 16)
     issuer = fill(t.issuer, values)
-    c.drawCentredString(cx, base + 26, issuer)
-    c.drawCentredString(cx, base, values["date"])
+    draw_string(c, cx, base + 26, issuer, cert_font, 16, "centre")
+    draw_string(c, cx, base, values["date"], cert_font, 16, "centre")
     if assets.seal is not None:
         seal = 118
         c.drawImage(assets.seal, cx - seal / 2, base + 13 - seal / 2, seal, seal, mask="auto",
@@ -152,9 +153,8 @@ def draw_certificate(c, cert: CertificateRecord, assets: CertificateAssets,
         sig = fill(t.signature, values)
         sx = side if landscape else 72
         sy = base + 26 if landscape else base - 60
-        c.setFont(cert_font, 14)
-        c.drawString(sx + (100 if landscape else 110), sy, sig)
-        end = sx + (100 if landscape else 110) + c.stringWidth(sig, cert_font, 14)
+        start = sx + (100 if landscape else 110)
+        end = start + draw_string(c, start, sy, sig, cert_font, 14)
         c.setLineWidth(0.6)
         c.setStrokeColor(colors.black)
         c.line(end + 4, sy - 3, end + 110, sy - 3)
@@ -173,7 +173,7 @@ def draw_certificate(c, cert: CertificateRecord, assets: CertificateAssets,
     c.setFillColor(colors.HexColor("#555555"))
     c.setFont(body_font, 8)
     if t.note:
-        c.drawString(tx, qy + 16, fill(t.note, values))
+        draw_string(c, tx, qy + 16, fill(t.note, values), body_font, 8)
     if cert.revoked_at is not None:  # a reprint of a revoked certificate says so across the page
         c.saveState()
         c.setFillColor(colors.Color(0.8, 0, 0, alpha=0.35))

@@ -55,11 +55,18 @@ class FontChoice:
 
 @dataclass(frozen=True)
 class DocumentFonts:
-    """The fonts of one document, registered, and the warnings found choosing them."""
+    """The fonts of one document, registered, and the warnings found choosing them; `warnings`
+    adds the characters that no font had in the document made since (pdf/fallback.py)."""
 
     body: FontChoice
     certificate: FontChoice
-    warnings: tuple[PdfError, ...] = field(default=())
+    choice_warnings: tuple[PdfError, ...] = field(default=())
+
+    @property
+    def warnings(self) -> tuple[PdfError, ...]:
+        from trainer.pdf.fallback import missing_warnings
+
+        return self.choice_warnings + missing_warnings()
 
 
 def font_dirs() -> list[Path]:
@@ -134,15 +141,17 @@ def _load_cached(path: str, subfont_index: int, mtime: float):
     except (TTFError, OSError, struct.error, ValueError, IndexError) as exc:
         raise PdfError("font_unreadable", path=path, detail=str(exc).strip() or type(exc).__name__) \
             from exc
-    missing = [ch for ch in SAMPLE_HAN if ord(ch) not in font.face.charToGlyph]
-    if missing:
-        raise PdfError("font_no_chinese", path=path)
     return font
 
 
-def _load(path: str, subfont_index: int):
+def _load(path: str, subfont_index: int, *, require_chinese: bool = True):
+    """The font parsed (once); a document font must have common Chinese characters, a
+    fallback face for the CJK extensions (HanaMinB) need not."""
     with _lock:
-        return _load_cached(os.path.abspath(path), subfont_index, os.path.getmtime(path))
+        font = _load_cached(os.path.abspath(path), subfont_index, os.path.getmtime(path))
+    if require_chinese and any(ord(ch) not in font.face.charToGlyph for ch in SAMPLE_HAN):
+        raise PdfError("font_no_chinese", path=path)
+    return font
 
 
 def register(choice: FontChoice) -> str:
@@ -205,10 +214,12 @@ def resolve_font(setting_path: str = "", setting_index: int = 0, *, role: str = 
     candidates = CERTIFICATE_FONTS if role == "certificate" else BODY_FONTS
     shipped = shipped_font_dir() if shipped_dir is None else shipped_dir
     ordered: list[tuple[str, int, str]] = []
-    if shipped.is_dir():
-        for file in sorted(shipped.iterdir()):
-            if file.suffix.lower() in (".ttf", ".ttc"):
-                ordered.append((str(file), 0, "shipped"))
+    if shipped.is_dir():  # the role's face first (Kai for certificates, Hei/Song for tables)
+        ranked = find_installed(candidates, [shipped])
+        known = {os.path.abspath(p) for p, _i in ranked}
+        ranked += [(str(f), 0) for f in sorted(shipped.iterdir())
+                   if f.suffix.lower() in (".ttf", ".ttc") and str(f.resolve()) not in known]
+        ordered += [(p, i, "shipped") for p, i in ranked]
     ordered += [(p, i, "system") for p, i in
                 find_installed(candidates, font_dirs() if search_dirs is None else search_dirs)]
     choice = None
@@ -251,7 +262,27 @@ def document_fonts(uow=None, *, search_dirs: list[Path] | None = None,
         certificate = body
     register(body)
     register(certificate)
+    _set_fallbacks((body, certificate), search_dirs, shipped_dir)
     return DocumentFonts(body, certificate, tuple(warnings))
+
+
+def _set_fallbacks(choices, search_dirs: list[Path] | None, shipped_dir: Path | None) -> None:
+    """Per-character fallback after each document font (pdf/fallback.py), and a fresh list of
+    the characters no font has for the document about to be made."""
+    from trainer.pdf import fallback
+
+    files = fallback.fallback_files(shipped_font_dir() if shipped_dir is None else shipped_dir,
+                                    font_dirs() if search_dirs is None else search_dirs,
+                                    CERTIFICATE_FONTS)
+    for choice in choices:
+        if choice.path is None:
+            fallback.set_chain(choice.name, None, [])
+            continue
+        own = (os.path.abspath(choice.path), choice.subfont_index)
+        covered = frozenset(_load(choice.path, choice.subfont_index).face.charToGlyph)
+        fallback.set_chain(choice.name, covered,
+                           [f for f in files if (os.path.abspath(f[0]), f[1]) != own])
+    fallback.start_document()
 
 
 def set_document_font(uow, path: str, subfont_index: int = 0, *, role: str = "body") -> FontChoice:

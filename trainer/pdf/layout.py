@@ -26,6 +26,7 @@ from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBr
 from reportlab.platypus.flowables import Flowable
 
 from trainer.errors import PdfError
+from trainer.pdf import fallback
 from trainer.pdf.fonts import DocumentFonts, document_fonts
 
 Target = Union[str, os.PathLike, IO[bytes]]
@@ -81,15 +82,23 @@ def make_styles(font: str, base_size: float = 10.5) -> Styles:
     )
 
 
-def escape(text: object) -> str:
-    """Paragraph markup is XML: a name with & or < must not break it; newlines become <br/>."""
-    s = "" if text is None else str(text)
+def _escape(s: str) -> str:
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return s.replace("\r\n", "\n").replace("\n", "<br/>")
 
 
+def escape(text: object, font: str | None = None) -> str:
+    """Paragraph markup is XML: a name with & or < must not break it; newlines become <br/>.
+    With the paragraph's `font`: characters it lacks go in <font> of a font that has them
+    (pdf/fallback.py), so 王䶮 and 李𠮷祥 print whole."""
+    s = "" if text is None else str(text)
+    if font is None:
+        return _escape(s)
+    return fallback.markup([(_escape(run), name) for run, name in fallback.runs(s, font)], font)
+
+
 def para(text: object, style: ParagraphStyle, markup: bool = False) -> Paragraph:
-    return Paragraph(str(text) if markup else escape(text), style)
+    return Paragraph(str(text) if markup else escape(text, style.fontName), style)
 
 
 def fitted_para(text: object, style: ParagraphStyle, width: float, height: float,
@@ -99,7 +108,7 @@ def fitted_para(text: object, style: ParagraphStyle, width: float, height: float
     size = style.fontSize
     while True:
         st = ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=size * 1.2)
-        p = Paragraph(escape(text), st)
+        p = Paragraph(escape(text, style.fontName), st)
         _w, h = p.wrap(width, height * 10)
         if h <= height or size <= min_size:
             return p
@@ -107,7 +116,7 @@ def fitted_para(text: object, style: ParagraphStyle, width: float, height: float
 
 
 def text_width(text: str, font: str, size: float) -> float:
-    return stringWidth(text, font, size)
+    return fallback.string_width(text, font, size)
 
 
 def data_table(header: Sequence[str] | None, rows: Sequence[Sequence[object]],
@@ -272,9 +281,9 @@ def _decorate(info: PageInfo):
         canv.setFillColor(colors.HexColor("#444444"))
         y = height - MARGIN + 2 * mm
         if info.office:
-            canv.drawString(MARGIN, y, info.office)
+            fallback.draw_string(canv, MARGIN, y, info.office, info.font, 8.5)
         if info.title:
-            canv.drawRightString(width - MARGIN, y, info.title)
+            fallback.draw_string(canv, width - MARGIN, y, info.title, info.font, 8.5, "right")
         canv.setStrokeColor(colors.HexColor("#999999"))
         canv.setLineWidth(0.4)
         canv.line(MARGIN, y - 1.5 * mm, width - MARGIN, y - 1.5 * mm)

@@ -47,3 +47,20 @@ def confirm_discard(parent: QWidget | None) -> bool:
     box.setObjectName("confirmDiscard")
     box.exec()
     return box.clickedButton() is discard
+
+
+def confirm_missing_characters(parent: QWidget | None, lines: list[str]) -> bool:
+    """Before printing: characters of names that no font has would print blank. Go on?"""
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("Messages", "Characters missing"),
+                      QCoreApplication.translate(
+                          "Messages", "These characters are in no font on this computer and will "
+                          "print blank:\n%1\n\nPrint anyway?").replace("%1", "\n".join(lines)),
+                      QMessageBox.StandardButton.NoButton, parent)
+    go = box.addButton(QCoreApplication.translate("Messages", "Print anyway"),
+                       QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setObjectName("confirmMissingCharacters")
+    box.exec()
+    return box.clickedButton() is go

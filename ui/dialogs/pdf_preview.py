@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QUrl, Qt
-from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPixmap
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
@@ -65,6 +65,9 @@ class PdfPreviewDialog(QDialog):
         self.path, self.file_name = path, file_name
         self.pages = page_count(path)
         self.saved_to: str | None = None
+        self.printed = None  # ui.printing.PrintSummary of the last print
+        self.missing_characters = [str(w) for w in warnings
+                                   if getattr(w, "reason", "") == "char_missing"]
         self.info = QLabel(self)
         self.info.setObjectName("pageInfo")
         shown = min(self.pages, PREVIEW_PAGES)
@@ -110,7 +113,18 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.warning)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
-        self.resize(900, 860)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """900 × 860 where the screen has room; within the available area otherwise (a 1024 × 768
+        screen less its task bar), so Save, Print and Close stay on the screen."""
+        screen = (self.parentWidget().screen() if self.parentWidget() else None) or self.screen()
+        area = screen.availableGeometry()
+        frame = 40  # title bar and borders drawn by the window manager
+        width, height = min(900, area.width() - 16), min(860, area.height() - frame)
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2,
+                  area.y() + max(0, (area.height() - height - frame) // 2))
 
     def save_as(self, path: str | None = None) -> str | None:
         if not path:
@@ -127,34 +141,47 @@ class PdfPreviewDialog(QDialog):
         return path
 
     def print_document(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        """The print dialog (printer, page range, copies), then the pages printed in the
+        background with progress and Cancel. A character that no font has is said first."""
+        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 
+        if self.missing_characters and not messages.confirm_missing_characters(
+                self, self.missing_characters):
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.file_name)
         dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, self.pages)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies, True)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
 
-    def print_to(self, printer) -> None:
-        """Each page as an image at the printer's resolution (up to 300 dpi), fitted to the page."""
-        dpi = min(printer.resolution(), 300)
-        painter = QPainter()
-        if not painter.begin(printer):
-            messages.show_error(self, self.tr("Print"), self.tr("The printer cannot be used."))
-            return
+    def print_to(self, printer) -> bool:
+        """Prints on `printer` off the GUI thread, page by page, each in its own orientation
+        (ui/printing.py). Returns False when cancelled or refused (the reason was shown)."""
+        from ui.printing import PrintCancelled, print_pdf
+
+        label = self.tr("Printing page %1 of %2…")
+        path = self.path
+
+        def work(progress):
+            return print_pdf(path, printer,
+                             lambda done, total: progress.report(
+                                 done, total, label.replace("%1", str(done))
+                                 .replace("%2", str(total))),
+                             lambda: progress.cancelled)
+
         try:
-            for index in range(self.pages):
-                if index:
-                    printer.newPage()
-                image = render_page(self.path, index, dpi / 72)
-                area = painter.viewport()
-                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.setViewport(area.x(), area.y(), size.width(), size.height())
-                painter.setWindow(image.rect())
-                painter.drawImage(0, 0, image)
-                painter.setViewport(area)
-        finally:
-            painter.end()
+            self.printed = run_with_progress(self, self.tr("Printing…"), work)
+        except (PrintCancelled, Cancelled):
+            return False
+        except OSError as exc:
+            messages.show_error(self, self.tr("Print"),
+                                self.tr("The printer cannot be used.") + f"\n{exc}")
+            return False
+        return True
 
     def open_in_viewer(self) -> None:
         folder = Path(tempfile.gettempdir()) / "factory-classroom"

@@ -42,6 +42,7 @@ class CertificatesPage(Page):
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
         self.issue_button = self._button("issue", self.issue)
         self.print_button = self._button("print", self.print_class)
+        self.print_one_button = self._button("printOne", self.print_selected)
         self.revoke_button = self._button("revoke", self.revoke)
         self.reissue_button = self._button("reissue", self.reissue)
         self.verify_button = self._button("verify", self.verify)
@@ -52,6 +53,8 @@ class CertificatesPage(Page):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.print_one_button.setEnabled(self.selected_number() is not None))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.status = QLabel(self)
         self.status.setObjectName("status")
@@ -63,7 +66,8 @@ class CertificatesPage(Page):
                        self.template_button):
             top.addWidget(widget)
         bar = QHBoxLayout()
-        for widget in (self.cohort, self.kind, self.issue_button, self.print_button):
+        for widget in (self.cohort, self.kind, self.issue_button, self.print_button,
+                       self.print_one_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
@@ -87,6 +91,7 @@ class CertificatesPage(Page):
         self.heading.setText(self.title())
         self.issue_button.setText(self.tr("Issue to all who qualify"))
         self.print_button.setText(self.tr("Preview and print…"))
+        self.print_one_button.setText(self.tr("Print the selected one…"))
         self.revoke_button.setText(self.tr("Revoke…"))
         self.reissue_button.setText(self.tr("Reissue…"))
         self.verify_button.setText(self.tr("Check a certificate…"))
@@ -128,6 +133,7 @@ class CertificatesPage(Page):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.print_button.setEnabled(any(c.current for c in records))
+        self.print_one_button.setEnabled(False)
 
     def selected_number(self) -> str | None:
         items = self.table.selectedItems()
@@ -167,6 +173,17 @@ class CertificatesPage(Page):
         preview_document(self, self.uow, self.tr("Certificates"), name,
                          lambda uow, path, progress, cancel: build_certificates(
                              uow, cohort_id, path, progress, cancel, kind=kind))
+
+    def print_selected(self) -> None:
+        """Just the selected certificate (a reprint for one person, not the whole class)."""
+        from trainer.pdf.certificates import build_certificate
+
+        number = self.selected_number()
+        if number is None:
+            return
+        preview_document(self, self.uow, self.tr("Certificate %1").replace("%1", number),
+                         f"{number}.pdf", lambda uow, path, progress, cancel: build_certificate(
+                             uow, number, path, progress, cancel))
 
     def revoke(self) -> None:
         number = self.selected_number()
