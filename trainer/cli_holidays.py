@@ -5,6 +5,13 @@ working days (调休上班) of a year chinesecalendar does not know yet, or a lo
     trainer schedule holiday set 2027-02-16 2027-02-22 --name 春节
     trainer schedule holiday set 2027-02-14 --working --name 春节调休上班
     trainer schedule holiday delete 2027-02-16 [2027-02-22]
+    trainer schedule holiday notice 通知.docx [--dry-run]     (`-`: the text on standard input)
+
+`notice` reads the State Council's notice (.txt/.docx/.pdf or pasted text): --dry-run prints one
+line per day, `YYYY-MM-DD holiday NAME` / `YYYY-MM-DD working NAME`, and saves nothing; without
+it the days are saved (the year is then confirmed by notice) and the lessons now on a day off
+are listed, exit 4 when there are any (`trainer schedule replan --days-off` moves them). Exit 2
+when the text cannot be read as a notice (every unreadable line named, nothing saved).
 
 A `schedule` extension (trainer.cli_schedule.SCHEDULE_EXTENSIONS)."""
 from __future__ import annotations
@@ -31,6 +38,14 @@ def add_commands(ssub, common) -> None:
     q = hsub.add_parser("delete", parents=[common], help="remove the office's entry again")
     q.add_argument("first", type=_date, metavar="FROM")
     q.add_argument("last", type=_date, nargs="?", metavar="TO")
+    q = hsub.add_parser("notice", parents=[common],
+                        help="read the State Council's holiday notice (.txt/.docx/.pdf, - for "
+                             "standard input) and save its days",
+                        epilog="Exit codes: 2 the text cannot be read as a notice (nothing "
+                               "saved); 4 lessons now fall on a day off (listed).")
+    q.add_argument("file", metavar="FILE", help="the notice; - reads standard input")
+    q.add_argument("--dry-run", action="store_true",
+                   help="print `YYYY-MM-DD holiday|working NAME` per day; save nothing")
 
 
 def _days(args) -> list[dt.date]:
@@ -47,6 +62,8 @@ def cmd_holiday(args) -> int:
     from trainer.services.schedule_calendar import (delete_override, list_overrides,
                                                     set_override)
 
+    if args.holiday_action == "notice":
+        return cmd_notice(args)
     _db, uow = _open(args)
     zh = language() == "zh"
     if args.holiday_action == "list":
@@ -55,7 +72,9 @@ def cmd_holiday(args) -> int:
         for o in list_overrides(uow, start, end):
             kind = ("调休上班" if zh else "working day") if o.is_working_day else \
                 ("放假" if zh else "holiday")
-            print(f"{o.date.isoformat()}  {kind}  {o.name}")
+            source = ((f"({o.notice_year}年通知)" if zh else f"({o.notice_year} notice)")
+                      if o.notice_year else "")
+            print(f"{o.date.isoformat()}  {kind}  {o.name}  {source}".rstrip())
         return 0
     with uow:  # a range in one transaction
         for day in _days(args):
@@ -65,7 +84,66 @@ def cmd_holiday(args) -> int:
                 delete_override(uow, day)
     print(("已保存" if zh else "saved") if args.holiday_action == "set"
           else ("已删除" if zh else "deleted"), len(_days(args)))
+    if args.holiday_action == "set":
+        _print_days_off(uow, _days(args)[0], _days(args)[-1])
     return 0
+
+
+def print_provisional(uow, start: dt.date | None, end: dt.date | None,
+                      more: tuple[int, ...] = ()) -> None:
+    """The loud warning when the period (an open end: today) touches a year whose holidays are
+    only computed; `more`: further such years (of the lessons checked)."""
+    from trainer.rules.calendar import provisional_warning
+    from trainer.services.schedule_calendar import provisional_years
+
+    today = dt.date.today()
+    years = provisional_years(uow, start or today, end or max(start or today, today))
+    years = tuple(sorted(set(years) | set(more)))
+    if years:
+        print(("警告：" if language() == "zh" else "WARNING: ") + provisional_warning(years))
+
+
+def _print_days_off(uow, start: dt.date, end: dt.date) -> int:
+    """Lists the lessons that now fall on a day off; their number."""
+    from trainer.cli_plan import _when
+    from trainer.services.holiday_notices import lessons_on_days_off
+
+    zh = language() == "zh"
+    hit = lessons_on_days_off(uow, start, end)
+    if hit:
+        print(f"{len(hit)} 个课次现在落在放假日，请重新安排（trainer schedule replan --days-off）："
+              if zh else f"{len(hit)} lesson(s) now fall on a day off; re-plan them "
+              f"(trainer schedule replan --days-off):")
+        for x in hit:
+            print(f"- {_when(x.date, x.period)} {x.class_name} {'第' if zh else '#'}{x.sequence}"
+                  f"{'次' if zh else ''} {x.lecturer_name}")
+    return len(hit)
+
+
+def cmd_notice(args) -> int:
+    import sys
+
+    from trainer.cli import _open
+    from trainer.io.holiday_notice import NoticeError, decode_text, notice_text, parse_notice
+    from trainer.services.holiday_notices import preview_notice, save_notice
+
+    try:
+        text = decode_text(sys.stdin.buffer.read()) if args.file == "-" else \
+            notice_text(args.file)
+        notice = parse_notice(text)
+    except NoticeError as exc:  # nothing saved
+        print(f"trainer: {exc}", file=sys.stderr)
+        return 2
+    if args.dry_run:
+        for line in notice.dry_run_lines():
+            print(line)
+        return 0
+    _db, uow = _open(args)
+    zh = language() == "zh"
+    saved = save_notice(uow, preview_notice(uow, notice))
+    print(f"已保存 {saved} 天，{notice.year} 年的放假安排已按国务院通知确认" if zh else
+          f"saved {saved} days; the holidays of {notice.year} are confirmed by the notice")
+    return 4 if _print_days_off(uow, notice.first, dt.date(notice.year, 12, 31)) else 0
 
 
 COMMANDS = {"holiday": cmd_holiday}

@@ -4,6 +4,7 @@ line (a `schedule` extension, named in trainer.cli_schedule.SCHEDULE_EXTENSIONS)
     trainer schedule plan --from 2026-10-01 --to 2026-12-31 [--dry-run] [--time-limit 10]
     trainer schedule replan --lecturer 黎建国 --unavailable 2026-10-12 2026-10-16 [--dry-run]
     trainer schedule replan --venue 12 --unavailable 2026-11-02 2026-11-06 [--dry-run]
+    trainer schedule replan --days-off [--from 2027-01-01 --to 2027-03-31] [--dry-run]
 
 Each prints how many lessons were placed and not placed, one sentence per lesson not placed,
 and (with --verbose) every lesson added or moved; without --dry-run the proposal is accepted in
@@ -34,11 +35,18 @@ def add_commands(ssub, common) -> None:
                         "be used) on some dates and move the lessons that must move, moving as "
                         "few others as possible; print what moved.")
     who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--days-off", action="store_true",
+                     help="move only the lessons that now fall on a day off (after a holiday "
+                          "notice or override); range from --from/--to")
     who.add_argument("--lecturer", metavar="NAME", help="name (or id) of the lecturer")
     who.add_argument("--venue", metavar="NAME", help="name or id of the workshop (venue); "
                      "its unavailability is not recorded (there is no table for it)")
-    p.add_argument("--unavailable", nargs=2, type=_date, required=True,
+    p.add_argument("--unavailable", nargs=2, type=_date, default=None,
                    metavar=("FROM", "TO"), help="first and last unavailable date")
+    p.add_argument("--from", dest="start", type=_date, default=None, metavar="YYYY-MM-DD",
+                   help="with --days-off: first day (default today)")
+    p.add_argument("--to", dest="end", type=_date, default=None, metavar="YYYY-MM-DD",
+                   help="with --days-off: last day (default a year from --from)")
     p.add_argument("--reason", default="", help="why (recorded with the lecturer)")
     _common_options(p)
 
@@ -135,7 +143,9 @@ def cmd_plan(args) -> int:
 
     if args.end < args.start:
         raise UsageError("--to is before --from")
+    from trainer.cli_holidays import print_provisional
     _db, uow = _open(args)
+    print_provisional(uow, args.start, args.end)
     proposal = propose_plan(uow, args.start, args.end, time_limit=args.time_limit)
     _print(proposal, args.verbose)
     return _finish(uow, proposal, args.dry_run)
@@ -144,8 +154,19 @@ def cmd_plan(args) -> int:
 def cmd_replan(args) -> int:
     from trainer.cli import UsageError, _open
     from trainer.cli_schedule import _lecturer_id
-    from trainer.scheduling.proposal import propose_replan_lecturer, propose_replan_venue
+    from trainer.scheduling.proposal import (propose_replan_days_off, propose_replan_lecturer,
+                                             propose_replan_venue)
 
+    if args.days_off:
+        import datetime as dt
+        start = args.start or dt.date.today()
+        end = args.end or start + dt.timedelta(days=366)
+        _db, uow = _open(args)
+        proposal = propose_replan_days_off(uow, start, end, time_limit=args.time_limit)
+        _print(proposal, args.verbose)
+        return _finish(uow, proposal, args.dry_run)
+    if args.unavailable is None:
+        raise UsageError("--unavailable FROM TO is needed with --lecturer or --venue")
     start, end = args.unavailable
     if end < start:
         raise UsageError("the second date of --unavailable is before the first")

@@ -154,7 +154,10 @@ def _print_conflicts(conflicts) -> None:
 def cmd_check(args, uow) -> int:
     from trainer.services.schedule import check_schedule
 
+    from trainer.cli_holidays import print_provisional
     found = check_schedule(uow, args.start, args.end)
+    print_provisional(uow, args.start, args.end,
+                      tuple(c.params["year"] for c in found if c.code == "year_unknown"))
     blocking = [c for c in found if c.blocking]
     _print_conflicts(found)
     zh = language() == "zh"

@@ -292,13 +292,13 @@ def test_calendar_overrides(uow, world, classes):
 
 
 def test_unknown_year_is_a_notice(uow, world, classes):
-    """A lesson in 2031 is checked against weekends and overrides, with a notice; the notice
-    alone does not refuse a change."""
+    """A lesson in 2031 is checked against weekends, the statutory days by law and overrides,
+    with a notice that 2031 is provisional; the notice alone does not refuse a change."""
     cls = classes[0][0]
     rec = sc.add_lesson(uow, sc.LessonForm(cls.id, D(2031, 10, 7), "morning",
                                            lecturer_id=world.wang), allow_conflicts=True)
     found = sc.check_schedule(uow)
     assert [(c.code, c.blocking) for c in found] == [("year_unknown", False),
                                                      ("outside_window", True)]
-    assert "没有 2031 年" in found[0].text("zh")
+    assert "2031 年的放假安排尚未确认（按法定节日推算）" in found[0].text("zh")
     assert rec.id in found[0].lesson_ids

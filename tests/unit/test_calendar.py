@@ -48,13 +48,17 @@ def test_other_2026_adjusted_saturdays():
     assert cal.day(D(2026, 4, 6)).name("zh") == "清明节"
 
 
-def test_unknown_year_falls_back_to_weekends_and_says_so():
+def test_unknown_year_falls_back_to_weekends_and_statutory_days_and_says_so():
     assert year_known(2026) and not year_known(2031)
     cal = WorkingCalendar()
     monday, saturday = D(2031, 10, 6), D(2031, 10, 4)
     assert cal.day(monday).working and not cal.day(monday).year_known
     assert cal.day(saturday).kind == WEEKEND and not cal.day(saturday).working
-    assert cal.day(D(2031, 10, 1)).working  # a Wednesday: nobody told us it is a holiday
+    national = cal.day(D(2031, 10, 2))  # a Thursday: 国庆节 by law, provisional
+    assert (national.working, national.kind, national.name("zh"), national.year_known) == (
+        False, HOLIDAY, "国庆节", False)
+    assert cal.is_provisional_holiday(D(2031, 10, 2))
+    assert not cal.is_provisional_holiday(D(2026, 10, 2))  # chinesecalendar's, not provisional
     assert cal.unknown_years(D(2031, 1, 1), D(2031, 12, 31)) == (2031,)
     assert cal.unknown_years(D(2025, 12, 1), D(2026, 2, 1)) == ()
 

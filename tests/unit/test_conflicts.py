@@ -181,15 +181,20 @@ def test_national_day_2026_holiday_and_adjusted_saturday():
 
 
 def test_unknown_year_notice_and_override():
-    lessons = [lesson(1, date=D(2031, 10, 1)), lesson(2, date=D(2031, 10, 4))]
+    lessons = [lesson(1, date=D(2031, 10, 8)), lesson(2, date=D(2031, 10, 4)),
+               lesson(3, date=D(2031, 10, 2))]  # Wednesday; Saturday; 国庆节 by law
     found = non_working_day(lessons, ctx())
     assert [(c.code, c.lesson_ids, c.blocking) for c in found] == [
-        ("non_working_day", (2,), True), ("year_unknown", (1, 2), False)]
-    assert "没有 2031 年的法定节假日" in found[1].text("zh")
-    with_override = ctx(calendar=WorkingCalendar({D(2031, 10, 1): (False, "国庆节")}))
+        ("non_working_day", (2,), True), ("non_working_day", (3,), True),
+        ("year_unknown", (1, 2, 3), False)]
+    assert "2031 年的放假安排尚未确认（按法定节日推算）" in found[2].text("zh")
+    assert "这一天是国庆节" in found[1].text("zh")
+    with_override = ctx(calendar=WorkingCalendar({D(2031, 10, 8): (False, "国庆节")}))
     found = non_working_day(lessons, with_override)
-    assert codes(found) == ["non_working_day", "non_working_day", "year_unknown"]
+    assert codes(found) == ["non_working_day"] * 3 + ["year_unknown"]
     assert "这一天是国庆节" in found[0].text("zh")
+    confirmed = ctx(calendar=WorkingCalendar({D(2031, 10, 8): (False, "国庆节")}, {2031}))
+    assert codes(non_working_day(lessons, confirmed)) == ["non_working_day"] * 2
 
 
 # --- travel, class order, venue size --------------------------------------------------------

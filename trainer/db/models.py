@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, Index,
-                        Integer, String, Table, Text, Time, UniqueConstraint, text)
+                        Integer, String, Table, Text, Time, UniqueConstraint, false, text)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.db.base import Base, Timestamped, Versioned
@@ -172,6 +172,8 @@ class TrainingRequest(Versioned, Base):
     priority: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[str] = mapped_column(Str(12), default="open", index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # ordinary Saturdays and Sundays allowed too (never statutory holidays or notice ranges)
+    allow_weekends: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Cohort(Versioned, Base):
@@ -283,6 +285,7 @@ class CalendarOverride(Versioned, Base):
     date: Mapped[dt.date] = mapped_column(Date)
     is_working_day: Mapped[bool] = mapped_column(Boolean)
     name: Mapped[str] = mapped_column(Str(50), default="")
+    notice_year: Mapped[int | None] = mapped_column(Integer)  # read from that year's notice
 
 
 class Setting(Versioned, Base):

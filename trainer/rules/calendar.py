@@ -3,8 +3,11 @@
 Working days come from `chinesecalendar` (statutory holidays and the adjusted working days, 调休
 上班, announced each year by the State Council), corrected by the office's own override table
 (CalendarOverride rows, passed in as a mapping). For a year chinesecalendar does not know yet it
-raises NotImplementedError; then only weekends and the overrides count, and `CalendarDay.year_known`
-is False so the UI and `trainer schedule check` can say so.
+raises NotImplementedError; then the statutory days the law fixes (trainer.rules.statutory) are
+holidays, *provisional* (`CalendarDay.year_known` False, so the UI, the printed timetables and
+`trainer schedule plan`/`check` say so) until the office reads the State Council's notice for the
+year (trainer.io.holiday_notice): that year is then "confirmed by notice" — weekends and the
+notice's days (saved as overrides) count, nothing computed.
 
 Day periods (上午/下午/晚上) come from the office setting `schedule.periods`. The convention every
 part of the scheduler follows: a lesson starts at the start of a period and lasts its course's
@@ -231,9 +234,14 @@ def _holiday_name(value: str | None) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=8192)
 def _statutory_day(date: dt.date) -> CalendarDay:
-    """The day as chinesecalendar (or, for an unknown year, the weekends alone) says."""
+    """The day as chinesecalendar says; for a year it does not know, the weekends and the
+    statutory days by law (provisional: year_known False)."""
     weekend = date.isoweekday() >= 6
     if not year_known(date.year):
+        from trainer.rules.statutory import statutory_days
+        name = statutory_days(date.year).get(date)
+        if name:
+            return CalendarDay(date, False, HOLIDAY, name, False)
         return CalendarDay(date, not weekend, WEEKEND if weekend else WORKDAY, None, False)
     working = chinese_calendar.is_workday(date)
     _on_holiday, name = chinese_calendar.get_holiday_detail(date)
@@ -247,14 +255,31 @@ def _statutory_day(date: dt.date) -> CalendarDay:
     return CalendarDay(date, False, WEEKEND if weekend else HOLIDAY)
 
 
-class WorkingCalendar:
-    """Working days: chinesecalendar corrected by `overrides` {date: (is_working_day, name)}."""
+def _notice_day(date: dt.date) -> CalendarDay:
+    """A day of a year confirmed by the office's reading of the State Council's notice: the
+    notice's days are overrides, every other day is what its weekday says."""
+    weekend = date.isoweekday() >= 6
+    return CalendarDay(date, not weekend, WEEKEND if weekend else WORKDAY)
 
-    def __init__(self, overrides: Mapping[dt.date, tuple[bool, str]] | None = None) -> None:
+
+PROVISIONAL_NOTE = ("按法定节日推算，待国务院通知确认",
+                    "computed from the statutory holidays, to be confirmed by the State Council's notice")
+
+
+class WorkingCalendar:
+    """Working days: chinesecalendar corrected by `overrides` {date: (is_working_day, name)}.
+    `notice_years`: years chinesecalendar does not know whose arrangement the office read from
+    the State Council's notice (no provisional statutory days there)."""
+
+    def __init__(self, overrides: Mapping[dt.date, tuple[bool, str]] | None = None,
+                 notice_years: frozenset[int] | set[int] | tuple[int, ...] = ()) -> None:
         self.overrides = dict(overrides or {})
+        self.notice_years = frozenset(notice_years)
 
     def day(self, date: dt.date) -> CalendarDay:
         base = _statutory_day(date)
+        if not base.year_known and date.year in self.notice_years:
+            base = _notice_day(date)
         override = self.overrides.get(date)
         if override is None:
             return base
@@ -277,13 +302,18 @@ class WorkingCalendar:
             date += dt.timedelta(days=1)
         return days
 
-    @staticmethod
-    def year_known(year: int) -> bool:
-        return year_known(year)
+    def year_known(self, year: int) -> bool:
+        """chinesecalendar knows the year, or the office read its notice."""
+        return year_known(year) or year in self.notice_years
 
     def unknown_years(self, start: dt.date, end: dt.date) -> tuple[int, ...]:
-        """Years from `start` to `end` that chinesecalendar does not know."""
-        return tuple(y for y in range(start.year, end.year + 1) if not year_known(y))
+        """Provisional years from `start` to `end`: neither chinesecalendar nor a notice."""
+        return tuple(y for y in range(start.year, end.year + 1) if not self.year_known(y))
+
+    def is_provisional_holiday(self, date: dt.date) -> bool:
+        """A statutory day by law in a year whose arrangement is not confirmed yet."""
+        day = self.day(date)
+        return not day.year_known and day.kind == HOLIDAY and not day.overridden
 
 
 def describe_date(date: dt.date, lang: str | None = None) -> str:
@@ -292,3 +322,18 @@ def describe_date(date: dt.date, lang: str | None = None) -> str:
     if (lang or _lang()) == "zh":
         return f"{date.isoformat()}({weekday})"
     return f"{weekday} {date.isoformat()}"
+
+
+def provisional_warning(years: Sequence[int], lang: str | None = None) -> str:
+    """The warning wherever a period touches a year whose holidays are only computed from the
+    law: 2027 年的放假安排尚未确认（按法定节日推算）… / holidays of 2027 are provisional: …"""
+    if not years:
+        return ""
+    if (lang or _lang()) == "zh":
+        listed = "、".join(f"{y}" for y in years)
+        return (f"{listed} 年的放假安排尚未确认（按法定节日推算）：法定节假日不排课，"
+                f"调休上班日未知；国务院通知发布后请在“节假日”中读入通知。")
+    listed = ", ".join(str(y) for y in years)
+    return (f"holidays of {listed} are provisional: computed from the statutory holidays (no "
+            f"lesson on them, adjusted working days unknown); read the State Council's notice "
+            f"in Holidays… once it is published.")

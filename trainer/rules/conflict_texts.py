@@ -21,7 +21,7 @@ CONFLICT_TITLES: dict[str, tuple[str, str]] = {
     "wrong_period": ("时段不符合需求", "time of day not requested"),
     "blackout_date": ("企业不可培训日期", "enterprise's blackout date"),
     "non_working_day": ("节假日或周末", "holiday or weekend"),
-    "year_unknown": ("节假日未知", "holidays unknown"),
+    "year_unknown": ("放假安排未确认", "holidays provisional"),
     "daily_hours": ("讲师超过每日学时", "lecturer over daily hours"),
     "weekly_hours": ("讲师超过每周学时", "lecturer over weekly hours"),
     "travel_gap": ("讲师转场时间不足", "not enough travel time"),
@@ -190,13 +190,11 @@ def _non_working_day(p, lang):
 
 
 def _year_unknown(p, lang):
-    year, count = p["year"], p["count"]
+    from trainer.rules.calendar import provisional_warning
+    count = p["count"]
     if _zh(lang):
-        return (f"chinesecalendar 没有 {year} 年的法定节假日和调休安排,{count} 个课次只按周末和"
-                f"自定义日历检查;请在日历设置中补充 {year} 年的节假日和调休上班日。")
-    return (f"chinesecalendar does not know {year}'s statutory holidays and adjusted working days: "
-            f"{count} lesson(s) were checked against weekends and the office's own calendar "
-            f"only; add {year}'s holidays in the calendar settings.")
+        return f"{count} 个课次在此期间。{provisional_warning([p['year']], lang)}"
+    return f"{count} lesson(s) in that year. {provisional_warning([p['year']], lang)}"
 
 
 def _daily_hours(p, lang):

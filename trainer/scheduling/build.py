@@ -168,11 +168,13 @@ def _venues_for(cls_size: int, enterprise_id: int | None, venues: dict[int, Venu
 def build_problem(uow: UnitOfWork, start: dt.date, end: dt.date, *,
                   requests: bool = True, movable_all: bool = False,
                   must_move: frozenset[int] = frozenset(),
+                  movable: frozenset[int] = frozenset(),
                   lecturer_away: Unavailability | None = None,
                   venue_away: Unavailability | None = None) -> BuiltProblem:
     """`requests`: place the lessons of open requests (plan). `movable_all`: every unlocked
     lesson in the range may move, at a cost (re-plan); otherwise only the unlocked lessons of
-    the open requests' classes. `must_move`: lesson ids whose place is no longer allowed.
+    the open requests' classes and those in `movable`. `must_move`: lesson ids whose place is
+    no longer allowed (a lesson on a day that became a day off has no slot: it must move).
     `lecturer_away` / `venue_away`: unavailability to apply before planning."""
     with uow:
         session, org = uow.session, uow.organization_id
@@ -265,13 +267,14 @@ def build_problem(uow: UnitOfWork, start: dt.date, end: dt.date, *,
         slot = slot_index.get((facts.date, period.code)) if period and \
             period.start == facts.start else None
         in_range = start <= facts.date <= end
-        movable = not locked and in_range and slot is not None and (
-            movable_all or facts.class_id in planned_ids)
-        if movable:
+        may_move = not locked and in_range and (slot is not None or facts.id in must_move) and (
+            movable_all or facts.class_id in planned_ids or facts.id in movable)
+        if may_move:
             classes.setdefault(key, snapshot.classes[facts.class_id])
             lessons.append(LessonToPlace(
                 f"lesson:{facts.id}", key, facts.sequence,
-                Placement(slot, facts.lecturer_id, facts.venue_id) if facts.lecturer_id else None,
+                Placement(slot, facts.lecturer_id, facts.venue_id)
+                if facts.lecturer_id and slot is not None else None,
                 must_move=facts.id in must_move or facts.lecturer_id is None))
         else:
             fixed.append(FixedLesson(

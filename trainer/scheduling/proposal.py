@@ -155,6 +155,27 @@ def propose_replan_venue(uow: UnitOfWork, venue_id: int, start: dt.date, end: dt
                    _options(uow, time_limit), progress, cancel)
 
 
+def propose_replan_days_off(uow: UnitOfWork, start: dt.date, end: dt.date, *,
+                            time_limit: float | None = None,
+                            progress: ProgressFn | None = None,
+                            cancel: CancelFn | None = None) -> Proposal:
+    """After a notice or an override: the unlocked lessons from `start` to `end` that now fall
+    on a day off move within their classes' windows — those and no other lesson."""
+    from trainer.services.holiday_notices import lessons_on_days_off
+    if end < start:
+        raise ValidationError("end_date", "date_order")
+    hit = lessons_on_days_off(uow, start, end)
+    ids = frozenset(x.id for x in hit)
+    first = build_problem(uow, start, end, requests=False)
+    lo, hi = start, end
+    for facts in first.snapshot.lessons:
+        req = first.snapshot.classes[facts.class_id].request if facts.id in ids else None
+        if req and req.start and req.end:
+            lo, hi = min(lo, max(req.start, dt.date.today())), max(hi, req.end)
+    built = build_problem(uow, lo, hi, requests=False, must_move=ids, movable=ids)
+    return _propose(built, _options(uow, time_limit), progress, cancel)
+
+
 def _replan(uow, lecturer_away, venue_away, uses, options, progress, cancel) -> Proposal:
     away = lecturer_away or venue_away
     # the range: the affected classes' windows (their lessons may need to move within them)

@@ -27,6 +27,7 @@ class CalendarOverrideRecord:
     date: dt.date
     is_working_day: bool
     name: str
+    notice_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ class ScheduleSettings:
 
 
 def _record(row: CalendarOverride) -> CalendarOverrideRecord:
-    return CalendarOverrideRecord(row.id, row.version, row.date, row.is_working_day, row.name)
+    return CalendarOverrideRecord(row.id, row.version, row.date, row.is_working_day, row.name,
+                                  row.notice_year)
 
 
 def list_overrides(uow: UnitOfWork, start: dt.date | None = None,
@@ -85,12 +87,21 @@ def delete_override(uow: UnitOfWork, date: dt.date | str) -> None:
 
 
 def load_calendar(uow: UnitOfWork) -> WorkingCalendar:
-    """chinesecalendar with this office's overrides."""
+    """chinesecalendar (or the statutory days by law, provisional) with this office's
+    overrides; the years read from a notice are confirmed."""
     with uow:
         rows = uow.session.execute(select(
-            CalendarOverride.date, CalendarOverride.is_working_day, CalendarOverride.name).where(
+            CalendarOverride.date, CalendarOverride.is_working_day, CalendarOverride.name,
+            CalendarOverride.notice_year).where(
             CalendarOverride.organization_id == uow.organization_id)).all()
-    return WorkingCalendar({d: (bool(w), n or "") for d, w, n in rows})
+    return WorkingCalendar({d: (bool(w), n or "") for d, w, n, _y in rows},
+                           {y for *_rest, y in rows if y is not None})
+
+
+def provisional_years(uow: UnitOfWork, start: dt.date, end: dt.date) -> tuple[int, ...]:
+    """Years from `start` to `end` whose holidays are only computed from the law (neither
+    chinesecalendar nor a notice read by the office knows them)."""
+    return load_calendar(uow).unknown_years(start, end)
 
 
 def calendar_days(uow: UnitOfWork, start: dt.date, end: dt.date) -> list[CalendarDay]:
