@@ -208,6 +208,12 @@ class DatabaseError(ReasonError):
         "busy": ("数据库正被另一个程序写入,请稍后再试:{detail}",
                  "Another program is writing to the database; try again in a moment: {detail}"),
         "bad_url": ("数据库地址无效:{detail}", "Invalid database URL: {detail}"),
+        "read_only": ("数据库只能读取、不能写入(文件或磁盘是只读的),本次修改未保存;查看不受影响:{detail}",
+                      "The database can be read but not written (a read-only file or disk); "
+                      "this change was not saved, reading still works: {detail}"),
+        "disk_full": ("数据库所在磁盘已满,本次修改未保存(已撤销)。请清理磁盘后重试:{detail}",
+                      "The database's disk is full; this change was not saved (undone). Free "
+                      "some space and try again: {detail}"),
     }
 
 

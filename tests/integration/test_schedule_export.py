@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from tests.integration.schedule_scenario import build
 from trainer.io.ics import export_enterprise_ics, export_lecturer_ics, lesson_uid
-from trainer.io.reading import ImportFileError
+from trainer.files import OutputError
 from trainer.io.schedule_export import export_schedule
 from trainer.services import schedule as sc
 
@@ -83,9 +83,10 @@ def test_enterprise_ics_and_date_range(uow, lessons, tmp_path):
     ranged = export_enterprise_ics(uow, world.xingang, tmp_path / "xg2.ics",
                                    start=D(2026, 10, 14), end=D(2026, 10, 31))
     assert ranged.rows == 1
-    with pytest.raises(ImportFileError) as err:
-        export_lecturer_ics(uow, world.wang, tmp_path / "missing" / "x.ics")
-    assert "Cannot write" in err.value.message("en")
+    (tmp_path / "a-file").write_text("")  # a file where the folder should be
+    with pytest.raises(OutputError) as err:
+        export_lecturer_ics(uow, world.wang, tmp_path / "a-file" / "x.ics")
+    assert "Cannot write" in err.value.message("en") or "cannot be made" in err.value.message("en")
 
 
 def test_schedule_workbook(uow, lessons, tmp_path, chinese):

@@ -124,7 +124,20 @@ def test_unknown_names_and_disabled_accounts(uow):
         authenticate(uow.database, "clerk", PASSWORD)
     assert info.value.reason == "disabled" and "停用" in info.value.message("zh")
     failed = list_audit(staff.uow(staff.admin), action="login_failed")
-    assert [e.username for e in failed] == ["clerk", "clerk", "nobody"]
+    assert [e.username for e in failed] == ["clerk", "clerk", "anonymous"]
+    assert "nobody" not in repr(failed)  # an unknown name is not kept (issue 20, finding 11)
+
+
+def test_a_password_typed_as_the_user_name_is_not_stored(uow):
+    """Issue 20, finding 11: the attack types the password into the user-name field."""
+    staff = make_staff(uow.database)
+    with pytest.raises(AuthenticationError):
+        authenticate(uow.database, "Xinyu#2026secret", "")
+    trail = list_audit(staff.uow(staff.admin), action="login_failed")
+    assert len(trail) == 1 and "Xinyu#2026secret" not in repr(trail)
+    with uow.database.engine.connect() as conn:  # nor anywhere in the stored rows
+        rows = conn.exec_driver_sql("SELECT * FROM audit_log").all()
+    assert "2026secret" not in repr(rows)
 
 
 def test_old_hashes_are_upgraded_at_login(uow):

@@ -7,6 +7,7 @@ label `daily` (the first open of a day), `before-<revision>` (before a migration
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 import shutil
@@ -18,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import Engine, make_url
 
 from trainer.errors import BackupError
+from trainer.files import STAGED_PREFIX, atomic_output, make_owner_only, output_error
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # tables every database of ours has had since revision 0001
@@ -39,7 +41,10 @@ def backup_folder(source: Path) -> Path:
 
 
 def _target(folder: Path, stem: str, label: str, suffix: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a read-only or full disk
+        raise output_error(exc, folder) from None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{stem}-{label}-{stamp}{suffix}"
     n = 1
@@ -60,11 +65,23 @@ def copy_sqlite(source: Path, target: Path, standalone: bool = True) -> Path:
             src.backup(dst)
             if standalone:
                 dst.execute("PRAGMA journal_mode=DELETE")
+        except sqlite3.OperationalError as exc:  # a full or read-only disk: an OSError to say so
+            raise _os_error(exc, target) from exc
         finally:
             dst.close()
     finally:
         src.close()
     return target
+
+
+def _os_error(exc: sqlite3.OperationalError, target: Path) -> Exception:
+    text = str(exc).lower()
+    for words, code in (("full", errno.ENOSPC), ("readonly", errno.EROFS),
+                        ("read-only", errno.EROFS), ("locked", errno.EBUSY),
+                        ("disk i/o", errno.EIO)):
+        if words in text:
+            return OSError(code, str(exc), str(target))
+    return exc
 
 
 def backup_sqlite(engine: Engine, label: str, out: Path | None = None) -> Path | None:
@@ -76,11 +93,8 @@ def backup_sqlite(engine: Engine, label: str, out: Path | None = None) -> Path |
     target = Path(out) if out else _target(backup_folder(source), source.stem, label, ".db")
     if target.resolve() == source.resolve():
         raise BackupError("same_file", path=str(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")  # a copy cut short is never taken for one
-    partial.unlink(missing_ok=True)  # left by a copy that was cut short
-    copy_sqlite(source, partial)
-    os.replace(partial, target)
+    with atomic_output(target) as partial:  # a copy cut short is never taken for one
+        copy_sqlite(source, partial)
     return target
 
 
@@ -130,8 +144,13 @@ def staged_copy(path: Path, folder: Path) -> Path:
     if not path.is_file():
         raise BackupError("missing", path=str(path))
     folder.mkdir(parents=True, exist_ok=True)
-    staged = folder / f".restoring-{os.getpid()}.db"
-    shutil.copyfile(path, staged)
+    staged = folder / f"{STAGED_PREFIX}{os.getpid()}.db"  # removed at the next start if left
+    try:
+        shutil.copyfile(path, staged)
+    except OSError as exc:
+        remove_staged(staged)
+        raise output_error(exc, staged) from None
+    make_owner_only(staged)
     return staged
 
 
@@ -240,16 +259,10 @@ def pg_database_name(url: str) -> str:
 def pg_dump(url: str, out: Path | None, folder: Path, label: str = "manual") -> Path:
     """pg_dump in its custom format (compressed, for pg_restore) to `out` or the folder."""
     target = Path(out) if out else _target(folder, pg_database_name(url), label, ".dump")
-    target.parent.mkdir(parents=True, exist_ok=True)
     uri, env = _libpq(url)
-    partial = target.with_name(target.name + ".partial")
-    try:
+    with atomic_output(target) as partial:
         _run("pg_dump", ["--format=custom", "--no-owner", f"--file={partial}", f"--dbname={uri}"],
              env)
-    except BackupError:
-        partial.unlink(missing_ok=True)
-        raise
-    os.replace(partial, target)
     return target
 
 

@@ -1,6 +1,8 @@
 """Engine and session factory for SQLite (WAL, foreign keys) and PostgreSQL."""
 from __future__ import annotations
 
+import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +11,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import sessionmaker
 
 from trainer.errors import DatabaseError
+from trainer.files import make_owner_only
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,23 @@ class Database:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError:  # a read-only file or folder: readable all the same
+        pass
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _owner_only(path: str):
+    """The connect hook that keeps a SQLite file of personal data and its -wal/-shm files
+    readable by their owner only (0600 on POSIX), however the file was made."""
+    def hook(_dbapi_connection, _record) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(path + suffix):
+                make_owner_only(path + suffix)
+    return hook
 
 
 def make_engine(url: str) -> Engine:
@@ -52,6 +68,9 @@ def make_engine(url: str) -> Engine:
         if parsed.get_backend_name() == "sqlite":
             engine = create_engine(parsed)
             event.listen(engine, "connect", _sqlite_pragmas)
+            if parsed.database and parsed.database != ":memory:" \
+                    and not parsed.database.startswith("file:"):
+                event.listen(engine, "connect", _owner_only(parsed.database))
         else:
             engine = create_engine(parsed, pool_pre_ping=True)
     except (NoSuchModuleError, ModuleNotFoundError) as exc:

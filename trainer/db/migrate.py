@@ -51,8 +51,11 @@ def open_database(url: str) -> Database:
             revision = MigrationContext.configure(conn).get_current_revision()
             tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
     except OperationalError as exc:
+        from trainer.services.uow import connection_error  # busy, read-only, disk full…
+
         db.dispose()
-        raise DatabaseError("unreachable", detail=_first_line(exc)) from exc
+        raise (connection_error(exc) or DatabaseError("unreachable", detail=_first_line(exc))) \
+            from exc
     except SQLAlchemyError as exc:  # e.g. a file that is not a database
         db.dispose()
         raise DatabaseError("not_ours", detail=_first_line(exc)) from exc

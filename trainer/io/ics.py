@@ -19,16 +19,11 @@ from sqlalchemy import select
 from trainer import __version__
 from trainer.db.models import Enterprise, Lecturer
 from trainer.errors import NotFoundError
+from trainer.files import atomic_output
 from trainer.io.list_export import ExportResult
-from trainer.io.reading import ImportFileError
 from trainer.messages import language
 from trainer.services.schedule import LessonRecord, list_lessons
 from trainer.services.uow import UnitOfWork
-
-# a file that cannot be written (folder missing, file open elsewhere): exit 2 in the CLI like
-# any file the command cannot use
-ImportFileError.TEXTS.setdefault("unwritable", ("无法写入文件“{path}”:{detail}",
-                                                "Cannot write file “{path}”: {detail}"))
 
 TIMEZONE = "Asia/Shanghai"
 _ZONE = ZoneInfo(TIMEZONE)
@@ -109,10 +104,9 @@ def lessons_calendar(lessons: Sequence[LessonRecord], *, name: str, organization
 
 def _write(cal: Calendar, path: str | os.PathLike) -> Path:
     target = Path(path)
-    try:
-        target.write_bytes(cal.to_ical())
-    except OSError as exc:
-        raise ImportFileError("unwritable", path=str(target), detail=exc.strerror or exc) from None
+    data = cal.to_ical()
+    with atomic_output(target) as tmp:  # a full disk leaves no half calendar (trainer.files)
+        tmp.write_bytes(data)
     return target
 
 

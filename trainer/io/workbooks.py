@@ -21,8 +21,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.utils import get_column_letter
 
+from trainer.files import FirstErrorStream, atomic_output
 from trainer.io.columns import fields_of
-from trainer.io.reading import ImportFileError, cell_text
+from trainer.io.reading import cell_text
 from trainer.messages import language
 from trainer.rules.text import display_width
 
@@ -39,15 +40,18 @@ _REASON_FILL = PatternFill("solid", fgColor="FCE4D6")
 
 
 def _save(book: Workbook, path: str | os.PathLike) -> Path:
+    """Written to a temporary name beside `path`, renamed when complete (trainer.files): a full
+    disk or a file open in Excel gives OutputError and leaves the old file as it was."""
     if not book.write_only:  # write-only sheets: _typed_cell and _print_setup as written
         for sheet in book.worksheets:
             _no_formulas(sheet)
             _print_setup(sheet)
     target = Path(path)
-    try:
-        book.save(target)
-    except OSError as exc:  # a folder that does not exist, the file open in Excel (Windows)…
-        raise ImportFileError("unreadable", path=str(target), detail=exc.strerror or exc) from None
+    with atomic_output(target, ".xlsx") as tmp, open(tmp, "r+b") as fh:
+        sink = FirstErrorStream(fh)
+        book.save(sink)
+        if sink.error is not None:
+            raise sink.error
     return target
 
 

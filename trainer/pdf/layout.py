@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import IO, Callable, Iterator, Sequence, Union
@@ -26,6 +25,7 @@ from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBr
 from reportlab.platypus.flowables import Flowable
 
 from trainer.errors import PdfError
+from trainer.files import atomic_stream
 from trainer.pdf import fallback
 from trainer.pdf.fonts import DocumentFonts, document_fonts
 
@@ -192,20 +192,8 @@ def open_target(out: Target) -> Iterator[IO[bytes]]:
     if hasattr(out, "write"):
         yield out  # type: ignore[misc]
         return
-    path = os.fspath(out)
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with atomic_stream(out) as fh:
+        yield fh
 
 
 @dataclass(frozen=True)

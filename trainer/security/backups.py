@@ -10,6 +10,7 @@ restoring the administrator. Both are recorded in the audit trail."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,9 +25,12 @@ from trainer.db import rebuild
 from trainer.db.engine import Database
 from trainer.db.models import User
 from trainer.errors import BackupError, TrainerError
+from trainer.files import OutputError, remove_leftovers
 from trainer.security import guard
 from trainer.security.roles import BACKUP, RESTORE, Actor
 from trainer.services.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -66,16 +70,23 @@ def _keep(database: Database) -> int:
 def daily_backup(database: Database, today: dt.date | None = None) -> Path | None:
     """The first open of a day copies a SQLite database to backups/…-daily-….db and prunes the
     automatic copies to `backup.keep`. None when there is nothing to do (already today, not a
-    SQLite file)."""
+    SQLite file, or a disk that is full or read-only: reading must still work there). Removes
+    what a killed backup or restore left (*.partial, .restoring-*) first."""
     source = files.sqlite_file(database.engine)
     if source is None or not source.exists():
         return None
     today = today or dt.date.today()
     folder = files.backup_folder(source)
+    remove_leftovers(folder)
+    remove_leftovers(source.parent)
     existing = files.list_backup_files(folder, source.stem)
     if any(b.label == "daily" and b.made_at.date() == today for b in existing):
         return None
-    copy = files.backup_sqlite(database.engine, "daily")
+    try:
+        copy = files.backup_sqlite(database.engine, "daily")
+    except OutputError as exc:
+        log.warning("daily backup not made: %s", exc.message("en"))
+        return None
     files.prune_automatic(folder, source.stem, _keep(database))
     return copy
 

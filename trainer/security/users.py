@@ -12,14 +12,18 @@ login / login_failed / logout instead."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Iterator
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import DBAPIError
 
 from trainer.db.base import utcnow
 from trainer.db.engine import Database
 from trainer.db.models import User
-from trainer.errors import AccountError, AuthenticationError
+from trainer.errors import AccountError, AuthenticationError, DatabaseError
 from trainer.security import guard
 from trainer.security.passwords import (hash_password, new_token, token_digest,
                                         verify_password)
@@ -27,6 +31,8 @@ from trainer.security.roles import ADMIN_ROLE, ROLES, USERS, Actor
 from trainer.security.texts import role_label
 from trainer.services.settings import get_setting
 from trainer.services.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -241,24 +247,54 @@ def authenticate(database: Database, username: str, password: str,
         raise AuthenticationError("wrong_password") from None
     uow = UnitOfWork(database, organization_id)
     failure: AuthenticationError | None = None
-    with uow:
-        s = uow.session
-        row = _find(uow, name, organization_id)
-        now = utcnow()
-        if row is None:
-            verify_password(None, password)
-            guard.write_entries(s, [guard.audit_entry(
-                Actor("anonymous", None, name, "", organization_id), "login_failed",
-                entity="users", summary=name)])
-            failure = AuthenticationError("wrong_password")
-        else:
-            user_id = row.id
-            uow.use_organization(row.organization_id)
-            failure = _check_login(uow, row, _actor(row), password, now)
+    user_id: int | None = None
+    try:
+        with uow, _short_wait(uow):
+            s = uow.session
+            row = _find(uow, name, organization_id)
+            now = utcnow()
+            if row is None:
+                verify_password(None, password)
+                failure = AuthenticationError("wrong_password")
+                # what was typed is not a user name (it may be a password typed in the wrong
+                # field): the trail says that an unknown name was tried, never the text
+                guard.write_entries(s, [guard.audit_entry(
+                    Actor("anonymous", None, "", "", organization_id), "login_failed",
+                    entity="users", summary="unknown user name")])
+            else:
+                user_id = row.id
+                uow.use_organization(row.organization_id)
+                failure = _check_login(uow, row, _actor(row), password, now)
+    except DatabaseError as exc:
+        # a read-only database, or another desk writing: the login cannot be recorded, but a
+        # right password still lets the user read (a wrong one is refused all the same)
+        if exc.reason not in ("read_only", "busy", "disk_full"):
+            raise
+        if failure is None and user_id is None:
+            raise
+        log.warning("login attempt for %s not recorded: %s", name, exc.message("en"))
     if failure is not None:
         raise failure
     with uow:
         return _record(uow.session.get(User, user_id))
+
+
+@contextmanager
+def _short_wait(uow: UnitOfWork) -> Iterator[None]:
+    """On SQLite, a login waits at most a second for another desk's write lock (not the usual
+    five): the login is then not recorded, and reading goes on (authenticate)."""
+    conn = uow.session.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    conn.exec_driver_sql("PRAGMA busy_timeout=1000")
+    try:
+        yield
+    finally:
+        try:
+            conn.exec_driver_sql("PRAGMA busy_timeout=5000")
+        except DBAPIError:  # pragma: no cover - the connection is gone; it is not reused
+            pass
 
 
 def _check_login(uow: UnitOfWork, row: User, actor: Actor, password: str,

@@ -148,6 +148,10 @@ def connection_error(exc: OperationalError) -> DatabaseError | None:
         return DatabaseError("connection_lost", detail=detail)
     if "database is locked" in detail:
         return DatabaseError("busy", detail=detail)
+    if "readonly database" in detail or "read-only" in detail:
+        return DatabaseError("read_only", detail=detail)
+    if "disk is full" in detail or "No space left" in detail or "DiskFull" in detail:
+        return DatabaseError("disk_full", detail=detail)
     # psycopg: errors the client raises itself (no connection) carry no SQLSTATE
     if getattr(exc.orig, "sqlstate", "") is None or "unable to open database" in detail:
         return DatabaseError("unreachable", detail=detail)

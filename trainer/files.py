@@ -1,0 +1,197 @@
+"""Files the program writes: every output (export, rejects, PDF, backup, calendar) goes to a
+temporary name in the target folder and is renamed over the target only when it is complete,
+so a full disk, a killed program or a cancel never leaves a wrong or empty file under the real
+name. Temporary files are owner-only (0600 on POSIX) and so is what they become; a fault while
+writing becomes an OutputError with its own sentence (disk full, read-only, locked)."""
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterator
+
+from trainer.errors import ReasonError
+
+PARTIAL = ".partial"  # what a temporary output's name ends with
+STAGED_PREFIX = ".restoring-"  # restore's private copy of the chosen file (db/backup.py)
+OWNER_ONLY = 0o600
+
+
+class OutputError(ReasonError):
+    """A file could not be written; the target was left as it was."""
+
+    TEXTS = {
+        "disk_full": ("磁盘空间不足,无法写入“{path}”。原有文件未改动;请清理磁盘或换一个位置后重试。",
+                      "The disk is full: “{path}” could not be written. Any existing file was "
+                      "left as it was; free some space or choose another place and try again."),
+        "read_only": ("“{path}”所在位置是只读的(或没有写入权限),无法写入。请换一个位置保存。",
+                      "“{path}” is on a read-only disk or in a folder you may not write to. "
+                      "Choose another place."),
+        "locked": ("文件“{path}”正被另一个程序(例如 Excel 或 PDF 阅读器)打开,无法替换。请关闭它后重试。",
+                   "The file “{path}” is open in another program (such as Excel or a PDF "
+                   "reader) and cannot be replaced. Close it and try again."),
+        "no_folder": ("文件夹“{path}”不存在,也无法创建。", "The folder “{path}” does not exist "
+                      "and cannot be made."),
+        "failed": ("无法写入“{path}”:{detail}", "Cannot write “{path}”: {detail}"),
+    }
+
+
+def output_error(exc: OSError, path: str | os.PathLike) -> OutputError:
+    """The OutputError for an OSError met while writing `path`."""
+    code = exc.errno
+    if code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return OutputError("disk_full", path=str(path))
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM) and not _windows_locked(exc):
+        return OutputError("read_only", path=str(path))
+    if code in (errno.EBUSY, errno.ETXTBSY) or _windows_locked(exc):
+        return OutputError("locked", path=str(path))
+    if code == errno.ENOENT:
+        return OutputError("no_folder", path=str(Path(path).parent))
+    return OutputError("failed", path=str(path), detail=exc.strerror or str(exc))
+
+
+def _windows_locked(exc: OSError) -> bool:
+    # ERROR_SHARING_VIOLATION (32), ERROR_LOCK_VIOLATION (33): the file is open in Excel…
+    return getattr(exc, "winerror", None) in (32, 33)
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike, suffix: str = "") -> Iterator[Path]:
+    """The path of a new temporary file beside `path` (named .<name>.<random>.partial, mode
+    0600) to write to; renamed over `path` when the block ends without error, removed
+    otherwise. An OSError becomes OutputError naming `path`."""
+    target = Path(os.path.abspath(os.fspath(path)))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix + PARTIAL,
+                                        dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise output_error(exc, target) from None
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        _fsync(tmp)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise output_error(exc, target) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def atomic_stream(path: str | os.PathLike) -> Iterator[IO[bytes]]:
+    """atomic_output as an open binary stream."""
+    with atomic_output(path) as tmp, open(tmp, "wb") as fh:
+        yield fh
+
+
+class FirstErrorStream:
+    """A binary file for a writer that cannot be trusted to close cleanly after a failure (the
+    zip writer of openpyxl): after the first OSError (a full disk) it keeps the error (`error`,
+    for the caller to raise once) and accepts the rest silently, so the writer's own close at
+    garbage collection cannot print a second traceback ("Exception ignored in ZipFile.__del__")."""
+
+    def __init__(self, fh) -> None:
+        self.fh, self.error, self._at = fh, None, 0
+
+    def _do(self, name: str, *args):
+        if self.error is None:
+            try:
+                return getattr(self.fh, name)(*args)
+            except OSError as exc:
+                self.error = OSError(exc.errno, exc.strerror, exc.filename)
+        return None
+
+    def write(self, data) -> int:
+        self._do("write", data)
+        self._at += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        at = self._do("tell")
+        self._at = self._at if at is None else at
+        return self._at
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        at = self._do("seek", offset, whence)
+        self._at = at if at is not None else offset if whence == 0 else self._at
+        return self._at
+
+    def flush(self) -> None:
+        self._do("flush")
+
+    def seekable(self) -> bool:
+        return True
+
+
+def _fsync(path: Path) -> None:
+    """The data on disk before the rename: a full disk shows here rather than later."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.EBADF):  # some filesystems cannot fsync
+            raise
+    finally:
+        os.close(fd)
+
+
+def make_owner_only(path: str | os.PathLike) -> None:
+    """chmod 0600 a file holding personal data, if anyone else may read it (POSIX only)."""
+    if os.name != "posix":
+        return
+    try:
+        mode = os.stat(path).st_mode
+        if stat.S_IMODE(mode) & 0o077:
+            os.chmod(path, OWNER_ONLY)
+    except OSError:  # not ours to change (a file of another user): leave it
+        pass
+
+
+def _running(rest: str) -> bool:
+    """True when the restore that made .restoring-<pid>… is still running (POSIX)."""
+    pid = rest.split(".", 1)[0].split("-", 1)[0]
+    if os.name != "posix" or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def remove_leftovers(folder: str | os.PathLike, min_age_seconds: float = 60.0) -> list[Path]:
+    """Deletes temporary outputs (*.partial) and restore copies (.restoring-*) that a killed
+    program left in `folder`, once older than `min_age_seconds` (a younger one may belong to a
+    program still writing it). Returns what was removed."""
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        name = entry.name
+        if not (name.endswith(PARTIAL) or name.startswith(STAGED_PREFIX)):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            if now - entry.stat(follow_symlinks=False).st_mtime < min_age_seconds:
+                continue
+            if name.startswith(STAGED_PREFIX) and _running(name[len(STAGED_PREFIX):]):
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
