@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from trainer.config import database_url
     from trainer.services.uow import UnitOfWork
-    from ui import startup
+    from ui import crash_log, screen_fit, startup
     from ui.fonts import warn_if_no_chinese_font
     from ui.i18n import LanguageManager, choose_language
     from ui.main_window import MainWindow
@@ -47,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Factory Classroom")
     app.setWindowIcon(app_icon())
+    crash_log.install()
+    screen_fit.install(app)
     settings = AppSettings()
     languages = LanguageManager()
     languages.install(choose_language(args.lang, settings.language))
@@ -68,14 +70,24 @@ def main(argv: list[str] | None = None) -> int:
             user = startup.sign_in(None, database)
             if user is None:
                 return 0
-        window = MainWindow(UnitOfWork(database, user=user), languages, settings)
-        window.show()
-        return app.exec()
+        return run(app, MainWindow(UnitOfWork(database, user=user), languages, settings))
     finally:
         wait_for_background_work()
         database.dispose()
         if demo_folder is not None:
             demo_folder.cleanup()
+
+
+def run(app, window) -> int:
+    """Shows the main window until the user quits. The window and its pages are deleted first,
+    while the application and the database they use still exist, whatever order Python's
+    collector would choose at exit."""
+    import shiboken6
+
+    window.show()
+    code = app.exec()
+    shiboken6.delete(window)
+    return code
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 the status bar. Remembers its size, splitters and the last page."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
                                QSplitter, QStackedWidget, QWidget)
@@ -11,7 +11,7 @@ from trainer import __version__
 from trainer.services import organizations
 from trainer.services.uow import UnitOfWork
 from ui.i18n import LanguageManager
-from ui import admin_actions
+from ui import admin_actions, screen_fit
 from ui.pages.attendance_page import AttendancePage
 from ui.pages.certificates_page import CertificatesPage
 from ui.pages.courses_page import CoursesPage
@@ -39,7 +39,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
-        self.resize(1200, 760)
+        # The first time on a screen: as big as the work needs, within the screen (1024×768…).
+        self.resize(screen_fit.initial_size(QSize(1280, 800), screen_fit.screen_of(None)))
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
@@ -231,9 +232,10 @@ class MainWindow(QMainWindow):
 
     # --- remembering ---------------------------------------------------------------------
     def _restore(self) -> None:
-        geometry = self.settings.geometry()
+        geometry = self.settings.window_geometry(self._screen_key())
         if geometry is not None:
             self.restoreGeometry(geometry)
+            screen_fit.fit(self)
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
@@ -255,13 +257,16 @@ class MainWindow(QMainWindow):
     _splitters_restored = False
 
     def save_state(self) -> None:
-        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_geometry(self._screen_key(), self.saveGeometry())
         self.settings.set_window_state(self.saveState())
         self.settings.set_splitter_state("main", self.splitter.saveState())
         for page in self.pages:
             page.save_state(self.settings)
         self.settings.last_page = self.current_page().PAGE_ID
         self.settings.sync()
+
+    def _screen_key(self) -> str:
+        return screen_fit.screen_key(screen_fit.screen_of(self))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

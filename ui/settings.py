@@ -4,7 +4,7 @@ The organisation and application names set on the QApplication decide where QSet
 things; tests point them at a temporary folder so they never touch a real user's settings."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QSize
 
 ORGANIZATION = "FactoryClassroom"
 APPLICATION = "FactoryClassroom"
@@ -31,12 +31,6 @@ class AppSettings:
     def last_page(self, value: str) -> None:
         self._s.setValue("window/last_page", value)
 
-    def geometry(self) -> QByteArray | None:
-        return self._bytes("window/geometry")
-
-    def set_geometry(self, value: QByteArray) -> None:
-        self._s.setValue("window/geometry", value)
-
     def window_state(self) -> QByteArray | None:
         return self._bytes("window/state")
 
@@ -48,6 +42,20 @@ class AppSettings:
 
     def set_splitter_state(self, name: str, value: QByteArray) -> None:
         self._s.setValue(f"splitters/{name}", value)
+
+    def window_geometry(self, screen: str) -> QByteArray | None:
+        """The main window's geometry on a screen of this size (ui/screen_fit.screen_key)."""
+        return self._bytes(f"window/geometry/{screen}")
+
+    def set_window_geometry(self, screen: str, value: QByteArray) -> None:
+        self._s.setValue(f"window/geometry/{screen}", value)
+
+    def dialog_size(self, key: str) -> QSize | None:
+        value = self._s.value(f"dialogs/{key}")
+        return value if isinstance(value, QSize) and value.isValid() else None
+
+    def set_dialog_size(self, key: str, value: QSize) -> None:
+        self._s.setValue(f"dialogs/{key}", value)
 
     def header_state(self, name: str) -> QByteArray | None:
         return self._bytes(f"headers/{name}")

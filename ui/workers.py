@@ -6,6 +6,8 @@ Progress object to report to and to ask whether the user cancelled. Core work ne
 UnitOfWork in the thread, so tasks receive the Database and make one."""
 from __future__ import annotations
 
+import weakref
+from functools import partial
 from typing import Any, Callable
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
@@ -94,12 +96,20 @@ def run_in_background(function: Callable[[Progress], Any], *,
     drops the delivery when their object is gone (a page closed meanwhile)."""
     task = Task(function)
     _running.add(task)
-    task.ended.connect(lambda: _running.discard(task), Qt.ConnectionType.QueuedConnection)
+    task.ended.connect(partial(_finished, weakref.ref(task)), Qt.ConnectionType.QueuedConnection)
     if on_success:
         task.succeeded.connect(on_success, Qt.ConnectionType.QueuedConnection)
     if on_failure:
         task.failed.connect(on_failure, Qt.ConnectionType.QueuedConnection)
     return task.start()
+
+
+def _finished(task_ref: weakref.ref) -> None:
+    # A weak reference: a connection holding the task itself would keep it alive forever (Python's
+    # collector cannot see through Qt's connection list).
+    task = task_ref()
+    if task is not None:
+        _running.discard(task)
 
 
 def wait_for_background_work(timeout_ms: int = 5000) -> None:

@@ -713,6 +713,27 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Something went wrong that the program did not expect: %1
+
+What you were doing may not have been saved. The details are in the log file:
+%2</source>
+        <translation>Something went wrong that the program did not expect: %1
+
+What you were doing may not have been saved. The details are in the log file:
+%2</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copy details</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose the file</source>

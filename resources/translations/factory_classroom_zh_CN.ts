@@ -714,6 +714,27 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong that the program did not expect: %1
+
+What you were doing may not have been saved. The details are in the log file:
+%2</source>
+        <translation>程序遇到了意外错误：%1
+
+刚才的操作可能没有保存。详细信息已记入日志文件：
+%2</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose the file</source>

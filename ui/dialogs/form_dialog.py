@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, QLabel,
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from trainer.errors import InvalidInput, TrainerError
 from ui.resources import app_icon
@@ -55,11 +55,22 @@ class FormDialog(QDialog):
             QCoreApplication.translate("FormDialog", "Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # The fields scroll when the screen is too low for them (1024×768 with a taskbar); the
+        # banner and the buttons stay in view.
+        fields = QWidget(self)
+        column = QVBoxLayout(fields)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self.form)
+        self.extra = QVBoxLayout()
+        column.addLayout(self.extra)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("formScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(fields)
         self.body = QVBoxLayout(self)
         self.body.addWidget(self.banner)
-        self.body.addLayout(self.form)
-        self.extra = QVBoxLayout()
-        self.body.addLayout(self.extra)
+        self.body.addWidget(self.scroll, 1)
         self.body.addWidget(self.buttons)
 
     # --- building ------------------------------------------------------------------------
@@ -123,6 +134,8 @@ class FormDialog(QDialog):
                 unplaced.append(str(exc))
         self.banner.show_message("\n".join(unplaced))
         if first is not None:
+            if self.scroll.isAncestorOf(first):
+                self.scroll.ensureWidgetVisible(first)
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @staticmethod
