@@ -55,6 +55,22 @@ def test_class_attendance_counts_and_the_pdf(uow, two):
     assert full in text(revealed.getvalue())
 
 
+
+def test_masked_and_full_id_numbers_never_wrap(uow, two):
+    """Each ID number is on one line of the extracted text (a wrapped one is cut by a newline)."""
+    from tests.pdf_reading import page_texts
+
+    a, _ = two
+    data = class_attendance(uow, a.cohort_id)
+    for reveal in (False, True):
+        buffer = io.BytesIO()
+        build_class_attendance(uow, a.cohort_id, buffer, reveal=reveal)
+        lines = "\n".join(page_texts(buffer.getvalue())).replace(" ", "")
+        with uow:
+            numbers = [r.id_masked for r in data.rows] if not reveal else [
+                uow.session.get(Trainee, i).id_number for i in a.trainee_ids]
+        assert all(n in lines for n in numbers), reveal
+
 def test_enterprise_attendance_keeps_only_its_workers(uow, two):
     a, _ = two
     buffer = io.BytesIO()

@@ -17,6 +17,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import Paragraph
@@ -70,18 +71,24 @@ class _BodyStyles:
                                    alignment=TA_LEFT, wordWrap="CJK")
 
 
+FRAME_INSET = 9 * mm  # office printers cannot print the outer ~5 mm; every mark stays 8 mm in
+
+
 def _border(c, template: CertificateTemplate, width: float, height: float) -> None:
     if template.border == "none":
         return
     colour = colors.HexColor(template.color)
     c.setStrokeColor(colour)
     c.setLineWidth(3.2)
-    c.rect(18, 18, width - 36, height - 36)
+    outer = FRAME_INSET + 1.6  # the line's outer edge FRAME_INSET from the paper's edge
+    c.rect(outer, outer, width - 2 * outer, height - 2 * outer)
     if template.border == "double":
+        inner = outer + 8
         c.setLineWidth(0.9)
-        c.rect(26, 26, width - 52, height - 52)
+        c.rect(inner, inner, width - 2 * inner, height - 2 * inner)
         c.setFillColor(colour)
-        for x, y in ((26, 26), (width - 26, 26), (26, height - 26), (width - 26, height - 26)):
+        for x, y in ((inner, inner), (width - inner, inner), (inner, height - inner),
+                     (width - inner, height - inner)):
             c.rect(x - 5, y - 5, 10, 10, stroke=0, fill=1)
 
 
@@ -161,7 +168,7 @@ def draw_certificate(c, cert: CertificateRecord, assets: CertificateAssets,
 
     # QR code and verification code, bottom left
     qr = 74
-    qx, qy = (46, 44) if landscape else (50, 50)
+    qx, qy = (52, 50) if landscape else (56, 56)  # clear of the frame's corner squares
     c.setFont(body_font, 9)
     c.setFillColor(colors.black)
     if t.show_qr:

@@ -14,9 +14,9 @@ from sqlalchemy import select
 
 from trainer.db.models import Cohort, Course, Enterprise, Lecturer, Lesson, Venue
 from trainer.messages import LECTURER_CATEGORIES, pick
-from trainer.pdf.layout import (LANDSCAPE, Job, PageInfo, PdfResult, Target, data_table,
-                                fonts_for, frame_size, hours_text, make_styles, office_name, para,
-                                write_story)
+from trainer.pdf.layout import (LANDSCAPE, Job, KeepWithLastRows, PageInfo, PdfResult, Target,
+                                data_table, fonts_for, frame_size, hours_text, make_styles,
+                                office_name, para, write_story)
 from trainer.rules.fees import fee_cents, withholding_cents, yuan
 from trainer.rules.phone import mask_mobile
 from trainer.services.settings import get_setting
@@ -123,13 +123,13 @@ def fees_story(statement: FeeStatement, styles) -> list:
     minutes, gross, tax, net = statement.totals
     rows.append(["合计", "", "", "", "", str(sum(len(l.lessons) for l in statement.lines)),
                  hours_text(minutes), "", yuan(gross), yuan(tax), yuan(net), ""])
-    story.append(data_table(header, rows, widths, styles, align="clllcccrrrrc",
-                            row_heights=[26] + [24] * len(rows),
-                            extra_style=[("BACKGROUND", (0, len(rows)), (-1, len(rows)),
-                                          colors.HexColor("#e8edf3"))]))
-    story += [Spacer(1, 10),
-              para("制表:____________    审核:____________    负责人:____________    "
-                   f"日期:{dt.date.today():%Y年%m月%d日}", styles.body)]
+    table = data_table(header, rows, widths, styles, align="clllcccrrrrc",
+                       row_heights=[26] + [24] * len(rows),
+                       extra_style=[("BACKGROUND", (0, len(rows)), (-1, len(rows)),
+                                     colors.HexColor("#e8edf3"))])
+    story.append(KeepWithLastRows(table, [
+        Spacer(1, 10), para("制表:____________    审核:____________    负责人:____________    "
+                            f"日期:{dt.date.today():%Y年%m月%d日}", styles.body)]))
     if statement.lines:
         story.append(PageBreak())
         story.append(para("附:授课明细", styles.heading))

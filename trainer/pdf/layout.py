@@ -115,6 +115,18 @@ def fitted_para(text: object, style: ParagraphStyle, width: float, height: float
         size = max(min_size, size - 0.5)
 
 
+def one_line(text: object, style: ParagraphStyle, width: float) -> Paragraph:
+    """A cell that never wraps (a masked ID number 3605**********123X): the type made smaller
+    until the text fits `width` on one line."""
+    value = "" if text is None else str(text)
+    natural = fallback.string_width(value, style.fontName, style.fontSize)
+    if natural <= width:
+        return para(value, style)
+    size = style.fontSize * width / natural
+    return para(value, ParagraphStyle(f"{style.name}-{size:.2f}", parent=style, fontSize=size,
+                                      leading=style.leading))
+
+
 def text_width(text: str, font: str, size: float) -> float:
     return fallback.string_width(text, font, size)
 
@@ -157,6 +169,47 @@ def data_table(header: Sequence[str] | None, rows: Sequence[Sequence[object]],
     table.setStyle(TableStyle(commands + list(extra_style)))
     return table
 
+
+
+class KeepWithLastRows(Flowable):
+    """A table and what closes it (the sign-off line 制表/审核/负责人): when the page ends, the
+    table splits so that its last `rows` rows go on with the closing flowables — never the
+    sign-off alone on a page, away from the table it signs."""
+
+    def __init__(self, table: Table, closing: Sequence[Flowable], rows: int = 3) -> None:
+        super().__init__()
+        self.table, self.closing, self.rows = table, list(closing), rows
+
+    def _closing_height(self, width: float, height: float) -> float:
+        return sum(f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                   for f in self.closing)
+
+    def wrap(self, availWidth, availHeight):
+        width, height = self.table.wrap(availWidth, availHeight)
+        self.width, self.height = width, height + self._closing_height(availWidth, availHeight)
+        return self.width, self.height
+
+    def draw(self):  # fits: drawn as its parts
+        y = self.height
+        for flowable in [self.table] + self.closing:
+            w, h = flowable.wrap(self.width, self.height)
+            y -= flowable.getSpaceBefore() + h
+            flowable.drawOn(self.canv, 0, y)
+            y -= flowable.getSpaceAfter()
+
+    def split(self, availWidth, availHeight):
+        header = self.table.repeatRows if isinstance(self.table.repeatRows, int) else 0
+        body_rows = len(self.table._cellvalues) - header
+        room = availHeight
+        while room > 0:
+            parts = self.table.split(availWidth, room)
+            if len(parts) < 2:
+                return []  # not one row fits: the whole goes to the next page
+            rest_rows = len(parts[1]._cellvalues) - header
+            if rest_rows >= min(self.rows, body_rows):
+                return [parts[0], KeepWithLastRows(parts[1], self.closing, self.rows)]
+            room -= 12  # leave one more row for the closing part
+        return []
 
 # --- progress and cancel ----------------------------------------------------------------------
 

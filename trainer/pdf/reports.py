@@ -13,8 +13,8 @@ from reportlab.platypus import Spacer
 from trainer.db.models import Cohort, Enterprise, Lesson
 from trainer.errors import ValidationError
 from trainer.pdf.layout import (PORTRAIT, Job, PageInfo, PdfResult, Styles, Target,
-                                data_table, fonts_for, frame_size, hours_text, make_styles, para,
-                                write_story)
+                                data_table, fonts_for, frame_size, hours_text, make_styles,
+                                one_line, para, write_story)
 from trainer.pdf.report_data import (ClassAttendance, PeriodStatistics, Tally, class_attendance,
                                      period_statistics)
 from trainer.services.uow import UnitOfWork
@@ -42,12 +42,13 @@ def class_attendance_story(data: ClassAttendance, styles: Styles, *, title: bool
         + (f"培训企业:{data.enterprise}。" if data.enterprise else ""), styles.body))
     header = ["序号", "姓名", "企业", "身份证号", "出勤", "迟到", "请假", "缺勤", "未记", "学时",
               "出勤率", "成绩", "结业"]
-    widths = [22, 40, 0, 84, 24, 24, 24, 24, 24, 26, 38, 26, 78]
+    widths = [22, 40, 0, 92, 24, 24, 24, 24, 24, 26, 38, 26, 78]
     widths[2] = width - sum(widths)
     rows = []
     for i, r in enumerate(data.rows, 1):
         result = "是" if r.completes else f"否:{r.reason}" if r.reason else "否"
-        rows.append([str(i), r.name, r.enterprise, r.id_masked, str(r.present), str(r.late),
+        id_cell = one_line(r.id_masked, styles.cell_center, widths[3] - 6)  # less the padding
+        rows.append([str(i), r.name, r.enterprise, id_cell, str(r.present), str(r.late),
                      str(r.excused), str(r.absent), str(r.unmarked), hours_text(r.attended_minutes),
                      percent(r.rate), "" if r.score is None else str(r.score), result])
     story.append(data_table(header, rows, widths, styles, align="cllccccccccl" + "l"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from reportlab.lib import colors
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
@@ -244,24 +245,36 @@ def _entry_detail(lesson: TimetableLesson, scope: str) -> str:
             f"{lesson.sequence}/{lesson.lesson_count}\n{where} {who}".strip())
 
 
+MIN_PT = 7  # no type on a timetable smaller than this: what does not fit goes to the list below
+
+
 def _entries(lessons: list[TimetableLesson], styles: Styles, width: float, height: float,
              scope: str, with_time: bool = True, line_h: float = 10.5) -> Table | str:
-    """A cell's lessons as coloured lines; what does not fit says how many more there are."""
+    """A cell's lessons as coloured lines, none in type under MIN_PT (an entry too long for one
+    line takes two); what does not fit says how many more there are — they are in the lesson
+    list that follows the grid."""
     if not lessons:
         return ""
-    capacity = max(1, int(height // line_h))
-    shown = lessons if len(lessons) <= capacity else lessons[:capacity - 1]
-    detail = line_h >= 20
-    rows = [[fitted_para(_entry_detail(l, scope) if detail else _entry_text(l, scope, with_time),
-                         styles.small, width - 6, line_h - 1, min_size=5)] for l in shown]
+    text_w, more_h = width - 4, 10.5
+    rows, heights = [], []
+    for index, lesson in enumerate(lessons):
+        text = (_entry_detail(lesson, scope) if line_h >= 20
+                else _entry_text(lesson, scope, with_time))
+        p = fitted_para(text, styles.small, text_w, line_h - 1, min_size=MIN_PT)
+        h = max(line_h, p.wrap(text_w, 10 * line_h)[1] + 1.5)
+        if sum(heights) + h > height - (0 if index == len(lessons) - 1 else more_h):
+            break
+        rows.append([p])
+        heights.append(h)
+    shown = lessons[:len(rows)]
     commands = [("BACKGROUND", (0, i), (0, i), tint(l.theme_color)) for i, l in enumerate(shown)]
     commands += [("LINEBEFORE", (0, i), (0, i), 2.5, colors.HexColor(l.theme_color))
                  for i, l in enumerate(shown)]
     if len(shown) < len(lessons):
-        rows.append([fitted_para(f"……另有 {len(lessons) - len(shown)} 节,见课次明细", styles.small,
-                                 width - 6, 10)])
-    table = Table(rows, colWidths=[width], rowHeights=[line_h] * len(shown) + [10.5] * (
-        len(rows) - len(shown)))
+        rows.append([fitted_para(f"……另 {len(lessons) - len(shown)} 节，见课次明细", styles.small,
+                                 text_w, more_h, min_size=MIN_PT)])
+        heights.append(more_h)
+    table = Table(rows, colWidths=[width], rowHeights=heights)
     table.setStyle(TableStyle(commands + [
         ("FONTNAME", (0, 0), (-1, -1), styles.font), ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 1), ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -295,7 +308,8 @@ def month_story(tt: Timetable, styles: Styles, month: dt.date) -> list:
             label = f"{date.day}" + (f" {_day_label(day)}" if day and _day_label(day) else "")
             entries = _entries(by_day.get(date, []), styles, col_w - 4, cell_h - 14, tt.scope) \
                 if in_month else ""
-            row.append([fitted_para(label, styles.small, col_w - 4, 10)] + ([entries] if entries else []))
+            row.append([fitted_para(label, styles.small, col_w - 4, 10, min_size=MIN_PT)]
+                       + ([entries] if entries else []))
             fill = day_fill(day) if day is not None and in_month else None
             if not in_month:
                 fill = colors.HexColor("#f8f8f8")
@@ -326,7 +340,7 @@ def week_story(tt: Timetable, styles: Styles, monday: dt.date, periods=None) -> 
         day = days.get(date)
         extra = f" {_day_label(day)}" if day and _day_label(day) else ""
         header.append(fitted_para(f"{WEEKDAYS[date.weekday()]} {date.month}/{date.day}{extra}",
-                                  styles.head_cell, col_w - 4, 22))
+                                  styles.head_cell, col_w - 4, 22, min_size=MIN_PT))
     data = [header]
     commands = [("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#777777")),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf3")),
@@ -351,11 +365,7 @@ def week_story(tt: Timetable, styles: Styles, monday: dt.date, periods=None) -> 
     return head + [grid]
 
 
-class _Other:
-    code = "other"
-
-
-_OTHER = _Other()
+_OTHER = SimpleNamespace(code="other")
 
 
 def lesson_list_story(tt: Timetable, styles: Styles) -> list:
