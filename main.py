@@ -1,9 +1,10 @@
 """Factory Classroom (课堂设在工厂): the desktop app.
 
-    python main.py [--db URL] [--demo] [--lang zh_CN|en]
+    python main.py [--db URL [--create]] [--demo] [--lang zh_CN|en]
 
 --db      a database URL (sqlite:///file.db, postgresql+psycopg://user@host/db) or a SQLite file;
           default: TRAINER_DATABASE_URL, else trainer.db in the user's data folder
+--create  make a new database at --db (without it, a path with no database there is refused)
 --demo    a fresh database with the demo data, in a temporary folder (gone when the app quits)
 --lang    the interface language; default: the saved choice, else the system's
 """
@@ -17,6 +18,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="factory-classroom",
                                      description="Factory Classroom (课堂设在工厂)")
     parser.add_argument("--db", metavar="URL", help="database URL or SQLite file")
+    parser.add_argument("--create", action="store_true",
+                        help="make a new database if there is none at --db")
     parser.add_argument("--demo", action="store_true",
                         help="start on a fresh demo database in a temporary folder")
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="interface language")
@@ -59,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         url, demo_folder = startup.demo_database_url()
     else:
         url = database_url(args.db)
-    database = startup.open_or_explain(url)
+    # a mistyped --db must not silently become a new, empty database
+    database = startup.open_or_explain(url, create=args.demo or args.create or not args.db)
     if database is None:
         return 2
     try:

@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     # SUPPRESS: a subcommand's unset option must not overwrite one given before the subcommand
     common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="database URL or SQLite file path "
                         "(default: $TRAINER_DATABASE_URL, else trainer.db in the user data folder)")
+    common.add_argument("--create", action="store_true", default=argparse.SUPPRESS,
+                        help="make a new database if there is none at --db (init and demo "
+                        "always may)")
     common.add_argument("--lang", choices=["zh", "en", "zh_CN", "en_US"], default=argparse.SUPPRESS,
                         help="language of messages (default: system locale)")
     common.add_argument("--as", dest="login_user", metavar="USER", default=argparse.SUPPRESS,
@@ -364,7 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except DatabaseError as exc:
         print(f"trainer: {exc}", file=sys.stderr)
-        return EXIT_USAGE if exc.reason in ("bad_url", "not_ours") else EXIT_FAILURE
+        return EXIT_USAGE if exc.reason in ("bad_url", "not_ours", "no_database") else EXIT_FAILURE
     except TrainerError as exc:
         print(f"trainer: {exc}", file=sys.stderr)
         return EXIT_FAILURE

@@ -11,6 +11,7 @@ import datetime as dt
 import getpass
 import json
 import os
+import socket
 import sys
 
 from trainer.messages import language, pick
@@ -45,7 +46,8 @@ def _password_for(username: str) -> str:
 
 def cli_user(database, args):
     """The UserRecord the command acts as, or None."""
-    from trainer.security.users import authenticate, authenticate_token
+    from trainer.security.tokens import authenticate_token
+    from trainer.security.users import authenticate
 
     name = _login_name(args)
     if name:
@@ -71,6 +73,16 @@ def _described(args) -> str:
     return " ".join(parts)[:200]
 
 
+def may_create(args) -> bool:
+    """A command may make a new database only when asked to: `init`, `demo`, `--create` — or
+    when no database was named (the default file in the user data folder)."""
+    from trainer.config import ENV_URL
+
+    named = getattr(args, "db", None) or os.environ.get(ENV_URL)
+    return (not named or args.command in ("init", "demo")
+            or bool(getattr(args, "create", False)))
+
+
 def open_as_user(args):
     """cli._open: the database brought to the current schema, the user logged in, the day's
     automatic backup made, and a --reveal checked and recorded."""
@@ -82,7 +94,7 @@ def open_as_user(args):
     from trainer.security.texts import table_of
     from trainer.services.uow import UnitOfWork
 
-    db = open_database(database_url(getattr(args, "db", None)))
+    db = open_database(database_url(getattr(args, "db", None)), may_create(args))
     uow = UnitOfWork(db, user=cli_user(db, args))
     daily_backup(db)
     if getattr(args, "reveal", False):
@@ -117,13 +129,22 @@ def add_commands(sub, common) -> None:
     q = acts.add_parser("role", parents=[common], help="change a user's role")
     q.add_argument("username")
     q.add_argument("role", choices=ROLE_CHOICES)
+    q = acts.add_parser("tokens", parents=[common],
+                        help="list a user's login tokens (one a desk): yours, or as admin anyone's")
+    q.add_argument("username")
+    q = acts.add_parser("revoke-token", parents=[common],
+                        help="revoke one login token (its number from `user tokens`)")
+    q.add_argument("username")
+    q.add_argument("token_id", type=int, metavar="ID")
 
     p = sub.add_parser("login", parents=[common], help="log in and print a token for TRAINER_TOKEN",
                        description="Checks the password ($TRAINER_PASSWORD or a prompt) and "
                        "prints a token: export TRAINER_TOKEN=$(trainer login NAME)")
     p.add_argument("username", nargs="?", default=None)
-    p.add_argument("--days", type=int, default=None, help="validity (default: setting "
-                   "security.token_days)")
+    p.add_argument("--days", type=int, default=None, help="validity, at most the setting "
+                   "security.token_days (also the default)")
+    p.add_argument("--desk", default=None, help="name of this desk in the token list "
+                   "(default: the computer's name)")
     sub.add_parser("logout", parents=[common], help=f"revoke the token in ${ENV_TOKEN}")
 
     p = sub.add_parser("backup", parents=[common], help="back up the database now",
@@ -136,7 +157,10 @@ def add_commands(sub, common) -> None:
                        "database is kept aside in backups/ (…-replaced-….db or .dump).")
     p.add_argument("file")
 
-    p = sub.add_parser("audit", parents=[common], help="the audit trail (administrators)")
+    p = sub.add_parser("audit", parents=[common], help="the audit trail (administrators)",
+                       description="Lists the trail; `trainer audit verify` checks its hash "
+                       "chain and names the first entry changed or removed (exit 1).")
+    p.add_argument("verb", nargs="?", choices=["verify"], help="verify: check the chain")
     p.add_argument("--user", dest="by_user", metavar="USER", help="only what USER did")
     p.add_argument("--since", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
     p.add_argument("--until", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
@@ -181,9 +205,14 @@ def _user_line(u) -> list[str]:
     return [u.username, u.display_name, u.role_label(), ",".join(state), last]
 
 
+def _local(moment: dt.datetime) -> str:
+    return f"{moment.replace(tzinfo=dt.timezone.utc).astimezone():%Y-%m-%d %H:%M}"
+
+
 def cmd_user(args) -> int:
     from trainer.cli import _open, _print_table
     from trainer.security import users
+    from trainer.security.tokens import list_tokens, revoke_token_id
 
     if args.action in ("add", "passwd"):
         password = _new_password(args)
@@ -202,7 +231,19 @@ def cmd_user(args) -> int:
         print(f"{u.username}: " + ("已停用" if u.disabled else "已启用") if _zh() else
               f"{u.username}: {'disabled' if u.disabled else 'enabled'}")
     elif args.action == "unlock":
-        print(users.unlock(uow, args.username).username)
+        u = users.unlock(uow, args.username)
+        print(f"{u.username}: 已解锁" if _zh() else f"{u.username}: unlocked")
+    elif args.action == "tokens":
+        heads = (["编号", "电脑", "登录时间", "有效期至"] if _zh()
+                 else ["id", "desk", "issued", "valid until"])
+        tokens = list_tokens(uow, args.username)
+        _print_table([[str(t.id), t.desk, _local(t.created_at),
+                       _local(t.expires_at) + (" (过期)" if _zh() else " (expired)") * t.expired]
+                      for t in tokens], heads)
+        print(f"({len(tokens)})")
+    elif args.action == "revoke-token":
+        revoke_token_id(uow, args.username, args.token_id)
+        print(pick(("令牌已作废", "token revoked")))
     elif args.action == "passwd":
         print(users.set_password(uow, args.username, password).username)
     else:  # role
@@ -215,14 +256,20 @@ def cmd_login(args) -> int:
     from trainer.cli import UsageError
     from trainer.config import database_url
     from trainer.db.migrate import open_database
-    from trainer.security.users import authenticate, issue_token
+    from trainer.security.tokens import issue_token
+    from trainer.security.users import authenticate
 
     name = args.username or _login_name(args)
     if not name:
         raise UsageError(f"give the user name (trainer login NAME, --as NAME or ${ENV_USER})")
-    db = open_database(database_url(getattr(args, "db", None)))
+    from trainer.errors import AccountError
+
+    db = open_database(database_url(getattr(args, "db", None)), may_create(args))
     user = authenticate(db, name, _password_for(name))
-    print(issue_token(db, user, args.days))
+    try:
+        print(issue_token(db, user, args.days, args.desk or socket.gethostname()))
+    except AccountError as exc:  # --days beyond security.token_days: a bad argument
+        raise UsageError(str(exc)) from exc
     return 0
 
 
@@ -230,12 +277,13 @@ def cmd_logout(args) -> int:
     from trainer.cli import UsageError
     from trainer.config import database_url
     from trainer.db.migrate import open_database
-    from trainer.security.users import revoke_token
+    from trainer.security.tokens import revoke_token
 
     token = os.environ.get(ENV_TOKEN)
     if not token:
         raise UsageError(f"no token in ${ENV_TOKEN}")
-    done = revoke_token(open_database(database_url(getattr(args, "db", None))), token)
+    done = revoke_token(open_database(database_url(getattr(args, "db", None)), may_create(args)),
+                        token)
     print(pick(("已退出登录", "logged out")) if done else pick(("令牌已无效", "the token was not valid")))
     return 0
 
@@ -284,6 +332,8 @@ def cmd_audit(args) -> int:
     from trainer.security.texts import entity_label
 
     _db, uow = _open(args)
+    if args.verb == "verify":
+        return _verify(uow)
     entries = list_audit(uow, user=args.by_user, entity=args.entity, record_id=args.record,
                          action=args.audit_action, since=args.since, until=args.until,
                          limit=args.limit, offset=args.offset, reveal=args.reveal)
@@ -307,6 +357,24 @@ def cmd_audit(args) -> int:
     _print_table(rows, heads)
     print(f"({len(rows)})")
     return 0
+
+
+def _verify(uow) -> int:
+    from trainer.security.audit import verify_trail
+
+    report = verify_trail(uow)
+    if report.intact:
+        print(pick((f"操作日志完整：已核对 {report.checked} 条，哈希链没有断开。",
+                    f"The audit trail is whole: {report.checked} entries checked, the hash "
+                    "chain is unbroken.")))
+        return 0
+    when = _local(report.break_at) if report.break_at else "?"
+    print(pick((f"操作日志被改动：第 {report.first_break} 条（{when}）与前一条对不上——这一条被修改，"
+                "或它之前的条目被删除。",
+                f"The audit trail was tampered with: entry {report.first_break} ({when}) does "
+                "not follow from the one before — it was changed, or entries before it were "
+                "removed.")), file=sys.stderr)
+    return 1
 
 
 COMMANDS = {"user": cmd_user, "login": cmd_login, "logout": cmd_logout, "backup": cmd_backup,

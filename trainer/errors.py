@@ -202,6 +202,10 @@ class DatabaseError(ReasonError):
         "not_ours": ("该文件不是“课堂设在工厂”的数据库:{detail}",
                      "This is not a Factory Classroom database: {detail}"),
         "unreachable": ("无法连接数据库:{detail}", "Cannot reach the database: {detail}"),
+        "no_database": ("找不到数据库“{path}”：请检查路径是否输错。要新建数据库，请用 trainer init"
+                        "（或 trainer demo），或加上 --create。",
+                        "There is no database at “{path}”: check the path for typing errors. To "
+                        "make a new database use trainer init (or trainer demo), or add --create."),
         "connection_lost": ("与数据库的连接已断开,本次操作未保存(已撤销),请检查网络后重试:{detail}",
                             "The connection to the database was lost; nothing of this operation "
                             "was saved. Check the network and try again: {detail}"),
@@ -436,6 +440,12 @@ class AccountError(ReasonError):
         "users_exist": ("已有用户,不能再创建初始管理员;请由管理员登录后添加用户。",
                         "Users exist already; an administrator adds further users after logging in."),
         "unknown_user": ("找不到用户“{username}”。", "No user “{username}”."),
+        "token_days": ("令牌有效期应为 1–{max} 天（设置 security.token_days）。",
+                       "A token is valid for 1–{max} days (setting security.token_days)."),
+        "unknown_token": ("用户“{username}”没有编号为 {id} 的令牌。",
+                          "The user “{username}” has no token {id}."),
+        "not_locked": ("用户“{username}”没有被锁定，无需解锁。",
+                       "The user “{username}” is not locked; there was nothing to unlock."),
     }
 
 

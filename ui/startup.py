@@ -28,12 +28,14 @@ def demo_database_url() -> tuple[str, tempfile.TemporaryDirectory]:
     return f"sqlite:///{(Path(folder.name) / 'demo.db').as_posix()}", folder
 
 
-def open_or_explain(url: str, parent: QWidget | None = None) -> Database | None:
-    """Opens (creating or upgrading) the database, or explains why it cannot and returns None."""
+def open_or_explain(url: str, parent: QWidget | None = None,
+                    create: bool = True) -> Database | None:
+    """Opens (creating — if `create` — or upgrading) the database, or explains why it cannot
+    and returns None."""
     from trainer.errors import DatabaseError
 
     try:
-        return open_database(url)
+        return open_database(url, create)
     except DatabaseError as exc:
         messages.show_error(parent, QCoreApplication.translate("Startup", "Cannot open the database"), str(exc))
         return None

@@ -116,3 +116,42 @@ def test_backup_change_restore(qtbot, database, admin, languages, monkeypatch, t
     assert admin_actions.restore_backup(window, window.uow, copy)
     names = [e.name for e in enterprises.list_enterprises(UnitOfWork(database, user=admin))]
     assert names == ["备份前的企业"]
+
+
+def test_the_audit_dialog_checks_the_chain(qtbot, database, admin):
+    from sqlalchemy import text
+
+    from ui.dialogs.audit_dialog import AuditDialog
+
+    uow = UnitOfWork(database, user=admin)
+    enterprises.create_enterprise(uow, enterprises.EnterpriseForm(name="新余钢铁"))
+    dialog = AuditDialog(None, uow)
+    qtbot.addWidget(dialog)
+    dialog.findChild(QPushButton, "verify").click()
+    qtbot.waitUntil(lambda: "whole" in dialog.verdict.text())
+    with database.engine.begin() as conn:
+        first = conn.execute(text("SELECT min(id) FROM audit_log")).scalar()
+        conn.execute(text("UPDATE audit_log SET summary = 'nothing' WHERE id = :i"), {"i": first})
+    dialog.findChild(QPushButton, "verify").click()
+    qtbot.waitUntil(lambda: "tampered" in dialog.verdict.text())
+    assert f"entry {first} " in dialog.verdict.text()
+    dialog.grab().save("/tmp/trustsrv-audit-verify.png")
+
+
+def test_the_users_dialog_lists_and_revokes_a_desks_token(qtbot, database, admin):
+    from trainer.security.tokens import authenticate_token, issue_token
+    from ui.dialogs.tokens_dialog import TokensDialog
+
+    first = issue_token(database, admin, desk="一楼前台")
+    second = issue_token(database, admin, desk="二楼办公室")
+    dialog = TokensDialog(None, UnitOfWork(database, user=admin), "admin")
+    qtbot.addWidget(dialog)
+    desks = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+    assert desks == ["二楼办公室", "一楼前台"]
+    dialog.grab().save("/tmp/trustsrv-tokens.png")
+    dialog.table.selectRow(1)
+    dialog.findChild(QPushButton, "revoke").click()
+    assert dialog.table.rowCount() == 1
+    with pytest.raises(Exception):
+        authenticate_token(database, first)
+    assert authenticate_token(database, second).username == "admin"

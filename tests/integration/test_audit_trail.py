@@ -124,8 +124,8 @@ def test_filters_by_user_record_action_and_days(uow):
                              staff.uow(staff.admin))
     a = trainees.create_trainee(clerk, trainees.TraineeForm("张三", ID_A))
     b = trainees.create_trainee(officer, trainees.TraineeForm("李四", ID_B))
-    with uow:  # the first entry happened three days ago
-        uow.session.execute(text("UPDATE audit_log SET at = :at WHERE entity = 'trainees' AND "
+    with uow.database.engine.begin() as conn:  # the first entry happened three days ago
+        conn.execute(text("UPDATE audit_log SET at = :at WHERE entity = 'trainees' AND "
                                  "record_id = :id"), {"at": _utc_now() - dt.timedelta(days=3),
                                                       "id": a.id})
     today = dt.date.today()

@@ -198,7 +198,7 @@ def test_a_postgresql_dump_brings_back_data_not_its_trigger_check_or_function(
 @pytest.mark.postgres
 @pytest.mark.parametrize("statements, reason, named", [
     (["DELETE FROM users"], "no_users", "no users"),
-    (["DROP TABLE users", "DROP TABLE audit_log"], "not_ours", "audit_log, users"),
+    (["DROP TABLE users CASCADE", "DROP TABLE audit_log"], "not_ours", "audit_log, users"),
 ])
 def test_a_postgresql_dump_without_users_is_refused_untouched(pg_owner_url, scratch_url,
                                                               tmp_path, statements, reason, named):

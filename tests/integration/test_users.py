@@ -10,11 +10,11 @@ from sqlalchemy import inspect, select, update
 
 from tests.integration.trust_fixtures import PASSWORD, make_staff
 from trainer.db.migrate import current_revision, head_revision, open_database, upgrade
-from trainer.db.models import Base, User
+from trainer.db.models import Base, User, UserToken
 from trainer.errors import AccountError, AuthenticationError, PermissionDenied
 from trainer.security.audit import list_audit
-from trainer.security.users import (authenticate, authenticate_token, create_first_admin,
-                                    create_user, issue_token, list_users, revoke_token,
+from trainer.security.tokens import authenticate_token, issue_token, revoke_token
+from trainer.security.users import (authenticate, create_first_admin, create_user, list_users,
                                     set_disabled, set_password, set_role, unlock, users_exist)
 from trainer.services.settings import set_setting
 from trainer.services.uow import UnitOfWork
@@ -151,11 +151,15 @@ def test_tokens_for_the_command_line(uow):
     staff = make_staff(uow.database)
     token = issue_token(uow.database, staff.officer)
     assert authenticate_token(uow.database, token).username == "officer"
-    assert _user_row(uow.database, "officer").token_hash not in (None, token)
+    with uow.database.engine.connect() as conn:
+        stored = conn.execute(select(UserToken.token_hash)).scalars().all()
+    assert len(stored) == 1 and stored[0] != token  # only its digest
     with pytest.raises(AuthenticationError) as info:
         authenticate_token(uow.database, token + "x")
     assert info.value.reason == "token_invalid"
-    _set_user(uow.database, "officer", token_expires_at=_utc_now() - dt.timedelta(minutes=1))
+    with uow.database.engine.begin() as conn:
+        conn.execute(update(UserToken.__table__).values(
+            expires_at=_utc_now() - dt.timedelta(minutes=1)))
     with pytest.raises(AuthenticationError) as info:
         authenticate_token(uow.database, token)
     assert info.value.reason == "token_expired"

@@ -9,8 +9,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import inspect
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy import inspect, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from trainer.db.backup import backup_sqlite
 from trainer.db.engine import Database, connect
@@ -42,9 +42,12 @@ def upgrade(db: Database, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
-def open_database(url: str) -> Database:
-    """Connects, then brings the schema to head: a new database is created, an older one is
-    backed up (SQLite) and upgraded, a newer or foreign one is refused with DatabaseError."""
+def open_database(url: str, create: bool = True) -> Database:
+    """Connects, then brings the schema to head: a new database is created (only with
+    `create`: else DatabaseError no_database, and no file is made), an older one is backed up
+    (SQLite) and upgraded, a newer or foreign one is refused with DatabaseError."""
+    if not create:
+        _refuse_missing_file(url)
     db = connect(url)
     try:
         with db.engine.connect() as conn:
@@ -60,6 +63,9 @@ def open_database(url: str) -> Database:
         db.dispose()
         raise DatabaseError("not_ours", detail=_first_line(exc)) from exc
     scripts = ScriptDirectory.from_config(alembic_config())
+    if revision is None and not tables and not create:
+        db.dispose()
+        raise DatabaseError("no_database", path=db.display_name())
     if revision is None and tables:
         db.dispose()
         raise DatabaseError("not_ours", detail=", ".join(sorted(tables)[:5]))
@@ -81,6 +87,17 @@ def open_database(url: str) -> Database:
             log.info("backed up %s to %s before upgrading", db.display_name(), copy)
         upgrade(db)
     return db
+
+
+def _refuse_missing_file(url: str) -> None:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError("bad_url", detail=url) from exc
+    name = parsed.database
+    if parsed.get_backend_name() == "sqlite" and name and name != ":memory:" \
+            and not name.startswith("file:") and not Path(name).is_file():
+        raise DatabaseError("no_database", path=str(Path(name)))
 
 
 def _first_line(exc: Exception) -> str:

@@ -301,7 +301,7 @@ class Setting(Versioned, Base):
 
 class User(Versioned, Base):
     """A person who logs in to one union office, with a role (trainer.security.roles). The
-    password is an argon2 hash; the CLI's login token is kept only as its SHA-256."""
+    password is an argon2 hash; the CLI's login tokens are in user_tokens."""
     __tablename__ = "users"
     __table_args__ = (UniqueConstraint("organization_id", "username"),)
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -314,8 +314,18 @@ class User(Versioned, Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)  # UTC
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # UTC
-    token_hash: Mapped[str | None] = mapped_column(Str(64), unique=True)
-    token_expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # UTC
+
+
+class UserToken(Base):
+    """A login token of the command line (TRAINER_TOKEN), one a desk: only its SHA-256 is kept;
+    revoked by logout, a password change or reset, disabling the account (revision 0007)."""
+    __tablename__ = "user_tokens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(Str(64), unique=True)
+    desk: Mapped[str] = mapped_column(Str(100), default="", server_default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
 
 
 class AuditLog(Base):
@@ -337,6 +347,7 @@ class AuditLog(Base):
     summary: Mapped[str] = mapped_column(Str(200), default="")
     before: Mapped[str | None] = mapped_column(Text)  # JSON of the changed columns
     after: Mapped[str | None] = mapped_column(Text)
+    chain: Mapped[str | None] = mapped_column(Str(64))  # security/chain.py (revision 0007)
 
 
 # Who saved a Versioned row last (display name of the user; "" for the system), for "changed by

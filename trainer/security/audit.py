@@ -18,6 +18,7 @@ from trainer.errors import FieldChange, PermissionDenied, StaleEditError
 from trainer.rules.id_number import mask_id_number
 from trainer.rules.phone import mask_mobile
 from trainer.security import guard
+from trainer.security.chain import FIELDS as CHAIN_FIELDS, ChainReport, verify_rows
 from trainer.security.roles import AUDIT, REVEAL
 from trainer.security.texts import AUDIT_ACTIONS, TABLE_ENTITIES
 from trainer.messages import label
@@ -127,6 +128,18 @@ def list_audit(uow: UnitOfWork, *, user: str | None = None, entity: str | None =
         if limit is not None:
             stmt = stmt.limit(limit)
         return [_to_record(r, reveal) for r in uow.session.scalars(stmt)]
+
+
+def verify_trail(uow: UnitOfWork) -> ChainReport:
+    """Walks the whole trail (every office: the chain is one) in order and reports the first
+    entry that does not follow from the one before — changed, or after a removed one.
+    Administrators only."""
+    guard.require(uow, AUDIT, "audit")
+    columns = [AuditLog.id, AuditLog.chain] + [getattr(AuditLog, f) for f in CHAIN_FIELDS]
+    with uow:
+        rows = uow.session.execute(select(*columns).order_by(AuditLog.id)
+                                   .execution_options(yield_per=2000))
+        return verify_rows(rows)
 
 
 def count_audit(uow: UnitOfWork, **filters) -> int:

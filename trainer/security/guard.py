@@ -18,12 +18,14 @@ import decimal
 import json
 from typing import Any, Iterable
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import TextClause, event, inspect, select
 from sqlalchemy.orm import Session
 
 from trainer.db.base import Versioned, utcnow
 from trainer.db.models import AuditLog, Organization, Setting, User
 from trainer.errors import AuthenticationError, PermissionDenied
+from trainer.security.chain import chain_entries
+from trainer.security.sql_text import UnknownWrite, statement_writes
 from trainer.security.roles import (ANONYMOUS_ACTOR, AUDIT_TABLE, SECRET_SETTINGS, SYSTEM,
                                     SYSTEM_ACTOR, Actor, table_permission)
 
@@ -270,7 +272,9 @@ def write_entries(session: Session, entries: list[dict]) -> None:
     """Appends to the trail on the session's connection (not through the ORM, so the guard's
     refusal of audit_log objects does not apply and nothing can later change them)."""
     if entries:
-        session.connection().execute(AuditLog.__table__.insert(), entries)
+        connection = session.connection()
+        chain_entries(connection, entries)
+        connection.execute(AuditLog.__table__.insert(), entries)
 
 
 @event.listens_for(Session, "after_flush")
@@ -323,8 +327,32 @@ def _write_pending(session: Session) -> None:
 
 # --- bulk statements ---------------------------------------------------------------------------
 
+def _textual_statement(state) -> None:
+    """A `text("…")` statement: each table it writes needs its permission like an ORM write
+    (audit_log never); a statement of another kind (DDL, SET ROLE, COPY…) only the system may
+    run. Writes are recorded in the trail."""
+    session = state.session
+    actor = actor_of(session)
+    try:
+        writes = statement_writes(str(state.statement))
+    except UnknownWrite:
+        if actor.role != SYSTEM:
+            raise PermissionDenied(actor.role, "sql") from None
+        return
+    for action, table in writes:
+        check_write(actor, action, table)
+    if writes and actor.role != SYSTEM:
+        _pending(session, [audit_entry(actor, action, entity=table,
+                                       summary=str(state.statement)[:200],
+                                       organization_id=_uow_organization(session))
+                           for action, table in writes])
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _bulk_statement(state) -> Any:
+    if isinstance(state.statement, TextClause):
+        _textual_statement(state)
+        return None
     if not (state.is_insert or state.is_update or state.is_delete):
         return None
     table = getattr(getattr(state.statement, "table", None), "name", "")

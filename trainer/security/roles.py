@@ -35,7 +35,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 TABLE_PERMISSIONS: dict[str, str] = {
-    "users": USERS,
+    "users": USERS, "user_tokens": USERS,
     "organizations": SETTINGS,
     "settings": SETTINGS,  # refined by key below
     "enterprises": MASTER_DATA, "venues": MASTER_DATA, "themes": MASTER_DATA,

@@ -24,6 +24,8 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "audit": ("查看审计日志", "read the audit trail"),
     "backup": ("备份数据库", "back up the database"),
     "restore": ("恢复数据库", "restore the database"),
+    "sql": ("执行改动数据库结构或权限的语句", "run statements that change the database's structure "
+            "or rights"),
 }
 
 # Audit trail actions, for the audit page and `trainer audit`.
@@ -50,7 +52,7 @@ TABLE_ENTITIES: dict[str, str] = {
     "lessons": "lesson", "enrolments": "enrolment", "attendance": "attendance",
     "assessments": "assessment", "certificates": "certificate", "feedback": "feedback",
     "calendar_overrides": "calendar_override", "settings": "setting", "users": "user",
-    "audit_log": "audit_entry",
+    "audit_log": "audit_entry", "user_tokens": "user_token",
 }
 
 OWN_ENTITIES: dict[str, tuple[str, str]] = {
@@ -60,6 +62,7 @@ OWN_ENTITIES: dict[str, tuple[str, str]] = {
     "setting": ("设置", "setting"),
     "user": ("用户", "user"),
     "audit_entry": ("审计记录", "audit"),
+    "user_token": ("登录令牌", "login token"),
 }
 
 OWN_FIELDS: dict[str, tuple[str, str]] = {

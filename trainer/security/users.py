@@ -160,9 +160,9 @@ def set_disabled(uow: UnitOfWork, username: str, disabled: bool = True) -> UserR
         if disabled and row.role == ADMIN_ROLE and not row.disabled:
             _refuse_last_admin(uow, row)
         row.disabled = disabled
-        if disabled:
-            row.token_hash = row.token_expires_at = None
         uow.session.flush()
+        if disabled:
+            _end_tokens(uow, row)
         return _record(row)
 
 
@@ -189,18 +189,30 @@ def set_password(uow: UnitOfWork, username: str, password: str) -> UserRecord:
             guard.write_entries(uow.session, [guard.audit_entry(
                 actor, "update", entity="users", record_id=row.id, summary=row.username,
                 before={"password_hash": "***"}, after={"password_hash": "***"})])
+            _end_tokens(uow, row)
             uow.session.expire(row)
             return _record(row)
         row.password_hash = password_hash
         row.failed_attempts, row.locked_until = 0, None
         uow.session.flush()
+        _end_tokens(uow, row)
         return _record(row)
 
 
+def _end_tokens(uow: UnitOfWork, row: User) -> None:
+    from trainer.security.tokens import revoke_all  # tokens.py builds on this module
+
+    revoke_all(uow, row)
+
+
 def unlock(uow: UnitOfWork, username: str) -> UserRecord:
-    """Lifts a lock after wrong passwords before its time (administrators)."""
+    """Lifts a lock after wrong passwords before its time (administrators); AccountError
+    not_locked when the account was not locked."""
+    guard.require(uow, USERS, "users")
     with uow:
         row = _get_row(uow, username)
+        if row.locked_until is None or row.locked_until <= utcnow():
+            raise AccountError("not_locked", username=row.username)
         row.failed_attempts, row.locked_until = 0, None
         uow.session.flush()
         return _record(row)
@@ -333,40 +345,3 @@ def _check_login(uow: UnitOfWork, row: User, actor: Actor, password: str,
                                               summary=row.username)])
     s.expire(row)
     return None
-
-
-def issue_token(database: Database, user: UserRecord, days: int | None = None) -> str:
-    """A token for `trainer` commands (TRAINER_TOKEN) acting as `user`, valid `days` (setting
-    security.token_days); a new token replaces the user's previous one."""
-    token = new_token()
-    with UnitOfWork(database, user.organization_id) as uow:
-        days = int(days if days is not None else get_setting(uow, "security.token_days"))
-        _bookkeeping(uow, user.id, token_hash=token_digest(token),
-                     token_expires_at=utcnow() + dt.timedelta(days=days))
-    return token
-
-
-def authenticate_token(database: Database, token: str) -> UserRecord:
-    with UnitOfWork(database) as uow:
-        row = uow.session.scalar(select(User).where(User.token_hash == token_digest(token)))
-        if row is None:
-            raise AuthenticationError("token_invalid")
-        if row.token_expires_at is None or row.token_expires_at <= utcnow():
-            raise AuthenticationError("token_expired", when=_local_time(row.token_expires_at
-                                                                         or utcnow()))
-        if row.disabled:
-            raise AuthenticationError("disabled", username=row.username)
-        return _record(row)
-
-
-def revoke_token(database: Database, token: str) -> bool:
-    """Logs a token out; False when it was not (or no longer) valid."""
-    with UnitOfWork(database) as uow:
-        row = uow.session.scalar(select(User).where(User.token_hash == token_digest(token)))
-        if row is None:
-            return False
-        _bookkeeping(uow, row.id, token_hash=None, token_expires_at=None)
-        guard.write_entries(uow.session, [guard.audit_entry(
-            _actor(row), "logout", entity="users", record_id=row.id, summary=row.username)])
-        return True
-

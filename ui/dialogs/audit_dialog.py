@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QHBoxLayout, QLabel, QLineEdi
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from trainer.errors import TrainerError
-from trainer.security.audit import list_audit
+from trainer.security.audit import list_audit, verify_trail
 from trainer.services.uow import UnitOfWork
 from ui.dialogs.form_dialog import ERROR_STYLE
 from ui.resources import app_icon
@@ -51,6 +51,14 @@ class AuditDialog(QDialog):
         show = QPushButton(self.tr("Show"), self)
         show.setObjectName("show")
         show.clicked.connect(self.refresh)
+        verify = QPushButton(self.tr("Check the chain"), self)
+        verify.setObjectName("verify")
+        verify.setToolTip(self.tr("Each entry holds a fingerprint of the one before: checks that "
+                                  "no entry was changed or removed"))
+        verify.clicked.connect(self.verify)
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("verdict")
+        self.verdict.setWordWrap(True)
         self.table = QTableWidget(0, 7, self)
         self.table.setObjectName("entries")
         self.table.verticalHeader().hide()
@@ -63,11 +71,12 @@ class AuditDialog(QDialog):
         self.problem.setObjectName("problem")
         self.problem.setStyleSheet(ERROR_STYLE)
         filters = QHBoxLayout()
-        for widget in (self.user, self.entity, self.record, self.since, self.until, show):
+        for widget in (self.user, self.entity, self.record, self.since, self.until, show, verify):
             filters.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.verdict)
         layout.addWidget(self.problem)
         self.resize(1100, 600)
         self.refresh()
@@ -98,6 +107,32 @@ class AuditDialog(QDialog):
         self.table.resizeColumnsToContents()
         for column in (5, 6):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+
+    def verify(self) -> None:
+        """Walks the whole trail in the background and says whether its chain is whole, or
+        which entry is the first that was changed (or follows removed ones)."""
+        from ui.workers import run_with_progress
+
+        try:
+            report = run_with_progress(self, self.tr("Checking the audit trail…"),
+                                       lambda _progress: verify_trail(self.uow),
+                                       cancellable=False)
+        except TrainerError as exc:
+            self.verdict.setStyleSheet(ERROR_STYLE)
+            self.verdict.setText(str(exc))
+            return
+        if report.intact:
+            self.verdict.setStyleSheet("color: #1b5e20;")
+            self.verdict.setText(self.tr("The audit trail is whole: %1 entries checked, none "
+                                         "changed or removed.").replace("%1", str(report.checked)))
+            return
+        offset = dt.datetime.now().astimezone().utcoffset() or dt.timedelta()
+        when = f"{report.break_at + offset:%Y-%m-%d %H:%M:%S}" if report.break_at else "?"
+        self.verdict.setStyleSheet(ERROR_STYLE)
+        self.verdict.setText(self.tr("The audit trail was tampered with: entry %1 (%2) does not "
+                                     "follow from the one before — it was changed, or entries "
+                                     "before it were removed.")
+                             .replace("%1", str(report.first_break)).replace("%2", when))
 
     @classmethod
     def ask(cls, parent: QWidget | None, uow: UnitOfWork) -> None:

@@ -1,5 +1,6 @@
 """The office's users (administrators only): add a user with a role, change the role, disable or
-enable, set a new password, unlock after too many wrong passwords. The core refuses what would
+enable, set a new password (which ends the user's login tokens), unlock after too many wrong
+passwords, see and revoke a user's login tokens (one a desk). The core refuses what would
 leave the office without an administrator."""
 from __future__ import annotations
 
@@ -57,7 +58,8 @@ class UsersDialog(QDialog):
         for text, name, slot in ((self.tr("Change role…"), "changeRole", self.change_role),
                                  (self.tr("Disable / enable"), "toggleDisabled", self.toggle),
                                  (self.tr("New password…"), "newPassword", self.new_password),
-                                 (self.tr("Unlock"), "unlock", self.unlock)):
+                                 (self.tr("Unlock"), "unlock", self.unlock),
+                                 (self.tr("Login tokens…"), "tokens", self.tokens)):
             button = QPushButton(text, self)
             button.setObjectName(name)
             button.clicked.connect(slot)
@@ -145,6 +147,16 @@ class UsersDialog(QDialog):
         user = self.selected()
         if user is not None:
             self._do(lambda: unlock(self.uow, user.username))
+
+    def tokens(self) -> None:
+        from ui.dialogs.tokens_dialog import TokensDialog
+
+        user = self.selected()
+        if user is None:
+            return
+        dialog = TokensDialog(self, self.uow, user.username)
+        dialog.exec()
+        dialog.deleteLater()
 
     @classmethod
     def ask(cls, parent: QWidget | None, uow: UnitOfWork) -> None:
