@@ -18,6 +18,7 @@ from trainer.cli_kinds import (ALIASES, KINDS, build_form, cell, form_fields, he
                                resolve_kind)
 from trainer.errors import (DatabaseError, InvalidInput, NotFoundError, TrainerError,
                             ValidationError)
+from trainer.io.bounds import FileTooBigError
 from trainer.io.reading import ImportFileError
 from trainer.messages import language, set_language
 from trainer.rules.text import display_width
@@ -109,7 +110,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on-duplicate", choices=["skip", "update"], default="skip",
                    help="a person (ID number) or record already in the database: skip it "
                         "(default) or update it with the file's values")
-    p.add_argument("--sheet", default=None, help="sheet name (default: the first)")
+    p.add_argument("--sheet", default=None,
+                   help="sheet name (default: the first visible sheet with a header)")
+    p.add_argument("--hidden-rows", choices=["skip", "import"], default="skip",
+                   help="rows hidden in the sheet: leave them out (default) or import them")
+    p.add_argument("--map-values", action="append", metavar="WRITTEN=OURS|FILE",
+                   help="map a descriptive value the file writes in its own words to one of "
+                        "ours, e.g. 技术骨干=在岗职工 (OURS empty: keep as written); or a "
+                        "text/CSV file of such pairs, one a line; may be repeated")
 
     p = sub.add_parser("template", parents=[common], help="write a blank import template (.xlsx)")
     p.add_argument("kind", help="one of: " + ", ".join(IMPORT_KINDS))
@@ -292,12 +300,19 @@ def cmd_import(args) -> int:
     from trainer.io.importing import preview_import, run_import
     from trainer.io.workbooks import write_rejects
 
+    from trainer.io.preview_notes import preview_notes
+    from trainer.io.values import parse_map_option
+
     kind = _import_kind(args.kind)
+    value_map = parse_map_option(args.map_values)
     _db, uow = _open(args)
     preview = preview_import(uow, kind, args.file, enterprise=args.enterprise,
-                             on_duplicate=args.on_duplicate, sheet=args.sheet)
+                             on_duplicate=args.on_duplicate, sheet=args.sheet,
+                             include_hidden=args.hidden_rows == "import", value_map=value_map)
     zh = language() == "zh"
     print(f"accepted {len(preview.accepted)}, rejected {len(preview.rejected)}")
+    for note in preview_notes(preview):
+        print(note)
     for rejected in preview.rejected:
         where = f"第 {rejected.row} 行:" if zh else f"row {rejected.row}: "
         print(where + rejected.message())
@@ -359,7 +374,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"trainer: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except ImportFileError as exc:  # the file cannot be imported at all
+    except (ImportFileError, FileTooBigError) as exc:  # the file cannot be imported at all
         print(f"trainer: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (InvalidInput, ValidationError, NotFoundError) as exc:

@@ -132,6 +132,9 @@ REASONS: dict[str, tuple[str, str]] = {
     "credit_code_checksum": ("校验位应为 {expected},实际为 {actual}",
                              "has check character {actual}, expected {expected}"),
     "gender_value": ("应为“男”或“女”", "must be male (男) or female (女)"),
+    "numeric_identifier": ("被表格存成了数字,后几位已丢失,请把该列设为文本后重新填写",
+                           "was stored by the spreadsheet as a number, so its last digits are "
+                           "lost; format the column as text and type the numbers again"),
     "choice": ("应为以下之一:{choices}", "must be one of: {choices}"),
     "duplicate": ("“{value}”已存在", "“{value}” already exists"),
     "date_format": ("“{value}”不是有效日期(应为 YYYY-MM-DD)",

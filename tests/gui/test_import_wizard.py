@@ -157,7 +157,7 @@ def test_unreadable_file_is_refused_and_the_wizard_stays(qtbot, window, answer, 
         wizard.reject()
 
     answer(page.import_button.click, drive)
-    assert "is not an Excel (.xlsx/.xls) or CSV file" in seen["text"] and seen["page"]
+    assert "is not an Excel (.xlsx/.xls), OpenDocument (.ods) or CSV file" in seen["text"] and seen["page"]
 
 
 def test_export_button_writes_the_list(qtbot, window, office, tmp_path, monkeypatch):

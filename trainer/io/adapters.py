@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import partial
 from typing import Any, Callable, Hashable, Iterable
 
 from sqlalchemy import (ColumnElement, DateTime, Integer, func, insert, literal,
@@ -38,6 +39,20 @@ def chunks(items: list, size: int) -> Iterable[list]:
         yield items[start:start + size]
 
 
+IDENTIFIER_FIELDS = ("id_number", "credit_code")  # digits a spreadsheet number cannot hold
+_SCIENTIFIC = re.compile(r"\s*\d(?:\.\d+)?[eE]\+?\d+\s*$")  # 3.60502E+17 from a CSV
+
+
+def numeric_identifier(value: Cell) -> bool:
+    """An identifier the spreadsheet stored as a number (a double keeps 15 digits): its last
+    digits are gone, and no rule may guess them back."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    return type(value) is str and bool(_SCIENTIFIC.match(value))
+
+
 def _text(value: Cell) -> str:
     """cell_text, without a call for what most cells are: text."""
     return value if type(value) is str else cell_text(value)
@@ -53,14 +68,19 @@ class Adapter:
     # import field → the value columns it sets (for updates: only what the file gives)
     columns: dict[str, tuple[str, ...]] = {}
 
-    def __init__(self, uow: UnitOfWork, enterprise_id: int | None) -> None:
+    def __init__(self, uow: UnitOfWork, enterprise_id: int | None, values=None) -> None:
         self.enterprise_id = enterprise_id
+        self.values = values  # values.ValueMap of the descriptive fields, or None
+        self.row = 0  # the spreadsheet row being read, set by the importer
 
     # --- per row ---
     def form(self, texts: dict[str, Cell], check: FieldCheck) -> Any:
         kwargs: dict[str, Any] = {}
         for fld in dataclasses.fields(self.form_type):
-            if fld.name in texts and cell_text(texts[fld.name]).strip():
+            if fld.name in IDENTIFIER_FIELDS and numeric_identifier(texts.get(fld.name)):
+                check.add(ValidationError(fld.name, "numeric_identifier"))
+                kwargs[fld.name] = ""
+            elif fld.name in texts and cell_text(texts[fld.name]).strip():
                 kwargs[fld.name] = self.convert(fld.name, texts[fld.name])
             elif fld.default is dataclasses.MISSING and fld.default_factory is dataclasses.MISSING:
                 kwargs[fld.name] = ""
@@ -145,10 +165,10 @@ class TraineeAdapter(Adapter):
     columns = {"name": ("name", "name_initials"), "id_number": ("id_number", "birth_date", "gender"),
                "enterprise": ("enterprise_id",)}
 
-    def __init__(self, uow: UnitOfWork, enterprise_id: int | None) -> None:
-        super().__init__(uow, enterprise_id)
+    def __init__(self, uow: UnitOfWork, enterprise_id: int | None, values=None) -> None:
+        super().__init__(uow, enterprise_id, values)
         self.enterprises = _lookup_names((e.name, e.id) for e in enterprises.list_enterprises(uow))
-        self.clean = trainees.clean_trainee
+        self.clean = partial(trainees.clean_trainee, keep_unknown_category=True)
         # (type, cell) → (cleaned name, enterprise id): a file names a few firms many times.
         # The type is part of the key because 1 == 1.0 == True read as different texts.
         self._enterprise_cells: dict[tuple[type, Cell], tuple[str, int | None]] = {}
@@ -160,11 +180,27 @@ class TraineeAdapter(Adapter):
             enterprise_id = self.enterprise_id
         else:
             enterprise_id = self._enterprise(get("enterprise"), check)
+        id_number = get("id_number")
+        if type(id_number) is str:  # the usual case, without a regex per row
+            lost = ("E" in id_number or "e" in id_number) and numeric_identifier(id_number)
+        else:
+            lost = id_number is not None and numeric_identifier(id_number)
+        if lost:
+            check.add(ValidationError("id_number", "numeric_identifier"))
+            id_number = ""
+        gender, category = get("gender"), get("category")
+        if self.values is not None:
+            if gender is not None:
+                gender, known = self.values("gender", _text(gender), self.row)
+                if not known:
+                    gender = ""  # M/F only: the ID number's digit 17 gives it
+            if category is not None:
+                category = self.values("category", _text(category), self.row)[0]
         return trainees.TraineeForm(
-            name=_text(get("name")), id_number=_text(get("id_number")),
-            gender=_text(get("gender")), mobile=_text(get("mobile")),
+            name=_text(get("name")), id_number=_text(id_number),
+            gender=_text(gender), mobile=_text(get("mobile")),
             enterprise_id=enterprise_id, post=_text(get("post")),
-            category=_text(get("category")), notes=_text(get("notes")))
+            category=_text(category), notes=_text(get("notes")))
 
     def _enterprise(self, value: Cell, check: FieldCheck) -> int | None:
         """_reference, remembering what each distinct cell gave."""
@@ -267,8 +303,8 @@ class EnterpriseAdapter(Adapter):
     key_field = "name"
     clean = staticmethod(clean_enterprise)
 
-    def __init__(self, uow: UnitOfWork, enterprise_id: int | None) -> None:
-        super().__init__(uow, enterprise_id)
+    def __init__(self, uow: UnitOfWork, enterprise_id: int | None, values=None) -> None:
+        super().__init__(uow, enterprise_id, values)
         records = enterprises.list_enterprises(uow)
         self.by_name = {r.name: r.id for r in records}
         self.credit_codes = {r.credit_code: r.name for r in records if r.credit_code}
@@ -306,8 +342,8 @@ class LecturerAdapter(Adapter):
     clean = staticmethod(clean_lecturer)
     columns = {"themes": ("theme_ids",)}
 
-    def __init__(self, uow: UnitOfWork, enterprise_id: int | None) -> None:
-        super().__init__(uow, enterprise_id)
+    def __init__(self, uow: UnitOfWork, enterprise_id: int | None, values=None) -> None:
+        super().__init__(uow, enterprise_id, values)
         self.themes = _lookup_names((t.name, t.id) for t in courses.list_themes(uow))
         self.by_key = {(r.name, r.mobile): r.id for r in lecturers.list_lecturers(uow)}
 
@@ -341,8 +377,8 @@ class RequestAdapter(Adapter):
     clean = staticmethod(clean_request)
     columns = {"enterprise": ("enterprise_id",), "course": ("course_id",)}
 
-    def __init__(self, uow: UnitOfWork, enterprise_id: int | None) -> None:
-        super().__init__(uow, enterprise_id)
+    def __init__(self, uow: UnitOfWork, enterprise_id: int | None, values=None) -> None:
+        super().__init__(uow, enterprise_id, values)
         self.enterprises = _lookup_names((e.name, e.id) for e in enterprises.list_enterprises(uow))
         self.courses = _lookup_names((c.title, c.id) for c in courses.list_courses(uow))
         self.by_key = {(r.enterprise_id, r.course_id, r.window_start, r.window_end): r.id

@@ -24,7 +24,9 @@ from trainer.errors import InvalidInput, ValidationError
 from trainer.io.adapters import ADAPTERS, ERROR_FIELDS, Adapter
 from trainer.io.columns import (HEADER_SEARCH_ROWS, field_spec, fields_of, find_header_row,
                                 normalise_header, suggest_mapping)
+from trainer.io.bounds import SheetInfo
 from trainer.io.reading import Cell, ImportFileError, Table, cell_text, read_table
+from trainer.io.values import UnknownValue, ValueMap
 from trainer.messages import FIELDS, label, language, pick
 from trainer.rules.fields import FieldCheck
 from trainer.rules.text import clean_text
@@ -132,6 +134,18 @@ class ImportPreview:
     organization_id: int
     encoding: str = ""  # CSV only: utf-8-sig, utf-8 or gb18030
     skipped_rows: tuple[int, ...] = field(default=())  # blank, total and note rows
+    sheets: tuple[SheetInfo, ...] = field(default=())  # every sheet of the workbook
+    hidden_rows: tuple[int, ...] = field(default=())  # hidden rows below the header
+    hidden_imported: bool = False  # whether those were imported (else left out)
+    merges: int = 0  # merged ranges whose value was given to every row under them
+    unknown_values: tuple[UnknownValue, ...] = field(default=())  # kept, listed for the clerk
+    value_map: dict = field(default_factory=dict)  # {field: {written: ours}} applied
+
+    @property
+    def numeric_identifiers(self) -> int:
+        """Rows refused because an ID (or credit code) was stored as a number."""
+        return sum(1 for r in self.rejected
+                   if any(p.error.reason == "numeric_identifier" for p in r.problems))
 
     @property
     def to_create(self) -> int:
@@ -155,26 +169,31 @@ Progress = Callable[[int, int], Any]
 def preview_import(uow: UnitOfWork, kind: str, path: str | os.PathLike, *,
                    mapping: Mapping[int, str] | None = None, header_row: int | None = None,
                    enterprise: str | int | None = None, on_duplicate: str = "skip",
-                   sheet: str | int | None = None) -> ImportPreview:
+                   sheet: str | int | None = None, include_hidden: bool = False,
+                   value_map: Mapping[str, Mapping[str, str]] | None = None) -> ImportPreview:
     """Reads and checks the file; writes nothing. `mapping` (column index → field) replaces the
     guessed one; `header_row` (spreadsheet row number, 0 for none) the found one; `enterprise`
-    (name or id) is the enterprise of every row. Raises UnreadableFileError / ImportFileError
-    when the file cannot be imported at all."""
+    (name or id) is the enterprise of every row; `sheet` (name or index) the sheet, by default
+    the first visible one with a header; hidden rows are left out unless `include_hidden`;
+    `value_map` ({field: {written: ours or '' to keep}}) maps descriptive values the file writes
+    in its own words. Raises UnreadableFileError / ImportFileError when the file cannot be
+    imported at all."""
     if kind not in ADAPTERS:
         raise ImportFileError("bad_mapping", detail=kind)
     if on_duplicate not in ON_DUPLICATE:
         raise ImportFileError("bad_mapping", detail=f"on_duplicate={on_duplicate}")
-    table = read_table(path, sheet)
-    header_index, used = _header_and_mapping(kind, table, mapping, header_row)
+    table, header_index, used = _table_with_header(kind, path, sheet, mapping, header_row)
     header = table.rows[header_index] if header_index is not None else ()
+    values = ValueMap(kind, value_map)
+    start = header_index + 1 if header_index is not None else 0
+    hidden = tuple(r for r in table.hidden_rows if r > start)
     with uow:
         enterprise_id = _enterprise_id(uow, enterprise)
-        adapter = ADAPTERS[kind](uow, enterprise_id)
+        adapter = ADAPTERS[kind](uow, enterprise_id, values)
         _check_required(kind, used, enterprise_id)
-        start = header_index + 1 if header_index is not None else 0
         with collector_paused():
-            accepted, rejected, duplicates, skipped, keys = _check_rows(adapter, table, header,
-                                                                        used, start)
+            accepted, rejected, duplicates, skipped, keys = _check_rows(
+                adapter, table, header, used, start, () if include_hidden else hidden)
             accepted, found = _against_database(uow, adapter, accepted, keys, on_duplicate)
         duplicates += found
         headers = tuple(cell_text(h) for h in header)
@@ -182,7 +201,9 @@ def preview_import(uow: UnitOfWork, kind: str, path: str | os.PathLike, *,
             kind, table.path, table.sheet, start if header_index is not None else 0, headers,
             dict(used), tuple(h for i, h in enumerate(headers) if h.strip() and i not in used),
             tuple(accepted), tuple(rejected), tuple(sorted(duplicates, key=lambda d: d.row)),
-            on_duplicate, enterprise_id, uow.organization_id, table.encoding, tuple(skipped))
+            on_duplicate, enterprise_id, uow.organization_id, table.encoding, tuple(skipped),
+            table.sheets, hidden, include_hidden, table.merges, values.unknown_values(),
+            {k: dict(v) for k, v in (value_map or {}).items()})
 
 
 def run_import(uow: UnitOfWork, preview: ImportPreview,
@@ -239,6 +260,24 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
+def _table_with_header(kind: str, path, sheet, mapping, header_row):
+    """The sheet asked for; by default the first visible sheet where a header is found (a
+    workbook's first sheet is often a cover or an instruction page)."""
+    table = read_table(path, sheet)
+    try:
+        return (table, *_header_and_mapping(kind, table, mapping, header_row))
+    except ImportFileError as exc:
+        if exc.reason not in ("no_header", "empty") or sheet is not None:
+            raise
+        for other in table.sheets:
+            if other.hidden or other.name == table.sheet:
+                continue
+            candidate = read_table(path, other.name)
+            if find_header_row(kind, candidate) is not None:
+                return (candidate, *_header_and_mapping(kind, candidate, mapping, header_row))
+        raise
+
+
 def _header_and_mapping(kind: str, table: Table, mapping: Mapping[int, str] | None,
                         header_row: int | None) -> tuple[int | None, dict[int, str]]:
     if not any(any(c is not None and cell_text(c).strip() for c in r) for r in table.rows):
@@ -252,7 +291,8 @@ def _header_and_mapping(kind: str, table: Table, mapping: Mapping[int, str] | No
     if mapping is None:
         if index is None:
             raise ImportFileError("no_header", rows=HEADER_SEARCH_ROWS,
-                                  example="、".join(s.zh for s in fields_of(kind)[:3]))
+                                  example="、".join(s.zh for s in fields_of(kind)[:3]),
+                                  sheets="、".join(table.sheet_names))
         return index, suggest_mapping(kind, table.rows[index])
     names = {s.name for s in fields_of(kind)}
     bad = [f"{c}→{f}" for c, f in mapping.items()
@@ -296,7 +336,7 @@ def _skippable(row: tuple[Cell, ...], header: tuple[Cell, ...]) -> bool:
 
 
 def _check_rows(adapter: Adapter, table: Table, header: tuple[Cell, ...],
-                used: dict[int, str], start: int):
+                used: dict[int, str], start: int, hidden: tuple[int, ...] = ()):
     """Every row through the adapter's form and the service's rule, once. Returns accepted,
     rejected, duplicates (repeats within the file), skipped row numbers, and each accepted
     row's key (None: it has none), for the look-up in the database."""
@@ -317,10 +357,14 @@ def _check_rows(adapter: Adapter, table: Table, header: tuple[Cell, ...],
     # gives the cell, not a 1-tuple)
     take = operator.itemgetter(*(c for c, _f in pairs)) if len(pairs) > 1 else None
     form, clean, row_errors, key_of = adapter.form, adapter.clean, adapter.row_errors, adapter.key
+    leave_out = frozenset(hidden)
     for row_no, cells in enumerate(table.rows[start:], start + 1):
         if _skippable(cells, header):
             skipped.append(row_no)
             continue
+        if leave_out and row_no in leave_out:
+            continue  # listed in the preview's hidden_rows
+        adapter.row = row_no
         if take is not None and len(cells) > last:
             texts = dict(zip(names, take(cells)))
         else:

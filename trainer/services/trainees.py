@@ -59,8 +59,10 @@ def _record(row: Trainee, enterprise_name: str | None) -> TraineeRecord:
                          row.post, row.category, row.notes)
 
 
-def clean_trainee(form: TraineeForm) -> dict:
-    """Validated column values, or InvalidInput listing every bad field (used by imports too)."""
+def clean_trainee(form: TraineeForm, *, keep_unknown_category: bool = False) -> dict:
+    """Validated column values, or InvalidInput listing every bad field (used by imports too).
+    `keep_unknown_category`: a category outside our list is kept as written (an import keeps
+    an enterprise's own words, after telling the clerk) instead of refused."""
     check = fields.FieldCheck()
     gender = check(fields.gender, form.gender)
     values = {
@@ -70,8 +72,9 @@ def clean_trainee(form: TraineeForm) -> dict:
         "mobile": check(fields.optional, normalise_mobile, form.mobile) or "",
         "enterprise_id": form.enterprise_id,
         "post": check(fields.text, form.post, "post", max_len=50),
-        "category": check(fields.choice, form.category, "category", TRAINEE_CATEGORIES,
-                          default="regular"),
+        "category": (check(_category_as_written, form.category) if keep_unknown_category else
+                     check(fields.choice, form.category, "category", TRAINEE_CATEGORIES,
+                           default="regular")),
         "notes": check(fields.text, form.notes, "notes", max_len=2000),
         "id_number": None,
         "birth_date": None,
@@ -83,6 +86,13 @@ def clean_trainee(form: TraineeForm) -> dict:
     check.raise_if_any()
     values["name_initials"] = pinyin_initials(values["name"])[:50]
     return values
+
+
+def _category_as_written(value: str) -> str:
+    try:
+        return fields.choice(value, "category", TRAINEE_CATEGORIES, default="regular")
+    except fields.ValidationError:
+        return fields.text(value, "category", max_len=20)
 
 
 def _check(uow: UnitOfWork, values: dict, own_id: int | None = None) -> None:
@@ -143,9 +153,10 @@ def create_trainee(uow: UnitOfWork, form: TraineeForm) -> TraineeRecord:
 
 def update_trainee(uow: UnitOfWork, trainee_id: int, form: TraineeForm,
                    expected_version: int | None) -> TraineeRecord:
-    values = clean_trainee(form)
     with uow:
         row = get_row(uow.session, Trainee, trainee_id, "trainee", uow.organization_id)
+        # a category an import kept as written stays valid while the form keeps it
+        values = clean_trainee(form, keep_unknown_category=form.category == row.category)
         check_version(row, expected_version, "trainee", row.name)
         _check(uow, values, row.id)
         apply(row, values)

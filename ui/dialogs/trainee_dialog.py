@@ -43,6 +43,8 @@ class TraineeDialog(FormDialog):
             self.mobile.setText(r.mobile)
             self.enterprise.setCurrentIndex(max(0, self.enterprise.findData(r.enterprise_id)))
             self.post.setText(r.post)
+            if self.category.findData(r.category) < 0:  # kept as an enterprise wrote it
+                self.category.addItem(r.category, r.category)
             self.category.setCurrentIndex(max(0, self.category.findData(r.category)))
             self.notes.setPlainText(r.notes)
 
