@@ -156,6 +156,11 @@ def test_unknown_categories_kept_mapped_and_counted(firms, tmp_path):
     run_import(firms, mapped)
     stored = {t.name: t.category for t in trainees.list_trainees(firms)}
     assert stored["工人1"] == "regular" and stored["工人2"] == "班组长"
+    # editing that trainee keeps the category as written
+    kept = next(t for t in trainees.list_trainees(firms) if t.name == "工人2")
+    form = trainees.TraineeForm(name="工人二", id_number=kept.id_number, category="班组长",
+                                enterprise_id=kept.enterprise_id)
+    assert trainees.update_trainee(firms, kept.id, form, kept.version).category == "班组长"
 
 
 def test_vertical_merges_give_every_row_its_enterprise_and_post(firms, tmp_path):
