@@ -35,6 +35,16 @@ def add_commands(sub, common) -> None:
                          "data is masked unless --reveal is given.")
     docs = pdf.add_subparsers(dest="document", required=True, metavar="DOCUMENT")
 
+    p = docs.add_parser("font", parents=[common], help="the fonts documents use; choose another",
+                        description="Without options: the fonts in use. --use FILE chooses a "
+                        "TrueType font (.ttf/.ttc) for tables and reports (with --certificate: "
+                        "for certificates); --automatic goes back to the fonts shipped.")
+    p.add_argument("--list", action="store_true", help="the fonts one can choose")
+    p.add_argument("--use", metavar="FILE", help="a TrueType font file (.ttf or .ttc)")
+    p.add_argument("--index", type=int, default=0, help="the font in a .ttc collection")
+    p.add_argument("--automatic", action="store_true", help="the fonts shipped with the program")
+    p.add_argument("--certificate", action="store_true", help="the certificates' font")
+
     p = docs.add_parser("certificates", parents=[common], help="the certificates of a class")
     p.add_argument("--class", dest="cohort", required=True, metavar="ID_OR_CODE")
     p.add_argument("--kind", choices=["completion", "attendance"], default="completion")
@@ -138,6 +148,8 @@ def cmd_pdf(args) -> int:
 
     _db, uow = _open(args)
     _resolve_class(args, uow)
+    if args.document == "font":
+        return _font(args, uow)
     if args.document == "certificates":
         from trainer.pdf.certificates import build_certificates
         from trainer.services.certificates import issue_certificates
@@ -246,3 +258,26 @@ def cmd_certificate(args) -> int:
 
 
 COMMANDS = {"pdf": cmd_pdf, "certificate": cmd_certificate}
+
+
+def _font(args, uow) -> int:
+    """`trainer pdf font`: show, list, choose or reset the documents' fonts."""
+    from trainer.pdf.fonts import available_fonts, document_fonts, set_document_font
+
+    zh = language() == "zh"
+    role = "certificate" if args.certificate else "body"
+    if args.use or args.automatic:
+        set_document_font(uow, "" if args.automatic else args.use, args.index, role=role)
+    if args.list:
+        for choice in available_fonts():
+            print(f"{choice.face_name}\t{choice.source}\t{choice.path}"
+                  + (f" --index {choice.subfont_index}" if choice.subfont_index else ""))
+        return 0
+    fonts = document_fonts(uow)
+    for label, choice in ((("表格和报表", "tables and reports"), fonts.body),
+                          (("证书", "certificates"), fonts.certificate)):
+        print(f"{label[0] if zh else label[1]}: {choice.face_name} ({choice.source}) "
+              f"{choice.path or ''}".rstrip())
+    for warning in fonts.warnings:
+        print(f"trainer: {warning}", file=sys.stderr)
+    return 0

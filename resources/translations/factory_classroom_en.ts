@@ -831,6 +831,49 @@ What you were doing may not have been saved. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>FontsDialog</name>
+    <message>
+        <source>Document fonts</source>
+        <translation>Document fonts</translation>
+    </message>
+    <message>
+        <source>Tables and reports:</source>
+        <translation>Tables and reports:</translation>
+    </message>
+    <message>
+        <source>Certificates:</source>
+        <translation>Certificates:</translation>
+    </message>
+    <message>
+        <source>Automatic (fonts shipped with the program)</source>
+        <translation>Automatic (fonts shipped with the program)</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>shipped</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>this computer</translation>
+    </message>
+    <message>
+        <source>Another font file…</source>
+        <translation>Another font file…</translation>
+    </message>
+    <message>
+        <source>Characters a font lacks (rare characters in names) are taken from another font that has them.</source>
+        <translation>Characters a font lacks (rare characters in names) are taken from another font that has them.</translation>
+    </message>
+    <message>
+        <source>Choose a TrueType font</source>
+        <translation>Choose a TrueType font</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType fonts (*.ttf *.ttc)</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Save</source>
@@ -1630,6 +1673,10 @@ Print anyway?</translation>
     <message>
         <source>Preview…</source>
         <translation>Preview…</translation>
+    </message>
+    <message>
+        <source>Fonts…</source>
+        <translation>Fonts…</translation>
     </message>
     <message>
         <source>Choose what the document is about first.</source>

@@ -832,6 +832,49 @@ What you were doing may not have been saved. The details are in the log file:
     </message>
 </context>
 <context>
+    <name>FontsDialog</name>
+    <message>
+        <source>Document fonts</source>
+        <translation>文书字体</translation>
+    </message>
+    <message>
+        <source>Tables and reports:</source>
+        <translation>表格和报表：</translation>
+    </message>
+    <message>
+        <source>Certificates:</source>
+        <translation>证书：</translation>
+    </message>
+    <message>
+        <source>Automatic (fonts shipped with the program)</source>
+        <translation>自动（使用本软件自带的字体）</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>软件自带</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>本机字体</translation>
+    </message>
+    <message>
+        <source>Another font file…</source>
+        <translation>其他字体文件…</translation>
+    </message>
+    <message>
+        <source>Characters a font lacks (rare characters in names) are taken from another font that has them.</source>
+        <translation>所选字体中没有的字（如姓名中的生僻字）会自动从含有该字的其他字体中取用。</translation>
+    </message>
+    <message>
+        <source>Choose a TrueType font</source>
+        <translation>选择字体文件</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>字体文件 (*.ttf *.ttc)</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Save</source>
@@ -1631,6 +1674,10 @@ Print anyway?</source>
     <message>
         <source>Preview…</source>
         <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Fonts…</source>
+        <translation>字体…</translation>
     </message>
     <message>
         <source>Choose what the document is about first.</source>

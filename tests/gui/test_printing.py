@@ -167,3 +167,25 @@ def test_preview_fits_a_1024_by_768_screen(qtbot, qapp, tmp_path, monkeypatch):
     for button in dialog.findChildren(QPushButton):
         corner = button.mapTo(dialog, button.rect().bottomRight())
         assert dialog.rect().contains(corner), button.text()
+
+
+def test_the_fonts_dialog_chooses_a_system_font_and_goes_back(qtbot, uow, tmp_path):
+    """System fonts remain a choice: the office picks one for tables, then Automatic again."""
+    from ui.dialogs.fonts_dialog import FontsDialog
+    from trainer.pdf.fonts import document_fonts
+
+    dialog = FontsDialog(None, uow)
+    qtbot.addWidget(dialog)
+    body = dialog.combos["body"]
+    systems = [i for i in range(body.count()) if "/usr/share/fonts" in str(body.itemData(i)[0])]
+    assert systems, [body.itemText(i) for i in range(body.count())]
+    body.setCurrentIndex(systems[0])
+    dialog.save()
+    chosen = document_fonts(uow).body
+    assert chosen.source == "setting" and chosen.path == body.itemData(systems[0])[0]
+    again = FontsDialog(None, uow)
+    qtbot.addWidget(again)
+    assert again.combos["body"].currentIndex() == systems[0]
+    again.combos["body"].setCurrentIndex(0)
+    again.save()
+    assert document_fonts(uow).body.source == "shipped"

@@ -299,3 +299,24 @@ def set_document_font(uow, path: str, subfont_index: int = 0, *, role: str = "bo
         set_setting(uow, f"{prefix}_path", path)
         set_setting(uow, f"{prefix}_index", int(subfont_index))
     return choice or resolve_font(role=role)[0]
+
+
+def available_fonts(search_dirs: list[Path] | None = None,
+                    shipped_dir: Path | None = None) -> list[FontChoice]:
+    """The Chinese TrueType fonts one can choose in the settings: those shipped with the program,
+    then the system's (known names, best first), each checked to be usable."""
+    shipped = shipped_font_dir() if shipped_dir is None else shipped_dir
+    found = [(p, i, "shipped") for p, i in find_installed(CERTIFICATE_FONTS, [shipped])]
+    found += [(p, i, "system") for p, i in find_installed(
+        CERTIFICATE_FONTS, font_dirs() if search_dirs is None else search_dirs)]
+    choices, seen = [], set()
+    for path, index, source in found:
+        key = (os.path.realpath(path), index)
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            choices.append(_from_file(path, index, source))
+        except PdfError:
+            continue
+    return choices

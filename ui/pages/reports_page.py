@@ -87,6 +87,9 @@ class ReportsPage(Page):
         self.preview_button = QPushButton(self)
         self.preview_button.setObjectName("preview")
         self.preview_button.clicked.connect(self.preview)
+        self.fonts_button = QPushButton(self)
+        self.fonts_button.setObjectName("fonts")
+        self.fonts_button.clicked.connect(self.choose_fonts)
         self.form = QFormLayout()
         self.rows: dict[str, tuple[QLabel, QWidget]] = {}
         for key, widget in (("cohort", self.cohort), ("lesson", self.lesson),
@@ -105,6 +108,7 @@ class ReportsPage(Page):
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.fonts_button)
         right.addLayout(buttons)
         right.addStretch(1)
         body = QHBoxLayout()
@@ -169,7 +173,13 @@ class ReportsPage(Page):
         self.scope.setCurrentIndex(max(scope, 0))
         self.scope.blockSignals(False)
         self.preview_button.setText(self.tr("Preview…"))
+        self.fonts_button.setText(self.tr("Fonts…"))
         self.show_inputs()
+
+    def choose_fonts(self) -> None:
+        from ui.dialogs.fonts_dialog import FontsDialog
+
+        FontsDialog.ask(self, self.uow)
 
     # --- inputs -------------------------------------------------------------------------------
     def activate(self) -> None:
