@@ -21,7 +21,7 @@ from trainer.errors import (DatabaseError, InvalidInput, NotFoundError, TrainerE
 from trainer.io.bounds import FileTooBigError
 from trainer.io.reading import ImportFileError
 from trainer.messages import language, set_language
-from trainer.rules.text import display_width
+from trainer.rules.text import display_width, escape_controls
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 IMPORT_KINDS = ("trainees", "enterprises", "lecturers", "requests")
@@ -361,6 +361,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = dict(COMMANDS)
     for module in _command_modules():
         commands.update(module.COMMANDS)
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (_Escaping(s) if s is not None else s for s in streams)
+    try:
+        return _run(commands, args)
+    finally:
+        if sys.stdout is not None:  # None after a broken pipe
+            sys.stdout, sys.stderr = streams
+        else:
+            sys.stderr = streams[1]
+
+
+class _Escaping:
+    """stdout/stderr that print control characters as \\xNN: a name holding ESC sequences
+    (from a file imported before names were checked, or a restored copy) cannot drive the
+    terminal."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(escape_controls(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def _run(commands, args) -> int:
     try:
         return commands[args.command](args)
     except SystemExit as exc:

@@ -38,6 +38,7 @@ def language() -> str:
 FIELDS: dict[str, tuple[str, str]] = {
     "name": ("名称", "name"),
     "person_name": ("姓名", "name"),
+    "display_name": ("显示名称", "display name"),
     "title": ("标题", "title"),
     "credit_code": ("统一社会信用代码", "unified social credit code"),
     "district": ("区县", "district"),
@@ -115,6 +116,9 @@ ENTITIES: dict[str, tuple[str, str]] = {
 REASONS: dict[str, tuple[str, str]] = {
     "required": ("不能为空", "is required"),
     "too_long": ("过长(最多 {max} 个字符)", "is too long (at most {max} characters)"),
+    "control_char": ("第 {position} 个字符是不可见的控制字符({code}),请删除后重新输入",
+                     "has an invisible control character ({code}) at character {position}; "
+                     "delete it and type the text again"),
     "not_a_number": ("不是有效的数字", "is not a valid number"),
     "out_of_range": ("应在 {min} 到 {max} 之间", "must be between {min} and {max}"),
     "id_length": ("应为 18 位(当前 {length} 位)", "must have 18 characters (has {length})"),

@@ -20,6 +20,8 @@ PARAMS: dict[str, object] = {
     "id_gender": "M",
     "gender": "F",
     "choices": "男/女",
+    "position": 3,
+    "code": "U+001B",
 }
 
 

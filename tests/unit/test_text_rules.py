@@ -292,3 +292,24 @@ def _phrase_pieces():
 @settings(max_examples=300, deadline=None)
 def test_pinyin_initials_equal_pypinyin_on_mixed_text(text):
     assert pinyin_initials(text) == whole_initials(text)
+
+
+# --- control characters (issue 20, finding 6) ---------------------------------------------------
+
+def test_control_characters_are_found_with_their_place_and_code():
+    from trainer.rules.text import control_character
+
+    assert control_character("张三") is None
+    assert control_character("张\x1b[31m三") == (2, "U+001B")
+    assert control_character("王五\x00") == (3, "U+0000")
+    assert control_character("x\x9by") == (2, "U+009B")  # C1 (CSI) as well
+    # whitespace among the controls is harmless: the clean-up makes it a space first
+    assert control_character(clean_text("张\t三\x0b\x1c\x85")) is None
+
+
+def test_escape_controls_makes_them_visible_and_keeps_the_rest():
+    from trainer.rules.text import escape_controls
+
+    assert escape_controls("钱\x1b]0;x\x07七") == "钱\\x1b]0;x\\x07七"
+    assert escape_controls("第一行\n第二行\t完") == "第一行\n第二行\t完"
+    assert escape_controls("𠮷\x7f") == "𠮷\\x7f"

@@ -18,6 +18,7 @@ from trainer.errors import ValidationError
 from trainer.io.reading import Cell, cell_text, excel_serial_to_date
 from trainer.rules.fields import FieldCheck
 from trainer.rules.text import clean_code, clean_name, clean_text
+from trainer.security.personal import may_reveal
 from trainer.services import courses, enterprises, lecturers, requests, trainees
 # The services' own cleaning rules (private there; one rule for forms and imports alike).
 from trainer.services.enterprises import clean_enterprise
@@ -227,8 +228,8 @@ class TraineeAdapter(Adapter):
         not many more trainees than the file (a first import, or a roster sent again), reading
         all its ID numbers once is cheaper than looking each key up (~5 µs a key in IN lists)."""
         wanted = {k for k in keys if k}
-        if not wanted:
-            return {}
+        if not wanted or not may_reveal(uow):  # a masked role (who may not import either)
+            return {}  # is not told which numbers are "already in the database"
         org = uow.organization_id
         session = uow.session
         stored = session.scalar(select(func.count()).select_from(Trainee).where(

@@ -34,6 +34,7 @@ from trainer.rules import fields
 from trainer.rules.completion import (ABSENT, CANCELLED_LESSON, EXCUSED, LATE, PRESENT,
                                       STATUS_LABELS, STATUS_LETTERS)
 from trainer.rules.text import clean_code, clean_text
+from trainer.security.personal import require_reveal_for_lookup
 from trainer.services.attendance import (CellChange, SaveResult, _write, load_attendance_grid,
                                          parse_scan_code)
 from trainer.services.attendance_marking import ClassIndex
@@ -358,6 +359,8 @@ class _Resolver:
             (Trainee.id_number == code) if len(code) == 18 else None
         if cond is None:
             return None
+        if trainee_id is None:
+            require_reveal_for_lookup(self.uow)  # found / not found would confirm a number
         found = self.s.execute(select(Trainee.id, Trainee.name).where(
             cond, Trainee.organization_id == self.uow.organization_id)).first()
         return (found[0], found[1]) if found else None

@@ -25,7 +25,7 @@ from trainer.files import FirstErrorStream, atomic_output
 from trainer.io.columns import fields_of
 from trainer.io.reading import cell_text
 from trainer.messages import language
-from trainer.rules.text import display_width
+from trainer.rules.text import display_width, escape_controls
 
 MAX_WIDTH = 60  # characters; longer text wraps in Excel rather than making a huge column
 DATE_FORMAT = "yyyy-mm-dd"
@@ -103,10 +103,13 @@ def _set_widths(sheet, widths: Sequence[int]) -> None:
 
 
 def _excel_value(value: Any) -> Any:
-    """Dates stay dates; tuples become 、-joined text; everything else as it is."""
+    """Dates stay dates; tuples become 、-joined text; control characters, which a workbook
+    cannot hold, as visible \\xNN (a stored name however odd never fails an export)."""
     if isinstance(value, (list, tuple)):
-        return "、".join(cell_text(v) for v in value)
-    if value is None or isinstance(value, (str, int, float, bool, dt.date, dt.datetime)):
+        return escape_controls("、".join(cell_text(v) for v in value))
+    if isinstance(value, str):
+        return escape_controls(value)
+    if value is None or isinstance(value, (int, float, bool, dt.date, dt.datetime)):
         return value
     if isinstance(value, Decimal):
         return float(value)
@@ -207,11 +210,13 @@ def write_rejects(preview, path: str | os.PathLike, lang: str | None = None) -> 
     headers = ["原行号" if zh else "Row"] + [
         preview.headers[i] if i < len(preview.headers) else "" for i in range(width)] + [
         "原因" if zh else "Reason"]
+    headers = [_excel_value(h) for h in headers]
     sheet.append(headers)
     widths = [display_width(h) for h in headers]
     for rejected in preview.rejected:
         cells = list(rejected.cells) + [None] * (width - len(rejected.cells))
-        values = [rejected.row] + [_excel_value(c) for c in cells] + [rejected.message(lang)]
+        values = [rejected.row] + [_excel_value(c) for c in cells] + [
+            _excel_value(rejected.message(lang))]
         sheet.append(values)
         for i, v in enumerate(values):
             widths[i] = max(widths[i], _width(v))

@@ -21,6 +21,7 @@ from trainer.pdf.reports import class_attendance_story, percent
 from trainer.pdf.signin import load_signin_sheet, rows_per_page_setting, signin_story
 from trainer.rules.id_number import mask_id_number
 from trainer.rules.phone import mask_mobile
+from trainer.security.personal import masked_birth_date, require_reveal_for_lookup
 from trainer.services.certificates import KINDS, list_certificates
 from trainer.services.common import get_row
 from trainer.services.uow import UnitOfWork
@@ -140,9 +141,10 @@ def _find_trainee(uow: UnitOfWork, key: str) -> Trainee:
     s = uow.session
     key = key.strip().upper()
     row = None
-    if key.isdigit() and len(key) < 15:
+    if key.isdigit() and len(key) <= 9:  # a database id (a mobile would overflow INTEGER)
         row = s.get(Trainee, int(key))
     if row is None:
+        require_reveal_for_lookup(uow)  # "not found" would confirm a guessed ID number
         row = s.scalar(select(Trainee).where(Trainee.organization_id == uow.organization_id,
                                              Trainee.id_number == key))
     if row is None or row.organization_id != uow.organization_id:
@@ -169,7 +171,7 @@ def build_trainee_record(uow: UnitOfWork, trainee: str | int, out: Target, progr
                      mobile=person.mobile if reveal else mask_mobile(person.mobile),
                      enterprise=ent.name if ent else "", post=person.post,
                      category=pick(TRAINEE_CATEGORIES.get(person.category, (person.category,) * 2), "zh"),
-                     birth=person.birth_date.isoformat() if person.birth_date else "")
+                     birth=masked_birth_date(person.birth_date, reveal))
         office = office_name(uow)
         person_id = person.id
     job = Job(progress, cancel, total=len(enrolments) + 1)

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Callable, TypeVar
 
 from trainer.errors import InvalidInput, ValidationError
-from trainer.rules.text import clean_name, clean_text
+from trainer.rules.text import clean_name, clean_text, control_character
 
 T = TypeVar("T")
 
@@ -41,9 +41,19 @@ def optional(validator: Callable[..., T], value: object, *args, **kwargs) -> T |
     return validator(value, *args, **kwargs) if clean_text(value) else ""
 
 
+def refuse_control_characters(value: str, field: str) -> str:
+    """`value` when it holds no control character (rules.text.control_character: tabs and line
+    breaks are cleaned to spaces before), else ValidationError naming where and which."""
+    found = control_character(value)
+    if found is not None:
+        raise ValidationError(field, "control_char", position=found[0], code=found[1])
+    return value
+
+
 def text(value: object, field: str, *, required: bool = False, max_len: int = 100,
          name: bool = False) -> str:
     cleaned = clean_name(value) if name else clean_text(value)
+    refuse_control_characters(cleaned, field)
     if required and not cleaned:
         raise ValidationError(field, "required")
     if len(cleaned) > max_len:

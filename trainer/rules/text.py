@@ -19,6 +19,12 @@ _CJK = r"[\u00b7\u2014\u2018\u2019\u201c\u201d\u2026\u2e80-\u9fff\uf900-\ufaff\u
        r"\uff00-\uffef\U00020000-\U0003ffff]"
 _CJK_SPACE = re.compile(rf"(?<={_CJK}) (?={_CJK})")
 _NFC = unicodedata.normalize
+# Control characters: C0 but tab, line feed and carriage return; DEL; C1. In a name they are
+# never meant; in a terminal ESC starts a command; a spreadsheet cannot hold them (openpyxl's
+# IllegalCharacterError). Refused at input — the whitespace among them (vertical tab, form
+# feed, U+001C-U+001F, U+0085) is harmless and the clean-up below makes it a space — and
+# escaped on output.
+_CONTROL = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]")
 
 
 def to_halfwidth(text: str) -> str:
@@ -58,6 +64,24 @@ def clean_code(value: object) -> str:
     # clean_text leaves no whitespace but single spaces, so removing ' ' and '-' is enough.
     text = clean_text(value).replace(" ", "").replace("-", "").upper()
     return text if text.isascii() else _NFC("NFC", text)
+
+
+def control_character(text: str) -> tuple[int, str] | None:
+    """(1-based position, U+XXXX) of the first control character in `text` (see _CONTROL), or
+    None: the located reason a value is refused. Run it on cleaned text (clean_text), which
+    has made the harmless ones spaces."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return None
+    return found.start() + 1, f"U+{ord(found.group()):04X}"
+
+
+def escape_controls(text: str) -> str:
+    """Control characters as visible \\xNN escapes: for terminals and spreadsheets, which must
+    show a stored name however odd rather than obey or choke on it."""
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def display_width(text: str) -> int:

@@ -19,6 +19,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "update": ("修改{entity}", "change {entity} records"),
     "delete": ("删除{entity}", "delete {entity} records"),
     "reveal": ("查看完整的身份证号和手机号", "see full ID numbers and mobiles"),
+    "search_personal": ("按完整的身份证号或手机号查找人员", "look people up by a full ID number or mobile"),
     "export": ("导出含完整个人信息的名单", "export lists with full personal data"),
     "users": ("管理用户", "manage users"),
     "audit": ("查看审计日志", "read the audit trail"),

@@ -24,6 +24,8 @@ from trainer.db.base import utcnow
 from trainer.db.engine import Database
 from trainer.db.models import User
 from trainer.errors import AccountError, AuthenticationError, DatabaseError
+from trainer.rules.fields import text
+from trainer.rules.text import control_character
 from trainer.security import guard
 from trainer.security.passwords import (hash_password, new_token, token_digest,
                                         verify_password)
@@ -68,7 +70,8 @@ def _record(row: User) -> UserRecord:
 def normalise_username(username: str) -> str:
     """Trimmed, Latin letters in lower case (Wang = wang); no spaces inside."""
     name = (username or "").strip().lower()
-    if not name or len(name) > 50 or any(c.isspace() for c in name):
+    if not name or len(name) > 50 or any(c.isspace() for c in name) \
+            or control_character(name) is not None:
         raise AccountError("username_invalid")
     return name
 
@@ -91,7 +94,7 @@ def create_user(uow: UnitOfWork, username: str, password: str, role: str,
     """A user of the unit's office. The first user of the database must be an administrator."""
     name = normalise_username(username)
     _check_role(role)
-    display_name = (display_name or "").strip()[:100]
+    display_name = text(display_name, "display_name", max_len=100)
     password_hash = hash_password(password)
     with uow:
         s = uow.session

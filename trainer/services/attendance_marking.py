@@ -16,6 +16,7 @@ from trainer.errors import AttendanceError, NotFoundError
 from trainer.messages import language
 from trainer.rules.completion import ACTIVE, CANCELLED_LESSON, LATE, PRESENT, STATUS_LABELS
 from trainer.rules.text import clean_code, clean_name
+from trainer.security.personal import require_reveal_for_lookup
 from trainer.services.attendance import (_ID_TAIL, CellChange, SaveResult, _write,
                                          parse_scan_code, trainee_scan_code)
 from trainer.services.enrolment import CohortInfo, cohort_info, load_cohort
@@ -192,6 +193,7 @@ def mark_by_code(uow: UnitOfWork, lesson_id: int, code: str, *,
     from trainer.services.settings import get_setting
 
     with uow:
+        require_reveal_for_lookup(uow)  # a code may be a full ID number or mobile
         lesson = _lesson(uow, lesson_id)
         index = ClassIndex(uow, lesson.cohort_id)
         outcome, match, candidates = index.resolve(code)

@@ -22,6 +22,7 @@ from trainer.errors import EnrolmentError, NotFoundError
 from trainer.messages import TRAINEE_CATEGORIES, label, language, pick
 from trainer.rules.completion import ACTIVE, CANCELLED_LESSON, TRANSFERRED, WITHDRAWN
 from trainer.rules.text import clean_code, clean_text
+from trainer.security.personal import may_reveal
 from trainer.services.common import check_version, get_row
 from trainer.services.uow import UnitOfWork
 
@@ -471,7 +472,7 @@ def lookup_trainees(uow: UnitOfWork, text: str, *, limit: int = 20) -> list[Trai
             conds = Trainee.id == int(match.group(1))
         elif code.isdigit() and len(code) <= 9:
             conds = Trainee.id == int(code)
-        elif len(code) == 18:
+        elif len(code) == 18 and may_reveal(uow):  # masked roles: no look-up by full number
             conds = Trainee.id_number == code
         if conds is not None:
             rows = s.execute(select(Trainee, Enterprise.name)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import re
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, tuple_
+from sqlalchemy import ColumnElement, false, func, or_, select, tuple_
 
 from trainer.db.models import Attendance, Certificate, Enrolment, Enterprise, Trainee
 from trainer.messages import TRAINEE_CATEGORIES
@@ -17,6 +17,7 @@ from trainer.rules.id_number import parse_id_number
 from trainer.rules.phone import normalise_mobile
 from trainer.rules.pinyin import pinyin_initials
 from trainer.rules.text import clean_code, clean_text
+from trainer.security.personal import may_reveal, require_reveal_for_lookup, visible_tail
 from trainer.services.common import (apply, check_version, count, ensure_unique, filtered,
                                      get_row, page, refuse_if_referenced, search_filter)
 from trainer.services.uow import UnitOfWork
@@ -110,8 +111,20 @@ def _query(uow: UnitOfWork, search: str, enterprise_id: int | None):
             .where(Trainee.organization_id == uow.organization_id))
     if enterprise_id is not None:
         stmt = stmt.where(Trainee.enterprise_id == enterprise_id)
-    return filtered(stmt, search_filter(search, [Trainee.name], Trainee.name_initials,
-                                        [Trainee.id_number, Trainee.mobile]))
+    if may_reveal(uow):
+        return filtered(stmt, search_filter(search, [Trainee.name], Trainee.name_initials,
+                                            [Trainee.id_number, Trainee.mobile]))
+    # masked: digits match only the last four a mask shows (security.personal)
+    condition = search_filter(search, [Trainee.name], Trainee.name_initials)
+    tail = visible_tail(clean_code(search)) if search else None
+    if tail and condition is not None:
+        condition = or_(condition, _tail_matches(tail))
+    return filtered(stmt, condition)
+
+
+def _tail_matches(tail: str) -> ColumnElement[bool]:
+    return Trainee.id_number.endswith(tail, autoescape=True) | \
+        Trainee.mobile.endswith(tail, autoescape=True)
 
 
 def list_trainees(uow: UnitOfWork, search: str = "", *, enterprise_id: int | None = None,
@@ -135,6 +148,7 @@ def get_trainee(uow: UnitOfWork, trainee_id: int) -> TraineeRecord:
 
 def find_trainee_by_id_number(uow: UnitOfWork, id_number: str) -> TraineeRecord | None:
     with uow:
+        require_reveal_for_lookup(uow)  # "not found" would confirm a guessed number
         info = parse_id_number(id_number)
         row = uow.session.scalar(select(Trainee).where(
             Trainee.organization_id == uow.organization_id, Trainee.id_number == info.number))
@@ -218,8 +232,9 @@ def _contains(session, column, text: str) -> ColumnElement[bool]:
     return column.contains(text, autoescape=True)
 
 
-def _search_plan(session, organization_id: int, search: str, enterprise_id: int | None):
+def _search_plan(uow: UnitOfWork, search: str, enterprise_id: int | None):
     """(condition list, ordering columns) for a search."""
+    session, organization_id = uow.session, uow.organization_id
     kind, q = search_kind(search)
     conds: list[Any] = [Trainee.organization_id == organization_id]
     if enterprise_id is not None:
@@ -228,6 +243,9 @@ def _search_plan(session, organization_id: int, search: str, enterprise_id: int 
         upper = q[:-1] + chr(ord(q[-1]) + 1)
         conds += [Trainee.name_initials >= q, Trainee.name_initials < upper]
         return conds, (Trainee.name_initials, Trainee.id)
+    if kind == "number" and not may_reveal(uow):  # masked: only the visible last four
+        conds.append(_tail_matches(q) if visible_tail(q) else false())
+        return conds, (Trainee.id,)
     if kind == "number":
         if "X" in q or len(q) > 11:  # only an ID number is that long: the start of one,
             # typed from the left, is a range of the (organization_id, id_number) index
@@ -247,7 +265,7 @@ def page_trainees(uow: UnitOfWork, search: str = "", *, enterprise_id: int | Non
     from an index however many trainees there are."""
     with uow:
         s = uow.session
-        conds, order = _search_plan(s, uow.organization_id, search, enterprise_id)
+        conds, order = _search_plan(uow, search, enterprise_id)
         if cursor is not None:
             conds.append(tuple_(*order) > tuple_(*cursor) if len(order) > 1
                          else order[0] > cursor[0])
@@ -272,7 +290,7 @@ def count_trainees_capped(uow: UnitOfWork, search: str = "", *, enterprise_id: i
     rows answers at once: "more than 10,000")."""
     with uow:
         s = uow.session
-        conds, _order = _search_plan(s, uow.organization_id, search, enterprise_id)
+        conds, _order = _search_plan(uow, search, enterprise_id)
         if not search.strip() and enterprise_id is None:
             total = s.scalar(select(func.count()).select_from(Trainee).where(*conds)) or 0
             return TraineeCount(total, False)

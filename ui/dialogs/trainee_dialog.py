@@ -4,6 +4,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from trainer.messages import GENDERS, TRAINEE_CATEGORIES, label
+from trainer.rules.id_number import mask_id_number
+from trainer.rules.phone import mask_mobile
+from trainer.security.audit import can_reveal
 from trainer.services import enterprises, trainees
 from trainer.services.uow import UnitOfWork
 from ui.dialogs.form_dialog import FormDialog
@@ -17,6 +20,8 @@ class TraineeDialog(FormDialog):
         self.setObjectName("traineeDialog")
         self._uow = uow
         self._record = record
+        # a role that may not reveal sees the numbers masked here too, and cannot change them
+        self._masked = record is not None and not can_reveal(uow)
         self.name = self.add_field(("person_name", "name"), self.tr("Full &name"), QLineEdit())
         self.gender = self.add_field("gender", self.tr("&Gender"), QComboBox())
         self.gender.addItem(self.tr("(from the ID number)"), "")
@@ -39,8 +44,10 @@ class TraineeDialog(FormDialog):
             r = record
             self.name.setText(r.name)
             self.gender.setCurrentIndex(max(0, self.gender.findData(r.gender)))
-            self.id_number.setText(r.id_number)
-            self.mobile.setText(r.mobile)
+            self.id_number.setText(mask_id_number(r.id_number) if self._masked else r.id_number)
+            self.mobile.setText(mask_mobile(r.mobile) if self._masked else r.mobile)
+            self.id_number.setReadOnly(self._masked)
+            self.mobile.setReadOnly(self._masked)
             self.enterprise.setCurrentIndex(max(0, self.enterprise.findData(r.enterprise_id)))
             self.post.setText(r.post)
             if self.category.findData(r.category) < 0:  # kept as an enterprise wrote it
@@ -50,8 +57,10 @@ class TraineeDialog(FormDialog):
 
     def save(self) -> trainees.TraineeRecord:
         form = trainees.TraineeForm(
-            name=self.name.text(), id_number=self.id_number.text(),
-            gender=self.gender.currentData(), mobile=self.mobile.text(),
+            name=self.name.text(),
+            id_number=self._record.id_number if self._masked else self.id_number.text(),
+            gender=self.gender.currentData(),
+            mobile=self._record.mobile if self._masked else self.mobile.text(),
             enterprise_id=self.enterprise.currentData(), post=self.post.text(),
             category=self.category.currentData(), notes=self.notes.toPlainText())
         if self._record is None:

@@ -136,7 +136,8 @@ class TraineeTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             return _value(rec, index.column(), self.reveal)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == TraineeColumn.ID_NUMBER:
-            return f"{rec.birth_date:%Y-%m-%d}" if rec.birth_date else None
+            # never a birth date beside a masked ID number (it narrows the mask to a few guesses)
+            return f"{rec.birth_date:%Y-%m-%d}" if rec.birth_date and self.reveal else None
         if role == ID_ROLE:
             return rec.id
         if role == RECORD_ROLE:

@@ -1,0 +1,42 @@
+"""Masks that stay masks (issue 20, finding 3). A role without the reveal permission sees ID
+numbers and mobiles masked (rules.id_number.mask_id_number, rules.phone.mask_mobile: the last
+four characters visible), and nothing it can ask may tell it more: searches by digits match only
+those visible last four, a look-up by a full ID number or mobile is refused before anything is
+looked up (an answer "not found" / "found" would confirm a guessed number), and birth dates are
+not shown beside a masked ID number."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from trainer.errors import PermissionDenied
+from trainer.security.roles import REVEAL
+
+VISIBLE_TAIL = 4  # characters of an ID number or mobile a mask leaves visible
+_TAIL = re.compile(r"[0-9]{1,3}[0-9X]?")
+
+
+def may_reveal(uow: Any) -> bool:
+    """Does the acting user hold the reveal permission? (Call inside `with uow`.)"""
+    return uow.actor.holds(REVEAL)
+
+
+def require_reveal_for_lookup(uow: Any) -> None:
+    """PermissionDenied unless the acting user may reveal: for every look-up by a full ID
+    number or mobile, before it is made. (Call inside `with uow`.)"""
+    actor = uow.actor
+    if not actor.holds(REVEAL):
+        raise PermissionDenied(actor.role, "search_personal")
+
+
+def visible_tail(code: str) -> str | None:
+    """`code` when it is no more than what a mask shows (up to the last four characters of an
+    ID number or mobile), else None."""
+    return code if _TAIL.fullmatch(code) else None
+
+
+def masked_birth_date(value: Any, reveal: bool) -> str:
+    """A birth date shown beside an ID number: in full only when the ID number is."""
+    if not value:
+        return ""
+    return value.isoformat() if reveal else "****-**-**"
