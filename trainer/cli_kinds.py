@@ -183,7 +183,9 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
           "weekdays": ("--weekdays", "ISO weekday digits, e.g. 135 = Mon, Wed, Fri", None),
           "periods": ("--periods", "morning,afternoon,evening (or 上午,下午,晚上)", None),
           "blackout_dates": ("--blackout-dates", "dates without training, comma-separated",
-                             None)}),
+                             None),
+          "allow_weekends": ("--allow-weekends", "yes/no (是/否): ordinary Saturdays and "
+                             "Sundays too; never a statutory holiday", None)}),
 )}
 
 ALIASES = {k[:-1]: k for k in KINDS} | {

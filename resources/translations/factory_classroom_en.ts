@@ -152,6 +152,14 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
         <translation>Show</translation>
     </message>
     <message>
+        <source>Check the chain</source>
+        <translation>Check the chain</translation>
+    </message>
+    <message>
+        <source>Each entry holds a fingerprint of the one before: checks that no entry was changed or removed</source>
+        <translation>Each entry holds a fingerprint of the one before: checks that no entry was changed or removed</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>When</translation>
     </message>
@@ -182,6 +190,18 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     <message>
         <source>The newest %1 entries are shown; narrow the filter to see older ones.</source>
         <translation>The newest %1 entries are shown; narrow the filter to see older ones.</translation>
+    </message>
+    <message>
+        <source>Checking the audit trail…</source>
+        <translation>Checking the audit trail…</translation>
+    </message>
+    <message>
+        <source>The audit trail is whole: %1 entries checked, none changed or removed.</source>
+        <translation>The audit trail is whole: %1 entries checked, none changed or removed.</translation>
+    </message>
+    <message>
+        <source>The audit trail was tampered with: entry %1 (%2) does not follow from the one before — it was changed, or entries before it were removed.</source>
+        <translation>The audit trail was tampered with: entry %1 (%2) does not follow from the one before — it was changed, or entries before it were removed.</translation>
     </message>
 </context>
 <context>
@@ -572,6 +592,27 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     </message>
 </context>
 <context>
+    <name>DaysOffBanner</name>
+    <message>
+        <source>Re-plan these</source>
+        <translation>Re-plan these</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Hide</translation>
+    </message>
+    <message numerus="yes">
+        <source>Now on a day off: %n lesson(s)</source>
+        <translation>
+            <numerusform>Now on a day off: %n lesson</numerusform><numerusform>Now on a day off: %n lessons</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform><numerusform>… and %n more</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <source>Enrol trainees: %1</source>
@@ -891,8 +932,96 @@ What you were doing may not have been saved. The details are in the log file:
         <translation>Holidays and adjusted working days</translation>
     </message>
     <message>
-        <source>chinesecalendar knows the statutory holidays of the years announced so far. Enter here a year it does not know yet, or a local holiday; the calendar, the conflict check and the planner follow these days.</source>
-        <translation>chinesecalendar knows the statutory holidays of the years announced so far. Enter here a year it does not know yet, or a local holiday; the calendar, the conflict check and the planner follow these days.</translation>
+        <source>State Council notice</source>
+        <translation>State Council notice</translation>
+    </message>
+    <message>
+        <source>Single days</source>
+        <translation>Single days</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Paste the text of the State Council's notice on next year's holidays (or open a .txt, .docx or .pdf copy), then read it: every item is checked and shown on the calendar before anything is saved.</source>
+        <translation>Paste the text of the State Council's notice on next year's holidays (or open a .txt, .docx or .pdf copy), then read it: every item is checked and shown on the calendar before anything is saved.</translation>
+    </message>
+    <message>
+        <source>国务院办公厅关于20XX年部分节假日安排的通知
+一、元旦：…
+二、春节：…</source>
+        <translation>国务院办公厅关于20XX年部分节假日安排的通知
+一、元旦：…
+二、春节：…</translation>
+    </message>
+    <message>
+        <source>Open a file…</source>
+        <translation>Open a file…</translation>
+    </message>
+    <message>
+        <source>Read the notice</source>
+        <translation>Read the notice</translation>
+    </message>
+    <message>
+        <source>Save the notice</source>
+        <translation>Save the notice</translation>
+    </message>
+    <message>
+        <source>&lt;span style='background:#f4b6b6'&gt;&amp;nbsp;holiday&amp;nbsp;&lt;/span&gt; &lt;span style='background:#b9e3bf'&gt;&amp;nbsp;adjusted working day&amp;nbsp;&lt;/span&gt; &lt;span style='background:#ffe8b3'&gt;&amp;nbsp;%1&amp;nbsp;&lt;/span&gt; &lt;span style='color:#1565c0'&gt;&amp;nbsp;▢ blue outline: set by the notice&lt;/span&gt;</source>
+        <translation>&lt;span style='background:#f4b6b6'&gt;&amp;nbsp;holiday&amp;nbsp;&lt;/span&gt; &lt;span style='background:#b9e3bf'&gt;&amp;nbsp;adjusted working day&amp;nbsp;&lt;/span&gt; &lt;span style='background:#ffe8b3'&gt;&amp;nbsp;%1&amp;nbsp;&lt;/span&gt; &lt;span style='color:#1565c0'&gt;&amp;nbsp;▢ blue outline: set by the notice&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Days off</source>
+        <translation>Days off</translation>
+    </message>
+    <message>
+        <source>Days off, checked</source>
+        <translation>Days off, checked</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source>%1 as the calendar has it now</source>
+        <translation>%1 as the calendar has it now</translation>
+    </message>
+    <message>
+        <source>%1 as the notice makes it (not saved yet)</source>
+        <translation>%1 as the notice makes it (not saved yet)</translation>
+    </message>
+    <message>
+        <source>Open the notice</source>
+        <translation>Open the notice</translation>
+    </message>
+    <message>
+        <source>Notice (*.txt *.docx *.pdf)</source>
+        <translation>Notice (*.txt *.docx *.pdf)</translation>
+    </message>
+    <message>
+        <source>Read %1 items: %2 days off and %3 adjusted working days. Check them on the calendar, then save.</source>
+        <translation>Read %1 items: %2 days off and %3 adjusted working days. Check them on the calendar, then save.</translation>
+    </message>
+    <message>
+        <source>%1 ✓ (the notice says %2)</source>
+        <translation>%1 ✓ (the notice says %2)</translation>
+    </message>
+    <message>
+        <source>%1 (no count in the notice)</source>
+        <translation>%1 (no count in the notice)</translation>
+    </message>
+    <message>
+        <source>Saved %1 days: the holidays of %2 are confirmed by the notice.</source>
+        <translation>Saved %1 days: the holidays of %2 are confirmed by the notice.</translation>
+    </message>
+    <message>
+        <source>A local holiday, or a day the office works: entered here it wins over the notice and the statutory days.</source>
+        <translation>A local holiday, or a day the office works: entered here it wins over the notice and the statutory days.</translation>
     </message>
     <message>
         <source>Date</source>
@@ -937,6 +1066,10 @@ What you were doing may not have been saved. The details are in the log file:
     <message>
         <source>holiday</source>
         <translation>holiday</translation>
+    </message>
+    <message>
+        <source> (notice %1)</source>
+        <translation> (notice %1)</translation>
     </message>
     <message>
         <source>The last day is before the first.</source>
@@ -1418,6 +1551,10 @@ Print anyway?</translation>
         <translation>Re-plan for an absent lecturer</translation>
     </message>
     <message>
+        <source>Re-plan the lessons on days off</source>
+        <translation>Re-plan the lessons on days off</translation>
+    </message>
+    <message>
         <source>Plan automatically</source>
         <translation>Plan automatically</translation>
     </message>
@@ -1722,6 +1859,10 @@ Print anyway?</translation>
         <translation>&amp;Half-days</translation>
     </message>
     <message>
+        <source>Ordinary weekends too (never statutory holidays)</source>
+        <translation>Ordinary weekends too (never statutory holidays)</translation>
+    </message>
+    <message>
         <source>&amp;Blackout dates</source>
         <translation>&amp;Blackout dates</translation>
     </message>
@@ -1891,8 +2032,8 @@ Print anyway?</translation>
         <translation>Venue</translation>
     </message>
     <message>
-        <source>The statutory holidays of %1 are not known to this program yet: only weekends count as days off. Enter the year's holidays and adjusted working days with Holidays….</source>
-        <translation>The statutory holidays of %1 are not known to this program yet: only weekends count as days off. Enter the year's holidays and adjusted working days with Holidays….</translation>
+        <source>Amber, hatched days: statutory holidays computed from the law, no lesson is placed on them.</source>
+        <translation>Amber, hatched days: statutory holidays computed from the law, no lesson is placed on them.</translation>
     </message>
     <message>
         <source>Move %1</source>
@@ -2061,6 +2202,49 @@ Print anyway?</translation>
     </message>
 </context>
 <context>
+    <name>TokensDialog</name>
+    <message>
+        <source>Login tokens of %1</source>
+        <translation>Login tokens of %1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>Logged in</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Each computer where %1 ran “trainer login” keeps its own token. A new password ends them all.</source>
+        <translation>Each computer where %1 ran “trainer login” keeps its own token. A new password ends them all.</translation>
+    </message>
+    <message>
+        <source> (expired)</source>
+        <translation> (expired)</translation>
+    </message>
+    <message>
+        <source>No tokens: nobody is logged in as this user on the command line.</source>
+        <translation>No tokens: nobody is logged in as this user on the command line.</translation>
+    </message>
+</context>
+<context>
     <name>TraineeDialog</name>
     <message>
         <source>New trainee</source>
@@ -2191,6 +2375,10 @@ Print anyway?</translation>
     <message>
         <source>Unlock</source>
         <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Login tokens…</source>
+        <translation>Login tokens…</translation>
     </message>
     <message>
         <source>User name:</source>

@@ -153,6 +153,14 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>查询</translation>
     </message>
     <message>
+        <source>Check the chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each entry holds a fingerprint of the one before: checks that no entry was changed or removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -183,6 +191,18 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     <message>
         <source>The newest %1 entries are shown; narrow the filter to see older ones.</source>
         <translation>仅显示最新的 %1 条;请缩小查询范围以查看更早的记录。</translation>
+    </message>
+    <message>
+        <source>Checking the audit trail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail is whole: %1 entries checked, none changed or removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail was tampered with: entry %1 (%2) does not follow from the one before — it was changed, or entries before it were removed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -573,6 +593,29 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
 </context>
 <context>
+    <name>DaysOffBanner</name>
+    <message>
+        <source>Re-plan these</source>
+        <translation>重新安排这些课次</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message numerus="yes">
+        <source>Now on a day off: %n lesson(s)</source>
+        <translation>
+            <numerusform>现在落在放假日的课次：%n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>……另有 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <source>Enrol trainees: %1</source>
@@ -892,8 +935,96 @@ What you were doing may not have been saved. The details are in the log file:
         <translation>节假日与调休</translation>
     </message>
     <message>
-        <source>chinesecalendar knows the statutory holidays of the years announced so far. Enter here a year it does not know yet, or a local holiday; the calendar, the conflict check and the planner follow these days.</source>
-        <translation>程序内置已公布年份的法定节假日。尚未收录的年份或本地节假日请在此录入;日历、冲突检查和自动排课都会按这些日期执行。</translation>
+        <source>State Council notice</source>
+        <translation>国务院通知</translation>
+    </message>
+    <message>
+        <source>Single days</source>
+        <translation>单日调整</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Paste the text of the State Council&apos;s notice on next year&apos;s holidays (or open a .txt, .docx or .pdf copy), then read it: every item is checked and shown on the calendar before anything is saved.</source>
+        <translation>粘贴国务院办公厅关于部分节假日安排的通知全文（或打开 .txt、.docx、.pdf 文件），然后点击“读取通知”：每一条都会核对并显示在日历上，确认后才保存。</translation>
+    </message>
+    <message>
+        <source>国务院办公厅关于20XX年部分节假日安排的通知
+一、元旦：…
+二、春节：…</source>
+        <translation>国务院办公厅关于20XX年部分节假日安排的通知
+一、元旦：…
+二、春节：…</translation>
+    </message>
+    <message>
+        <source>Open a file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>Read the notice</source>
+        <translation>读取通知</translation>
+    </message>
+    <message>
+        <source>Save the notice</source>
+        <translation>保存通知</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;background:#f4b6b6&apos;&gt;&amp;nbsp;holiday&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#b9e3bf&apos;&gt;&amp;nbsp;adjusted working day&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#ffe8b3&apos;&gt;&amp;nbsp;%1&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;color:#1565c0&apos;&gt;&amp;nbsp;▢ blue outline: set by the notice&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;background:#f4b6b6&apos;&gt;&amp;nbsp;放假&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#b9e3bf&apos;&gt;&amp;nbsp;调休上班&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#ffe8b3&apos;&gt;&amp;nbsp;%1&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;color:#1565c0&apos;&gt;&amp;nbsp;▢ 蓝框：通知所列日期&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Days off</source>
+        <translation>放假日期</translation>
+    </message>
+    <message>
+        <source>Days off, checked</source>
+        <translation>放假天数核对</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>%1 as the calendar has it now</source>
+        <translation>%1 年（当前日历）</translation>
+    </message>
+    <message>
+        <source>%1 as the notice makes it (not saved yet)</source>
+        <translation>%1 年（按通知，尚未保存）</translation>
+    </message>
+    <message>
+        <source>Open the notice</source>
+        <translation>打开通知</translation>
+    </message>
+    <message>
+        <source>Notice (*.txt *.docx *.pdf)</source>
+        <translation>通知文件 (*.txt *.docx *.pdf)</translation>
+    </message>
+    <message>
+        <source>Read %1 items: %2 days off and %3 adjusted working days. Check them on the calendar, then save.</source>
+        <translation>已读取 %1 条：放假 %2 天，调休上班 %3 天。请在日历上核对后保存。</translation>
+    </message>
+    <message>
+        <source>%1 ✓ (the notice says %2)</source>
+        <translation>%1 天 ✓（通知写明共 %2 天）</translation>
+    </message>
+    <message>
+        <source>%1 (no count in the notice)</source>
+        <translation>%1 天（通知未写天数）</translation>
+    </message>
+    <message>
+        <source>Saved %1 days: the holidays of %2 are confirmed by the notice.</source>
+        <translation>已保存 %1 天：%2 年的放假安排已按国务院通知确认。</translation>
+    </message>
+    <message>
+        <source>A local holiday, or a day the office works: entered here it wins over the notice and the statutory days.</source>
+        <translation>本地假日或单位加班日：在这里录入的日期优先于通知和法定节日。</translation>
     </message>
     <message>
         <source>Date</source>
@@ -938,6 +1069,10 @@ What you were doing may not have been saved. The details are in the log file:
     <message>
         <source>holiday</source>
         <translation>放假</translation>
+    </message>
+    <message>
+        <source> (notice %1)</source>
+        <translation>（%1 年通知）</translation>
     </message>
     <message>
         <source>The last day is before the first.</source>
@@ -1419,6 +1554,10 @@ Print anyway?</source>
         <translation>讲师缺勤时重新排课</translation>
     </message>
     <message>
+        <source>Re-plan the lessons on days off</source>
+        <translation>重新安排落在放假日的课次</translation>
+    </message>
+    <message>
         <source>Plan automatically</source>
         <translation>自动排课</translation>
     </message>
@@ -1723,6 +1862,10 @@ Print anyway?</source>
         <translation>可培训时段(&amp;H)</translation>
     </message>
     <message>
+        <source>Ordinary weekends too (never statutory holidays)</source>
+        <translation>也可安排普通周末（法定节假日除外）</translation>
+    </message>
+    <message>
         <source>&amp;Blackout dates</source>
         <translation>不可培训日期(&amp;B)</translation>
     </message>
@@ -1892,8 +2035,8 @@ Print anyway?</source>
         <translation>按培训地点</translation>
     </message>
     <message>
-        <source>The statutory holidays of %1 are not known to this program yet: only weekends count as days off. Enter the year&apos;s holidays and adjusted working days with Holidays….</source>
-        <translation>程序尚未收录 %1 年的法定节假日,目前只把周末算作休息日。请用“节假日…”录入该年的放假和调休安排。</translation>
+        <source>Amber, hatched days: statutory holidays computed from the law, no lesson is placed on them.</source>
+        <translation>琥珀色斜线日期：按法定节日推算，待国务院通知确认，不会排课。</translation>
     </message>
     <message>
         <source>Move %1</source>
@@ -2062,6 +2205,49 @@ Print anyway?</source>
     </message>
 </context>
 <context>
+    <name>TokensDialog</name>
+    <message>
+        <source>Login tokens of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <source>Each computer where %1 ran “trainer login” keeps its own token. A new password ends them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (expired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tokens: nobody is logged in as this user on the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TraineeDialog</name>
     <message>
         <source>New trainee</source>
@@ -2192,6 +2378,10 @@ Print anyway?</source>
     <message>
         <source>Unlock</source>
         <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Login tokens…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>User name:</source>

@@ -67,3 +67,23 @@ def test_week_timetable_has_the_periods_and_an_empty_week_still_prints(uow, clas
     assert "本期没有安排课程" in text(buffer.getvalue())
     with pytest.raises(ValidationError):
         build_schedule(uow, io.BytesIO())
+
+
+def test_provisional_year_is_named_on_every_page_footer(uow, classes):
+    """February 2027 before the State Council's notice: 春节 by law is shaded and named
+    （推算）, and every page's footer says the year is provisional; once a notice confirms the
+    year, the footer says nothing."""
+    from tests.notices.official import EXAMPLE_2027
+    from trainer.io.holiday_notice import parse_notice
+    from trainer.services.holiday_notices import preview_notice, save_notice
+
+    buffer = io.BytesIO()
+    build_schedule(uow, buffer, month=dt.date(2027, 2, 1))
+    pages = [p.replace(" ", "") for p in page_texts(buffer.getvalue())]
+    assert "春节（推算）" in pages[0]
+    assert all("2027年的放假安排尚未确认（按法定节日推算），以国务院通知为准" in p for p in pages)
+    save_notice(uow, preview_notice(uow, parse_notice(EXAMPLE_2027)))
+    buffer = io.BytesIO()
+    build_schedule(uow, buffer, month=dt.date(2027, 2, 1))
+    pages = [p.replace(" ", "") for p in page_texts(buffer.getvalue())]
+    assert not any("尚未确认" in p for p in pages) and "春节" in pages[0]

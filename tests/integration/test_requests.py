@@ -190,3 +190,17 @@ def test_delete_refused_while_a_class_refers_to_it(uow, refs):
         rq.get_request(uow, rec.id)
     with pytest.raises(NotFoundError):
         rq.delete_request(uow, rec.id)
+
+
+def test_allow_weekends_is_kept_and_typed_as_people_type_it(uow, refs, capsys, db_url):
+    made = rq.create_request(uow, form(refs, allow_weekends="是"))
+    assert made.allow_weekends and rq.get_request(uow, made.id).allow_weekends
+    changed = rq.update_request(uow, made.id, form(refs, allow_weekends="否"), made.version)
+    assert not changed.allow_weekends
+    assert not rq.create_request(uow, form(refs)).allow_weekends  # working days by default
+    with pytest.raises(InvalidInput) as err:
+        rq.create_request(uow, form(refs, allow_weekends="也许"))
+    assert errors(err.value) == {("allow_weekends", "choice")}
+    from trainer.cli import main
+    assert main(["edit", "request", str(made.id), "--allow-weekends", "yes", "--db", db_url]) == 0
+    assert rq.get_request(uow, made.id).allow_weekends

@@ -317,3 +317,15 @@ def test_check_lesson_agrees_with_check_all():
         expected = {(c.code, frozenset(c.lesson_ids)) for c in everything
                     if target.id in c.lesson_ids and c.code != "year_unknown"}
         assert mine == expected
+
+
+def test_a_request_allowing_weekends_may_use_ordinary_weekends_only():
+    weekends = RequestWindow(allow_weekends=True)
+    found = non_working_day([
+        lesson(1, date=D(2026, 10, 17), request=weekends),  # an ordinary Saturday: allowed
+        lesson(2, date=D(2026, 10, 3), request=weekends),  # Saturday inside 国庆节: refused
+        lesson(3, date=D(2027, 2, 6), request=weekends),  # Saturday inside 春节 by law: refused
+        lesson(4, date=D(2026, 10, 24), request=RequestWindow()),  # not allowed: refused
+        lesson(5, date=D(2026, 10, 31), request=weekends)], ctx(calendar=WorkingCalendar(
+            {D(2026, 10, 31): (False, "")})))  # the office's own day off: refused
+    assert [c.lesson_ids for c in found if c.code == "non_working_day"] == [(2,), (3,), (4,), (5,)]

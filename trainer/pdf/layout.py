@@ -274,12 +274,14 @@ def target_path(out: Target) -> str | None:
 @dataclass
 class PageInfo:
     """Printed on every page: the office (top left), the document title (top right), the date it
-    was printed (bottom left) and the page count (bottom centre)."""
+    was printed (bottom left), the page count (bottom centre) and a note (bottom right: e.g.
+    that the year's holidays are provisional)."""
 
     office: str = ""
     title: str = ""
     printed: dt.date = field(default_factory=dt.date.today)
     font: str = "Helvetica"
+    note: str = ""
 
 
 def _numbered_canvas(info: PageInfo):
@@ -309,6 +311,9 @@ def _numbered_canvas(info: PageInfo):
             self.setFillColor(colors.HexColor("#444444"))
             self.drawCentredString(width / 2, MARGIN - 2 * mm, f"第 {number} 页 共 {total} 页")
             self.drawString(MARGIN, MARGIN - 2 * mm, f"打印日期 {info.printed.isoformat()}")
+            if info.note:
+                fallback.draw_string(self, width - MARGIN, MARGIN - 2 * mm, info.note,
+                                     info.font, 8, "right")
             self.restoreState()
 
     return NumberedCanvas

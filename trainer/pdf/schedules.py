@@ -14,7 +14,7 @@ from reportlab.lib import colors
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 from sqlalchemy import func, select
 
-from trainer.db.models import (CalendarOverride, Cohort, Course, Enterprise, Lecturer, Lesson,
+from trainer.db.models import (Cohort, Course, Enterprise, Lecturer, Lesson,
                                Theme, Venue)
 from trainer.errors import NotFoundError, ValidationError
 from trainer.pdf.layout import (LANDSCAPE, Job, PageInfo, PdfResult, Styles, Target, data_table,
@@ -96,10 +96,8 @@ def _find(uow: UnitOfWork, model, name: str, entity: str) -> int:
 
 
 def _calendar(uow: UnitOfWork) -> WorkingCalendar:
-    rows = uow.session.execute(select(CalendarOverride.date, CalendarOverride.is_working_day,
-                                      CalendarOverride.name)
-                               .where(CalendarOverride.organization_id == uow.organization_id))
-    return WorkingCalendar({d: (w, n) for d, w, n in rows})
+    from trainer.services.schedule_calendar import load_calendar
+    return load_calendar(uow)
 
 
 def _lessons(uow: UnitOfWork, start: dt.date, end: dt.date, lecturer_id: int | None,
@@ -199,8 +197,17 @@ def day_fill(day: CalendarDay):
 
 def _day_label(day: CalendarDay) -> str:
     if day.kind in ("holiday", ADJUSTED_WORKDAY):
-        return day.name("zh")
+        return day.label("zh")  # 春节（推算） while the year is provisional
     return ""
+
+
+def provisional_note(tt: Timetable) -> str:
+    """The footer's warning when the timetable's days touch a provisional year."""
+    years = sorted({d.date.year for d in tt.days if not d.year_known})
+    if not years:
+        return ""
+    return (f"{'、'.join(map(str, years))} 年的放假安排尚未确认（按法定节日推算），"
+            f"以国务院通知为准")
 
 
 def _title(tt: Timetable, what: str) -> str:
@@ -447,8 +454,8 @@ def build_schedule(uow: UnitOfWork, out: Target, progress=None, cancel=None, *,
     job.step()
     story += [PageBreak()] + lesson_list_story(tt, styles) + workshops_story(tt, styles)
     job.step()
-    result = write_story(out, story, PageInfo(tt.office, title), fonts, pagesize=LANDSCAPE,
-                         job=job)
+    result = write_story(out, story, PageInfo(tt.office, title, note=provisional_note(tt)), fonts,
+                         pagesize=LANDSCAPE, job=job)
     job.step()
     return result
 

@@ -198,6 +198,19 @@ class CalendarDay:
     year_known: bool = True
     overridden: bool = False
 
+    @property
+    def provisional(self) -> bool:
+        """A statutory day computed from the law in a year not confirmed yet."""
+        return self.kind == HOLIDAY and not self.year_known and not self.overridden
+
+    def label(self, lang: str | None = None) -> str:
+        """The name for a calendar cell: 春节（推算） / Spring Festival (provisional) when
+        provisional, else name()."""
+        if not self.provisional:
+            return self.name(lang)
+        zh = (lang or _lang()) == "zh"
+        return f"{self.name(lang)}（推算）" if zh else f"{self.name(lang)} (provisional)"
+
     def name(self, lang: str | None = None) -> str:
         """The holiday's name (国庆节), else "周末"/"weekend", "调休上班"… as a person says it."""
         if self.kind == ADJUSTED_WORKDAY:
@@ -266,6 +279,16 @@ PROVISIONAL_NOTE = ("按法定节日推算，待国务院通知确认",
                     "computed from the statutory holidays, to be confirmed by the State Council's notice")
 
 
+def _override_label(name: str) -> tuple[str, str]:
+    """An override's name in both languages: 春节 / 中秋节、国庆节 are the festivals' own
+    English names; anything else the office typed stays as typed."""
+    english = {zh: en for zh, en in HOLIDAY_NAMES.values()}
+    parts = name.split("、")
+    if all(p in english for p in parts):
+        return name, " and ".join(english[p] for p in parts)
+    return name, name
+
+
 class WorkingCalendar:
     """Working days: chinesecalendar corrected by `overrides` {date: (is_working_day, name)}.
     `notice_years`: years chinesecalendar does not know whose arrangement the office read from
@@ -284,7 +307,7 @@ class WorkingCalendar:
         if override is None:
             return base
         working, name = override
-        label = (name, name) if name else None
+        label = _override_label(name) if name else None
         if working:
             kind = ADJUSTED_WORKDAY if date.isoweekday() >= 6 or base.kind == HOLIDAY else WORKDAY
             return CalendarDay(date, True, kind, label or base.holiday, base.year_known, True)
@@ -312,8 +335,7 @@ class WorkingCalendar:
 
     def is_provisional_holiday(self, date: dt.date) -> bool:
         """A statutory day by law in a year whose arrangement is not confirmed yet."""
-        day = self.day(date)
-        return not day.year_known and day.kind == HOLIDAY and not day.overridden
+        return self.day(date).provisional
 
 
 def describe_date(date: dt.date, lang: str | None = None) -> str:

@@ -21,8 +21,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Sequence
 
-from trainer.rules.calendar import (DEFAULT_DAY_PERIODS, PERIOD_CODES, DayPeriod, WorkingCalendar,
-                                    minute_of_day, period_of)
+from trainer.rules.calendar import (DEFAULT_DAY_PERIODS, PERIOD_CODES, WEEKEND, DayPeriod,
+                                    WorkingCalendar, minute_of_day, period_of)
 
 # --- what the rules look at -------------------------------------------------------------------
 
@@ -30,12 +30,14 @@ from trainer.rules.calendar import (DEFAULT_DAY_PERIODS, PERIOD_CODES, DayPeriod
 @dataclass(frozen=True)
 class RequestWindow:
     """What the class's training request allows: a date window, ISO weekday digits ("135"),
-    day periods, and blackout dates (production peaks, inspections)."""
+    day periods, blackout dates (production peaks, inspections), and whether ordinary
+    weekends may be used (never a statutory holiday or a notice's holiday range)."""
     start: dt.date | None = None
     end: dt.date | None = None
     weekdays: str = "1234567"
     periods: tuple[str, ...] = PERIOD_CODES
     blackout_dates: frozenset[dt.date] = frozenset()
+    allow_weekends: bool = False
 
 
 @dataclass(frozen=True)
@@ -307,12 +309,13 @@ def outside_request(lessons: Sequence[LessonFacts], ctx: RuleContext) -> list[Co
 
 
 def non_working_day(lessons: Sequence[LessonFacts], ctx: RuleContext) -> list[Conflict]:
-    """A statutory holiday, or a weekend day that is not an adjusted working day (调休上班).
-    Lessons in a year chinesecalendar does not know add one `year_unknown` notice per year."""
+    """A statutory holiday, or a weekend day that is not an adjusted working day (调休上班) —
+    unless the class's request allows ordinary weekends (a holiday stays refused). Lessons in
+    a provisional year add one `year_unknown` notice per year."""
     out, unknown = [], defaultdict(list)
     for lesson in lessons:
         day = ctx.calendar.day(lesson.date)
-        if not day.working:
+        if not day.working and not weekend_allowed(day, lesson.request):
             out.append(_one("non_working_day", ctx, lesson, day=day))
         if not day.year_known:
             unknown[lesson.date.year].append(lesson.id)
@@ -320,6 +323,12 @@ def non_working_day(lessons: Sequence[LessonFacts], ctx: RuleContext) -> list[Co
         out.append(Conflict("year_unknown", tuple(ids), {"year": year, "count": len(ids),
                                                          "date": dt.date(year, 1, 1)}))
     return out
+
+
+def weekend_allowed(day, request: RequestWindow | None) -> bool:
+    """An ordinary Saturday or Sunday (not a holiday, not the office's own day off) that the
+    request allows."""
+    return bool(request and request.allow_weekends and day.kind == WEEKEND and not day.overridden)
 
 
 def lecturer_over_hours(lessons: Sequence[LessonFacts], ctx: RuleContext) -> list[Conflict]:

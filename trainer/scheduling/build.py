@@ -210,8 +210,12 @@ def build_problem(uow: UnitOfWork, start: dt.date, end: dt.date, *,
         ctx = replace(ctx, lecturers=lecturers)
     periods = settings.periods
 
+    # ordinary weekends join the grid when a request allows them (its classes alone may use
+    # them: _class_slots probes non_working_day, which knows the request)
+    weekends = any(r.allow_weekends for r in open_requests) or any(
+        c.request is not None and c.request.allow_weekends for c in all_classes.values())
     slots: list[Slot] = []
-    for date in ctx.calendar.working_days(start, end):
+    for date in _grid_days(ctx.calendar, start, end, weekends):
         for period in periods:
             slots.append(Slot(len(slots), date, period.code, period.start, period.end))
     slot_index = {(s.date, s.period): s.index for s in slots}
@@ -341,6 +345,19 @@ def build_problem(uow: UnitOfWork, start: dt.date, end: dt.date, *,
     return BuiltProblem(problem, snapshot, periods, ctx, start, end, classes, new_classes,
                         tuple(request_ids), print_fp,
                         {i: row for i, row in lesson_rows.items()})
+
+
+def _grid_days(calendar, start: dt.date, end: dt.date, weekends: bool) -> list[dt.date]:
+    """Working days, and the ordinary weekend days too when `weekends`."""
+    from trainer.rules.conflicts import RequestWindow, weekend_allowed
+    allow = RequestWindow(allow_weekends=True) if weekends else None
+    days, date = [], start
+    while date <= end:
+        day = calendar.day(date)
+        if day.working or weekend_allowed(day, allow):
+            days.append(date)
+        date += dt.timedelta(days=1)
+    return days
 
 
 def load_request_class(uow: UnitOfWork, request_id: int) -> list[ClassRecord]:

@@ -412,7 +412,11 @@ def _requests(uow: UnitOfWork, make: _Maker, courses: dict[str, list[tuple[int, 
             notes.append(rng.choice(REQUEST_NOTES))
         workers = max(10, min(headcount, rng.randrange(20, 121)) // 5 * 5)
         status = "cancelled" if rng.random() < 0.05 else "open"
+        weekend = "6" in weekdays or "7" in weekdays  # the factory trains on Saturdays too
+        if weekend:
+            notes.append("周末班组轮休，可安排在周六、周日")
         create_request(uow, TrainingRequestForm(
             enterprise_id, course_id, workers, first, last, weekdays, periods, blackout,
-            rng.choices((0, 1, 2, 3), (5, 3, 2, 1))[0], status, ";".join(notes)))
+            rng.choices((0, 1, 2, 3), (5, 3, 2, 1))[0], status, ";".join(notes),
+            allow_weekends=weekend))
     return len(done)

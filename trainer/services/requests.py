@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from trainer.db.models import Cohort, Course, Enterprise, Theme, TrainingRequest
 from trainer.errors import NotFoundError, ValidationError
+from trainer.messages import FIELDS
 from trainer.rules import fields
 from trainer.rules.text import clean_text
 from trainer.services.common import (apply, check_version, count, filtered, page,
@@ -54,6 +55,7 @@ class TrainingRequestForm:
     priority: int | str = 0
     status: str = "open"
     notes: str = ""
+    allow_weekends: bool | str = False  # ordinary Saturdays/Sundays too (never holidays)
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class TrainingRequestRecord:
     priority: int
     status: str
     notes: str
+    allow_weekends: bool = False
 
     @property
     def display_name(self) -> str:
@@ -114,6 +117,23 @@ def parse_blackout_dates(value: object, field: str = "blackout_dates") -> tuple[
     return tuple(sorted({fields.date(part, field, required=True) for part in _parts(value)}))
 
 
+YES = {"1", "true", "yes", "y", "是", "允许", "可以", "√"}
+NO = {"", "0", "false", "no", "n", "否", "不允许", "不可以", "×"}
+FIELDS.setdefault("allow_weekends", ("可安排普通周末", "ordinary weekends allowed"))
+
+
+def parse_yes_no(value: object, field: str = "allow_weekends") -> bool:
+    """True/False, or yes/no, 是/否, 允许/不允许, 1/0 as typed."""
+    if isinstance(value, bool):
+        return value
+    text = clean_text(value).lower()
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    raise ValidationError(field, "choice", choices="是/否")
+
+
 def _join_dates(dates: Iterable[dt.date]) -> str:
     return ",".join(d.isoformat() for d in dates)
 
@@ -130,7 +150,7 @@ def _record(row: TrainingRequest, enterprise_name: str, course_title: str, theme
         row.id, row.version, row.enterprise_id, enterprise_name, row.course_id, course_title,
         theme_id, theme_name, row.workers, row.window_start, row.window_end, row.weekdays,
         tuple(p for p in row.periods.split(",") if p), _split_dates(row.blackout_dates),
-        row.priority, row.status, row.notes)
+        row.priority, row.status, row.notes, bool(row.allow_weekends))
 
 
 def _select(org: int):
@@ -209,6 +229,7 @@ def clean_request(form: TrainingRequestForm) -> dict:
         "priority": check(fields.integer, form.priority, "priority", maximum=MAX_PRIORITY) or 0,
         "status": check(fields.choice, form.status, "status", REQUEST_STATUSES, default="open"),
         "notes": check(fields.text, form.notes, "notes", max_len=2000),
+        "allow_weekends": bool(check(parse_yes_no, form.allow_weekends)),
     }
     if form.enterprise_id is None:
         check.add(ValidationError("enterprise", "required"))

@@ -141,7 +141,8 @@ def request_window(row: TrainingRequest | None) -> RequestWindow | None:
     return RequestWindow(row.window_start, row.window_end, row.weekdays or "1234567",
                          tuple(p for p in (row.periods or "").split(",") if p) or PERIOD_CODES,
                          frozenset(dt.date.fromisoformat(d) for d in
-                                   (row.blackout_dates or "").split(",") if d))
+                                   (row.blackout_dates or "").split(",") if d),
+                         bool(row.allow_weekends))
 
 
 def load_classes(session: Session, org: int, condition: ColumnElement[bool] | None = None

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 
 from trainer.errors import TrainerError
 from trainer.messages import pick
-from trainer.rules.calendar import PERIOD_LABELS
+from trainer.rules.calendar import PERIOD_LABELS, provisional_warning
 from trainer.scheduling.proposal import (AcceptResult, Proposal, accept_proposal, propose_plan,
-                                         propose_replan_lecturer)
+                                         propose_replan_days_off, propose_replan_lecturer)
 from trainer.services import lecturers
+from trainer.services.schedule_calendar import provisional_years
 from trainer.services.uow import UnitOfWork
 from ui.dialogs.form_dialog import ERROR_STYLE
 from ui.resources import app_icon
@@ -32,16 +33,18 @@ def _date_edit(day: dt.date) -> QDateEdit:
 
 
 class PlanDialog(QDialog):
-    """`replan`: a lecturer falls ill — only the lessons that must move are moved."""
+    """`replan`: a lecturer falls ill — only the lessons that must move are moved. `days_off`:
+    the calendar changed — only the lessons now on a day off move."""
 
     def __init__(self, parent: QWidget | None, uow: UnitOfWork, start: dt.date, end: dt.date,
-                 *, replan: bool = False) -> None:
+                 *, replan: bool = False, days_off: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("planDialog")
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self.tr("Re-plan for an absent lecturer") if replan
+                            else self.tr("Re-plan the lessons on days off") if days_off
                             else self.tr("Plan automatically"))
-        self.uow, self.replan = uow, replan
+        self.uow, self.replan, self.days_off = uow, replan, days_off
         self.proposal: Proposal | None = None
         self.accepted: AcceptResult | None = None
         self.start = _date_edit(start)
@@ -65,6 +68,12 @@ class PlanDialog(QDialog):
             self.reason.hide()
             form.addRow(self.tr("From:"), self.start)
             form.addRow(self.tr("To:"), self.end)
+        self.provisional = QLabel(self)
+        self.provisional.setObjectName("provisional")
+        self.provisional.setWordWrap(True)
+        self.provisional.setStyleSheet("background: #fff3c4; padding: 4px;")
+        self.start.dateChanged.connect(self._warn)
+        self.end.dateChanged.connect(self._warn)
         self.propose_button = QPushButton(self.tr("Make a proposal"), self)
         self.propose_button.setObjectName("propose")
         self.propose_button.clicked.connect(self.propose)
@@ -103,6 +112,7 @@ class PlanDialog(QDialog):
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.provisional)
         layout.addWidget(self.summary)
         layout.addWidget(self.changes, 3)
         layout.addWidget(QLabel(self.tr("Not placed, and why:"), self))
@@ -110,6 +120,14 @@ class PlanDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.resize(980, 680)
+        self._warn()
+
+    def _warn(self) -> None:
+        """The loud warning when the dates touch a year whose holidays are only computed."""
+        start, end = self.start.date().toPython(), self.end.date().toPython()
+        years = provisional_years(self.uow, start, max(start, end))
+        self.provisional.setText(provisional_warning(years))
+        self.provisional.setVisible(bool(years))
 
     def propose(self) -> None:
         start, end = self.start.date().toPython(), self.end.date().toPython()
@@ -123,6 +141,8 @@ class PlanDialog(QDialog):
             if self.replan:
                 return propose_replan_lecturer(uow, lecturer, start, end, reason,
                                                progress=report, cancel=cancel)
+            if self.days_off:
+                return propose_replan_days_off(uow, start, end, progress=report, cancel=cancel)
             return propose_plan(uow, start, end, progress=report, cancel=cancel)
 
         self.problem.clear()

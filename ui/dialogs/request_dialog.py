@@ -42,6 +42,9 @@ class RequestDialog(FormDialog):
         self.window_end = self.add_field("window_end", self.tr("&To"), _date_edit())
         self.weekday_boxes = self._boxes(WEEKDAY_NAMES, "weekdays", self.tr("Week&days"))
         self.period_boxes = self._boxes(DAY_PERIODS, "periods", self.tr("&Half-days"))
+        self.allow_weekends = self.add_field("allow_weekends", "", QCheckBox(
+            self.tr("Ordinary weekends too (never statutory holidays)")))
+        self.allow_weekends.setObjectName("allow_weekends")
         self.blackout = self.add_field("blackout_dates", self.tr("&Blackout dates"), QLineEdit())
         self.blackout.setPlaceholderText(self.tr("production peaks, e.g. 2026-10-12, 2026-10-19"))
         self.priority = self.add_field("priority", self.tr("&Priority (0–9)"), QSpinBox())
@@ -80,6 +83,7 @@ class RequestDialog(FormDialog):
             box.setChecked(code in weekdays)
         for code, box in self.period_boxes.items():
             box.setChecked(code in periods)
+        self.allow_weekends.setChecked(bool(r and r.allow_weekends))
         if r is None:
             return
         self.enterprise.setCurrentIndex(max(0, self.enterprise.findData(r.enterprise_id)))
@@ -99,7 +103,8 @@ class RequestDialog(FormDialog):
             weekdays="".join(c for c, b in self.weekday_boxes.items() if b.isChecked()),
             periods=tuple(c for c, b in self.period_boxes.items() if b.isChecked()),
             blackout_dates=self.blackout.text(), priority=self.priority.value(),
-            status=self.status.currentData(), notes=self.notes.toPlainText())
+            status=self.status.currentData(), notes=self.notes.toPlainText(),
+            allow_weekends=self.allow_weekends.isChecked())
 
     def save(self) -> requests.TrainingRequestRecord:
         if self._record is None:

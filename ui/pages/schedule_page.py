@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout
 
 from trainer.errors import ConflictError, TrainerError
 from trainer.messages import language
-from trainer.rules.calendar import PERIOD_LABELS, WEEKDAY_LABELS
+from trainer.rules.calendar import PERIOD_LABELS, WEEKDAY_LABELS, provisional_warning
 from trainer.services import enterprises, lecturers, schedule
 from trainer.services.schedule import LessonForm, LessonRecord
-from trainer.services.schedule_calendar import calendar_days, list_overrides, load_settings
+from trainer.services.schedule_calendar import calendar_days, load_settings, provisional_years
 from trainer.services.uow import UnitOfWork
 from ui.dialogs import messages
 from ui.dialogs.lesson_dialog import LessonDialog
@@ -24,6 +24,7 @@ from ui.pages.page import Page
 from ui.settings import AppSettings
 from ui.undo import AddLessonCommand, ChangeLessonCommand, DeleteLessonCommand, form_of
 from ui.widgets.calendar_entries import CalendarEntry, DayInfo, Period
+from ui.widgets.days_off_banner import DaysOffBanner
 from ui.widgets.month_view import MonthView
 from ui.widgets.week_view import WeekView
 
@@ -86,6 +87,8 @@ class SchedulePage(Page):
         self.year_notice.setWordWrap(True)
         self.year_notice.setStyleSheet("background: #fff3c4; padding: 4px;")
         self.year_notice.hide()
+        self.days_off = DaysOffBanner(self)
+        self.days_off.replan_requested.connect(self.replan_days_off)
         self.export_button = self._tool("", lambda: None, "export")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_menu = QMenu(self.export_button)
@@ -151,6 +154,7 @@ class SchedulePage(Page):
         layout.addLayout(top)
         layout.addLayout(bar)
         layout.addWidget(self.year_notice)
+        layout.addWidget(self.days_off)
         layout.addWidget(self.splitter, 1)
         self.retranslate()
 
@@ -289,18 +293,13 @@ class SchedulePage(Page):
         self.records = {r.id: r for r in lessons}
         entries = [self._entry(r) for r in lessons]
         calendar = calendar_days(self.uow, start, end)
-        days = {d.date: DayInfo(d.working, "" if d.kind == "workday" else d.name())
-                for d in calendar}
-        unknown = {d.date.year for d in calendar if not d.year_known}
-        if unknown:  # a year the office has entered days for counts as entered
-            unknown -= {o.date.year for o in list_overrides(
-                self.uow, dt.date(min(unknown), 1, 1), dt.date(max(unknown), 12, 31))}
-        unknown = sorted(unknown)
-        self.year_notice.setText(self.tr(
-            "The statutory holidays of %1 are not known to this program yet: only weekends count "
-            "as days off. Enter the year's holidays and adjusted working days with Holidays….")
-            .replace("%1", "、".join(map(str, unknown))))
-        self.year_notice.setVisible(bool(unknown))
+        days = {d.date: DayInfo(d.working, "" if d.kind == "workday" else d.label(),
+                                d.provisional) for d in calendar}
+        years = provisional_years(self.uow, start, end)
+        self.year_notice.setText(provisional_warning(years) + " " + self.tr(
+            "Amber, hatched days: statutory holidays computed from the law, no lesson is "
+            "placed on them."))
+        self.year_notice.setVisible(bool(years))
         zh = language() == "zh"
         names = [pair[0] if zh else pair[1] for pair in WEEKDAY_LABELS]
         if self.mode == 0:
@@ -397,24 +396,43 @@ class SchedulePage(Page):
             self.refresh()
 
     # --- planner and export -------------------------------------------------------------------
-    def plan(self, replan: bool = False) -> None:
+    def plan(self, replan: bool = False, days_off: bool = False) -> None:
         from ui.dialogs.plan_dialog import PlanDialog  # OR-Tools loads on first use only
 
         start = max(self.shown_range()[0], dt.date.today())
         end = start + dt.timedelta(days=7 if replan else 90)
-        dialog = PlanDialog(self, self.uow, start, end, replan=replan)
+        if days_off and self.days_off.lessons:
+            start = max(dt.date.today(), min(x.date for x in self.days_off.lessons))
+            end = max(start, max(x.date for x in self.days_off.lessons))
+        dialog = PlanDialog(self, self.uow, start, end, replan=replan, days_off=days_off)
         dialog.exec()
         accepted = dialog.accepted
         dialog.deleteLater()
         if accepted is not None:
             self.undo_stack.clear()  # earlier moves were judged against the old schedule
+            if days_off:
+                self.show_days_off()
             self.refresh()
 
     def edit_holidays(self) -> None:
         from ui.dialogs.holidays_dialog import HolidaysDialog
 
-        if HolidaysDialog.ask(self, self.uow, self.anchor.year):
+        changed, replan = HolidaysDialog.ask(self, self.uow, self.anchor.year)
+        if changed:
+            self.show_days_off()
             self.refresh()
+        if replan:
+            self.replan_days_off()
+
+    def show_days_off(self) -> None:
+        """The banner: lessons from today on that now fall on a day off."""
+        from trainer.services.holiday_notices import lessons_on_days_off
+        today = dt.date.today()
+        self.days_off.show_lessons(lessons_on_days_off(self.uow, today,
+                                                       today + dt.timedelta(days=731)))
+
+    def replan_days_off(self) -> None:
+        self.plan(days_off=True)
 
     def _save_path(self, name: str, pattern: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save"), name, pattern)

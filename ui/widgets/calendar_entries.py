@@ -25,6 +25,7 @@ class CalendarEntry:
 class DayInfo:
     working: bool
     name: str = ""  # holiday / weekend / adjusted working day, as a person says it
+    provisional: bool = False  # a statutory day computed from the law, not confirmed yet
 
 
 @dataclass(frozen=True)
@@ -47,4 +48,16 @@ def light(color: str, factor: int = 165) -> QColor:
 
 CONFLICT_COLOR = QColor("#c62828")
 NON_WORKING_FILL = QColor("#eceff1")
+PROVISIONAL_FILL = QColor("#ffe8b3")  # amber, hatched: by law, awaiting the State Council
+
+
+def fill_day(p, rect, info: DayInfo) -> None:
+    """The day's background: grey when not working; amber and hatched when provisional."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QBrush
+    if info.provisional:
+        p.fillRect(rect, PROVISIONAL_FILL)
+        p.fillRect(rect, QBrush(QColor("#e0a526"), Qt.BrushStyle.BDiagPattern))
+    elif not info.working:
+        p.fillRect(rect, NON_WORKING_FILL)
 HOLIDAY_TEXT = QColor("#c62828")

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from ui.widgets.calendar_entries import (CONFLICT_COLOR, HOLIDAY_TEXT, NON_WORKING_FILL,
+from ui.widgets.calendar_entries import (CONFLICT_COLOR, HOLIDAY_TEXT, fill_day,
                                          CalendarEntry, DayInfo, light)
 
 HEADER = 24
@@ -119,8 +119,7 @@ class MonthView(QWidget):
     def _paint_day(self, p: QPainter, date: dt.date) -> None:
         cell = self.cell_rect(date)
         info = self.days.get(date, DayInfo(date.weekday() < 5))
-        if not info.working:
-            p.fillRect(cell, NON_WORKING_FILL)
+        fill_day(p, cell, info)
         if date == self._target:
             p.fillRect(cell, QColor(21, 101, 192, 50))
         p.setPen(QPen(QColor("#cfd8dc")))

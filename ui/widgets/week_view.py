@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from ui.widgets.calendar_entries import (CONFLICT_COLOR, HOLIDAY_TEXT, NON_WORKING_FILL,
+from ui.widgets.calendar_entries import (CONFLICT_COLOR, HOLIDAY_TEXT, fill_day,
                                          CalendarEntry, DayInfo, Period, light, minutes)
 
 GUTTER = 52  # hour labels
@@ -156,8 +156,7 @@ class WeekView(QWidget):
         for index, date in enumerate(self.dates()):
             info = self.days.get(date, DayInfo(date.weekday() < 5))
             column = self.day_rect(index)
-            if not info.working:
-                p.fillRect(column, NON_WORKING_FILL)
+            fill_day(p, column, info)
             for period in self.periods:  # working hours, lightly
                 band = QRectF(column.x(), self._y(minutes(period.start)), w,
                               self._y(minutes(period.end)) - self._y(minutes(period.start)))
