@@ -781,8 +781,8 @@ What you were doing may not have been saved. The details are in the log file:
         <translation>Choose the file</translation>
     </message>
     <message>
-        <source>An Excel (.xlsx, .xls) or CSV file, as the enterprise sent it: title rows, blank rows and total rows are skipped.</source>
-        <translation>An Excel (.xlsx, .xls) or CSV file, as the enterprise sent it: title rows, blank rows and total rows are skipped.</translation>
+        <source>An Excel (.xlsx, .xls), WPS or LibreOffice (.ods) or CSV file, as the enterprise sent it: title rows, blank rows and total rows are skipped.</source>
+        <translation>An Excel (.xlsx, .xls), WPS or LibreOffice (.ods) or CSV file, as the enterprise sent it: title rows, blank rows and total rows are skipped.</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1349,8 +1349,24 @@ What you were doing may not have been saved. The details are in the log file:
         <translation>none</translation>
     </message>
     <message>
+        <source>Sheet:</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
         <source>Header row (spreadsheet row number):</source>
         <translation>Header row (spreadsheet row number):</translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation> (hidden)</translation>
+    </message>
+    <message>
+        <source>Import the %1 hidden rows too</source>
+        <translation>Import the %1 hidden rows too</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Reading the file…</translation>
     </message>
     <message>
         <source>Column in the file</source>
@@ -2415,6 +2431,45 @@ Print anyway?</translation>
     <message>
         <source>New password for %1</source>
         <translation>New password for %1</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesPage</name>
+    <message>
+        <source>Values we do not know</source>
+        <translation>Values we do not know</translation>
+    </message>
+    <message>
+        <source>The file uses these words where we have a list of our own. No row is rejected for them: keep each as written, or choose one of ours. The choice applies to every row of this file.</source>
+        <translation>The file uses these words where we have a list of our own. No row is rejected for them: keep each as written, or choose one of ours. The choice applies to every row of this file.</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Written in the file</source>
+        <translation>Written in the file</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Becomes</translation>
+    </message>
+    <message>
+        <source>taken from the ID number</source>
+        <translation>taken from the ID number</translation>
+    </message>
+    <message>
+        <source>keep as written</source>
+        <translation>keep as written</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Checking every row…</translation>
     </message>
 </context>
 <context>

@@ -784,8 +784,8 @@ What you were doing may not have been saved. The details are in the log file:
         <translation>选择文件</translation>
     </message>
     <message>
-        <source>An Excel (.xlsx, .xls) or CSV file, as the enterprise sent it: title rows, blank rows and total rows are skipped.</source>
-        <translation>企业报来的 Excel(.xlsx、.xls)或 CSV 文件即可:标题行、空行和合计行会自动跳过。</translation>
+        <source>An Excel (.xlsx, .xls), WPS or LibreOffice (.ods) or CSV file, as the enterprise sent it: title rows, blank rows and total rows are skipped.</source>
+        <translation>企业报来的 Excel（.xlsx、.xls）、WPS 或 LibreOffice（.ods）表格或 CSV 文件，原样即可：标题行、空行和合计行会自动跳过。</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1352,8 +1352,24 @@ What you were doing may not have been saved. The details are in the log file:
         <translation>无</translation>
     </message>
     <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
         <source>Header row (spreadsheet row number):</source>
         <translation>表头所在行(表格行号):</translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation>（隐藏）</translation>
+    </message>
+    <message>
+        <source>Import the %1 hidden rows too</source>
+        <translation>同时导入 %1 个隐藏的行</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件……</translation>
     </message>
     <message>
         <source>Column in the file</source>
@@ -2418,6 +2434,45 @@ Print anyway?</source>
     <message>
         <source>New password for %1</source>
         <translation>%1 的新密码</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesPage</name>
+    <message>
+        <source>Values we do not know</source>
+        <translation>未识别的值</translation>
+    </message>
+    <message>
+        <source>The file uses these words where we have a list of our own. No row is rejected for them: keep each as written, or choose one of ours. The choice applies to every row of this file.</source>
+        <translation>文件中这些列用了本系统列表以外的写法。不会因此退回任何一行：可以按原样保留，也可以对应为本系统的某一项。所作选择适用于本文件的每一行。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Written in the file</source>
+        <translation>文件中的写法</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>taken from the ID number</source>
+        <translation>按身份证号确定</translation>
+    </message>
+    <message>
+        <source>keep as written</source>
+        <translation>按原样保留</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查……</translation>
     </message>
 </context>
 <context>

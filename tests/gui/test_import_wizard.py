@@ -168,3 +168,46 @@ def test_export_button_writes_the_list(qtbot, window, office, tmp_path, monkeypa
     sheet = openpyxl.load_workbook(out).active
     assert sheet.cell(1, 2).value == "Name" and sheet.cell(2, 2).value == "新余恒达钢铁"
     assert "Saved 1 rows" in window.statusBar().currentMessage()
+
+
+def test_values_we_do_not_know_step_maps_once_per_file(qtbot, window, answer, typist, office,
+                                                       tmp_path):
+    book = openpyxl.Workbook()
+    book.active.title = "填表说明"
+    book.active.append(["身份证号一列请设为文本"])
+    sheet = book.create_sheet("名单")
+    sheet.append(["姓名", "身份证号", "单位", "人员类别"])
+    for i, word in enumerate(["技术骨干", "班组长", "技术骨干", "一线职工", "技术骨干"]):
+        sheet.append([f"工人{i}", make_id(seq=f"{300 + i}"), "新余恒达钢铁", word])
+    sheet.row_dimensions[6].hidden = True
+    book.save(tmp_path / "words.xlsx")
+    page = window.show_page("trainees")
+    seen = {}
+
+    def drive(wizard):
+        typist(wizard.file_page.path, str(tmp_path / "words.xlsx"))
+        _next(wizard)
+        mapping = wizard.mapping_page
+        seen["sheet"] = (mapping.sheet.currentData(), mapping.sheet.count())
+        seen["hidden"] = mapping.hidden.isVisibleTo(wizard)
+        _next(wizard)
+        values = wizard.values_page
+        assert wizard.currentPage() is values
+        seen["values"] = [(values.values.item(r, 1).text(), values.values.item(r, 2).text())
+                          for r in range(values.values.rowCount())]
+        combo = values.values.cellWidget(0, 3)
+        combo.setCurrentIndex(combo.findData("regular"))
+        _next(wizard)
+        assert wizard.currentPage() is wizard.preview_page
+        seen["notes"] = wizard.preview_page.notes.text()
+        _next(wizard)
+        qtbot.waitUntil(wizard.run_page.isComplete, timeout=10000)
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    answer(page.import_button.click, drive)
+    assert seen["sheet"] == ("名单", 2) and seen["hidden"]
+    assert seen["values"][0][0] == "技术骨干" and seen["values"][0][1].startswith("2")  # row 6 hidden
+    assert seen["values"][1][0] == "班组长"
+    assert "技术骨干" in seen["notes"] and "Hidden row" in seen["notes"]
+    stored = {t.name: t.category for t in trainees.list_trainees(page.uow)}
+    assert stored["工人0"] == "regular" and stored["工人1"] == "班组长" and "工人4" not in stored

@@ -260,22 +260,24 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def _table_with_header(kind: str, path, sheet, mapping, header_row):
+def read_sheet_with_header(kind: str, path, sheet: str | int | None = None) -> Table:
     """The sheet asked for; by default the first visible sheet where a header is found (a
-    workbook's first sheet is often a cover or an instruction page)."""
+    workbook's first sheet is often a cover or an instruction page), else the first visible."""
     table = read_table(path, sheet)
-    try:
-        return (table, *_header_and_mapping(kind, table, mapping, header_row))
-    except ImportFileError as exc:
-        if exc.reason not in ("no_header", "empty") or sheet is not None:
-            raise
-        for other in table.sheets:
-            if other.hidden or other.name == table.sheet:
-                continue
+    if sheet is not None or find_header_row(kind, table) is not None:
+        return table
+    for other in table.sheets:
+        if not other.hidden and other.name != table.sheet:
             candidate = read_table(path, other.name)
             if find_header_row(kind, candidate) is not None:
-                return (candidate, *_header_and_mapping(kind, candidate, mapping, header_row))
-        raise
+                return candidate
+    return table
+
+
+def _table_with_header(kind: str, path, sheet, mapping, header_row):
+    table = read_sheet_with_header(kind, path, sheet) if mapping is None and header_row is None \
+        else read_table(path, sheet)
+    return (table, *_header_and_mapping(kind, table, mapping, header_row))
 
 
 def _header_and_mapping(kind: str, table: Table, mapping: Mapping[int, str] | None,

@@ -4,6 +4,7 @@ cells filled down, IDs the spreadsheet stored as numbers (how many, how to fix t
 the values we do not know (kept as written, or as mapped)."""
 from __future__ import annotations
 
+from trainer.io.values import all_targets
 from trainer.messages import FIELDS, label, language
 
 SHOWN_ROWS = 6  # row numbers listed before "…"
@@ -15,6 +16,13 @@ def row_list(rows, lang: str) -> str:
     if lang == "zh":
         return "第 " + "、".join(shown) + (" 等" if more else "") + " 行"
     return "row" + ("s " if len(rows) > 1 else " ") + ", ".join(shown) + (", …" if more else "")
+
+
+def row_count(rows, lang: str) -> str:
+    """'3 行(第 2、4、6 行)' / '3 (rows 2, 4, 6)'."""
+    if lang == "zh":
+        return f"{len(rows)} 行（{row_list(rows, lang)}）"
+    return f"{len(rows)} ({row_list(rows, lang)})"
 
 
 def numeric_id_hint(count: int, lang: str | None = None) -> str:
@@ -53,16 +61,19 @@ def preview_notes(preview, lang: str | None = None) -> list[str]:
         notes.append(numeric_id_hint(preview.numeric_identifiers, lang))
     for unknown in preview.unknown_values:
         chosen = preview.value_map.get(unknown.field, {}).get(unknown.value)
+        if chosen:
+            pair = all_targets(unknown.field).get(chosen) or next(
+                (p for p in all_targets(unknown.field).values() if chosen in p), None)
+            chosen = (pair[0] if zh else pair[1]) if pair else chosen
         name = label(FIELDS, unknown.field, lang)
-        rows = row_list(unknown.rows, lang)
         if zh:
             what = ("按身份证号确定" if unknown.field == "gender" and not chosen else
                     f"对应为“{chosen}”" if chosen else "按原样保留")
-            notes.append(f"未识别的{name}“{unknown.value}”：{len(unknown.rows)} 行（{rows}），"
+            notes.append(f"未识别的{name}“{unknown.value}”：{row_count(unknown.rows, lang)}，"
                          f"{what}。")
         else:
             what = ("taken from the ID number" if unknown.field == "gender" and not chosen else
                     f"mapped to “{chosen}”" if chosen else "kept as written")
-            notes.append(f"Unknown {name} “{unknown.value}”: {len(unknown.rows)} row(s) "
-                         f"({rows}), {what}.")
+            notes.append(f"Unknown {name} “{unknown.value}”: {row_count(unknown.rows, lang)}, "
+                         f"{what}.")
     return notes

@@ -344,7 +344,7 @@ def cell_text(value: Cell) -> str:
     if isinstance(value, float):
         if not math.isfinite(value):
             return str(value)
-        if value.is_integer() and abs(value) < 1e21:
+        if value.is_integer() and abs(value) < 1e15:  # a double holds 15 digits exactly
             return str(int(value))
         return format(value, ".15g")
     if isinstance(value, dt.datetime):

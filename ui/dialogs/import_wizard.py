@@ -1,4 +1,5 @@
-"""The import wizard: choose a file → map its columns → see what will be accepted and rejected →
+"""The import wizard: choose a file → choose the sheet and map its columns → the values we do not
+know (only when the file has some; import_pages.py) → see what will be accepted and rejected →
 import with progress and cancel. Every step calls trainer.io; reading and checking run off the
 GUI thread behind a progress dialog, the import itself with a progress bar and Cancel."""
 from __future__ import annotations
@@ -6,26 +7,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
-                               QRadioButton, QSpinBox, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar,
+                               QPushButton, QRadioButton, QSpinBox, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from trainer.errors import TrainerError
 from trainer.io.columns import fields_of, find_header_row, suggest_mapping
 from trainer.io.importing import (ImportCancelled, ImportPreview, ImportResult, field_label,
-                                  preview_import, run_import)
+                                  preview_import, read_sheet_with_header, run_import)
 from trainer.io.reading import Table, cell_text, read_table
-from trainer.io.workbooks import write_rejects, write_template
+from trainer.io.workbooks import write_template
 from trainer.messages import language
 from trainer.services import enterprises
 from trainer.services.uow import UnitOfWork
 from ui.dialogs import messages
+from ui.dialogs.import_pages import PreviewPage, ValuesPage
 from ui.resources import app_icon
 from ui.workers import Task, run_with_progress, thread_uow
 
 SAMPLE_ROWS = 3  # example values shown under each column on the mapping page
-FILE_FILTER = "Excel / CSV (*.xlsx *.xls *.csv *.txt);;* (*)"
+FILE_FILTER = "Excel / WPS / LibreOffice / CSV (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;* (*)"
 
 
 class ImportWizard(QWizard):
@@ -42,12 +44,15 @@ class ImportWizard(QWizard):
         self.uow, self.kind = uow, kind
         self.table: Table | None = None
         self.preview: ImportPreview | None = None
+        self.preview_args: dict = {}  # what the preview was made with (the values page redoes it)
         self.result_: ImportResult | None = None
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
+        self.values_page = ValuesPage(self)
         self.preview_page = PreviewPage(self)
         self.run_page = RunPage(self)
-        for page in (self.file_page, self.mapping_page, self.preview_page, self.run_page):
+        for page in (self.file_page, self.mapping_page, self.values_page, self.preview_page,
+                     self.run_page):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Back"))
@@ -94,8 +99,9 @@ class FilePage(QWizardPage):
         super().__init__(wizard)
         self.wiz = wizard
         self.setTitle(self.tr("Choose the file"))
-        self.setSubTitle(self.tr("An Excel (.xlsx, .xls) or CSV file, as the enterprise sent it: "
-                                 "title rows, blank rows and total rows are skipped."))
+        self.setSubTitle(self.tr("An Excel (.xlsx, .xls), WPS or LibreOffice (.ods) or CSV file, "
+                                 "as the enterprise sent it: title rows, blank rows and total "
+                                 "rows are skipped."))
         self.path = QLineEdit(self)
         self.path.setObjectName("path")
         self.path.textChanged.connect(self.completeChanged)
@@ -161,7 +167,9 @@ class FilePage(QWizardPage):
 
     def validatePage(self) -> bool:
         path = self.path.text().strip()
-        table = self.wiz.in_background(self.tr("Reading the file…"), lambda _uow: read_table(path))
+        kind = self.wiz.kind
+        table = self.wiz.in_background(self.tr("Reading the file…"),
+                                       lambda _uow: read_sheet_with_header(kind, path))
         if table is None:
             return False
         self.wiz.table = table
@@ -190,6 +198,11 @@ class MappingPage(QWizardPage):
         self.header_row.setSpecialValueText(self.tr("none"))
         self.header_row.setMaximumWidth(120)
         self.header_row.valueChanged.connect(self.fill)
+        self.sheet = QComboBox(self)
+        self.sheet.setObjectName("sheet")
+        self.sheet.activated.connect(self.choose_sheet)
+        self.hidden = QCheckBox(self)
+        self.hidden.setObjectName("importHidden")
         self.columns = QTableWidget(0, 3, self)
         self.columns.setObjectName("columns")
         self.columns.verticalHeader().hide()
@@ -199,7 +212,9 @@ class MappingPage(QWizardPage):
         self.problem.setStyleSheet("color: #c62828;")
         self.problem.setWordWrap(True)
         form = QFormLayout()
+        form.addRow(self.tr("Sheet:"), self.sheet)
         form.addRow(self.tr("Header row (spreadsheet row number):"), self.header_row)
+        form.addRow("", self.hidden)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.columns, 1)
@@ -207,12 +222,32 @@ class MappingPage(QWizardPage):
 
     def initializePage(self) -> None:
         table = self.wiz.table
+        self.sheet.clear()
+        for info in table.sheets or ():
+            self.sheet.addItem(info.name + (self.tr(" (hidden)") if info.hidden else ""),
+                               info.name)
+        self.sheet.setCurrentIndex(max(self.sheet.findData(table.sheet), 0))
+        self.sheet.setEnabled(self.sheet.count() > 1)
+        self.hidden.setText(self.tr("Import the %1 hidden rows too").replace(
+            "%1", str(len(table.hidden_rows))))
+        self.hidden.setChecked(False)
+        self.hidden.setVisible(bool(table.hidden_rows))
         found = find_header_row(self.wiz.kind, table)
         self.header_row.blockSignals(True)
         self.header_row.setRange(0, max(len(table.rows), 1))
         self.header_row.setValue(found + 1 if found is not None else 0)
         self.header_row.blockSignals(False)
         self.fill()
+
+    def choose_sheet(self) -> None:
+        name, path = self.sheet.currentData(), self.wiz.file_page.path.text().strip()
+        if name is None or name == self.wiz.table.sheet:
+            return
+        table = self.wiz.in_background(self.tr("Reading the file…"),
+                                       lambda _uow: read_table(path, name))
+        if table is not None:
+            self.wiz.table = table
+            self.initializePage()
 
     def fill(self) -> None:
         table, kind = self.wiz.table, self.wiz.kind
@@ -269,87 +304,23 @@ class MappingPage(QWizardPage):
         wiz, file_page = self.wiz, self.wiz.file_page
         path, mapping, header_row = file_page.path.text().strip(), self.mapping(), \
             self.header_row.value()
-        enterprise, on_duplicate = file_page.enterprise_id, file_page.on_duplicate
+        args = dict(path=path, mapping=mapping, header_row=header_row,
+                    enterprise=file_page.enterprise_id, on_duplicate=file_page.on_duplicate,
+                    sheet=wiz.table.sheet if wiz.table.sheets else None,
+                    include_hidden=self.hidden.isChecked())
         preview = wiz.in_background(self.tr("Checking every row…"), lambda uow: preview_import(
-            uow, wiz.kind, path, mapping=mapping, header_row=header_row, enterprise=enterprise,
-            on_duplicate=on_duplicate, sheet=wiz.table.sheet or None))
+            uow, wiz.kind, **args))
         if preview is None:
             return False
-        wiz.preview = preview
+        wiz.preview, wiz.preview_args = preview, args
         return True
 
-
-class PreviewPage(QWizardPage):
-    """Counts, and every rejected or skipped row with its row number, column and reason."""
-
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard)
-        self.wiz = wizard
-        self.setTitle(self.tr("Check before importing"))
-        self.setSubTitle(self.tr("Nothing has been written yet. Rejected rows can be saved as an "
-                                 "Excel file with the reasons, to send back."))
-        self.summary = QLabel(self)
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("font-weight: 600;")
-        self.problems = QTableWidget(0, 3, self)
-        self.problems.setObjectName("problems")
-        self.problems.verticalHeader().hide()
-        self.problems.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.problems.horizontalHeader().setStretchLastSection(True)
-        self.save_rejects = QPushButton(self.tr("Save rejected rows…"), self)
-        self.save_rejects.setObjectName("saveRejects")
-        self.save_rejects.clicked.connect(self.save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.problems, 1)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.save_rejects)
-        layout.addLayout(bottom)
-
-    def initializePage(self) -> None:
-        preview = self.wiz.preview
-        self.summary.setText(self.tr(
-            "%1 rows will be imported (%2 new, %3 updated); %4 rejected; %5 already there and "
-            "skipped; %6 blank or total rows ignored.")
-            .replace("%1", f"{len(preview.accepted):,}").replace("%2", f"{preview.to_create:,}")
-            .replace("%3", f"{preview.to_update:,}").replace("%4", f"{len(preview.rejected):,}")
-            .replace("%5", f"{len(preview.duplicates):,}")
-            .replace("%6", f"{len(preview.skipped_rows):,}"))
-        lines = [(r.row, p.header or "", p.message()) for r in preview.rejected for p in r.problems]
-        lines += [(d.row, "", d.message()) for d in preview.duplicates]
-        lines.sort(key=lambda line: line[0])
-        self.problems.setRowCount(len(lines))
-        self.problems.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"),
-                                                 self.tr("Reason")])
-        for i, (row, column, reason) in enumerate(lines):
-            number = QTableWidgetItem()
-            number.setData(Qt.ItemDataRole.DisplayRole, row)
-            self.problems.setItem(i, 0, number)
-            self.problems.setItem(i, 1, QTableWidgetItem(column))
-            self.problems.setItem(i, 2, QTableWidgetItem(reason))
-        self.problems.resizeColumnToContents(0)
-        self.problems.resizeColumnToContents(1)
-        self.save_rejects.setEnabled(bool(preview.rejected))
-        self.wiz.setButtonText(QWizard.WizardButton.NextButton, self.tr("Import"))
-
-    def cleanupPage(self) -> None:
-        self.wiz.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
-
-    def isComplete(self) -> bool:
-        return self.wiz.preview is not None and bool(self.wiz.preview.accepted)
-
-    def save(self) -> None:
-        source = Path(self.wiz.preview.path)
-        suggested = str(source.with_name(source.stem + self.tr("-rejected") + ".xlsx"))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), suggested,
-                                              "Excel (*.xlsx)")
-        if path:
-            try:
-                write_rejects(self.wiz.preview, path, language())
-            except (OSError, TrainerError) as exc:
-                messages.show_error(self, self.tr("Save rejected rows"), str(exc))
+    def nextId(self) -> int:
+        """The values page only when the file has values we do not know."""
+        wiz = self.wiz
+        skip = wiz.preview is not None and not wiz.preview.unknown_values
+        target = wiz.preview_page if skip else wiz.values_page
+        return next(i for i in wiz.pageIds() if wiz.page(i) is target)
 
 
 class RunPage(QWizardPage):
