@@ -13,7 +13,7 @@ import json
 import sys
 from typing import Sequence
 
-from trainer import __version__
+from trainer.build_info import version_text
 from trainer.cli_kinds import (ALIASES, KINDS, build_form, cell, form_fields, headers, option_for,
                                resolve_kind)
 from trainer.errors import (DatabaseError, InvalidInput, NotFoundError, TrainerError,
@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
                "2 bad arguments, invalid input or unreadable file, 3 some rows / codes / "
                "trainees rejected, 4 schedule conflicts, 5 certificate revoked, 6 certificate "
                "not genuine.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version_text()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("init", parents=[common], help="create or upgrade the database and the union office")

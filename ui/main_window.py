@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
                                QSplitter, QStackedWidget, QWidget)
 
-from trainer import __version__
+from trainer.build_info import version_text
 from trainer.services import organizations
 from trainer.services.uow import UnitOfWork
 from ui.i18n import LanguageManager
@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About Factory Classroom"), self.tr(
             "<h3>Factory Classroom %1</h3><p>Training in the workshop: enterprises, lecturers, "
             "courses, trainees, schedules, attendance and certificates for trade-union "
-            "training offices.</p>").replace("%1", __version__))
+            "training offices.</p>").replace("%1", version_text()))
 
     # --- remembering ---------------------------------------------------------------------
     def _restore(self) -> None:

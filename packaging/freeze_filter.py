@@ -1,0 +1,168 @@
+"""What goes into the frozen folder besides the code, and what is left out (used by the spec).
+
+Left out, each measured by packaging/build.py --report (sizes in the README):
+- pandas: replaced by packaging/stubs/pandas (28 MB); OR-Tools' cp_model imports it, the
+  planner never calls what uses it.
+- The database drivers' dialects of MySQL, Oracle and SQL Server; syntax colouring (pygments).
+- Shared libraries nothing left in the folder loads (those of the dropped plugins):
+  drop_unreachable_libraries() after the build, from the ELF files' DT_NEEDED entries.
+- Python modules no code path of the app imports: test frameworks, Tk, the unused solvers of
+  OR-Tools (only ortools.sat and ortools.graph are used), the plotting and HTML parts of pandas
+  (pandas itself stays: ortools.sat.python.cp_model imports it at load time), the optional
+  lxml/calamine accelerators of openpyxl and pandas (both fall back to the standard library),
+  Pillow's AVIF, WebP and colour-management parts, OpenSSL (no network: hashlib uses its
+  built-in hashes; PostgreSQL's libpq has its own), Japanese and Korean codecs.
+- Qt plugins the app does not need: QML/Quick, WebEngine, Wayland (the xcb plugin runs on
+  XWayland too), virtual keyboard, network and TLS, PDF image format, SQL drivers, evdev input.
+  The Qt libraries only those plugins load go with them.
+- Qt's own translations but Chinese and English.
+- On Linux, libcups and libdbus: the system's (see SYSTEM_LIBS).
+Kept although big: Qt's ICU (the Trainees page sorts names with a Chinese QCollator), numpy
+with OpenBLAS and OR-Tools' SCIP/HiGHS/COIN libraries (libortools.so links them all).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+EXCLUDED_MODULES = [
+    "tkinter", "_tkinter", "turtle", "idlelib", "lib2to3", "pydoc_data", "curses",
+    "pytest", "_pytest", "hypothesis", "pytestqt", "pip", "setuptools", "distutils",
+    "IPython", "matplotlib", "jinja2", "scipy", "pygments", "mako.ext.pygmentplugin",
+    "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.oracle", "sqlalchemy.dialects.mssql",
+    "sqlalchemy.testing", "alembic.testing", "PIL.ImageQt", "PIL.ImageTk", "PIL._avif",
+    "PIL.AvifImagePlugin", "lxml", "python_calamine",  # optional speed-ups of openpyxl/pandas
+    "pandas.tests", "pandas.plotting._matplotlib", "pandas.io.formats.style",
+    "pandas.io.clipboard", "numpy.tests", "numpy.f2py", "numpy.distutils",
+    "numpy.random", "numpy.fft", "numpy.polynomial",  # numpy loads these only when asked
+    # No network: hashlib falls back to its built-in hashes without OpenSSL (5 MB)
+    "ssl", "_ssl", "_hashlib", "readline", "PIL._webp", "PIL.WebPImagePlugin",
+    "PIL._imagingcms", "PIL.ImageCms", "_codecs_jp", "_codecs_kr", "_codecs_iso2022",
+    "ortools.linear_solver", "ortools.math_opt", "ortools.constraint_solver",
+    "ortools.routing", "ortools.pdlp", "ortools.set_cover", "ortools.bop", "ortools.glop",
+    "ortools.packing", "ortools.scheduling", "ortools.algorithms", "ortools.service",
+    "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtNetwork",
+    "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtPdf",
+    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtDBus",
+]
+
+# Qt plugins kept, by folder: the file name without lib prefix and extension.
+QT_PLUGINS = {
+    "platforms": {"qxcb", "qoffscreen", "qminimal", "qwindows"},
+    "platformthemes": {"qxdgdesktopportal"},  # not gtk3: it would bring the build PC's GTK
+    "platforminputcontexts": {"composeplatforminputcontextplugin",
+                              "ibusplatforminputcontextplugin"},   # Chinese input methods
+    "imageformats": {"qsvg", "qjpeg", "qico", "qgif"},            # icons, seal images
+    "iconengines": {"qsvgicon"},
+    "printsupport": {"cupsprintersupport"},
+    "xcbglintegrations": {"qxcb-glx-integration", "qxcb-egl-integration"},
+    "styles": {"qmodernwindowsstyle"},
+}
+QT_TRANSLATIONS = {"qtbase_zh_CN.qm", "qtbase_en.qm"}
+# Qt libraries that only the dropped plugins and modules load.
+# (Qt6DBus stays: the ibus input method and the desktop portal use it.)
+QT_LIBS_DROPPED = re.compile(
+    r"Qt6(Qml|Quick|VirtualKeyboard|Pdf|Wayland|WlShell|EglFS|Network|OpenGL|SvgWidgets"
+    r"|WebEngine)", re.I)
+
+# Linux libraries taken from the system instead (the .deb depends on libcups2 and libdbus-1-3):
+# every desktop has them, and its own copy speaks to its own printing and session services.
+# Dropping them drops their dependencies too (GnuTLS, Kerberos, systemd…: 10 MB).
+SYSTEM_LIBS = {"libcups.so.2", "libdbus-1.so.3"}
+
+# Source-only files under resources/ (translation sources, the script that compiles them).
+_SOURCE_ONLY = {".ts", ".py", ".pyc", ".pro"}
+
+
+def data_files(root: Path) -> list[tuple[str, str]]:
+    """(source file, destination folder) of everything the program reads at run time: resources/
+    (icons, compiled translations, fonts and their licences, artwork), the Alembic migrations
+    (read as files), any non-Python file in the packages, and the build stamp."""
+    found: list[tuple[str, str]] = []
+    for file in sorted((root / "resources").rglob("*")):
+        if file.is_file() and file.suffix not in _SOURCE_ONLY and "__pycache__" not in file.parts:
+            found.append((str(file), str(file.parent.relative_to(root))))
+    for package in ("trainer", "ui"):
+        for file in sorted((root / package).rglob("*")):
+            if not file.is_file() or "__pycache__" in file.parts or file.suffix == ".pyc":
+                continue
+            if file.suffix == ".py" and "migrations" not in file.parts:
+                continue
+            found.append((str(file), str(file.parent.relative_to(root))))
+    stamp = root / "build" / "build_info.json"
+    if stamp.is_file():
+        found.append((str(stamp), "trainer"))
+    return found
+
+
+def _keep_qt_file(dest: str) -> bool:
+    parts = Path(dest).parts
+    if dest in SYSTEM_LIBS:
+        return False
+    if "PySide6" not in parts:
+        return True
+    if "plugins" in parts:
+        folder = parts[parts.index("plugins") + 1]
+        stem = Path(dest).name.split(".")[0]
+        stem = stem[3:] if stem.startswith("lib") else stem
+        return stem in QT_PLUGINS.get(folder, ())
+    if "translations" in parts:
+        return Path(dest).name in QT_TRANSLATIONS
+    if "qml" in parts or "qtwebengine" in dest.lower():
+        return False
+    return not QT_LIBS_DROPPED.search(Path(dest).name)
+
+
+def prune(analysis) -> None:
+    """Drops, in place, the Qt plugins, libraries and translations the app does not use."""
+    analysis.binaries = [entry for entry in analysis.binaries if _keep_qt_file(entry[0])]
+    analysis.datas = [entry for entry in analysis.datas if _keep_qt_file(entry[0])]
+
+
+def _needed(path: Path) -> list[str]:
+    """The DT_NEEDED names of an ELF file (readelf, from binutils)."""
+    import subprocess
+
+    out = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True).stdout
+    return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out)
+
+
+def _is_elf(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(4) == b"\x7fELF"
+
+
+def drop_unreachable_libraries(folder: Path) -> list[str]:
+    """Linux: removes the shared libraries at the top of _internal/ that no program, Python
+    extension or Qt plugin in the folder loads, directly or through another library (PyInstaller
+    collected them for plugins prune() dropped), and links left pointing nowhere."""
+    internal = folder / "_internal"
+    top = {p.name: p for p in internal.iterdir() if p.is_file() and ".so" in p.name}
+    elf = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink() and _is_elf(p)]
+    by_name = {p.name: p for p in elf}
+    # Roots: the bootloader opens libpython; Python imports extension modules (_cffi_backend…).
+    keep = {name for name in top if name.startswith("libpython")
+            or re.search(r"\.(cpython-\d+.*|abi3)\.so$", name)}
+    todo = [p for p in elf if p.parent != internal or p.name in keep]
+    seen: set[Path] = set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name in _needed(current):
+            target = by_name.get(name) or (internal / name if (internal / name).exists() else None)
+            if target is not None:
+                target = target.resolve()
+                keep.add(name)
+                todo.append(target)
+    removed = []
+    for name, path in top.items():
+        if name not in keep and not path.is_symlink():
+            path.unlink()
+            removed.append(name)
+    for link in list(folder.rglob("*")):
+        if link.is_symlink() and not link.exists():
+            link.unlink()
+            removed.append(link.name)
+    return removed
