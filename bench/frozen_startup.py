@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -30,10 +31,12 @@ def timed(command: list[str], env: dict) -> float:
     return time.perf_counter() - start
 
 
-def named_windows(env: dict) -> int:
+def shown_windows(env: dict) -> int:
+    """Named top-level windows bigger than Qt's 1×1 and 3×3 helper windows."""
     out = subprocess.run(["xwininfo", "-root", "-children"], env=env, capture_output=True,
-                         text=True).stdout
-    return sum(1 for line in out.splitlines() if line.strip().startswith("0x") and '"' in line)
+                         text=True, errors="replace").stdout
+    sizes = re.findall(r'^\s*0x[0-9a-f]+ ".*?":.*?\s(\d+)x(\d+)\+', out, re.M)
+    return sum(1 for w, h in sizes if int(w) > 100 and int(h) > 100)
 
 
 def window_shown(command: list[str], env: dict, timeout: float = 120) -> float:
@@ -43,7 +46,7 @@ def window_shown(command: list[str], env: dict, timeout: float = 120) -> float:
                                stderr=subprocess.DEVNULL)
     try:
         while time.perf_counter() - start < timeout:
-            if named_windows(env):
+            if shown_windows(env):
                 return time.perf_counter() - start
             if process.poll() is not None:
                 raise RuntimeError(f"{command[0]} ended before showing a window")

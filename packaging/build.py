@@ -68,10 +68,11 @@ def freeze(dist: Path, work: Path) -> Path:
     if not sys.platform.startswith("win"):  # one executable; launcher.py goes by the name
         (folder / "trainer").symlink_to("factory-classroom")
     if sys.platform.startswith("linux"):
-        from freeze_filter import drop_unreachable_libraries
+        from elf_tools import drop_unreachable_libraries, strip_libraries
 
         dropped = drop_unreachable_libraries(folder)
         print(f"dropped {len(dropped)} libraries nothing loads: {' '.join(sorted(dropped))}")
+        print(f"stripped symbol tables: {megabytes(strip_libraries(folder))} saved")
     return folder
 
 

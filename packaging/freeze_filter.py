@@ -5,7 +5,7 @@ Left out, each measured by packaging/build.py --report (sizes in the README):
   planner never calls what uses it.
 - The database drivers' dialects of MySQL, Oracle and SQL Server; syntax colouring (pygments).
 - Shared libraries nothing left in the folder loads (those of the dropped plugins):
-  drop_unreachable_libraries() after the build, from the ELF files' DT_NEEDED entries.
+  elf_tools.drop_unreachable_libraries() after the build, from the ELF files' DT_NEEDED.
 - Python modules no code path of the app imports: test frameworks, Tk, the unused solvers of
   OR-Tools (only ortools.sat and ortools.graph are used), the plotting and HTML parts of pandas
   (pandas itself stays: ortools.sat.python.cp_model imports it at load time), the optional
@@ -31,7 +31,7 @@ EXCLUDED_MODULES = [
     "IPython", "matplotlib", "jinja2", "scipy", "pygments", "mako.ext.pygmentplugin",
     "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.oracle", "sqlalchemy.dialects.mssql",
     "sqlalchemy.testing", "alembic.testing", "PIL.ImageQt", "PIL.ImageTk", "PIL._avif",
-    "PIL.AvifImagePlugin", "lxml", "python_calamine",  # optional speed-ups of openpyxl/pandas
+    "PIL.AvifImagePlugin",
     "pandas.tests", "pandas.plotting._matplotlib", "pandas.io.formats.style",
     "pandas.io.clipboard", "numpy.tests", "numpy.f2py", "numpy.distutils",
     "numpy.random", "numpy.fft", "numpy.polynomial",  # numpy loads these only when asked
@@ -117,52 +117,3 @@ def prune(analysis) -> None:
     """Drops, in place, the Qt plugins, libraries and translations the app does not use."""
     analysis.binaries = [entry for entry in analysis.binaries if _keep_qt_file(entry[0])]
     analysis.datas = [entry for entry in analysis.datas if _keep_qt_file(entry[0])]
-
-
-def _needed(path: Path) -> list[str]:
-    """The DT_NEEDED names of an ELF file (readelf, from binutils)."""
-    import subprocess
-
-    out = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True).stdout
-    return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out)
-
-
-def _is_elf(path: Path) -> bool:
-    with open(path, "rb") as fh:
-        return fh.read(4) == b"\x7fELF"
-
-
-def drop_unreachable_libraries(folder: Path) -> list[str]:
-    """Linux: removes the shared libraries at the top of _internal/ that no program, Python
-    extension or Qt plugin in the folder loads, directly or through another library (PyInstaller
-    collected them for plugins prune() dropped), and links left pointing nowhere."""
-    internal = folder / "_internal"
-    top = {p.name: p for p in internal.iterdir() if p.is_file() and ".so" in p.name}
-    elf = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink() and _is_elf(p)]
-    by_name = {p.name: p for p in elf}
-    # Roots: the bootloader opens libpython; Python imports extension modules (_cffi_backend…).
-    keep = {name for name in top if name.startswith("libpython")
-            or re.search(r"\.(cpython-\d+.*|abi3)\.so$", name)}
-    todo = [p for p in elf if p.parent != internal or p.name in keep]
-    seen: set[Path] = set()
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        for name in _needed(current):
-            target = by_name.get(name) or (internal / name if (internal / name).exists() else None)
-            if target is not None:
-                target = target.resolve()
-                keep.add(name)
-                todo.append(target)
-    removed = []
-    for name, path in top.items():
-        if name not in keep and not path.is_symlink():
-            path.unlink()
-            removed.append(name)
-    for link in list(folder.rglob("*")):
-        if link.is_symlink() and not link.exists():
-            link.unlink()
-            removed.append(link.name)
-    return removed
