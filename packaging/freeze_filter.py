@@ -1,15 +1,13 @@
 """What goes into the frozen folder besides the code, and what is left out (used by the spec).
 
-Left out, each measured by packaging/build.py --report (sizes in the README):
+Left out (packaging/build.py prints the folder's size):
 - pandas: replaced by packaging/stubs/pandas (28 MB); OR-Tools' cp_model imports it, the
   planner never calls what uses it.
 - The database drivers' dialects of MySQL, Oracle and SQL Server; syntax colouring (pygments).
 - Shared libraries nothing left in the folder loads (those of the dropped plugins):
   elf_tools.drop_unreachable_libraries() after the build, from the ELF files' DT_NEEDED.
 - Python modules no code path of the app imports: test frameworks, Tk, the unused solvers of
-  OR-Tools (only ortools.sat and ortools.graph are used), the plotting and HTML parts of pandas
-  (pandas itself stays: ortools.sat.python.cp_model imports it at load time), the optional
-  lxml/calamine accelerators of openpyxl and pandas (both fall back to the standard library),
+  OR-Tools (only ortools.sat and ortools.graph are used), numpy's random/fft/polynomial,
   Pillow's AVIF, WebP and colour-management parts, OpenSSL (no network: hashlib uses its
   built-in hashes; PostgreSQL's libpq has its own), Japanese and Korean codecs.
 - Qt plugins the app does not need: QML/Quick, WebEngine, Wayland (the xcb plugin runs on
@@ -32,8 +30,7 @@ EXCLUDED_MODULES = [
     "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.oracle", "sqlalchemy.dialects.mssql",
     "sqlalchemy.testing", "alembic.testing", "PIL.ImageQt", "PIL.ImageTk", "PIL._avif",
     "PIL.AvifImagePlugin",
-    "pandas.tests", "pandas.plotting._matplotlib", "pandas.io.formats.style",
-    "pandas.io.clipboard", "numpy.tests", "numpy.f2py", "numpy.distutils",
+    "numpy.tests", "numpy.f2py", "numpy.distutils",
     "numpy.random", "numpy.fft", "numpy.polynomial",  # numpy loads these only when asked
     # No network: hashlib falls back to its built-in hashes without OpenSSL (5 MB)
     "ssl", "_ssl", "_hashlib", "readline", "PIL._webp", "PIL.WebPImagePlugin",
