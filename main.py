@@ -45,6 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     from ui.settings import APPLICATION, ORGANIZATION, AppSettings
     from ui.workers import wait_for_background_work
 
+    from trainer.files import owner_only_umask
+    from ui.dialogs.pdf_preview import remove_stale_previews
+
+    owner_only_umask()  # database, backups, exports, logs, previews: the user's only
+    remove_stale_previews()  # what a crash or a viewer left open at the last exit left behind
     app = QApplication.instance() or QApplication(argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)

@@ -10,6 +10,7 @@ import csv
 import dataclasses
 import datetime as dt
 import json
+import os
 import sys
 from typing import Sequence
 
@@ -18,6 +19,7 @@ from trainer.cli_kinds import (ALIASES, KINDS, build_form, cell, form_fields, he
                                resolve_kind)
 from trainer.errors import (DatabaseError, InvalidInput, NotFoundError, TrainerError,
                             ValidationError)
+from trainer.files import owner_only_umask
 from trainer.io.bounds import FileTooBigError
 from trainer.io.reading import ImportFileError
 from trainer.messages import language, set_language
@@ -363,9 +365,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands.update(module.COMMANDS)
     streams = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = (_Escaping(s) if s is not None else s for s in streams)
+    umask = owner_only_umask()  # personal data: what this command writes is owner-only
     try:
         return _run(commands, args)
     finally:
+        if umask is not None:
+            os.umask(umask)
         if sys.stdout is not None:  # None after a broken pipe
             sys.stdout, sys.stderr = streams
         else:

@@ -143,6 +143,15 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def owner_only_umask() -> int | None:
+    """From now on, files and folders this process creates are its owner's only (umask 077 on
+    POSIX: database, -wal/-shm, backups, exports, logs). Returns the umask before (None on
+    Windows, where new files inherit the user profile's access rights)."""
+    if os.name != "posix":
+        return None
+    return os.umask(0o077)
+
+
 def make_owner_only(path: str | os.PathLike) -> None:
     """chmod 0600 a file holding personal data, if anyone else may read it (POSIX only)."""
     if os.name != "posix":

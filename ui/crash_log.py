@@ -21,6 +21,7 @@ from PySide6.QtCore import qInstallMessageHandler
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
                                QVBoxLayout)
 
+from trainer.files import make_owner_only
 from trainer.config import data_dir
 
 LOG_NAME = "trainer.log"
@@ -64,6 +65,8 @@ def install(show_dialog: bool = True) -> Path:
     # faulthandler writes with the C stdio of the file it is given: keep that file open.
     _State.fault_file = open(path.with_suffix(".crash.log"), "a", encoding="utf-8")
     faulthandler.enable(_State.fault_file, all_threads=True)
+    for log in (path, path.with_suffix(".crash.log")):  # made by an older version: 0644
+        make_owner_only(log)
     _State.reporter = _Reporter()
     LOGGER.info("started, Python %s", sys.version.split()[0])
     return path

@@ -55,7 +55,7 @@ def test_the_second_save_is_refused_and_no_update_is_lost(two_desks):
                                 seen_by_officer.version)
     error = info.value
     assert error.updated_by == "张办事" and error.changes == (
-        FieldChange("mobile", "13800138000", "13900139000"),)
+        FieldChange("mobile", "138****8000", "139****9000"),)  # the trail keeps masks
     local = error.updated_at.replace(tzinfo=dt.timezone.utc).astimezone()
     assert error.message("zh") == (f"学员“张三”已于 {local:%Y-%m-%d %H:%M:%S} 被 张办事 修改:"
                                    "手机号 138****8000 → 139****9000。请重新打开后再保存。")

@@ -15,17 +15,14 @@ from sqlalchemy.orm import Session
 from trainer.db.engine import Database
 from trainer.db.models import AuditLog, User
 from trainer.errors import FieldChange, PermissionDenied, StaleEditError
-from trainer.rules.id_number import mask_id_number
-from trainer.rules.phone import mask_mobile
 from trainer.security import guard
 from trainer.security.chain import FIELDS as CHAIN_FIELDS, ChainReport, verify_rows
+from trainer.security.personal import PERSONAL_FIELDS
 from trainer.security.roles import AUDIT, REVEAL
 from trainer.security.texts import AUDIT_ACTIONS, TABLE_ENTITIES
 from trainer.messages import label
 from trainer.services.uow import UnitOfWork
 
-PERSONAL_FIELDS = {"id_number": mask_id_number, "mobile": mask_mobile,
-                   "contact_phone": mask_mobile}
 CHANGES_LOOKED_AT = 50  # audit entries read to tell what another user changed
 
 

@@ -25,6 +25,7 @@ from trainer.db.base import Versioned, utcnow
 from trainer.db.models import AuditLog, Organization, Setting, User
 from trainer.errors import AuthenticationError, PermissionDenied
 from trainer.security.chain import chain_entries
+from trainer.security.personal import PERSONAL_FIELDS, mask_personal
 from trainer.security.sql_text import UnknownWrite, statement_writes
 from trainer.security.roles import (ANONYMOUS_ACTOR, AUDIT_TABLE, SECRET_SETTINGS, SYSTEM,
                                     SYSTEM_ACTOR, Actor, table_permission)
@@ -177,7 +178,8 @@ def _json_default(value: Any) -> Any:
 def _clean(table: str, values: dict[str, Any]) -> dict[str, Any]:
     """Values as the trail keeps them: no bookkeeping columns; secrets only as *** (that a
     password changed is kept, the hash is not)."""
-    out = {k: ("***" if v is not None else None) if k in SECRET_COLUMNS else jsonable(v)
+    out = {k: ("***" if v is not None else None) if k in SECRET_COLUMNS
+           else jsonable(mask_personal(k, v))
            for k, v in values.items() if k not in SKIPPED_COLUMNS and not k.startswith("_")}
     if table == "settings" and values.get("key") in SECRET_SETTINGS and "value" in out:
         out["value"] = "***"
@@ -391,8 +393,11 @@ def _bulk_values(table: str, rows: list[dict]) -> dict | None:
         rows = [_clean(table, r) for r in rows]
     columns = [c for c in rows[0] if c not in SKIPPED_COLUMNS]
     secret = [i for i, c in enumerate(columns) if c in SECRET_COLUMNS]
+    personal = [(i, c) for i, c in enumerate(columns) if c in PERSONAL_FIELDS]
     values = [[r.get(c) for c in columns] for r in rows]
     for line in values:
         for i in secret:
             line[i] = "***" if line[i] is not None else None
+        for i, column in personal:  # stored masked (security.personal)
+            line[i] = mask_personal(column, line[i])
     return {BULK_COLUMNS: columns, BULK_ROWS: values}

@@ -10,10 +10,29 @@ import re
 from typing import Any
 
 from trainer.errors import PermissionDenied
+from trainer.rules.id_number import mask_id_number
+from trainer.rules.phone import mask_mobile
 from trainer.security.roles import REVEAL
 
 VISIBLE_TAIL = 4  # characters of an ID number or mobile a mask leaves visible
 _TAIL = re.compile(r"[0-9]{1,3}[0-9X]?")
+
+
+def _masked_date(value: Any) -> Any:
+    return "****-**-**" if value else value
+
+
+# Columns holding personal values, and their masks. The audit trail stores them masked
+# (security.guard): a full ID number or mobile is never written there, so no retention of
+# the trail keeps one; the birth date goes too, as it would narrow a masked ID number.
+PERSONAL_FIELDS = {"id_number": mask_id_number, "mobile": mask_mobile,
+                   "contact_phone": mask_mobile, "birth_date": _masked_date}
+
+
+def mask_personal(column: str, value: Any) -> Any:
+    """`value` of `column` as the audit trail keeps it (masked when personal)."""
+    mask = PERSONAL_FIELDS.get(column)
+    return mask(value) if mask is not None and value else value
 
 
 def may_reveal(uow: Any) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -21,6 +22,8 @@ from ui.dialogs import messages
 from ui.resources import app_icon
 from ui.workers import Cancelled, run_with_progress, thread_uow
 
+PREVIEW_PREFIX = "factory-classroom-"  # a preview's temporary folder (tempfile.mkdtemp)
+VIEWER_FOLDER = "factory-classroom"  # copies opened in the system's PDF viewer
 PREVIEW_PAGES = 12  # pages drawn in the dialog; the file holds them all
 PREVIEW_SCALE = 1.3  # 72 dpi × 1.3: an A4 page about 770 pixels high …
 PREVIEW_WIDTH = 820  # … and no wider than this (landscape pages fit the dialog)
@@ -184,8 +187,8 @@ class PdfPreviewDialog(QDialog):
         return True
 
     def open_in_viewer(self) -> None:
-        folder = Path(tempfile.gettempdir()) / "factory-classroom"
-        folder.mkdir(exist_ok=True)
+        folder = Path(tempfile.gettempdir()) / VIEWER_FOLDER  # emptied at the next start
+        folder.mkdir(mode=0o700, exist_ok=True)
         target = folder / self.file_name
         shutil.copyfile(self.path, target)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
@@ -195,7 +198,15 @@ def preview_document(parent: QWidget | None, uow: UnitOfWork, title: str, file_n
                      build: Build) -> str | None:
     """Builds the document in the background (progress and Cancel), then shows it. Returns where
     the user saved it (None when not saved, cancelled, or refused: the reason was shown)."""
-    folder = tempfile.mkdtemp(prefix="factory-classroom-")
+    folder = tempfile.mkdtemp(prefix=PREVIEW_PREFIX)  # owner-only; removed when it closes
+    try:
+        return _preview_in(folder, parent, uow, title, file_name, build)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _preview_in(folder: str, parent: QWidget | None, uow: UnitOfWork, title: str,
+                file_name: str, build: Build) -> str | None:
     path = str(Path(folder) / file_name)
     make_uow = thread_uow(uow)
 
@@ -218,3 +229,28 @@ def preview_document(parent: QWidget | None, uow: UnitOfWork, title: str, file_n
     saved = dialog.saved_to
     dialog.deleteLater()
     return saved
+
+
+def remove_stale_previews(min_age_seconds: float = 3600.0) -> int:
+    """At start: deletes the preview folders and the copies opened in the system viewer that an
+    earlier run left in the temporary folder (a crash, or a viewer still open at exit) — once
+    older than `min_age_seconds`, so another running copy of the program keeps its own.
+    Returns how many were removed."""
+    now, removed = time.time(), 0
+    base = Path(tempfile.gettempdir())
+    stale = [p for p in base.glob(PREVIEW_PREFIX + "*") if p.is_dir()]
+    viewer = base / VIEWER_FOLDER
+    if viewer.is_dir():
+        stale += list(viewer.iterdir())
+    for path in stale:
+        try:
+            if now - path.stat().st_mtime < min_age_seconds:
+                continue
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+            removed += 1
+        except OSError:  # another user's, or open in a viewer on Windows: next time
+            continue
+    return removed
