@@ -115,3 +115,17 @@ def test_close_button_and_escape(qtbot, window, answer):
 
     answer(page.holidays_button.click, escape)
     assert QApplication.activeModalWidget() is None
+
+
+def test_plan_dialog_warns_for_a_provisional_year(qtbot, window, uow):
+    from PySide6.QtCore import QDate
+
+    from ui.dialogs.plan_dialog import PlanDialog
+    dialog = PlanDialog(window, uow, D(2027, 1, 1), D(2027, 3, 31))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.provisional.isVisible()
+    assert dialog.provisional.text().startswith("holidays of 2027 are provisional")
+    dialog.end.setDate(QDate(2026, 12, 31))
+    dialog.start.setDate(QDate(2026, 10, 1))
+    assert not dialog.provisional.isVisible()

@@ -118,3 +118,26 @@ def test_files_txt_docx_pdf(tmp_path):
     with pytest.raises(NoticeError) as err:
         notice_text(bad)
     assert err.value.problems[0].reason == "unreadable_file"
+
+
+def test_a_pdf_copy_with_wrapped_lines(tmp_path):
+    """The notice as a typeset PDF (ReportLab, an embedded TrueType Chinese font, paragraphs
+    wrapped at a narrow width so items break across lines) reads back to the same days."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from trainer.pdf.fonts import shipped_font_dir
+    pdfmetrics.registerFont(TTFont("NoticeFont", str(shipped_font_dir() / "wqy-microhei.ttc"),
+                                   subfontIndex=0))
+    style = ParagraphStyle("body", fontName="NoticeFont", fontSize=12, leading=18,
+                           wordWrap="CJK")
+    text = official_notice(2024)
+    path = tmp_path / "国务院办公厅关于2024年部分节假日安排的通知.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=150, rightMargin=150).build(
+        [Paragraph(line or "&nbsp;", style) for line in text.splitlines()])
+    extracted = notice_text(path)
+    assert len(extracted.splitlines()) > len(text.splitlines())  # items were wrapped
+    assert parse_notice(extracted).days() == parse_notice(text).days()
