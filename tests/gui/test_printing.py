@@ -189,3 +189,27 @@ def test_the_fonts_dialog_chooses_a_system_font_and_goes_back(qtbot, uow, tmp_pa
     again.combos["body"].setCurrentIndex(0)
     again.save()
     assert document_fonts(uow).body.source == "shipped"
+
+
+def test_missing_characters_are_said_before_the_print_dialog(qtbot, qapp, tmp_path, answer):
+    """A name with a character no font has: the warning shows in the preview, and Print asks
+    first, naming the person and the character; Cancel prints nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from trainer.errors import PdfError
+    from ui.dialogs.pdf_preview import PdfPreviewDialog
+
+    warning = PdfError("char_missing", text="李𠮷祥", chars="𠮷(U+20BB7)")
+    dialog = PdfPreviewDialog(None, "sheet", mixed_pdf(tmp_path / "m.pdf"), "m.pdf", (warning,))
+    qtbot.addWidget(dialog)
+    assert "李𠮷祥" in dialog.warning.text() and not dialog.warning.isHidden()
+    seen = {}
+
+    def cancel(box):
+        seen["name"], seen["text"] = box.objectName(), box.text()
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    answer(dialog.print_document, cancel)
+    assert seen["name"] == "confirmMissingCharacters"
+    assert "李𠮷祥" in seen["text"] and "𠮷(U+20BB7)" in seen["text"]
+    assert dialog.printed is None
