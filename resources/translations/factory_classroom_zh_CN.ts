@@ -154,11 +154,11 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
     <message>
         <source>Check the chain</source>
-        <translation type="unfinished"></translation>
+        <translation>检查完整性</translation>
     </message>
     <message>
         <source>Each entry holds a fingerprint of the one before: checks that no entry was changed or removed</source>
-        <translation type="unfinished"></translation>
+        <translation>每条日志都含有前一条的指纹：检查是否有日志被修改或删除</translation>
     </message>
     <message>
         <source>When</source>
@@ -194,15 +194,15 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
     <message>
         <source>Checking the audit trail…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查操作日志……</translation>
     </message>
     <message>
         <source>The audit trail is whole: %1 entries checked, none changed or removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>操作日志完整：已核对 %1 条，没有被修改或删除的记录。</translation>
     </message>
     <message>
         <source>The audit trail was tampered with: entry %1 (%2) does not follow from the one before — it was changed, or entries before it were removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>操作日志被改动过：第 %1 条（%2）与前一条对不上——这一条被修改过，或它前面的记录被删除。</translation>
     </message>
 </context>
 <context>
@@ -2224,43 +2224,43 @@ Print anyway?</source>
     <name>TokensDialog</name>
     <message>
         <source>Login tokens of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的登录令牌</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Computer</source>
-        <translation type="unfinished"></translation>
+        <translation>电脑</translation>
     </message>
     <message>
         <source>Logged in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录时间</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期至</translation>
     </message>
     <message>
         <source>Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>作废</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Each computer where %1 ran “trainer login” keeps its own token. A new password ends them all.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在哪台电脑上用命令行登录过，那台电脑就有自己的令牌。设置新密码后，所有令牌立即失效。</translation>
     </message>
     <message>
         <source> (expired)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已过期）</translation>
     </message>
     <message>
         <source>No tokens: nobody is logged in as this user on the command line.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有令牌：没有电脑以该用户身份在命令行登录。</translation>
     </message>
 </context>
 <context>
@@ -2397,7 +2397,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>Login tokens…</source>
-        <translation type="unfinished"></translation>
+        <translation>登录令牌……</translation>
     </message>
     <message>
         <source>User name:</source>
