@@ -74,8 +74,10 @@ def pg_owner_url(pg_url):
         admin = create_engine(make_url(os.environ[PG_ENV]), isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
-            for (role,) in conn.execute(text(
-                    "SELECT rolname FROM pg_roles WHERE rolname LIKE :p"), {"p": f"{owner}%"}):
+            for (role,) in conn.execute(text(  # the owner's, and trainer server-roles' roles
+                    "SELECT rolname FROM pg_roles WHERE rolname LIKE :p OR rolname LIKE :r "
+                    "ORDER BY rolname LIKE :p"),
+                    {"p": f"{owner}%", "r": f"fc_{url.database}_%"}):
                 conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
             conn.execute(text(f'DROP ROLE IF EXISTS "{owner}"'))
         admin.dispose()

@@ -157,6 +157,16 @@ def add_commands(sub, common) -> None:
                        "database is kept aside in backups/ (…-replaced-….db or .dump).")
     p.add_argument("file")
 
+    p = sub.add_parser("server-roles", parents=[common],
+                       help="PostgreSQL: roles and grants that mirror the app's (administrators)",
+                       description="Run once with the database owner's URL (an account with "
+                       "CREATEROLE): creates fc_<db>_admin/officer/clerk/viewer with grants "
+                       "mirroring the app's permissions (audit_log insert-only for all) and "
+                       "makes the owner and each --login a member; every unit of work then "
+                       "runs under SET ROLE of the acting user's role.")
+    p.add_argument("--login", action="append", default=[], metavar="ACCOUNT",
+                   help="a desks' login account to make a member (repeatable)")
+
     p = sub.add_parser("audit", parents=[common], help="the audit trail (administrators)",
                        description="Lists the trail; `trainer audit verify` checks its hash "
                        "chain and names the first entry changed or removed (exit 1).")
@@ -359,6 +369,30 @@ def cmd_audit(args) -> int:
     return 0
 
 
+def cmd_server_roles(args) -> int:
+    from sqlalchemy.exc import DBAPIError
+
+    from trainer.cli import _open
+    from trainer.db.server_roles import setup_roles
+    from trainer.errors import DatabaseError
+    from trainer.security import guard
+    from trainer.security.roles import USERS
+
+    db, uow = _open(args)
+    guard.require(uow, USERS, "users")
+    if db.engine.dialect.name != "postgresql":
+        raise DatabaseError("roles_sqlite")
+    try:
+        with db.engine.begin() as conn:
+            names = setup_roles(conn, args.login)
+    except DBAPIError as exc:
+        detail = str(exc.orig or exc).strip().splitlines()[0]
+        raise DatabaseError("roles_denied", detail=detail) from exc
+    for role, server_role in names.items():
+        print(f"{role}: {server_role}")
+    return 0
+
+
 def _verify(uow) -> int:
     from trainer.security.audit import verify_trail
 
@@ -378,4 +412,4 @@ def _verify(uow) -> int:
 
 
 COMMANDS = {"user": cmd_user, "login": cmd_login, "logout": cmd_logout, "backup": cmd_backup,
-            "restore": cmd_restore, "audit": cmd_audit}
+            "restore": cmd_restore, "audit": cmd_audit, "server-roles": cmd_server_roles}

@@ -202,6 +202,12 @@ class DatabaseError(ReasonError):
         "not_ours": ("该文件不是“课堂设在工厂”的数据库:{detail}",
                      "This is not a Factory Classroom database: {detail}"),
         "unreachable": ("无法连接数据库:{detail}", "Cannot reach the database: {detail}"),
+        "roles_denied": ("设置数据库角色需要数据库所有者且有创建角色权限（CREATEROLE）的账号：{detail}",
+                         "Setting up the database roles needs the database owner's account with "
+                         "CREATEROLE: {detail}"),
+        "roles_sqlite": ("数据库角色只适用于 PostgreSQL 服务器；SQLite 数据库文件由文件权限保护。",
+                         "Database roles are for a PostgreSQL server; a SQLite file is protected "
+                         "by its file permissions."),
         "no_database": ("找不到数据库“{path}”：请检查路径是否输错。要新建数据库，请用 trainer init"
                         "（或 trainer demo），或加上 --create。",
                         "There is no database at “{path}”: check the path for typing errors. To "

@@ -40,6 +40,10 @@ def upgrade(db: Database, revision: str = "head") -> None:
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+        if conn.dialect.name == "postgresql":
+            from trainer.db.server_roles import refresh_grants
+
+            refresh_grants(conn)  # new tables get the roles' grants
 
 
 def open_database(url: str, create: bool = True) -> Database:

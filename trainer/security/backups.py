@@ -21,7 +21,7 @@ from trainer.config import data_dir
 from sqlalchemy import func, select, text
 
 from trainer.db import backup as files
-from trainer.db import rebuild
+from trainer.db import rebuild, server_roles
 from trainer.db.engine import Database
 from trainer.db.models import User
 from trainer.errors import BackupError, TrainerError
@@ -167,6 +167,7 @@ def restore(uow: UnitOfWork, file: str | Path) -> RestoreResult:
         with database.engine.begin() as conn:
             rebuild.rebuild_pg(conn, files.pg_tool("pg_restore"), path, files.pg_environment(),
                                revision, str(path))
+            server_roles.refresh_grants(conn)  # the new tables, the roles' grants
         database.dispose()
     else:
         raise BackupError("not_a_file", what=database.display_name())

@@ -21,6 +21,7 @@ from typing import Any, Iterable
 from sqlalchemy import TextClause, event, inspect, select
 from sqlalchemy.orm import Session
 
+from trainer.db import server_roles  # noqa: F401 - its session event sets the server role
 from trainer.db.base import Versioned, utcnow
 from trainer.db.models import AuditLog, Organization, Setting, User
 from trainer.errors import AuthenticationError, PermissionDenied
