@@ -75,7 +75,7 @@ def build_enterprise_attendance(uow: UnitOfWork, enterprise: str, start: dt.date
     one summary line per class, then each class's table restricted to its workers."""
     from sqlalchemy import select
 
-    from trainer.pdf.schedules import _find
+    from trainer.pdf.timetable_data import _find
 
     with uow:
         ent_id = _find(uow, Enterprise, enterprise, "enterprise")
