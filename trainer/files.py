@@ -178,10 +178,12 @@ def _running(rest: str) -> bool:
     return True
 
 
-def remove_leftovers(folder: str | os.PathLike, min_age_seconds: float = 60.0) -> list[Path]:
-    """Deletes temporary outputs (*.partial) and restore copies (.restoring-*) that a killed
-    program left in `folder`, once older than `min_age_seconds` (a younger one may belong to a
-    program still writing it). Returns what was removed."""
+def remove_leftovers(folder: str | os.PathLike, min_age_seconds: float = 60.0, *,
+                     partial: bool = True) -> list[Path]:
+    """Deletes temporary outputs (*.partial; not when `partial` is False — a folder of the
+    user's may hold other programs' files of that name) and restore copies (.restoring-*) that
+    a killed program left in `folder`, once older than `min_age_seconds` (a younger one may
+    belong to a program still writing it). Returns what was removed."""
     removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
@@ -190,7 +192,7 @@ def remove_leftovers(folder: str | os.PathLike, min_age_seconds: float = 60.0) -
     now = time.time()
     for entry in entries:
         name = entry.name
-        if not (name.endswith(PARTIAL) or name.startswith(STAGED_PREFIX)):
+        if not ((partial and name.endswith(PARTIAL)) or name.startswith(STAGED_PREFIX)):
             continue
         try:
             if not entry.is_file(follow_symlinks=False):

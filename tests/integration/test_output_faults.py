@@ -154,12 +154,15 @@ def test_leftovers_of_killed_backup_and_restore_go_at_the_next_start(office, cap
     for path in leftovers:
         path.write_bytes(b"\0" * 4096)
         os.utime(path, (old, old))
+    someone_elses = db_file.parent / "report.docx.partial"  # the user's folder: not ours
+    someone_elses.write_bytes(b"x")
+    os.utime(someone_elses, (old, old))
     young = backups / ".x.db.abc.partial"  # another program may be writing this one now
     young.write_bytes(b"")
     code, _out, err = run(capsys, "info", "--db", url, "--as", "viewer")
     assert code == 0, err
     assert [p for p in leftovers if p.exists()] == []
-    assert young.exists()
+    assert young.exists() and someone_elses.exists()
     assert remove_leftovers(backups, min_age_seconds=0) == [young]
 
 

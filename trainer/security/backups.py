@@ -77,8 +77,8 @@ def daily_backup(database: Database, today: dt.date | None = None) -> Path | Non
         return None
     today = today or dt.date.today()
     folder = files.backup_folder(source)
-    remove_leftovers(folder)
-    remove_leftovers(source.parent)
+    remove_leftovers(folder)  # backups/: ours alone
+    remove_leftovers(source.parent, partial=False)  # the user's folder: restore copies only
     existing = files.list_backup_files(folder, source.stem)
     if any(b.label == "daily" and b.made_at.date() == today for b in existing):
         return None
