@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from trainer.config import database_url
     from trainer.services.uow import UnitOfWork
-    from ui import crash_log, screen_fit, startup
+    from ui import crash_log, date_typing, screen_fit, startup
     from ui.fonts import warn_if_no_chinese_font
     from ui.i18n import LanguageManager, choose_language
     from ui.main_window import MainWindow
@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setWindowIcon(app_icon())
     crash_log.install()
     screen_fit.install(app)
+    date_typing.install(app)
     settings = AppSettings()
     languages = LanguageManager()
     languages.install(choose_language(args.lang, settings.language))

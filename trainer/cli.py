@@ -316,14 +316,14 @@ def cmd_import(args) -> int:
     for note in preview_notes(preview):
         print(note)
     for rejected in preview.rejected:
-        where = f"第 {rejected.row} 行:" if zh else f"row {rejected.row}: "
+        where = f"第 {rejected.row} 行：" if zh else f"row {rejected.row}: "
         print(where + rejected.message())
     for dup in preview.duplicates:
-        print((f"第 {dup.row} 行:" if zh else f"row {dup.row}: ") + dup.message())
+        print((f"第 {dup.row} 行：" if zh else f"row {dup.row}: ") + dup.message())
     if args.rejects and preview.rejected:
         print(f"rejects: {write_rejects(preview, args.rejects)}")
     if args.dry_run:
-        print("dry run: nothing written" if not zh else "试运行:未写入任何数据")
+        print("dry run: nothing written" if not zh else "试运行：未写入任何数据")
     elif preview.accepted:
         result = run_import(uow, preview)
         print(f"created {result.created}, updated {result.updated}, skipped {result.skipped}")

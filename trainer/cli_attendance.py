@@ -155,7 +155,7 @@ def _trainee(uow, ref: str):
     if not found:
         raise UsageError(_say(f"找不到学员“{ref}”", f"no trainee matches “{ref}”"))
     names = ", ".join(f"{t.id} {t.name} {t.enterprise_name} …{t.id_tail}" for t in found[:10])
-    raise UsageError(_say(f"“{ref}”对应多名学员,请用编号:{names}",
+    raise UsageError(_say(f"“{ref}”对应多名学员，请用编号：{names}",
                           f"“{ref}” matches several trainees; give the id: {names}"))
 
 
@@ -166,12 +166,12 @@ def _table(rows: list[list[str]], headers: list[str]) -> None:
 
 def _rejected_lines(rejected) -> None:
     for r in rejected:
-        print((f"第 {r.row} 行:" if _zh() else f"row {r.row}: ") + r.message())
+        print((f"第 {r.row} 行：" if _zh() else f"row {r.row}: ") + r.message())
 
 
 def _refusals(result) -> None:
     for refusal in result.refused:
-        print(_say("未报名:", "refused: ") + refusal.message())
+        print(_say("未报名：", "refused: ") + refusal.message())
 
 
 # --- enrolment -------------------------------------------------------------------------------
@@ -188,7 +188,7 @@ def cmd_enrol(args) -> int:
 
         done = enrol_from_file(uow, cohort.id, args.file, enterprise=args.file_enterprise,
                                enrolled_on=args.joined, dry_run=args.dry_run)
-        print(_say(f"名单:新增学员 {done.created_trainees},已有学员 {done.known_trainees},"
+        print(_say(f"名单：新增学员 {done.created_trainees}，已有学员 {done.known_trainees}，"
                    f"退回 {len(done.rejected)} 行",
                    f"list: {done.created_trainees} new trainees, {done.known_trainees} known, "
                    f"{len(done.rejected)} rows rejected"))
@@ -212,13 +212,13 @@ def cmd_enrol(args) -> int:
                                               dry_run=args.dry_run)
         problems = bool(result.refused)
     _refusals(result)
-    print(_say(f"{cohort.display_name}:报名 {len(result.enrolled)} 人,已在班 {len(result.already)} "
-               f"人,未报名 {len(result.refused)} 人,剩余名额 {result.seats_left}",
+    print(_say(f"{cohort.display_name}：报名 {len(result.enrolled)} 人，已在班 {len(result.already)} "
+               f"人，未报名 {len(result.refused)} 人，剩余名额 {result.seats_left}",
                f"{cohort.display_name}: enrolled {len(result.enrolled)}, already in "
                f"{len(result.already)}, refused {len(result.refused)}, places left "
                f"{result.seats_left}"))
     if args.dry_run:
-        print(_say("试运行:未写入任何数据", "dry run: nothing written"))
+        print(_say("试运行：未写入任何数据", "dry run: nothing written"))
     return EXIT_REJECTED if problems else EXIT_OK
 
 
@@ -229,7 +229,7 @@ def cmd_transfer(args) -> int:
     trainee = _trainee(uow, args.trainee)
     source, target = _cohort(uow, args.source), _cohort(uow, args.target)
     record = transfer_trainee(uow, trainee.id, source.id, target.id, on=args.date)
-    print(_say(f"{trainee.name}:{source.display_name} → {target.display_name},"
+    print(_say(f"{trainee.name}:{source.display_name} → {target.display_name}，"
                f"{record.enrolled_on} 起", f"{trainee.name}: {source.display_name} → "
                f"{target.display_name} from {record.enrolled_on}"))
     return EXIT_OK
@@ -275,9 +275,9 @@ def _roll_summary(roll, filled: int | None = None) -> None:
     from trainer.rules.completion import ABSENT, EXCUSED, LATE, PRESENT
 
     counts = {s: roll.count(s) for s in (PRESENT, LATE, EXCUSED, ABSENT, None)}
-    extra = "" if not filled else _say(f",全勤填充 {filled} 人", f", {filled} filled in present")
-    print(_say(f"第 {roll.sequence} 次课 {roll.date}:出勤 {counts[PRESENT]},迟到 {counts[LATE]},"
-               f"请假 {counts[EXCUSED]},缺勤 {counts[ABSENT]},未记录 {counts[None]}{extra}",
+    extra = "" if not filled else _say(f"，全勤填充 {filled} 人", f", {filled} filled in present")
+    print(_say(f"第 {roll.sequence} 次课 {roll.date}：出勤 {counts[PRESENT]}，迟到 {counts[LATE]}，"
+               f"请假 {counts[EXCUSED]}，缺勤 {counts[ABSENT]}，未记录 {counts[None]}{extra}",
                f"lesson {roll.sequence} {roll.date}: present {counts[PRESENT]}, late "
                f"{counts[LATE]}, excused {counts[EXCUSED]}, absent {counts[ABSENT]}, not "
                f"recorded {counts[None]}{extra}"))
@@ -311,11 +311,11 @@ def _import(args) -> int:
     print(f"accepted {len(preview.accepted)}, rejected {len(preview.rejected)}")
     _rejected_lines(preview.rejected)
     for dup in preview.duplicates:
-        print((f"第 {dup.row} 行:" if _zh() else f"row {dup.row}: ") + dup.message())
+        print((f"第 {dup.row} 行：" if _zh() else f"row {dup.row}: ") + dup.message())
     if args.rejects and preview.rejected:
         print(f"rejects: {write_rejects(preview, args.rejects)}")
     if args.dry_run:
-        print(_say("试运行:未写入任何数据", "dry run: nothing written"))
+        print(_say("试运行：未写入任何数据", "dry run: nothing written"))
     elif preview.accepted:
         saved = run_attendance_import(uow, preview)
         print(f"created {saved.created}, updated {saved.updated}, unchanged {saved.unchanged}")
@@ -384,13 +384,13 @@ def cmd_completion(args) -> int:
     _table(rows, [_say("姓名", "name"), _say("企业", "enterprise"), _say("出勤", "attended"),
                   _say("成绩", "score"), _say("结业", "completes"), _say("原因", "why not")])
     c = done.cohort
-    print(_say(f"{c.display_name}:{len(done.completing)}/{len(done.trainees)} 人结业;课次:已上 "
-               f"{done.held},未上 {done.upcoming},取消 {done.cancelled}",
+    print(_say(f"{c.display_name}:{len(done.completing)}/{len(done.trainees)} 人结业；课次：已上 "
+               f"{done.held}，未上 {done.upcoming}，取消 {done.cancelled}",
                f"{c.display_name}: {len(done.completing)} of {len(done.trainees)} complete; "
                f"lessons: {done.held} held, {done.upcoming} to come, {done.cancelled} cancelled"))
     if done.unrecorded:
         seqs = ", ".join(str(s) for s in done.unrecorded)
-        print(_say(f"注意:第 {seqs} 次课尚未录入考勤", f"note: no attendance typed in for "
+        print(_say(f"注意：第 {seqs} 次课尚未录入考勤", f"note: no attendance typed in for "
                    f"lesson(s) {seqs}"))
     return EXIT_OK
 
@@ -433,14 +433,14 @@ def cmd_history(args) -> int:
         rows.append([e.cohort_code, e.course_title, str(e.first_lesson or ""),
                      f"{r.attended}/{r.held}", "" if e.score is None else str(e.score),
                      _say("是", "yes") if e.completes else _say("否", "no"),
-                     e.certificate_number + (_say("(已作废)", " (revoked)")
+                     e.certificate_number + (_say("（已作废）", " (revoked)")
                                              if e.certificate_revoked else ""),
                      "" if e.completes else e.reason()])
     _table(rows, [_say("班级", "class"), _say("课程", "course"), _say("开班", "from"),
                   _say("出勤", "attended"), _say("成绩", "score"), _say("结业", "completes"),
                   _say("证书", "certificate"), _say("原因", "why not")])
     hours = history.attended_minutes / 60
-    print(_say(f"共 {len(history.entries)} 个班,结业 {history.completed} 个,出勤 {hours:.1f} 小时",
+    print(_say(f"共 {len(history.entries)} 个班，结业 {history.completed} 个，出勤 {hours:.1f} 小时",
                f"{len(history.entries)} classes, {history.completed} completed, "
                f"{hours:.1f} hours attended"))
     return EXIT_OK

@@ -34,7 +34,7 @@ def add_commands(ssub, common) -> None:
     q.add_argument("last", type=_date, nargs="?", metavar="TO", help="last day (default: FROM)")
     q.add_argument("--working", action="store_true",
                    help="an adjusted working day (调休上班) instead of a holiday")
-    q.add_argument("--name", default="", help="e.g. 春节, 国庆节调休上班")
+    q.add_argument("--name", default="", help="e.g. 春节，国庆节调休上班")
     q = hsub.add_parser("delete", parents=[common], help="remove the office's entry again")
     q.add_argument("first", type=_date, metavar="FROM")
     q.add_argument("last", type=_date, nargs="?", metavar="TO")
@@ -72,7 +72,7 @@ def cmd_holiday(args) -> int:
         for o in list_overrides(uow, start, end):
             kind = ("调休上班" if zh else "working day") if o.is_working_day else \
                 ("放假" if zh else "holiday")
-            source = ((f"({o.notice_year}年通知)" if zh else f"({o.notice_year} notice)")
+            source = ((f"（{o.notice_year}年通知）" if zh else f"({o.notice_year} notice)")
                       if o.notice_year else "")
             print(f"{o.date.isoformat()}  {kind}  {o.name}  {source}".rstrip())
         return 0

@@ -89,7 +89,7 @@ def add_commands(sub, common) -> None:
     p.add_argument("--out", metavar="FILE", required=True)
     p.add_argument("--reveal", action="store_true", help="full mobiles")
 
-    p = docs.add_parser("archive", parents=[common], help="class archive (一班一档)")
+    p = docs.add_parser("archive", parents=[common], help="class archive （一班一档）")
     p.add_argument("--class", dest="cohort", required=True, metavar="ID_OR_CODE")
     p.add_argument("--out", metavar="FILE", required=True)
     p.add_argument("--reveal", action="store_true", help="full ID numbers")
@@ -130,7 +130,7 @@ def _warn(result) -> None:
 def _issue_summary(result) -> str:
     zh = language() == "zh"
     if zh:
-        return (f"新发 {len(result.issued)} 张,已有 {len(result.already)} 张,"
+        return (f"新发 {len(result.issued)} 张，已有 {len(result.already)} 张，"
                 f"不符合条件 {len(result.not_eligible)} 人")
     return (f"issued {len(result.issued)}, already held {len(result.already)}, "
             f"not eligible {len(result.not_eligible)}")

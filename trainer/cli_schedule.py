@@ -145,7 +145,7 @@ def _marks(lesson) -> str:
 
 def _print_conflicts(conflicts) -> None:
     for conflict in conflicts:
-        mark = "" if conflict.blocking else ("提示:" if language() == "zh" else "note: ")
+        mark = "" if conflict.blocking else ("提示：" if language() == "zh" else "note: ")
         print(f"- {mark}{conflict.text()}")
 
 
@@ -214,7 +214,7 @@ def cmd_move(args, uow) -> int:
                             lecturer_id=lecturer, allow_conflicts=args.force)
     except ConflictError as exc:
         zh = language() == "zh"
-        print("未移动:" if zh else "Not moved:", file=sys.stderr)
+        print("未移动：" if zh else "Not moved:", file=sys.stderr)
         for sentence in exc.sentences():
             print(f"- {sentence}", file=sys.stderr)
         return EXIT_CONFLICTS

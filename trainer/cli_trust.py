@@ -38,7 +38,7 @@ def _password_for(username: str) -> str:
 
     password = os.environ.get(ENV_PASSWORD)
     if password is None and sys.stdin is not None and sys.stdin.isatty():
-        password = getpass.getpass(f"{username} 的密码: " if _zh() else f"Password of {username}: ")
+        password = getpass.getpass(f"{username} 的密码：" if _zh() else f"Password of {username}: ")
     if password is None:
         raise AuthenticationError("need_password", username=username)
     return password
@@ -195,8 +195,8 @@ def _new_password(args) -> str:
     if os.environ.get(ENV_NEW_PASSWORD):
         return os.environ[ENV_NEW_PASSWORD]
     if sys.stdin is not None and sys.stdin.isatty():
-        first = getpass.getpass("新密码: " if _zh() else "New password: ")
-        again = getpass.getpass("再输入一次: " if _zh() else "Again: ")
+        first = getpass.getpass("新密码：" if _zh() else "New password: ")
+        again = getpass.getpass("再输入一次：" if _zh() else "Again: ")
         if first != again:
             raise UsageError("the two passwords differ")
         return first
@@ -242,13 +242,13 @@ def cmd_user(args) -> int:
               f"{u.username}: {'disabled' if u.disabled else 'enabled'}")
     elif args.action == "unlock":
         u = users.unlock(uow, args.username)
-        print(f"{u.username}: 已解锁" if _zh() else f"{u.username}: unlocked")
+        print(f"{u.username}：已解锁" if _zh() else f"{u.username}: unlocked")
     elif args.action == "tokens":
         heads = (["编号", "电脑", "登录时间", "有效期至"] if _zh()
                  else ["id", "desk", "issued", "valid until"])
         tokens = list_tokens(uow, args.username)
         _print_table([[str(t.id), t.desk, _local(t.created_at),
-                       _local(t.expires_at) + (" (过期)" if _zh() else " (expired)") * t.expired]
+                       _local(t.expires_at) + ("（过期）" if _zh() else " (expired)") * t.expired]
                       for t in tokens], heads)
         print(f"({len(tokens)})")
     elif args.action == "revoke-token":
@@ -321,7 +321,7 @@ def cmd_restore(args) -> int:
     _db, uow = _open(args)
     result = restore(uow, args.file)
     if _zh():
-        print(f"已从 {result.restored_from} 恢复;原数据库保存在 {result.kept_aside}")
+        print(f"已从 {result.restored_from} 恢复；原数据库保存在 {result.kept_aside}")
     else:
         print(f"restored from {result.restored_from}; the previous database is kept as "
               f"{result.kept_aside}")

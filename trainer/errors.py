@@ -27,8 +27,23 @@ class InvalidInput(TrainerError):
         self.errors = errors
 
     def message(self, lang: str | None = None) -> str:
-        sep = ";" if (lang or language()) == "zh" else "; "
+        sep = "；" if (lang or language()) == "zh" else "; "
         return sep.join(e.message(lang) for e in self.errors)
+
+
+class RowInvalidInput(InvalidInput):
+    """Bad values in one row of a table (a class's scores…): the message says which row and
+    whose it is; `params` carry both for the GUI to put the cursor there."""
+
+    def __init__(self, errors: list[ValidationError], row: int, who: str) -> None:
+        super().__init__(errors)
+        self.params = {"row": row, "trainee": who}
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or language()
+        text = super().message(lang)
+        row, who = self.params["row"], self.params["trainee"]
+        return f"第 {row} 行（{who}）：{text}" if lang == "zh" else f"Row {row} ({who}): {text}"
 
 
 class ValidationError(InvalidInput):
@@ -75,13 +90,13 @@ class InUseError(TrainerError):
             more = "…" if ref.count > len(ref.examples) else ""
             if lang == "zh":
                 examples = "、".join(ref.examples) + more
-                parts.append(f" {ref.count} 个{what}" + (f"({examples})" if ref.examples else ""))
+                parts.append(f" {ref.count} 个{what}" + (f"（{examples}）" if ref.examples else ""))
             else:
                 examples = ", ".join(ref.examples) + more
                 parts.append(f"{ref.count} {what}(s)" + (f" ({examples})" if ref.examples else ""))
         entity = label(ENTITIES, self.entity, lang)
         if lang == "zh":
-            return f"不能删除{entity}“{self.name}”:仍被" + ",".join(parts) + " 引用。"
+            return f"不能删除{entity}“{self.name}”：仍被" + "，".join(parts) + "引用。"
         return f"Cannot delete {entity} “{self.name}”: still referred to by " + ", ".join(parts) + "."
 
 
@@ -133,7 +148,7 @@ class StaleEditError(TrainerError):
         changed = _change_list(self.changes, lang)
         if lang == "zh":
             who = f" {self.updated_by} " if self.updated_by else "他人"
-            what = f":{changed}。" if changed else ","
+            what = f"：{changed}。" if changed else "，"
             return f"{entity}“{self.name}”已于 {when} 被{who}修改{what}请重新打开后再保存。"
         who = self.updated_by or "someone else"
         what = f" ({changed})" if changed else ""
@@ -156,7 +171,7 @@ def _change_list(changes: tuple[FieldChange, ...], lang: str) -> str:
             return mask_mobile(str(value))
         return str(value)
 
-    sep = ";" if lang == "zh" else "; "
+    sep = "；" if lang == "zh" else "; "
     return sep.join(f"{field_label(c.field, lang)} {shown(c.field, c.before)} → "
                     f"{shown(c.field, c.after)}" for c in changes)
 
@@ -196,12 +211,12 @@ class DatabaseError(ReasonError):
     """The database cannot be used as it is: `reason` is a code, `detail` a plain explanation."""
 
     TEXTS = {
-        "too_new": ("数据库由更新版本的“课堂设在工厂”创建(版本 {revision}),本程序无法打开。请升级程序。",
+        "too_new": ("数据库由更新版本的“课堂设在工厂”创建（版本 {revision}），本程序无法打开。请升级程序。",
                     "This database was made by a newer version of Factory Classroom (revision "
                     "{revision}); this program cannot open it. Please upgrade the program."),
-        "not_ours": ("该文件不是“课堂设在工厂”的数据库:{detail}",
+        "not_ours": ("该文件不是“课堂设在工厂”的数据库：{detail}",
                      "This is not a Factory Classroom database: {detail}"),
-        "unreachable": ("无法连接数据库:{detail}", "Cannot reach the database: {detail}"),
+        "unreachable": ("无法连接数据库：{detail}", "Cannot reach the database: {detail}"),
         "roles_denied": ("设置数据库角色需要数据库所有者且有创建角色权限（CREATEROLE）的账号：{detail}",
                          "Setting up the database roles needs the database owner's account with "
                          "CREATEROLE: {detail}"),
@@ -212,16 +227,16 @@ class DatabaseError(ReasonError):
                         "（或 trainer demo），或加上 --create。",
                         "There is no database at “{path}”: check the path for typing errors. To "
                         "make a new database use trainer init (or trainer demo), or add --create."),
-        "connection_lost": ("与数据库的连接已断开,本次操作未保存(已撤销),请检查网络后重试:{detail}",
+        "connection_lost": ("与数据库的连接已断开，本次操作未保存（已撤销），请检查网络后重试：{detail}",
                             "The connection to the database was lost; nothing of this operation "
                             "was saved. Check the network and try again: {detail}"),
-        "busy": ("数据库正被另一个程序写入,请稍后再试:{detail}",
+        "busy": ("数据库正被另一个程序写入，请稍后再试：{detail}",
                  "Another program is writing to the database; try again in a moment: {detail}"),
-        "bad_url": ("数据库地址无效:{detail}", "Invalid database URL: {detail}"),
-        "read_only": ("数据库只能读取、不能写入(文件或磁盘是只读的),本次修改未保存;查看不受影响:{detail}",
+        "bad_url": ("数据库地址无效：{detail}", "Invalid database URL: {detail}"),
+        "read_only": ("数据库只能读取、不能写入（文件或磁盘是只读的），本次修改未保存；查看不受影响：{detail}",
                       "The database can be read but not written (a read-only file or disk); "
                       "this change was not saved, reading still works: {detail}"),
-        "disk_full": ("数据库所在磁盘已满,本次修改未保存(已撤销)。请清理磁盘后重试:{detail}",
+        "disk_full": ("数据库所在磁盘已满，本次修改未保存（已撤销）。请清理磁盘后重试：{detail}",
                       "The database's disk is full; this change was not saved (undone). Free "
                       "some space and try again: {detail}"),
     }
@@ -242,21 +257,21 @@ class PdfError(ReasonError):
     """A document cannot be made: a font that cannot be used, or the user cancelled."""
 
     TEXTS = {
-        "font_postscript": ("字体“{path}”是 PostScript 轮廓(CFF)的 OpenType 字体,ReportLab 无法嵌入这种字体。"
-                            "请选择 TrueType 字体(.ttf 或 .ttc),例如宋体、黑体、楷体、文泉驿微米黑。",
+        "font_postscript": ("字体“{path}”是 PostScript 轮廓（CFF）的 OpenType 字体，本程序无法把这种字体嵌入 PDF。"
+                            "请选择 TrueType 字体（.ttf 或 .ttc），例如宋体、黑体、楷体、文泉驿微米黑。",
                             "The font “{path}” is an OpenType font with PostScript (CFF) outlines, "
                             "which ReportLab cannot embed. Choose a TrueType font (.ttf or .ttc), "
                             "e.g. SimSun, SimHei, KaiTi or WenQuanYi Micro Hei."),
         "font_missing": ("找不到字体文件“{path}”。", "The font file “{path}” does not exist."),
-        "font_unreadable": ("字体文件“{path}”无法读取:{detail}", "Cannot read the font file “{path}”: {detail}"),
-        "font_no_chinese": ("字体“{path}”不含汉字,无法用于中文文档。",
+        "font_unreadable": ("字体文件“{path}”无法读取：{detail}", "Cannot read the font file “{path}”: {detail}"),
+        "font_no_chinese": ("字体“{path}”不含汉字，无法用于中文文档。",
                             "The font “{path}” has no Chinese characters."),
-        "font_fallback": ("未找到可嵌入的中文 TrueType 字体,改用 ReportLab 内置的 STSong-Light:"
-                          "该字体不嵌入 PDF,在没有该字体的电脑上可能显示或打印不正确。{detail}",
+        "font_fallback": ("未找到可嵌入的中文 TrueType 字体，改用 PDF 标准字体 STSong-Light："
+                          "该字体不嵌入 PDF，在没有该字体的电脑上可能显示或打印不正确。{detail}",
                           "No embeddable Chinese TrueType font was found; using ReportLab's built-in "
                           "STSong-Light, which is not embedded in the PDF and may not show or print "
                           "correctly on other computers. {detail}"),
-        "font_setting_unusable": ("设置中的字体无法使用,已改用“{used}”:{detail}",
+        "font_setting_unusable": ("设置中的字体无法使用，已改用“{used}”：{detail}",
                                   "The font in the settings cannot be used; using “{used}” "
                                   "instead: {detail}"),
         "char_missing": ("“{text}”中的字 {chars} 在本机所有字体中都没有，打印出来会是空白。"
@@ -265,9 +280,9 @@ class PdfError(ReasonError):
                          "“{text}”: the character {chars} is in no font on this computer and "
                          "prints blank. Install a font that has it (SimSun-ExtB on Windows, "
                          "HanaMin on Linux) or choose one in the settings."),
-        "cancelled": ("已取消,未保存文件。", "Cancelled; no file was saved."),
-        "image_unreadable": ("图片“{path}”无法读取:{detail}", "Cannot read the image “{path}”: {detail}"),
-        "nothing_to_print": ("没有可打印的内容:{detail}", "Nothing to print: {detail}"),
+        "cancelled": ("已取消，未保存文件。", "Cancelled; no file was saved."),
+        "image_unreadable": ("图片“{path}”无法读取：{detail}", "Cannot read the image “{path}”: {detail}"),
+        "nothing_to_print": ("没有可打印的内容：{detail}", "Nothing to print: {detail}"),
     }
 
 
@@ -277,13 +292,13 @@ class CertificateError(ReasonError):
     TEXTS = {
         "no_one_eligible": ("培训班“{cohort}”没有符合条件的学员可发{kind}。",
                             "No trainee of class “{cohort}” qualifies for a {kind}."),
-        "not_eligible": ("{name} 不符合发证条件:{reason}", "{name} does not qualify: {reason}"),
+        "not_eligible": ("{name} 不符合发证条件：{reason}", "{name} does not qualify: {reason}"),
         "already_revoked": ("证书 {number} 已于 {when} 作废。", "Certificate {number} was revoked on {when}."),
         "reason_required": ("请填写作废原因。", "Give a reason for revoking."),
-        "template_placeholder": ("模板中的“{{{name}}}”不是可用的占位符;可用:{allowed}",
+        "template_placeholder": ("模板中的“{{{name}}}”不是可用的占位符；可用：{allowed}",
                                  "“{{{name}}}” in the template is not a placeholder; use one of: {allowed}"),
-        "number_format": ("证书编号格式无效:{detail}", "Invalid certificate number format: {detail}"),
-        "seal_not_png": ("印章图片应为 PNG(最好带透明背景):{detail}",
+        "number_format": ("证书编号格式无效：{detail}", "Invalid certificate number format: {detail}"),
+        "seal_not_png": ("印章图片应为 PNG（最好带透明背景）：{detail}",
                          "The seal image must be a PNG (ideally with a transparent background): {detail}"),
     }
 
@@ -292,22 +307,22 @@ class EnrolmentError(ReasonError):
     """An enrolment, transfer or withdrawal refused as a whole (a full or cancelled class…)."""
 
     TEXTS = {
-        "class_full": ("培训班“{cohort}”名额不足:容量 {capacity} 人,已报名 {taken} 人,还剩 {free} 个"
-                       "名额,本次要报名 {wanted} 人。",
+        "class_full": ("培训班“{cohort}”名额不足：容量 {capacity} 人，已报名 {taken} 人，还剩 {free} 个"
+                       "名额，本次要报名 {wanted} 人。",
                        "Class “{cohort}” has too few places: capacity {capacity}, {taken} enrolled, "
                        "{free} places left, {wanted} to enrol."),
-        "class_cancelled": ("培训班“{cohort}”已取消,不能报名或转入。",
+        "class_cancelled": ("培训班“{cohort}”已取消，不能报名或转入。",
                             "Class “{cohort}” is cancelled; nobody can enrol or transfer into it."),
         "not_enrolled": ("{trainee}不在培训班“{cohort}”中。", "{trainee} is not in class “{cohort}”."),
-        "not_active": ("{trainee}在培训班“{cohort}”中的状态为“{status}”,不能转班或退出。",
+        "not_active": ("{trainee}在培训班“{cohort}”中的状态为“{status}”，不能转班或退出。",
                        "{trainee} is “{status}” in class “{cohort}” and cannot transfer or withdraw."),
         "same_class": ("转出和转入的是同一个培训班“{cohort}”。",
                        "“{cohort}” is both the class to leave and the class to join."),
-        "transfer_course": ("只能在同一课程的培训班之间转班:“{source}”是{source_course},“{target}”"
+        "transfer_course": ("只能在同一课程的培训班之间转班：“{source}”是{source_course}，“{target}”"
                             "是{target_course}。",
                             "Transfers are between classes of one course: “{source}” is "
                             "{source_course}, “{target}” is {target_course}."),
-        "refused": ("{trainee}不能转入培训班“{cohort}”:{why}",
+        "refused": ("{trainee}不能转入培训班“{cohort}”：{why}",
                     "{trainee} cannot join class “{cohort}”: {why}"),
     }
 
@@ -323,14 +338,14 @@ class AttendanceError(ReasonError):
     """Attendance that cannot be recorded: a cancelled lesson, a trainee not in the class."""
 
     TEXTS = {
-        "lesson_cancelled": ("第 {sequence} 次课({date})已取消,不能记录考勤。",
+        "lesson_cancelled": ("第 {sequence} 次课（{date}）已取消，不能记录考勤。",
                              "Lesson {sequence} ({date}) is cancelled; attendance cannot be recorded."),
-        "lesson_in_future": ("第 {sequence} 次课在 {date},尚未上课,不能记录考勤。",
+        "lesson_in_future": ("第 {sequence} 次课在 {date}，尚未上课，不能记录考勤。",
                              "Lesson {sequence} is on {date}, not held yet; attendance cannot be "
                              "recorded."),
-        "not_in_class": ("{trainee}不在培训班“{cohort}”中,不能记录其考勤。",
+        "not_in_class": ("{trainee}不在培训班“{cohort}”中，不能记录其考勤。",
                          "{trainee} is not in class “{cohort}”; their attendance cannot be recorded."),
-        "feedback_not_in_class": ("{trainee}不在培训班“{cohort}”中,不能以学员身份评价。",
+        "feedback_not_in_class": ("{trainee}不在培训班“{cohort}”中，不能以学员身份评价。",
                                   "{trainee} is not in class “{cohort}” and cannot give trainee "
                                   "feedback on it."),
     }
@@ -364,9 +379,9 @@ class StaleCellsError(StaleEditError):
         shown = self.cells[:3]
         more = "…" if len(self.cells) > len(shown) else ""
         if lang == "zh":
-            which = "、".join(c.trainee_name + (f"(第 {c.sequence} 次课)" if c.sequence else "")
+            which = "、".join(c.trainee_name + (f"（第 {c.sequence} 次课）" if c.sequence else "")
                              for c in shown) + more
-            return (f"{len(self.cells)} 条{entity}已被他人修改:{which}。未保存任何修改,"
+            return (f"{len(self.cells)} 条{entity}已被他人修改：{which}。未保存任何修改，"
                     "请重新加载后再保存。")
         which = ", ".join(c.trainee_name + (f" (lesson {c.sequence})" if c.sequence else "")
                           for c in shown) + more
@@ -391,15 +406,15 @@ class PermissionDenied(TrainerError):
             return pick(("审计日志不能修改或删除。", "The audit trail cannot be changed or deleted."),
                         lang)
         if self.action == "other_office":
-            return pick(("只能操作本单位(工会)的数据。", "You can only work on your own office's data."),
+            return pick(("只能操作本单位（工会）的数据。", "You can only work on your own office's data."),
                         lang)
         role, what = role_label(self.role, lang), action_phrase(self.action, self.entity, lang)
         if self.role == "anonymous":
-            return pick((f"请先登录:本数据库已设置用户,未登录时只能查看,不能{what}。",
+            return pick((f"请先登录：本数据库已设置用户，未登录时只能查看，不能{what}。",
                          f"Log in first: this database has users, and without logging in you "
                          f"can only read, not {what}."), lang)
         if lang == "zh":
-            return f"权限不足:{role}不能{what}。"
+            return f"权限不足：{role}不能{what}。"
         article = "an" if role[:1] in "aeiou" else "a"
         return f"Permission denied: {article} {role} may not {what}."
 
@@ -409,22 +424,22 @@ class AuthenticationError(ReasonError):
 
     TEXTS = {
         "wrong_password": ("用户名或密码不正确。", "Wrong user name or password."),
-        "wrong_password_locked": ("用户名或密码不正确。连续失败 {attempts} 次,账号已锁定到 {until}。",
+        "wrong_password_locked": ("用户名或密码不正确。连续失败 {attempts} 次，账号已锁定到 {until}。",
                                   "Wrong user name or password. After {attempts} failed attempts "
                                   "the account is locked until {until}."),
-        "locked": ("账号已锁定到 {until}(多次输错密码),请到时再试或请管理员解锁。",
+        "locked": ("账号已锁定到 {until}（多次输错密码），请到时再试或请管理员解锁。",
                    "The account is locked until {until} after repeated wrong passwords; try "
                    "again then, or ask an administrator to unlock it."),
-        "disabled": ("账号“{username}”已停用,请联系管理员。",
+        "disabled": ("账号“{username}”已停用，请联系管理员。",
                      "The account “{username}” is disabled; ask an administrator."),
-        "token_invalid": ("登录令牌无效或已被注销,请重新登录(trainer login)。",
+        "token_invalid": ("登录令牌无效或已被注销，请重新登录（trainer login）。",
                           "The login token is invalid or was revoked; log in again (trainer login)."),
-        "token_expired": ("登录令牌已于 {when} 过期,请重新登录(trainer login)。",
+        "token_expired": ("登录令牌已于 {when} 过期，请重新登录（trainer login）。",
                           "The login token expired at {when}; log in again (trainer login)."),
-        "need_password": ("请为用户“{username}”提供密码(环境变量 TRAINER_PASSWORD)。",
+        "need_password": ("请为用户“{username}”提供密码（环境变量 TRAINER_PASSWORD）。",
                           "Give the password of “{username}” (environment variable "
                           "TRAINER_PASSWORD)."),
-        "choose_office": ("多个工会都有用户“{username}”,请指定工会。",
+        "choose_office": ("多个工会都有用户“{username}”，请指定工会。",
                           "Several offices have a user “{username}”; choose the office."),
     }
 
@@ -435,15 +450,15 @@ class AccountError(ReasonError):
     TEXTS = {
         "password_short": ("密码至少需要 {min} 个字符。", "A password needs at least {min} characters."),
         "password_long": ("密码最多 {max} 个字符。", "A password may have at most {max} characters."),
-        "username_invalid": ("用户名应为 1–50 个字符,不含空格。",
+        "username_invalid": ("用户名应为 1–50 个字符，不含空格。",
                              "A user name has 1–50 characters and no spaces."),
         "username_taken": ("用户名“{username}”已存在。", "The user name “{username}” is taken."),
-        "unknown_role": ("角色应为以下之一:{roles}", "The role must be one of: {roles}"),
+        "unknown_role": ("角色应为以下之一：{roles}", "The role must be one of: {roles}"),
         "first_user_admin": ("第一个用户必须是管理员。", "The first user must be an administrator."),
-        "last_admin": ("“{username}”是最后一个可用的管理员,不能停用或降级。",
+        "last_admin": ("“{username}”是最后一个可用的管理员，不能停用或降级。",
                        "“{username}” is the last active administrator and cannot be disabled "
                        "or given another role."),
-        "users_exist": ("已有用户,不能再创建初始管理员;请由管理员登录后添加用户。",
+        "users_exist": ("已有用户，不能再创建初始管理员；请由管理员登录后添加用户。",
                         "Users exist already; an administrator adds further users after logging in."),
         "unknown_user": ("找不到用户“{username}”。", "No user “{username}”."),
         "token_days": ("令牌有效期应为 1–{max} 天（设置 security.token_days）。",
@@ -460,34 +475,34 @@ class BackupError(ReasonError):
 
     TEXTS = {
         "missing": ("找不到备份文件“{path}”。", "The backup file “{path}” does not exist."),
-        "damaged": ("备份文件“{path}”已损坏,不能恢复:{detail}。当前数据库未改动。",
+        "damaged": ("备份文件“{path}”已损坏，不能恢复：{detail}。当前数据库未改动。",
                     "The backup file “{path}” is damaged and cannot be restored: {detail}. The "
                     "current database was not touched."),
-        "not_ours": ("文件“{path}”不是“课堂设在工厂”的数据库备份:{detail}。当前数据库未改动。",
+        "not_ours": ("文件“{path}”不是“课堂设在工厂”的数据库备份：{detail}。当前数据库未改动。",
                      "“{path}” is not a Factory Classroom backup: {detail}. The current database "
                      "was not touched."),
-        "too_new": ("备份“{path}”由更新版本的程序创建(版本 {revision}),请先升级程序。",
+        "too_new": ("备份“{path}”由更新版本的程序创建（版本 {revision}），请先升级程序。",
                     "The backup “{path}” was made by a newer version of the program (revision "
                     "{revision}); upgrade the program first."),
-        "not_a_file": ("只能备份数据库文件;当前数据库是 {what}。",
+        "not_a_file": ("只能备份数据库文件；当前数据库是 {what}。",
                        "Only database files can be backed up this way; this database is {what}."),
-        "same_file": ("不能用数据库自身恢复自身:“{path}”。",
+        "same_file": ("不能用数据库自身恢复自身：“{path}”。",
                       "A database cannot be restored from itself: “{path}”."),
-        "pg_tools_missing": ("找不到 PostgreSQL 工具 {tool}。请安装 PostgreSQL 客户端(Debian/Ubuntu:"
-                             "sudo apt install postgresql-client;Windows:安装 PostgreSQL 时选择"
-                             " Command Line Tools),版本不低于服务器,并把它的 bin 目录加入 PATH。",
+        "pg_tools_missing": ("找不到 PostgreSQL 工具 {tool}。请安装 PostgreSQL 客户端（Debian/Ubuntu："
+                             "安装 postgresql-client 软件包；Windows：安装 PostgreSQL 时选中"
+                             "“Command Line Tools”），版本不低于服务器，并把它的 bin 目录加入 PATH。",
                              "The PostgreSQL tool {tool} was not found. Install the PostgreSQL "
                              "client (Debian/Ubuntu: sudo apt install postgresql-client; Windows: "
                              "the Command Line Tools of the PostgreSQL installer), at least the "
                              "server's version, and put its bin folder on PATH."),
-        "pg_failed": ("{tool} 失败:{detail}", "{tool} failed: {detail}"),
+        "pg_failed": ("{tool} 失败：{detail}", "{tool} failed: {detail}"),
         "no_users": ("备份“{path}”中没有任何用户，而当前数据库有 {current} 个用户：恢复它会取消所有权限控制，"
                      "因此不予恢复。当前数据库未改动。",
                      "The backup “{path}” has no users while the current database has {current}: "
                      "restoring it would lift every access control, so it is refused. The current "
                      "database was not touched."),
         "superuser": ("恢复不能使用 PostgreSQL 超级用户连接（{user}）：请用数据库所有者的普通账号连接后再恢复"
-                      "（例如 createdb -O union xinyu，连接地址中的用户为 union）。当前数据库未改动。",
+                      "（该账号须是数据库的所有者，例如用 createdb -O 创建的数据库）。当前数据库未改动。",
                       "A restore does not run on a PostgreSQL superuser connection ({user}): connect "
                       "as the database's owner, an ordinary account (e.g. createdb -O union xinyu "
                       "and the user union in the URL), then restore. The current database was not "

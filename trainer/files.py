@@ -25,18 +25,18 @@ class OutputError(ReasonError):
     """A file could not be written; the target was left as it was."""
 
     TEXTS = {
-        "disk_full": ("磁盘空间不足,无法写入“{path}”。原有文件未改动;请清理磁盘或换一个位置后重试。",
+        "disk_full": ("磁盘空间不足，无法写入“{path}”。原有文件未改动；请清理磁盘或换一个位置后重试。",
                       "The disk is full: “{path}” could not be written. Any existing file was "
                       "left as it was; free some space or choose another place and try again."),
-        "read_only": ("“{path}”所在位置是只读的(或没有写入权限),无法写入。请换一个位置保存。",
+        "read_only": ("“{path}”所在位置是只读的（或没有写入权限），无法写入。请换一个位置保存。",
                       "“{path}” is on a read-only disk or in a folder you may not write to. "
                       "Choose another place."),
-        "locked": ("文件“{path}”正被另一个程序(例如 Excel 或 PDF 阅读器)打开,无法替换。请关闭它后重试。",
+        "locked": ("文件“{path}”正被另一个程序（例如 Excel 或 PDF 阅读器）打开，无法替换。请关闭它后重试。",
                    "The file “{path}” is open in another program (such as Excel or a PDF "
                    "reader) and cannot be replaced. Close it and try again."),
-        "no_folder": ("文件夹“{path}”不存在,也无法创建。", "The folder “{path}” does not exist "
+        "no_folder": ("文件夹“{path}”不存在，也无法创建。", "The folder “{path}” does not exist "
                       "and cannot be made."),
-        "failed": ("无法写入“{path}”:{detail}", "Cannot write “{path}”: {detail}"),
+        "failed": ("无法写入“{path}”：{detail}", "Cannot write “{path}”: {detail}"),
     }
 
 

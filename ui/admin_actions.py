@@ -58,7 +58,7 @@ def restore_backup(parent: QWidget, uow: UnitOfWork, file: str | None = None) ->
                                               QCoreApplication.translate("AdminActions", "Backups (*.db *.sqlite *.dump *.backup);;All files (*)"))
         if not file:
             return False
-        if not messages.confirm_delete(parent, QCoreApplication.translate("AdminActions", "the current data (it is kept aside)")):
+        if not messages.confirm_restore(parent, file, str(uow.database.display_name())):
             return False
     try:
         result = restore(uow, file)

@@ -22,18 +22,19 @@ def form_of(record: LessonRecord) -> LessonForm:
 
 
 class _ScheduleCommand(QUndoCommand):
-    def __init__(self, uow: UnitOfWork, text: str, on_error: Callable[[TrainerError], None],
+    def __init__(self, uow: UnitOfWork, text: str,
+                 on_error: Callable[[TrainerError, str], None],  # the error, "undo" or "redo"
                  on_done: Callable[[int | None], None]) -> None:
         super().__init__(text)
         self.uow, self.on_error, self.on_done = uow, on_error, on_done
         self._skip_redo = True
 
-    def _run(self, action: Callable[[], int | None]) -> None:
+    def _run(self, action: Callable[[], int | None], undoing: bool = False) -> None:
         try:
             lesson_id = action()
         except TrainerError as exc:
             self.setObsolete(True)  # cannot be applied any more: drop it from the stack
-            self.on_error(exc)
+            self.on_error(exc, "undo" if undoing else "redo")
             return
         self.on_done(lesson_id)
 
@@ -53,7 +54,8 @@ class ChangeLessonCommand(_ScheduleCommand):
         self._run(lambda: schedule.update_lesson(self.uow, self.lesson_id, self.after, None).id)
 
     def undo(self) -> None:
-        self._run(lambda: schedule.update_lesson(self.uow, self.lesson_id, self.before, None).id)
+        self._run(lambda: schedule.update_lesson(self.uow, self.lesson_id, self.before, None).id,
+                  undoing=True)
 
 
 class AddLessonCommand(_ScheduleCommand):
@@ -72,7 +74,7 @@ class AddLessonCommand(_ScheduleCommand):
         self._run(add)
 
     def undo(self) -> None:
-        self._run(lambda: schedule.delete_lesson(self.uow, self.lesson_id))
+        self._run(lambda: schedule.delete_lesson(self.uow, self.lesson_id), undoing=True)
 
 
 class DeleteLessonCommand(_ScheduleCommand):
@@ -90,4 +92,4 @@ class DeleteLessonCommand(_ScheduleCommand):
         def restore() -> int:
             self.lesson_id = schedule.add_lesson(self.uow, self.form).id
             return self.lesson_id
-        self._run(restore)
+        self._run(restore, undoing=True)

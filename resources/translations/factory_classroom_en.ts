@@ -21,10 +21,6 @@
         <translation>Backups (*.db *.sqlite *.dump *.backup);;All files (*)</translation>
     </message>
     <message>
-        <source>the current data (it is kept aside)</source>
-        <translation>the current data (it is kept aside)</translation>
-    </message>
-    <message>
         <source>Restore</source>
         <translation>Restore</translation>
     </message>
@@ -140,12 +136,16 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
         <translation>user name</translation>
     </message>
     <message>
-        <source>record kind, e.g. trainee, lesson</source>
-        <translation>record kind, e.g. trainee, lesson</translation>
+        <source>All records</source>
+        <translation>All records</translation>
     </message>
     <message>
-        <source>record number</source>
-        <translation>record number</translation>
+        <source>All actions</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>words in the entry, e.g. 张三</source>
+        <translation>words in the entry, e.g. 张三</translation>
     </message>
     <message>
         <source>Show</source>
@@ -168,28 +168,32 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
         <translation>Who</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>What</translation>
+        <source>Action</source>
+        <translation>Action</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>Record</translation>
+        <source>What happened</source>
+        <translation>What happened</translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation>Summary</translation>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
     <message>
-        <source>Before</source>
-        <translation>Before</translation>
+        <source>Export to Excel…</source>
+        <translation>Export to Excel…</translation>
     </message>
     <message>
-        <source>After</source>
-        <translation>After</translation>
+        <source>From</source>
+        <translation>From</translation>
     </message>
     <message>
-        <source>The newest %1 entries are shown; narrow the filter to see older ones.</source>
-        <translation>The newest %1 entries are shown; narrow the filter to see older ones.</translation>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
     </message>
     <message>
         <source>Checking the audit trail…</source>
@@ -202,6 +206,10 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     <message>
         <source>The audit trail was tampered with: entry %1 (%2) does not follow from the one before — it was changed, or entries before it were removed.</source>
         <translation>The audit trail was tampered with: entry %1 (%2) does not follow from the one before — it was changed, or entries before it were removed.</translation>
+    </message>
+    <message>
+        <source>The newest %1 entries are shown; narrow the filter to see older ones.</source>
+        <translation>The newest %1 entries are shown; narrow the filter to see older ones.</translation>
     </message>
 </context>
 <context>
@@ -289,6 +297,10 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     <message>
         <source>Certificate %1</source>
         <translation>Certificate %1</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
     </message>
     <message>
         <source>Revoke %1</source>
@@ -460,6 +472,10 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Classes</translation>
     </message>
     <message>
         <source>Post</source>
@@ -1475,6 +1491,22 @@ What you were doing may not have been saved. The details are in the log file:
         <translation>Delete “%1”? This cannot be undone.</translation>
     </message>
     <message>
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Restore the data from the backup “%1”?</source>
+        <translation>Restore the data from the backup “%1”?</translation>
+    </message>
+    <message>
+        <source>The current data (%1) is saved as a copy in the backups folder first, so it can be restored again later. The program closes after the restore.</source>
+        <translation>The current data (%1) is saved as a copy in the backups folder first, so it can be restored again later. The program closes after the restore.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
         <source>Cannot do that</source>
         <translation>Cannot do that</translation>
     </message>
@@ -1647,8 +1679,32 @@ Print anyway?</translation>
         <translation>Placed %1 of %2 lessons: %3 new classes, %4 lessons added, %5 moved; %6 not placed (%7 s).</translation>
     </message>
     <message>
+        <source>Placing the lessons: %1 of %2 placed…</source>
+        <translation>Placing the lessons: %1 of %2 placed…</translation>
+    </message>
+    <message>
+        <source>Improving the plan (fewer moves, lecturers' travel, preferred times)…</source>
+        <translation>Improving the plan (fewer moves, lecturers' travel, preferred times)…</translation>
+    </message>
+    <message>
+        <source>new time</source>
+        <translation>new time</translation>
+    </message>
+    <message>
+        <source>new lecturer</source>
+        <translation>new lecturer</translation>
+    </message>
+    <message>
+        <source>new venue</source>
+        <translation>new venue</translation>
+    </message>
+    <message>
         <source>move</source>
         <translation>move</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
     <message>
         <source>new</source>
@@ -1832,6 +1888,10 @@ Print anyway?</translation>
         <translation>Fonts…</translation>
     </message>
     <message>
+        <source>lesson %1</source>
+        <translation>lesson %1</translation>
+    </message>
+    <message>
         <source>Choose what the document is about first.</source>
         <translation>Choose what the document is about first.</translation>
     </message>
@@ -1926,8 +1986,12 @@ Print anyway?</translation>
         <translation>All statuses</translation>
     </message>
     <message>
-        <source>%1 classes: %2</source>
-        <translation>%1 classes: %2</translation>
+        <source>“%1” is split into %2 classes, ready for the planner (Schedule → Plan automatically):</source>
+        <translation>“%1” is split into %2 classes, ready for the planner (Schedule → Plan automatically):</translation>
+    </message>
+    <message>
+        <source>%1: %2 places</source>
+        <translation>%1: %2 places</translation>
     </message>
 </context>
 <context>
@@ -2050,6 +2114,18 @@ Print anyway?</translation>
     <message>
         <source>Amber, hatched days: statutory holidays computed from the law, no lesson is placed on them.</source>
         <translation>Amber, hatched days: statutory holidays computed from the law, no lesson is placed on them.</translation>
+    </message>
+    <message>
+        <source>Cannot undo</source>
+        <translation>Cannot undo</translation>
+    </message>
+    <message>
+        <source>Cannot redo</source>
+        <translation>Cannot redo</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Move %1</source>
@@ -2411,6 +2487,10 @@ Print anyway?</translation>
     <message>
         <source>Password:</source>
         <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>disabled</source>

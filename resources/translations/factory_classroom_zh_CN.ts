@@ -10,7 +10,7 @@
     <message>
         <source>Saved a copy of the database:
 %1</source>
-        <translation>已保存数据库副本:
+        <translation>已保存数据库副本：
 %1</translation>
     </message>
     <message>
@@ -22,10 +22,6 @@
         <translation>备份文件 (*.db *.sqlite *.dump *.backup);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>the current data (it is kept aside)</source>
-        <translation>当前数据(将另行保留)</translation>
-    </message>
-    <message>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -33,7 +29,7 @@
         <source>Restored from %1. The data before the restore is kept in %2.
 Factory Classroom closes now; start it again to work on the restored data.</source>
         <translation>已从 %1 恢复。恢复前的数据保存在 %2。
-程序现在关闭,请重新启动后使用恢复的数据。</translation>
+程序现在关闭，请重新启动后使用恢复的数据。</translation>
     </message>
 </context>
 <context>
@@ -83,7 +79,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
     <message>
         <source>Scan the code on the sign-in sheet, or type the last digits of the ID number, then Enter:</source>
-        <translation>扫描签到表上的条码,或输入身份证号后几位,按回车:</translation>
+        <translation>扫描签到表上的条码，或输入身份证号后几位，按回车：</translation>
     </message>
     <message>
         <source>Save scores</source>
@@ -127,7 +123,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
     <message>
         <source>%1 of %2 complete · lessons held %3, to come %4</source>
-        <translation>%2 人中 %1 人结业 · 已上 %3 次课,待上 %4 次</translation>
+        <translation>%2 人中 %1 人结业 · 已上 %3 次课，待上 %4 次</translation>
     </message>
 </context>
 <context>
@@ -141,12 +137,16 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>用户名</translation>
     </message>
     <message>
-        <source>record kind, e.g. trainee, lesson</source>
-        <translation>记录类型,如 trainee、lesson</translation>
+        <source>All records</source>
+        <translation>全部记录</translation>
     </message>
     <message>
-        <source>record number</source>
-        <translation>记录编号</translation>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>words in the entry, e.g. 张三</source>
+        <translation>查找内容，如 张三</translation>
     </message>
     <message>
         <source>Show</source>
@@ -154,11 +154,11 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
     <message>
         <source>Check the chain</source>
-        <translation>检查完整性</translation>
+        <translation>核对日志链</translation>
     </message>
     <message>
         <source>Each entry holds a fingerprint of the one before: checks that no entry was changed or removed</source>
-        <translation>每条日志都含有前一条的指纹：检查是否有日志被修改或删除</translation>
+        <translation>每条记录都含有上一条记录的指纹：核对是否有记录被改动或删除</translation>
     </message>
     <message>
         <source>When</source>
@@ -169,40 +169,48 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>操作人</translation>
     </message>
     <message>
-        <source>What</source>
+        <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>记录</translation>
+        <source>What happened</source>
+        <translation>内容</translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
-        <source>Before</source>
-        <translation>修改前</translation>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
     </message>
     <message>
-        <source>After</source>
-        <translation>修改后</translation>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
     </message>
     <message>
         <source>The newest %1 entries are shown; narrow the filter to see older ones.</source>
-        <translation>仅显示最新的 %1 条;请缩小查询范围以查看更早的记录。</translation>
+        <translation>仅显示最新的 %1 条；请缩小查询范围以查看更早的记录。</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
     </message>
     <message>
         <source>Checking the audit trail…</source>
-        <translation>正在检查操作日志……</translation>
+        <translation>正在核对操作日志…</translation>
     </message>
     <message>
         <source>The audit trail is whole: %1 entries checked, none changed or removed.</source>
-        <translation>操作日志完整：已核对 %1 条，没有被修改或删除的记录。</translation>
+        <translation>操作日志完整：已核对 %1 条记录，没有被改动或删除的。</translation>
     </message>
     <message>
         <source>The audit trail was tampered with: entry %1 (%2) does not follow from the one before — it was changed, or entries before it were removed.</source>
-        <translation>操作日志被改动过：第 %1 条（%2）与前一条对不上——这一条被修改过，或它前面的记录被删除。</translation>
+        <translation>操作日志被篡改过：第 %1 条记录（%2）与上一条接不上——它被改动过，或它之前的记录被删除了。</translation>
     </message>
 </context>
 <context>
@@ -277,7 +285,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
     <message>
         <source>revoked: %1</source>
-        <translation>已作废:%1</translation>
+        <translation>已作废：%1</translation>
     </message>
     <message>
         <source>Issuing certificates…</source>
@@ -285,11 +293,15 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
     <message>
         <source>Issued %1, already held %2, not qualified %3.</source>
-        <translation>本次发证 %1 份,已持有 %2 人,不符合条件 %3 人。</translation>
+        <translation>本次发证 %1 份，已持有 %2 人，不符合条件 %3 人。</translation>
     </message>
     <message>
         <source>Certificate %1</source>
         <translation>证书 %1</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>结业证书</translation>
     </message>
     <message>
         <source>Revoke %1</source>
@@ -297,7 +309,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
     <message>
         <source>Reason (kept in the certificate&apos;s history):</source>
-        <translation>原因(记入证书历史):</translation>
+        <translation>原因（记入证书历史）：</translation>
     </message>
     <message>
         <source>Reissue %1</source>
@@ -305,7 +317,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
     <message>
         <source>Reason (lost, name corrected…):</source>
-        <translation>原因(遗失、更正姓名等):</translation>
+        <translation>原因（遗失、更正姓名等）：</translation>
     </message>
     <message>
         <source>%1 replaces %2.</source>
@@ -463,6 +475,10 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>状态</translation>
     </message>
     <message>
+        <source>Classes</source>
+        <translation>培训班数</translation>
+    </message>
+    <message>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
@@ -483,7 +499,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation>职称(&amp;T)</translation>
+        <translation>课程名称(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Lessons</source>
@@ -573,7 +589,7 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
     <message>
         <source>Nobody can use this database yet. Create the administrator&apos;s account: the administrator adds the other users (training officers, clerks, viewers).</source>
-        <translation>该数据库还没有用户。请创建管理员账号,再由管理员添加其他用户(培训专员、录入员、查看者)。</translation>
+        <translation>该数据库还没有用户。请创建管理员账号，再由管理员添加其他用户（培训干事、办事员、只读用户）。</translation>
     </message>
     <message>
         <source>Create</source>
@@ -581,11 +597,11 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
     <message>
         <source>Full name:</source>
-        <translation>姓名:</translation>
+        <translation>姓名：</translation>
     </message>
     <message>
         <source>Password again:</source>
-        <translation>再次输入密码:</translation>
+        <translation>再次输入密码：</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -619,11 +635,11 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     <name>EnrolDialog</name>
     <message>
         <source>Enrol trainees: %1</source>
-        <translation>报名学员:%1</translation>
+        <translation>报名学员：%1</translation>
     </message>
     <message>
         <source>%1 of %2 places taken</source>
-        <translation>名额 %2 人,已报 %1 人</translation>
+        <translation>名额 %2 人，已报 %1 人</translation>
     </message>
     <message>
         <source>name, pinyin initials, ID or mobile digits</source>
@@ -805,15 +821,15 @@ What you were doing may not have been saved. The details are in the log file:
     </message>
     <message>
         <source>File:</source>
-        <translation>文件:</translation>
+        <translation>文件：</translation>
     </message>
     <message>
         <source>Enterprise:</source>
-        <translation>所属企业:</translation>
+        <translation>所属企业：</translation>
     </message>
     <message>
         <source>Already in the database:</source>
-        <translation>数据库中已有的:</translation>
+        <translation>数据库中已有的：</translation>
     </message>
     <message>
         <source>— as given in the file —</source>
@@ -1040,11 +1056,11 @@ What you were doing may not have been saved. The details are in the log file:
     </message>
     <message>
         <source>adjusted working day (调休上班), not a holiday</source>
-        <translation>调休上班日(不是放假)</translation>
+        <translation>调休上班日（不是放假）</translation>
     </message>
     <message>
         <source>e.g. 春节</source>
-        <translation>如:春节</translation>
+        <translation>如：春节</translation>
     </message>
     <message>
         <source>Save these days</source>
@@ -1056,11 +1072,11 @@ What you were doing may not have been saved. The details are in the log file:
     </message>
     <message>
         <source>From – to:</source>
-        <translation>起止日期:</translation>
+        <translation>起止日期：</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation>名称:</translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <source>working day</source>
@@ -1232,7 +1248,7 @@ What you were doing may not have been saved. The details are in the log file:
     </message>
     <message>
         <source>Locked: the planner leaves it where it is</source>
-        <translation>锁定:自动排课时保持不动</translation>
+        <translation>锁定：自动排课时保持不动</translation>
     </message>
     <message>
         <source>Delete lesson</source>
@@ -1247,7 +1263,7 @@ What you were doing may not have been saved. The details are in the log file:
     </message>
     <message>
         <source>Factory Classroom keeps personal data and official records: please log in.</source>
-        <translation>本系统保存个人信息和正式记录,请先登录。</translation>
+        <translation>本系统保存个人信息和正式记录，请先登录。</translation>
     </message>
 </context>
 <context>
@@ -1345,7 +1361,7 @@ What you were doing may not have been saved. The details are in the log file:
     </message>
     <message>
         <source>Known headers are matched already; choose the field for the others, or leave them out.</source>
-        <translation>常见的表头已自动对应;其余列请选择对应的字段,或不导入。</translation>
+        <translation>常见的表头已自动对应；其余列请选择对应的字段，或不导入。</translation>
     </message>
     <message>
         <source>none</source>
@@ -1357,7 +1373,7 @@ What you were doing may not have been saved. The details are in the log file:
     </message>
     <message>
         <source>Header row (spreadsheet row number):</source>
-        <translation>表头所在行(表格行号):</translation>
+        <translation>表头所在行（表格行号）：</translation>
     </message>
     <message>
         <source> (hidden)</source>
@@ -1389,11 +1405,11 @@ What you were doing may not have been saved. The details are in the log file:
     </message>
     <message>
         <source>Each field may come from one column only: %1</source>
-        <translation>每个字段只能对应一列:%1</translation>
+        <translation>每个字段只能对应一列：%1</translation>
     </message>
     <message>
         <source>Choose a column for: %1</source>
-        <translation>请为以下字段选择一列:%1</translation>
+        <translation>请为以下字段选择一列：%1</translation>
     </message>
     <message>
         <source>Checking every row…</source>
@@ -1475,11 +1491,27 @@ What you were doing may not have been saved. The details are in the log file:
     </message>
     <message>
         <source>Delete “%1”? This cannot be undone.</source>
-        <translation>删除“%1”?删除后无法恢复。</translation>
+        <translation>删除“%1”？删除后无法恢复。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复到备份</translation>
+    </message>
+    <message>
+        <source>Restore the data from the backup “%1”?</source>
+        <translation>恢复到备份“%1”？</translation>
+    </message>
+    <message>
+        <source>The current data (%1) is saved as a copy in the backups folder first, so it can be restored again later. The program closes after the restore.</source>
+        <translation>当前数据（%1）将先另存为备份文件夹中的一份副本，以后可以再恢复回来。恢复完成后程序会关闭。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Cannot do that</source>
-        <translation>无法执行</translation>
+        <translation>无法完成此操作</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1487,7 +1519,7 @@ What you were doing may not have been saved. The details are in the log file:
     </message>
     <message>
         <source>Discard the changes not saved yet?</source>
-        <translation>放弃尚未保存的更改吗?</translation>
+        <translation>放弃尚未保存的更改吗？</translation>
     </message>
     <message>
         <source>Discard</source>
@@ -1520,7 +1552,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>%1 pages; the first %2 are shown here, all are in the file</source>
-        <translation>共 %1 页;此处显示前 %2 页,文件中包含全部页面</translation>
+        <translation>共 %1 页；此处显示前 %2 页，文件中包含全部页面</translation>
     </message>
     <message>
         <source>Save as…</source>
@@ -1579,27 +1611,27 @@ Print anyway?</source>
     </message>
     <message>
         <source>Lecturer:</source>
-        <translation>讲师:</translation>
+        <translation>讲师：</translation>
     </message>
     <message>
         <source>Away from:</source>
-        <translation>缺勤开始:</translation>
+        <translation>缺勤开始：</translation>
     </message>
     <message>
         <source>Away until:</source>
-        <translation>缺勤结束:</translation>
+        <translation>缺勤结束：</translation>
     </message>
     <message>
         <source>Reason:</source>
-        <translation>原因:</translation>
+        <translation>原因：</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation>开始日期:</translation>
+        <translation>开始日期：</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation>结束日期:</translation>
+        <translation>结束日期：</translation>
     </message>
     <message>
         <source>Make a proposal</source>
@@ -1639,7 +1671,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>Not placed, and why:</source>
-        <translation>未能安排的课次及原因:</translation>
+        <translation>未能安排的课次及原因：</translation>
     </message>
     <message>
         <source>Planning…</source>
@@ -1647,11 +1679,35 @@ Print anyway?</source>
     </message>
     <message>
         <source>Placed %1 of %2 lessons: %3 new classes, %4 lessons added, %5 moved; %6 not placed (%7 s).</source>
-        <translation>已安排 %2 次课中的 %1 次:新建培训班 %3 个,新增课次 %4 次,调整 %5 次;未安排 %6 次(用时 %7 秒)。</translation>
+        <translation>已安排 %2 次课中的 %1 次：新建培训班 %3 个，新增课次 %4 次，调整 %5 次；未安排 %6 次（用时 %7 秒）。</translation>
+    </message>
+    <message>
+        <source>Placing the lessons: %1 of %2 placed…</source>
+        <translation>正在安排课次：已安排 %1 个，共 %2 个…</translation>
+    </message>
+    <message>
+        <source>Improving the plan (fewer moves, lecturers&apos; travel, preferred times)…</source>
+        <translation>正在优化方案（减少调动、讲师往返和不合意的时段）…</translation>
+    </message>
+    <message>
+        <source>new time</source>
+        <translation>改时间</translation>
+    </message>
+    <message>
+        <source>new lecturer</source>
+        <translation>换讲师</translation>
+    </message>
+    <message>
+        <source>new venue</source>
+        <translation>换地点</translation>
     </message>
     <message>
         <source>move</source>
         <translation>调整</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>new</source>
@@ -1666,7 +1722,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>Nothing has been written yet. Rejected rows can be saved as an Excel file with the reasons, to send back.</source>
-        <translation>尚未写入任何数据。未通过的行可连同原因保存为 Excel 文件,退回企业修改。</translation>
+        <translation>尚未写入任何数据。未通过的行可连同原因保存为 Excel 文件，退回企业修改。</translation>
     </message>
     <message>
         <source>Save rejected rows…</source>
@@ -1674,7 +1730,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>%1 rows will be imported (%2 new, %3 updated); %4 rejected; %5 already there and skipped; %6 blank or total rows ignored.</source>
-        <translation>将导入 %1 行(新增 %2,更新 %3);未通过 %4 行;已存在而跳过 %5 行;忽略空行或合计行 %6 行。</translation>
+        <translation>将导入 %1 行（新增 %2，更新 %3）；未通过 %4 行；已存在而跳过 %5 行；忽略空行或合计行 %6 行。</translation>
     </message>
     <message>
         <source>Row</source>
@@ -1724,7 +1780,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>A month timetable for everyone, one lecturer (with the workshops&apos; addresses and contacts) or one enterprise; A4 landscape.</source>
-        <translation>全部、某位讲师(附车间地址和联系人)或某家企业的月课程表,A4 横向。</translation>
+        <translation>全部、某位讲师（附车间地址和联系人）或某家企业的月课程表，A4 横向。</translation>
     </message>
     <message>
         <source>Sign-in sheet</source>
@@ -1732,7 +1788,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>One lesson&apos;s sheet: every trainee with masked ID, a signature box and a code for the scanner.</source>
-        <translation>一次课的签到表:每名学员(身份证号脱敏)、签名栏和扫码用的条码。</translation>
+        <translation>一次课的签到表：每名学员（身份证号脱敏）、签名栏和扫码用的条码。</translation>
     </message>
     <message>
         <source>Attendance of a class</source>
@@ -1756,7 +1812,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>Trainees, lessons, hours, completion and attendance by theme, enterprise, district and month, with charts.</source>
-        <translation>按主题、企业、区县和月份统计的学员、课次、学时、结业率和出勤率,附图表。</translation>
+        <translation>按主题、企业、区县和月份统计的学员、课次、学时、结业率和出勤率，附图表。</translation>
     </message>
     <message>
         <source>Lecturer hours and fees</source>
@@ -1764,7 +1820,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>Hours × rate by category, with the withholding for labour remuneration.</source>
-        <translation>按讲师类别的课时 × 标准,含劳务报酬代扣个税。</translation>
+        <translation>按讲师类别的课时 × 标准，含劳务报酬代扣个税。</translation>
     </message>
     <message>
         <source>Class archive (一班一档)</source>
@@ -1772,7 +1828,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>Schedule, sign-in sheets, attendance, results, certificates and feedback of one class in one PDF.</source>
-        <translation>一个培训班的课表、签到表、考勤、成绩、证书和满意度,合为一个 PDF。</translation>
+        <translation>一个培训班的课表、签到表、考勤、成绩、证书和满意度，合为一个 PDF。</translation>
     </message>
     <message>
         <source>Trainee record (一人一档)</source>
@@ -1784,35 +1840,35 @@ Print anyway?</source>
     </message>
     <message>
         <source>Class:</source>
-        <translation>培训班:</translation>
+        <translation>培训班：</translation>
     </message>
     <message>
         <source>Lesson:</source>
-        <translation>课次:</translation>
+        <translation>课次：</translation>
     </message>
     <message>
         <source>Month:</source>
-        <translation>月份:</translation>
+        <translation>月份：</translation>
     </message>
     <message>
         <source>For:</source>
-        <translation>范围:</translation>
+        <translation>范围：</translation>
     </message>
     <message>
         <source>Enterprise:</source>
-        <translation>企业:</translation>
+        <translation>企业：</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation>开始日期:</translation>
+        <translation>开始日期：</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation>结束日期:</translation>
+        <translation>结束日期：</translation>
     </message>
     <message>
         <source>Trainee (name or ID number):</source>
-        <translation>学员(姓名或身份证号):</translation>
+        <translation>学员（姓名或身份证号）：</translation>
     </message>
     <message>
         <source>everyone</source>
@@ -1833,6 +1889,10 @@ Print anyway?</source>
     <message>
         <source>Fonts…</source>
         <translation>字体…</translation>
+    </message>
+    <message>
+        <source>lesson %1</source>
+        <translation>第 %1 次课</translation>
     </message>
     <message>
         <source>Choose what the document is about first.</source>
@@ -1887,7 +1947,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>production peaks, e.g. 2026-10-12, 2026-10-19</source>
-        <translation>生产高峰等,如 2026-10-12, 2026-10-19</translation>
+        <translation>生产高峰等，如 2026-10-12, 2026-10-19</translation>
     </message>
     <message>
         <source>&amp;Priority (0–9)</source>
@@ -1914,7 +1974,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>Search: enterprise, course, pinyin initials (Ctrl+F)</source>
-        <translation>搜索:企业、课程、拼音首字母(Ctrl+F)</translation>
+        <translation>搜索：企业、课程、拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
         <source>Split into classes</source>
@@ -1922,15 +1982,19 @@ Print anyway?</source>
     </message>
     <message>
         <source>Classes within the course&apos;s and the workshop&apos;s capacity, ready for the planner</source>
-        <translation>按课程和场地容量分成培训班,供自动排课使用</translation>
+        <translation>按课程和场地容量分成培训班，供自动排课使用</translation>
     </message>
     <message>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <source>%1 classes: %2</source>
-        <translation>共 %1 个班:%2</translation>
+        <source>“%1” is split into %2 classes, ready for the planner (Schedule → Plan automatically):</source>
+        <translation>“%1”已分为 %2 个培训班，可以自动排课了（排课 → 自动排课）：</translation>
+    </message>
+    <message>
+        <source>%1: %2 places</source>
+        <translation>%1：%2 个名额</translation>
     </message>
 </context>
 <context>
@@ -1945,7 +2009,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>Writing %1 rows in one transaction…</source>
-        <translation>正在写入 %1 行(全部成功或全部不写入)…</translation>
+        <translation>正在写入 %1 行（全部成功或全部不写入）…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -1953,11 +2017,11 @@ Print anyway?</source>
     </message>
     <message>
         <source>Done: %1 created, %2 updated, %3 skipped.</source>
-        <translation>完成:新增 %1,更新 %2,跳过 %3。</translation>
+        <translation>完成：新增 %1，更新 %2，跳过 %3。</translation>
     </message>
     <message>
         <source>The import failed; nothing was written: %1</source>
-        <translation>导入失败,未写入任何数据:%1</translation>
+        <translation>导入失败，未写入任何数据：%1</translation>
     </message>
 </context>
 <context>
@@ -1984,7 +2048,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>Undo the last change (Ctrl+Z)</source>
-        <translation>撤销上一步更改(Ctrl+Z)</translation>
+        <translation>撤销上一步更改（Ctrl+Z）</translation>
     </message>
     <message>
         <source>Redo</source>
@@ -1992,7 +2056,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>Redo (Ctrl+Y)</source>
-        <translation>重做(Ctrl+Y)</translation>
+        <translation>重做（Ctrl+Y）</translation>
     </message>
     <message>
         <source>Conflicts in view</source>
@@ -2032,7 +2096,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>The chosen lecturer&apos;s or enterprise&apos;s lessons as a calendar file (.ics)…</source>
-        <translation>将所选讲师或企业的课次导出为日历文件(.ics)…</translation>
+        <translation>将所选讲师或企业的课次导出为日历文件（.ics）…</translation>
     </message>
     <message>
         <source>Everyone</source>
@@ -2053,6 +2117,18 @@ Print anyway?</source>
     <message>
         <source>Amber, hatched days: statutory holidays computed from the law, no lesson is placed on them.</source>
         <translation>琥珀色斜线日期：按法定节日推算，待国务院通知确认，不会排课。</translation>
+    </message>
+    <message>
+        <source>Cannot undo</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <source>Cannot redo</source>
+        <translation>无法重做</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Move %1</source>
@@ -2130,47 +2206,47 @@ Print anyway?</source>
     </message>
     <message>
         <source>QR code with number and verification code</source>
-        <translation>印二维码(含编号和验证码)</translation>
+        <translation>印二维码（含编号和验证码）</translation>
     </message>
     <message>
         <source>Seal image (PNG)…</source>
-        <translation>印章图片(PNG)…</translation>
+        <translation>印章图片（PNG）…</translation>
     </message>
     <message>
         <source>Placeholders: %1. Text in [brackets] is left out when its placeholder is empty.</source>
-        <translation>可用占位符:%1。方括号 [ ] 中的文字在其占位符为空时省略。</translation>
+        <translation>可用占位符：%1。方括号 [ ] 中的文字在其占位符为空时省略。</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation>标题:</translation>
+        <translation>标题：</translation>
     </message>
     <message>
         <source>Text:</source>
-        <translation>正文:</translation>
+        <translation>正文：</translation>
     </message>
     <message>
         <source>Issued by:</source>
-        <translation>发证单位:</translation>
+        <translation>发证单位：</translation>
     </message>
     <message>
         <source>Signature line:</source>
-        <translation>签字栏:</translation>
+        <translation>签字栏：</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation>注:</translation>
+        <translation>注：</translation>
     </message>
     <message>
         <source>Paper:</source>
-        <translation>纸张方向:</translation>
+        <translation>纸张方向：</translation>
     </message>
     <message>
         <source>Border:</source>
-        <translation>边框:</translation>
+        <translation>边框：</translation>
     </message>
     <message>
         <source>Colour:</source>
-        <translation>颜色:</translation>
+        <translation>颜色：</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2228,7 +2304,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>No.</source>
-        <translation>编号</translation>
+        <translation>序号</translation>
     </message>
     <message>
         <source>Computer</source>
@@ -2244,7 +2320,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>Revoke</source>
-        <translation>作废</translation>
+        <translation>注销</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2252,7 +2328,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>Each computer where %1 ran “trainer login” keeps its own token. A new password ends them all.</source>
-        <translation>%1 在哪台电脑上用命令行登录过，那台电脑就有自己的令牌。设置新密码后，所有令牌立即失效。</translation>
+        <translation>%1 在哪台电脑上用命令行登录过（trainer login），那台电脑就保存一个令牌。修改密码后全部失效。</translation>
     </message>
     <message>
         <source> (expired)</source>
@@ -2260,7 +2336,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>No tokens: nobody is logged in as this user on the command line.</source>
-        <translation>没有令牌：没有电脑以该用户身份在命令行登录。</translation>
+        <translation>没有令牌：没有人以该用户在命令行登录。</translation>
     </message>
 </context>
 <context>
@@ -2334,7 +2410,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>Shown masked by default; showing them in full is recorded in the audit trail</source>
-        <translation>默认脱敏显示;显示完整号码会记入操作日志</translation>
+        <translation>默认脱敏显示；显示完整号码会记入操作日志</translation>
     </message>
     <message>
         <source>counting…</source>
@@ -2397,23 +2473,27 @@ Print anyway?</source>
     </message>
     <message>
         <source>Login tokens…</source>
-        <translation>登录令牌……</translation>
+        <translation>登录令牌…</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation>用户名:</translation>
+        <translation>用户名：</translation>
     </message>
     <message>
         <source>Full name:</source>
-        <translation>姓名:</translation>
+        <translation>姓名：</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation>角色:</translation>
+        <translation>角色：</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation>密码:</translation>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>disabled</source>
@@ -2483,7 +2563,7 @@ Print anyway?</source>
     </message>
     <message>
         <source>number, or scan the QR code here</source>
-        <translation>证书编号,或在此扫描二维码</translation>
+        <translation>证书编号，或在此扫描二维码</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2495,22 +2575,22 @@ Print anyway?</source>
     </message>
     <message>
         <source>Certificate number:</source>
-        <translation>证书编号:</translation>
+        <translation>证书编号：</translation>
     </message>
     <message>
         <source>Verification code:</source>
-        <translation>验证码:</translation>
+        <translation>验证码：</translation>
     </message>
 </context>
 <context>
     <name>_AccountDialog</name>
     <message>
         <source>User name:</source>
-        <translation>用户名:</translation>
+        <translation>用户名：</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation>密码:</translation>
+        <translation>密码：</translation>
     </message>
     <message>
         <source>Quit</source>

@@ -17,9 +17,10 @@ def _test_settings(qapp, tmp_path):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "settings"))
-    from ui import screen_fit
+    from ui import date_typing, screen_fit
 
     screen_fit.install(qapp)  # as main.py does: dialogs sized to the screen
+    date_typing.install(qapp)
     yield
 
 

@@ -59,9 +59,16 @@ def test_split_a_request_into_classes(qtbot, window, answer, uow):
         window_start=dt.date(2026, 10, 8), window_end=dt.date(2026, 11, 30)))
     page = window.show_page("requests")
     page.select_id(request.id)
-    page.split_button.click()
+    said = []
+    answer(page.split_button.click, lambda box: (
+        said.append((box.objectName(), box.text(), box.informativeText())), box.accept()))
     assert [c.capacity for c in page.last_split] == [44, 43, 43]
-    assert "3 classes" in window.statusBar().currentMessage()
+    name, text, details = said[0]  # confirmed in a dialog, not only in the status bar
+    assert name == "splitDone" and "3 classes" in text
+    assert details.count("places") == 3 and "44 places" in details
+    classes_column = [c.title for c in page.model.COLUMNS].index("Classes")
+    row = [r.id for r in page.model.records()].index(request.id)
+    assert page.model.index(row, classes_column).data() in (3, "3")
     refusals = []
     answer(page.split_button.click, lambda box: (refusals.append(box.text()), box.accept()))
     assert "already has 3" in refusals[0]

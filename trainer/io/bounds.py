@@ -41,12 +41,12 @@ class FileTooBigError(ReasonError):
     """Beyond the import's limits (CLI exit code 2)."""
 
     TEXTS = {
-        "too_big": ("文件“{path}”超出导入上限:{what}为 {value},上限为 {limit}。请把名单拆成几个文件"
+        "too_big": ("文件“{path}”超出导入上限：{what}为 {value}，上限为 {limit}。请把名单拆成几个文件"
                     "分别导入。",
                     "File “{path}” is beyond the import's limits: {what} is {value}, the limit "
                     "is {limit}. Split the list into several files and import them one by one."),
-        "ratio": ("文件“{path}”中的“{part}”解压后比压缩时大 {value} 倍以上(上限 {limit} 倍),不像"
-                  "办公软件保存的表格,已拒绝。",
+        "ratio": ("文件“{path}”中的“{part}”解压后比压缩时大 {value} 倍以上（上限 {limit} 倍），不像"
+                  "办公软件保存的表格，已拒绝。",
                   "Part “{part}” of file “{path}” inflates more than {value} times (limit "
                   "{limit}): not a spreadsheet an office suite saved; refused."),
     }

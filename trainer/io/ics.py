@@ -57,17 +57,17 @@ def _location(lesson: LessonRecord, addresses: Mapping[int, str]) -> str:
 
 def _description(lesson: LessonRecord, contacts: Mapping[int, tuple[str, str]]) -> str:
     zh = language() == "zh"
-    lines = [(f"讲师:{lesson.lecturer_name or '未定'}" if zh
+    lines = [(f"讲师：{lesson.lecturer_name or '未定'}" if zh
               else f"Lecturer: {lesson.lecturer_name or 'not set'}"),
-             (f"培训班:{lesson.class_name}({lesson.class_code})第 {lesson.sequence}/"
+             (f"培训班：{lesson.class_name}（{lesson.class_code}）第 {lesson.sequence}/"
               f"{lesson.lesson_count} 次课" if zh else
               f"Class: {lesson.class_name} ({lesson.class_code}), lesson {lesson.sequence} of "
               f"{lesson.lesson_count}"),
-             f"课程主题:{lesson.theme_name}" if zh else f"Theme: {lesson.theme_name}"]
+             f"课程主题：{lesson.theme_name}" if zh else f"Theme: {lesson.theme_name}"]
     name, phone = contacts.get(lesson.enterprise_id or -1, ("", ""))
     if name or phone:
         who = " ".join(p for p in (name, phone) if p)
-        lines.append(f"{lesson.enterprise_name}联系人:{who}" if zh
+        lines.append(f"{lesson.enterprise_name}联系人：{who}" if zh
                      else f"Contact at {lesson.enterprise_name}: {who}")
     return "\n".join(lines)
 

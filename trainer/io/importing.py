@@ -112,9 +112,9 @@ class DuplicateRow:
     def message(self, lang: str | None = None) -> str:
         zh = (lang or language()) == "zh"
         if self.first_row is not None:
-            return (f"与第 {self.first_row} 行相同,已跳过" if zh
+            return (f"与第 {self.first_row} 行相同，已跳过" if zh
                     else f"same as row {self.first_row}; skipped")
-        return (f"“{self.key}”已存在,已跳过" if zh else f"“{self.key}” already exists; skipped")
+        return (f"“{self.key}”已存在，已跳过" if zh else f"“{self.key}” already exists; skipped")
 
 
 @dataclass(frozen=True)

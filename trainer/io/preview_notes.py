@@ -40,7 +40,7 @@ def preview_notes(preview, lang: str | None = None) -> list[str]:
     zh = lang == "zh"
     notes = []
     if len(preview.sheets) > 1:
-        names = [s.name + (("(隐藏)" if zh else " (hidden)") if s.hidden else "")
+        names = [s.name + (("（隐藏）" if zh else " (hidden)") if s.hidden else "")
                  for s in preview.sheets]
         notes.append(f"工作表：“{preview.sheet}”（本文件的工作表：{'、'.join(names)}）" if zh else
                      f"Sheet “{preview.sheet}” (the file's sheets: {', '.join(names)})")

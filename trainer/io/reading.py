@@ -34,27 +34,27 @@ class ImportFileError(ReasonError):
 
     TEXTS = {
         "not_found": ("找不到文件“{path}”。", "File “{path}” not found."),
-        "unreadable": ("无法读取文件“{path}”:{detail}", "Cannot read file “{path}”: {detail}"),
-        "format": ("“{path}”不是 Excel(.xlsx/.xls)、WPS/LibreOffice(.ods)或 CSV 文件。",
+        "unreadable": ("无法读取文件“{path}”：{detail}", "Cannot read file “{path}”: {detail}"),
+        "format": ("“{path}”不是 Excel（.xlsx/.xls）、WPS/LibreOffice（.ods）或 CSV 文件。",
                    "“{path}” is not an Excel (.xlsx/.xls), OpenDocument (.ods) or CSV file."),
-        "encrypted": ("文件“{path}”设有密码,请在 Excel 中取消密码后另存再导入。",
+        "encrypted": ("文件“{path}”设有密码，请在 Excel 中取消密码后另存再导入。",
                       "File “{path}” is password-protected; remove the password in Excel, save "
                       "and import again."),
-        "sheet": ("文件中没有工作表“{sheet}”。本文件的工作表:{sheets}。",
+        "sheet": ("文件中没有工作表“{sheet}”。本文件的工作表：{sheets}。",
                   "The file has no sheet “{sheet}”. Its sheets: {sheets}."),
         "empty": ("文件“{path}”中没有数据。", "File “{path}” holds no data."),
-        "no_header": ("在前 {rows} 行中找不到表头(如“{example}”),请指定列的对应关系。"
-                      "本文件的工作表:{sheets};可以选择其他工作表(命令行用 --sheet)。",
+        "no_header": ("在前 {rows} 行中找不到表头（如“{example}”），请指定列的对应关系。"
+                      "本文件的工作表：{sheets}；可以选择其他工作表（命令行用 --sheet）。",
                       "No header row (such as “{example}”) in the first {rows} rows; map the "
                       "columns by hand. The file's sheets: {sheets}; choose another sheet "
                       "(--sheet on the command line)."),
-        "bad_mapping": ("列对应关系无效:{detail}", "Invalid column mapping: {detail}"),
-        "unknown_enterprise": ("企业“{name}”不存在,请先添加该企业。",
+        "bad_mapping": ("列对应关系无效：{detail}", "Invalid column mapping: {detail}"),
+        "unknown_enterprise": ("企业“{name}”不存在，请先添加该企业。",
                                "Enterprise “{name}” does not exist; add it first."),
-        "write_failed": ("写入数据库失败,未导入任何数据:{detail}",
+        "write_failed": ("写入数据库失败，未导入任何数据：{detail}",
                          "Writing to the database failed; nothing was imported: {detail}"),
-        "cancelled": ("导入已取消,未写入任何数据。", "Import cancelled; nothing was written."),
-        "bad_value_map": ("值的对应关系无效:{detail}", "Invalid value mapping: {detail}"),
+        "cancelled": ("导入已取消，未写入任何数据。", "Import cancelled; nothing was written."),
+        "bad_value_map": ("值的对应关系无效：{detail}", "Invalid value mapping: {detail}"),
     }
 
 

@@ -56,13 +56,13 @@ def build_class_archive(uow: UnitOfWork, cohort_id: int, out: Target, progress=N
     period = (f"{attendance.start:%Y年%m月%d日} 至 {attendance.end:%Y年%m月%d日}"
               if attendance.start else "尚未排课")
     story = [Spacer(1, 120), para(attendance.office, styles.subtitle),
-             para("培训班档案(一班一档)", styles.title), Spacer(1, 30),
+             para("培训班档案（一班一档）", styles.title), Spacer(1, 30),
              data_table(None, [["班级", f"{attendance.name}({attendance.code})"],
                                ["课程", f"{attendance.course}({attendance.theme})"],
                                ["培训企业", attendance.enterprise or "—"],
                                ["培训时间", period],
                                ["课次", f"{attendance.lessons_held} / {attendance.lessons_planned}"],
-                               ["学员", f"{len(attendance.rows)} 人,符合结业 {attendance.completed} 人"],
+                               ["学员", f"{len(attendance.rows)} 人，符合结业 {attendance.completed} 人"],
                                ["出勤率", percent(attendance.rate)],
                                ["建档日期", f"{dt.date.today():%Y年%m月%d日}"]],
                        [90, width - 180], styles, zebra=False),
@@ -97,7 +97,7 @@ def build_class_archive(uow: UnitOfWork, cohort_id: int, out: Target, progress=N
                          [width - 240, 80, 80, 80], styles, align="lccc")]
     # 3. certificates
     certificates = list_certificates(uow, cohort_id=cohort_id)
-    story += [Spacer(1, 10), para(f"四、证书发放({len(certificates)} 张)", styles.heading),
+    story += [Spacer(1, 10), para(f"四、证书发放（{len(certificates)} 张）", styles.heading),
               data_table(["证书编号", "类型", "姓名", "发证日期", "学时", "等级", "状态"],
                          _certificate_rows(certificates),
                          [110, 56, 60, 66, 34, 40, width - 366], styles, align="lllccll")]
@@ -189,23 +189,23 @@ def build_trainee_record(uow: UnitOfWork, trainee: str | int, out: Target, progr
     fonts = fonts_for(uow)
     styles = make_styles(fonts.body.name)
     width, _ = frame_size(PORTRAIT)
-    story = [para("职工培训档案(一人一档)", styles.title), para(office, styles.subtitle),
+    story = [para("职工培训档案（一人一档）", styles.title), para(office, styles.subtitle),
              data_table(None, [["姓名", facts["name"], "性别", facts["gender"]],
                                ["身份证号", facts["id_number"], "出生日期", facts["birth"]],
                                ["手机", facts["mobile"], "人员类别", facts["category"]],
                                ["工作单位", facts["enterprise"], "岗位", facts["post"]]],
                         [64, width / 2 - 64, 64, width / 2 - 64], styles, zebra=False),
-             Spacer(1, 10), para(f"参加培训({len(classes)} 个班)", styles.heading)]
+             Spacer(1, 10), para(f"参加培训（{len(classes)} 个班）", styles.heading)]
     total = sum(c.minutes for c in classes)
     story.append(data_table(
-        ["班级", "课程(主题)", "报名日期", "出勤", "学时", "成绩", "结业"],
+        ["班级", "课程（主题）", "报名日期", "出勤", "学时", "成绩", "结业"],
         [[f"{c.name}({c.code})", f"{c.course}({c.theme})", c.enrolled_on.isoformat(),
           f"{c.attended}/{c.held}", hours_text(c.minutes), "" if c.score is None else str(c.score),
-          "是" if c.completes else (f"否:{c.reason}" if c.reason else "否")] for c in classes]
+          "是" if c.completes else (f"否：{c.reason}" if c.reason else "否")] for c in classes]
         + [["合计", "", "", "", hours_text(total), "", f"{sum(c.completes for c in classes)} 个班"]],
         [120, width - 404, 64, 40, 36, 36, 108], styles, align="llccccl"))
     certificates = list_certificates(uow, trainee_id=person_id)
-    story += [Spacer(1, 10), para(f"证书({len(certificates)} 张)", styles.heading),
+    story += [Spacer(1, 10), para(f"证书（{len(certificates)} 张）", styles.heading),
               data_table(["证书编号", "类型", "姓名", "发证日期", "学时", "等级", "状态"],
                          _certificate_rows(certificates),
                          [110, 56, 60, 66, 34, 40, width - 366], styles, align="lllccll")]

@@ -48,7 +48,7 @@ BUILT_IN = {
         "completion", "结业证书",
         "{name}同志[({enterprise})]于{start}至{end}参加{office}举办的“{course}”培训[({theme})],"
         "完成{hours}学时的学习任务,经考核成绩合格[,等级评定为{grade}],准予结业。\n特发此证。",
-        signature="负责人签字:"),
+        signature="负责人签字："),
     "attendance": CertificateTemplate(
         "attendance", "培训证明",
         "兹证明{name}同志[({enterprise})]于{start}至{end}参加{office}举办的“{course}”培训"

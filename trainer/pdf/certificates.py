@@ -107,7 +107,7 @@ def draw_certificate(c, cert: CertificateRecord, assets: CertificateAssets,
     # number, top right
     c.setFillColor(colors.black)
     c.setFont(body_font, 10)
-    c.drawRightString(width - 48, height - 50, f"证书编号:{cert.number}")
+    c.drawRightString(width - 48, height - 50, f"证书编号：{cert.number}")
 
     # title: filled and stroked, so a font without a bold face still looks bold
     title_y = height - (125 if landscape else 170)
@@ -176,7 +176,7 @@ def draw_certificate(c, cert: CertificateRecord, assets: CertificateAssets,
         tx = qx + qr + 8
     else:
         tx = qx
-    c.drawString(tx, qy + 30, f"验证码:{cert.code_display}")
+    c.drawString(tx, qy + 30, f"验证码：{cert.code_display}")
     c.setFillColor(colors.HexColor("#555555"))
     c.setFont(body_font, 8)
     if t.note:

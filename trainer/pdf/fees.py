@@ -109,10 +109,10 @@ def fees_story(statement: FeeStatement, styles) -> list:
     width, _ = frame_size(LANDSCAPE)
     m = statement.month
     story = [para(f"{statement.office} {m.year}年{m.month}月 讲师课时及讲课费发放表", styles.title),
-             para("讲课费 = 课时 × 课时标准;个人所得税按劳务报酬所得预扣预缴(每人每月为一次收入)",
+             para("讲课费 = 课时 × 课时标准；个人所得税按劳务报酬所得预扣预缴（每人每月为一次收入）",
                   styles.subtitle)]
-    header = ["序号", "讲师", "类别", "工作单位", "手机", "课次", "课时", "标准(元/课时)",
-              "应发(元)", "代扣个税(元)", "实发(元)", "领款人签字"]
+    header = ["序号", "讲师", "类别", "工作单位", "手机", "课次", "课时", "标准（元/课时）",
+              "应发（元）", "代扣个税（元）", "实发（元）", "领款人签字"]
     widths = [26, 48, 96, 0, 70, 32, 36, 62, 62, 64, 62, 72]
     widths[3] = width - sum(widths)
     rows = []
@@ -128,11 +128,11 @@ def fees_story(statement: FeeStatement, styles) -> list:
                        extra_style=[("BACKGROUND", (0, len(rows)), (-1, len(rows)),
                                      colors.HexColor("#e8edf3"))])
     story.append(KeepWithLastRows(table, [
-        Spacer(1, 10), para("制表:____________    审核:____________    负责人:____________    "
-                            f"日期:{dt.date.today():%Y年%m月%d日}", styles.body)]))
+        Spacer(1, 10), para("制表：____________    审核：____________    负责人：____________    "
+                            f"日期：{dt.date.today():%Y年%m月%d日}", styles.body)]))
     if statement.lines:
         story.append(PageBreak())
-        story.append(para("附:授课明细", styles.heading))
+        story.append(para("附：授课明细", styles.heading))
         detail = []
         for line in statement.lines:
             for l in line.lessons:

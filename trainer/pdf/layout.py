@@ -414,4 +414,4 @@ WEEKDAYS_ZH = "一二三四五六日"
 
 def date_zh(day: dt.date, weekday: bool = False) -> str:
     text = f"{day.year}年{day.month}月{day.day}日"
-    return text + f"(星期{WEEKDAYS_ZH[day.weekday()]})" if weekday else text
+    return text + f"（星期{WEEKDAYS_ZH[day.weekday()]}）" if weekday else text

@@ -240,8 +240,8 @@ def period_statistics(uow: UnitOfWork, start: dt.date, end: dt.date) -> PeriodSt
                 tally.classes.add(l.cohort_id)
             for tid, ent, district in people:
                 status = marks.get((l.id, tid))
-                keys = {"theme": l[5], "month": month, "enterprise": ent or "(未填企业)",
-                        "district": district or "(未填区县)"}
+                keys = {"theme": l[5], "month": month, "enterprise": ent or "（未填企业）",
+                        "district": district or "（未填区县）"}
                 for tally in tallies(keys):
                     tally.trainees.add(tid)
                     tally.classes.add(l.cohort_id)
@@ -252,8 +252,8 @@ def period_statistics(uow: UnitOfWork, start: dt.date, end: dt.date) -> PeriodSt
                         tally.person_minutes += minutes
         for cid in ended:
             for tid, ent, district in enrolled.get(cid, []):
-                keys = {"theme": cohort_theme[cid], "enterprise": ent or "(未填企业)",
-                        "district": district or "(未填区县)",
+                keys = {"theme": cohort_theme[cid], "enterprise": ent or "（未填企业）",
+                        "district": district or "（未填区县）",
                         "month": f"{last_lesson[cid].year}-{last_lesson[cid].month:02d}"}
                 for tally in tallies(keys):
                     tally.finishers += 1

@@ -37,16 +37,16 @@ def class_attendance_story(data: ClassAttendance, styles: Styles, *, title: bool
         story += [para(f"{data.name} 考勤汇总表", styles.title),
                   para(f"{data.code} · {data.course}({data.theme})· {period}", styles.subtitle)]
     story.append(para(
-        f"已上课 {data.lessons_held} 次(计划 {data.lessons_planned} 次);学员 {len(data.rows)} 人;"
-        f"出勤率 {percent(data.rate)};符合结业条件 {data.completed} 人。"
-        + (f"培训企业:{data.enterprise}。" if data.enterprise else ""), styles.body))
+        f"已上课 {data.lessons_held} 次（计划 {data.lessons_planned} 次）；学员 {len(data.rows)} 人；"
+        f"出勤率 {percent(data.rate)}；符合结业条件 {data.completed} 人。"
+        + (f"培训企业：{data.enterprise}。" if data.enterprise else ""), styles.body))
     header = ["序号", "姓名", "企业", "身份证号", "出勤", "迟到", "请假", "缺勤", "未记", "学时",
               "出勤率", "成绩", "结业"]
     widths = [22, 40, 0, 92, 24, 24, 24, 24, 24, 26, 38, 26, 78]
     widths[2] = width - sum(widths)
     rows = []
     for i, r in enumerate(data.rows, 1):
-        result = "是" if r.completes else f"否:{r.reason}" if r.reason else "否"
+        result = "是" if r.completes else f"否：{r.reason}" if r.reason else "否"
         id_cell = one_line(r.id_masked, styles.cell_center, widths[3] - 6)  # less the padding
         rows.append([str(i), r.name, r.enterprise, id_cell, str(r.present), str(r.late),
                      str(r.excused), str(r.absent), str(r.unmarked), hours_text(r.attended_minutes),
@@ -195,25 +195,25 @@ def statistics_story(stats: PeriodStatistics, styles: Styles, *, top: int = 15) 
     story = [para(f"{stats.office} 职工培训统计报告", styles.title),
              para(f"{stats.start:%Y年%m月%d日} 至 {stats.end:%Y年%m月%d日}", styles.subtitle)]
     sat = stats.satisfaction
-    sat_text = ";".join(f"{'企业' if k == 'enterprise' else '学员'}评价 {avg:.2f} 分({n} 份)"
+    sat_text = ";".join(f"{'企业' if k == 'enterprise' else '学员'}评价 {avg:.2f} 分（{n} 份）"
                         for k, (avg, n) in sorted(sat.items())) or "暂无评价"
     summary = [
-        ["培训班", str(len(t.classes)), "培训学员(人)", str(len(t.trainees))],
+        ["培训班", str(len(t.classes)), "培训学员（人）", str(len(t.trainees))],
         ["课次", str(t.lessons), "授课课时", hours_text(t.minutes)],
         ["参训人·学时", hours_text(t.person_minutes), "覆盖企业", str(stats.enterprises)],
         ["出勤率", percent(t.attendance_rate), "结业率", percent(t.completion_rate)],
     ]
     story += [para("一、总体情况", styles.heading),
               data_table(None, summary, [width / 4] * 4, styles, align="lclc", zebra=False),
-              Spacer(1, 4), para(f"满意度(1–5 分):{sat_text}。", styles.body),
-              para("说明:出勤率 = 出勤或迟到的人次 ÷ 应到人次;结业率按本期结束的培训班计算。", styles.small)]
+              Spacer(1, 4), para(f"满意度（1–5 分）：{sat_text}。", styles.body),
+              para("说明：出勤率 = 出勤或迟到的人次 ÷ 应到人次；结业率按本期结束的培训班计算。", styles.small)]
     # by theme
     themes = list(stats.by_theme)
     story += [para("二、按课程主题", styles.heading), _tally_table("课程主题", themes, styles, width, t)]
     if themes:
         story.append(_bar_chart([x.label for x in themes],
                                 [[len(x.trainees) for x in themes], [x.lessons for x in themes]],
-                                ["学员(人)", "课次"], styles.font, width, 190, "各主题学员与课次"))
+                                ["学员（人）", "课次"], styles.font, width, 190, "各主题学员与课次"))
     # by month
     months = list(stats.by_month)
     story += [para("三、按月份", styles.heading), _tally_table("月份", months, styles, width)]
@@ -230,7 +230,7 @@ def statistics_story(stats: PeriodStatistics, styles: Styles, *, top: int = 15) 
     # by enterprise
     ents = list(stats.by_enterprise)
     shown = ents[:top]
-    note = f"(学员最多的 {top} 家,共 {len(ents)} 家)" if len(ents) > top else ""
+    note = f"（学员最多的 {top} 家，共 {len(ents)} 家）" if len(ents) > top else ""
     story += [para(f"五、按企业{note}", styles.heading),
               _tally_table("企业", shown, styles, width)]
     return story

@@ -65,7 +65,7 @@ def _title(tt: Timetable, what: str) -> str:
 
 
 def _legend(tt: Timetable, styles: Styles, width: float) -> Table:
-    cells = [para("图例:", styles.small)]
+    cells = [para("图例：", styles.small)]
     commands = []
     for i, (name, colour) in enumerate(tt.themes, 1):
         cells.append(para(name, styles.small))
@@ -226,7 +226,7 @@ _OTHER = SimpleNamespace(code="other")
 def lesson_list_story(tt: Timetable, styles: Styles) -> list:
     """Every lesson in order: the detail a grid cell has no room for."""
     width, _ = frame_size(LANDSCAPE)
-    header = ["日期", "时间", "班级", "课程(主题)", "课次", "地点", "讲师"]
+    header = ["日期", "时间", "班级", "课程（主题）", "课次", "地点", "讲师"]
     widths = [72, 62, 110, 170, 34, 0, 60]
     widths[5] = width - sum(widths)
     rows = []
@@ -240,9 +240,9 @@ def lesson_list_story(tt: Timetable, styles: Styles) -> list:
                        extra_style=[("LINEBEFORE", (0, i + 1), (0, i + 1), 3,
                                      colors.HexColor(l.theme_color))
                                     for i, l in enumerate(tt.lessons)])
-    story = [para(f"课次明细({len(rows)} 节)", styles.heading), table]
+    story = [para(f"课次明细（{len(rows)} 节）", styles.heading), table]
     if not rows:
-        story = [para("课次明细:本期没有安排课程。", styles.heading)]
+        story = [para("课次明细：本期没有安排课程。", styles.heading)]
     return story
 
 
@@ -254,8 +254,8 @@ def workshops_story(tt: Timetable, styles: Styles) -> list:
             for w in tt.workshops]
     widths = [170, 110, 0, 70, 90, 40]
     widths[2] = width - sum(widths)
-    phone = f",讲师电话 {tt.lecturer_phone}" if tt.lecturer_phone else ""
-    return [Spacer(1, 8), para(f"授课地点与联系人(讲师 {tt.scope_name}{phone})", styles.heading),
+    phone = f"，讲师电话 {tt.lecturer_phone}" if tt.lecturer_phone else ""
+    return [Spacer(1, 8), para(f"授课地点与联系人（讲师 {tt.scope_name}{phone}）", styles.heading),
             data_table(["企业", "车间/培训地点", "地址", "联系人", "联系电话", "课次"], rows, widths,
                        styles, align="lllllc")]
 

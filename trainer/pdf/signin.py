@@ -115,7 +115,7 @@ def _header(sheet: SigninSheet, styles: Styles, width: float, page: int, pages: 
     label_w, value_w = 48, width / 2 - 48
     cells = [
         ["课程", f"{sheet.course}({sheet.theme})", "班级", f"{sheet.cohort_name}({sheet.cohort_code})"],
-        ["课次", f"第 {sheet.sequence} 次(共 {sheet.lesson_count} 次)", "时间", when],
+        ["课次", f"第 {sheet.sequence} 次（共 {sheet.lesson_count} 次）", "时间", when],
         ["地点", sheet.venue + (f"({sheet.venue_address})" if sheet.venue_address else ""),
          "讲师", sheet.lecturer or "—"],
     ]
@@ -132,7 +132,7 @@ def _header(sheet: SigninSheet, styles: Styles, width: float, page: int, pages: 
     return [para(title, styles.title), para(sub, styles.subtitle), info, Spacer(1, 6)]
 
 
-_FOOT = "说明:请本人签名,不得代签;迟到请注明到达时间,请假由班组长在备注栏注明。"
+_FOOT = "说明：请本人签名，不得代签；迟到请注明到达时间，请假由班组长在备注栏注明。"
 
 
 def signin_story(sheet: SigninSheet, styles: Styles, rows_per_page: int, *,
@@ -177,7 +177,7 @@ def signin_story(sheet: SigninSheet, styles: Styles, rows_per_page: int, *,
                            extra_style=[("ALIGN", (4, 1), (4, -1), "CENTER"),
                                         ("LEFTPADDING", (4, 1), (4, -1), 1),
                                         ("RIGHTPADDING", (4, 1), (4, -1), 1)])
-        signature = para("讲师签字:____________    考勤核对:____________    "
+        signature = para("讲师签字：____________    考勤核对：____________    "
                          f"应到 {len(sheet.rows)} 人  实到 ______ 人", styles.body)
         story += _header(sheet, styles, width, page + 1, pages) + [table, Spacer(1, 4), foot,
                                                                    Spacer(1, 4), signature]

@@ -44,9 +44,9 @@ class ScheduleFieldError(ValidationError):
     and the CLI treat it like any other."""
 
     TEXTS: dict[str, tuple[str, str]] = {
-        "time_format": ("“{value}”不是有效时间(应为 HH:MM)", "“{value}” is not a valid time (HH:MM)"),
+        "time_format": ("“{value}”不是有效时间（应为 HH:MM）", "“{value}” is not a valid time (HH:MM)"),
         "periods_overlap": ("中{first}和{second}时间重叠", "overlap: {first} and {second}"),
-        "has_classes": ("已分成 {count} 个培训班,不能再分班", "already has {count} class(es)"),
+        "has_classes": ("已分成 {count} 个培训班，不能再分班", "already has {count} class(es)"),
         "cannot_change": ("不能更改", "cannot be changed"),
         "too_late": ("{value} 开始的课次会超过午夜", "{value} is too late: the lesson would pass midnight"),
     }

@@ -39,7 +39,7 @@ def ref(lesson, lang: str | None) -> str:
     """新钢安全生产1班第2次课(课次 12) / lesson 2 of … (#12)"""
     if _zh(lang):
         return f"{lesson.class_name}第{lesson.sequence}次课" + (
-            f"(课次 {lesson.id})" if lesson.id > 0 else "")
+            f"（课次 {lesson.id}）" if lesson.id > 0 else "")
     return f"lesson {lesson.sequence} of {lesson.class_name}" + (
         f" (#{lesson.id})" if lesson.id > 0 else "")
 
@@ -73,7 +73,7 @@ def _lecturer_busy(p, lang):
     a, b = p["lesson"], p["other"]
     if _zh(lang):
         return (f"讲师{_lecturer(a, p)} {when(b, p.get('other_period'), lang)}已在{_place(b, lang)}上"
-                f"{ref(b, lang)},不能同时在{_place(a, lang)}上{ref(a, lang)}。")
+                f"{ref(b, lang)}，不能同时在{_place(a, lang)}上{ref(a, lang)}。")
     return (f"Lecturer {_lecturer(a, p)} already teaches {ref(b, lang)} at {_place(b, lang)} "
             f"on {when(b, p.get('other_period'), lang)}, so cannot teach {ref(a, lang)} at "
             f"{_place(a, lang)} at the same time.")
@@ -82,7 +82,7 @@ def _lecturer_busy(p, lang):
 def _venue_busy(p, lang):
     a, b = p["lesson"], p["other"]
     if _zh(lang):
-        return (f"{_place(b, lang)} {when(b, p.get('other_period'), lang)}已安排{ref(b, lang)},"
+        return (f"{_place(b, lang)} {when(b, p.get('other_period'), lang)}已安排{ref(b, lang)}，"
                 f"不能同时安排{ref(a, lang)}。")
     return (f"{_place(b, lang)} is already taken {when(b, p.get('other_period'), lang)} by "
             f"{ref(b, lang)}; {ref(a, lang)} cannot be held there at the same time.")
@@ -94,8 +94,8 @@ def _trainee_clash(p, lang):
     shown = _join(names[:3], lang) + ("等" if _zh(lang) and count > 3 else "")
     if _zh(lang):
         who = f"学员{shown} {count} 人" if shown else f"{count} 名学员"
-        return (f"{who}同时在{a.class_name}和{b.class_name},两班 {when(a, p.get('period'), lang)}"
-                f"都有课:{ref(a, lang)}与{ref(b, lang)}。")
+        return (f"{who}同时在{a.class_name}和{b.class_name}，两班 {when(a, p.get('period'), lang)}"
+                f"都有课：{ref(a, lang)}与{ref(b, lang)}。")
     who = f"{count} trainee(s)" + (f" ({shown}{', …' if count > 3 else ''})" if shown else "")
     return (f"{who} are in both {a.class_name} and {b.class_name}, which both have a lesson "
             f"{when(a, p.get('period'), lang)} ({ref(a, lang)} and {ref(b, lang)}).")
@@ -104,7 +104,7 @@ def _trainee_clash(p, lang):
 def _not_qualified(p, lang):
     a = p["lesson"]
     if _zh(lang):
-        return (f"讲师{_lecturer(a, p)}不讲授“{a.theme_name}”主题,不能上课程“{a.course_title}”的"
+        return (f"讲师{_lecturer(a, p)}不讲授“{a.theme_name}”主题，不能上课程“{a.course_title}”的"
                 f"{ref(a, lang)}。")
     return (f"Lecturer {_lecturer(a, p)} does not teach the theme “{a.theme_name}” and cannot "
             f"take {ref(a, lang)}, course “{a.course_title}”.")
@@ -129,7 +129,7 @@ def _offered(pairs, lang) -> str:
 def _lecturer_not_offered(p, lang):
     a = p["lesson"]
     if _zh(lang):
-        return (f"讲师{_lecturer(a, p)}只在{_offered(p['offered'], lang)}授课,"
+        return (f"讲师{_lecturer(a, p)}只在{_offered(p['offered'], lang)}授课，"
                 f"{ref(a, lang)}却安排在{when(a, p.get('period'), lang)}。")
     return (f"Lecturer {_lecturer(a, p)} teaches only on {_offered(p['offered'], lang)}, but "
             f"{ref(a, lang)} is on {when(a, p.get('period'), lang)}.")
@@ -142,7 +142,7 @@ def _who(a, lang) -> str:
 def _outside_window(p, lang):
     a, req = p["lesson"], p["lesson"].request
     if _zh(lang):
-        return (f"{ref(a, lang)}安排在{describe_date(a.date, lang)},不在{_who(a, lang)}培训需求的"
+        return (f"{ref(a, lang)}安排在{describe_date(a.date, lang)}，不在{_who(a, lang)}培训需求的"
                 f"时间段 {req.start} 至 {req.end} 内。")
     return (f"{ref(a, lang)} is on {describe_date(a.date, lang)}, outside {_who(a, lang)}'s "
             f"requested window {req.start} to {req.end}.")
@@ -175,8 +175,8 @@ def _wrong_period(p, lang):
 def _blackout_date(p, lang):
     a = p["lesson"]
     if _zh(lang):
-        return (f"{ref(a, lang)}安排在{describe_date(a.date, lang)},这一天{_who(a, lang)}"
-                f"不能培训(已列为不可培训日期)。")
+        return (f"{ref(a, lang)}安排在{describe_date(a.date, lang)}，这一天{_who(a, lang)}"
+                f"不能培训（已列为不可培训日期）。")
     return (f"{ref(a, lang)} is on {describe_date(a.date, lang)}, a day {_who(a, lang)} "
             f"cannot train (a blackout date).")
 
@@ -184,7 +184,7 @@ def _blackout_date(p, lang):
 def _non_working_day(p, lang):
     a, day = p["lesson"], p["day"]
     if _zh(lang):
-        return f"{ref(a, lang)}安排在{describe_date(a.date, lang)},这一天是{day.name(lang)},不是工作日。"
+        return f"{ref(a, lang)}安排在{describe_date(a.date, lang)}，这一天是{day.name(lang)}，不是工作日。"
     return (f"{ref(a, lang)} is on {describe_date(a.date, lang)} ({day.name(lang)}), "
             f"not a working day.")
 
@@ -201,7 +201,7 @@ def _daily_hours(p, lang):
     a = p["lesson"]
     hours, limit = _hours(p["minutes"]), p["max_hours"]
     if _zh(lang):
-        return (f"讲师{p['lecturer']} {describe_date(a.date, lang)}共有 {hours} 小时课,"
+        return (f"讲师{p['lecturer']} {describe_date(a.date, lang)}共有 {hours} 小时课，"
                 f"超过每日最多 {limit} 小时。")
     return (f"Lecturer {p['lecturer']} has {hours} hours of lessons on "
             f"{describe_date(a.date, lang)}, more than the daily maximum of {limit}.")
@@ -212,7 +212,7 @@ def _weekly_hours(p, lang):
     monday = a.date - dt.timedelta(days=a.date.weekday())
     hours, limit = _hours(p["minutes"]), p["max_hours"]
     if _zh(lang):
-        return (f"讲师{p['lecturer']}在 {monday} 开始的一周共有 {hours} 小时课,"
+        return (f"讲师{p['lecturer']}在 {monday} 开始的一周共有 {hours} 小时课，"
                 f"超过每周最多 {limit} 小时。")
     return (f"Lecturer {p['lecturer']} has {hours} hours of lessons in the week of {monday}, "
             f"more than the weekly maximum of {limit}.")
@@ -228,8 +228,8 @@ def _travel_gap(p, lang):
     lecturer = first.lecturer_name or "?"
     if _zh(lang):
         return (f"讲师{lecturer} {describe_date(first.date, lang)} {first.end:%H:%M} 在"
-                f"{_place(first, lang)}下课({ref(first, lang)}),{then.start:%H:%M} 就要在"
-                f"{_place(then, lang)}上课({ref(then, lang)}),间隔 {p['gap']} 分钟,"
+                f"{_place(first, lang)}下课（{ref(first, lang)}），{then.start:%H:%M} 就要在"
+                f"{_place(then, lang)}上课（{ref(then, lang)}），间隔 {p['gap']} 分钟，"
                 f"少于路程所需的 {p['needed']} 分钟。")
     return (f"Lecturer {lecturer} finishes at {_place(first, lang)} at {first.end:%H:%M} on "
             f"{describe_date(first.date, lang)} ({ref(first, lang)}) and must start at "
@@ -245,8 +245,8 @@ def _by_sequence(p):
 def _class_order(p, lang):
     low, high = _by_sequence(p)
     if _zh(lang):
-        return (f"{high.class_name}第{high.sequence}次课({describe_date(high.date, lang)})排在"
-                f"第{low.sequence}次课({describe_date(low.date, lang)})之前,课次顺序颠倒。")
+        return (f"{high.class_name}第{high.sequence}次课（{describe_date(high.date, lang)}）排在"
+                f"第{low.sequence}次课（{describe_date(low.date, lang)}）之前，课次顺序颠倒。")
     return (f"Lesson {high.sequence} of {high.class_name} ({describe_date(high.date, lang)}) "
             f"comes before lesson {low.sequence} ({describe_date(low.date, lang)}): out of order.")
 
@@ -257,9 +257,9 @@ def _class_gap(p, lang):
     if _zh(lang):
         if days == 0:
             return (f"{high.class_name}第{low.sequence}次课和第{high.sequence}次课都在"
-                    f"{describe_date(high.date, lang)},同一个班一天只能上一次课。")
-        return (f"{high.class_name}第{low.sequence}次课({low.date})和第{high.sequence}次课"
-                f"({high.date})只相隔 {days} 天,至少应相隔 {minimum} 天。")
+                    f"{describe_date(high.date, lang)}，同一个班一天只能上一次课。")
+        return (f"{high.class_name}第{low.sequence}次课（{low.date}）和第{high.sequence}次课"
+                f"（{high.date}）只相隔 {days} 天，至少应相隔 {minimum} 天。")
     if days == 0:
         return (f"Lessons {low.sequence} and {high.sequence} of {high.class_name} are both on "
                 f"{describe_date(high.date, lang)}; a class has at most one lesson a day.")
@@ -270,7 +270,7 @@ def _class_gap(p, lang):
 def _venue_capacity(p, lang):
     a = p["lesson"]
     if _zh(lang):
-        return (f"{ref(a, lang)}:{a.class_name}有 {a.class_size} 人,{_place(a, lang)}只能容纳 "
+        return (f"{ref(a, lang)}:{a.class_name}有 {a.class_size} 人，{_place(a, lang)}只能容纳 "
                 f"{a.venue_capacity} 人。")
     return (f"{ref(a, lang)}: {a.class_name} has {a.class_size} trainees but {_place(a, lang)} "
             f"holds only {a.venue_capacity}.")

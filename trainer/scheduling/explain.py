@@ -27,12 +27,12 @@ PERIODS = {"morning": ("上午", "mornings"), "afternoon": ("下午", "afternoon
 
 # code → (Chinese, English); {what} is the lesson, the other fields come from params
 TEXTS: dict[str, tuple[str, str]] = {
-    "window_outside": ("{what}:培训需求的时间段 {window} 不在排课范围 {range} 内",
+    "window_outside": ("{what}：培训需求的时间段 {window} 不在排课范围 {range} 内",
                        "{what}: the request's window {window} is outside the planning range "
                        "{range}"),
     "weekdays": ("{what}:{window} 之间没有{weekdays}", "{what}: there are no {weekdays} "
                  "between {window}"),
-    "periods": ("{what}:需求的时段({periods})不在本单位设定的上课时段内",
+    "periods": ("{what}：需求的时段（{periods}）不在本单位设定的上课时段内",
                 "{what}: the requested times of day ({periods}) are not among the office's "
                 "day periods"),
     "working_days": ("{what}:{window} 之间的{weekdays}都是节假日或休息日",
@@ -43,45 +43,45 @@ TEXTS: dict[str, tuple[str, str]] = {
                  "enterprise's blackout dates"),
     "lesson_length": ("{what}:{minutes} 分钟的课放不进所要求的时段",
                       "{what}: a {minutes}-minute lesson does not fit the requested times of day"),
-    "class_order": ("{what}:在本班已锁定的课次之间没有按顺序、间隔 {gap} 天的空档",
+    "class_order": ("{what}：在本班已锁定的课次之间没有按顺序、间隔 {gap} 天的空档",
                     "{what}: no half-day between the class's locked lessons keeps the order and "
                     "the {gap}-day spacing"),
-    "trainees_busy": ("{what}:学员在所有可用时段都有别的课", "{what}: its trainees have "
+    "trainees_busy": ("{what}：学员在所有可用时段都有别的课", "{what}: its trainees have "
                       "another lesson at every usable time"),
     "no_venue": ("{what}:{enterprise}没有容纳 {size} 人的培训地点",
                  "{what}: {enterprise} has no venue for {size} trainees"),
-    "venue_busy": ("{what}:培训地点({venues})在 {window} 之间的可用时段都已占用",
+    "venue_busy": ("{what}：培训地点（{venues}）在 {window} 之间的可用时段都已占用",
                    "{what}: the venue ({venues}) is taken at every usable time between {window}"),
-    "no_qualified_lecturer": ("{what}:没有讲师讲授“{theme}”",
+    "no_qualified_lecturer": ("{what}：没有讲师讲授“{theme}”",
                               "{what}: no lecturer teaches {theme}"),
-    "lecturers_unavailable": ("{what}:讲授“{theme}”的讲师({lecturers})在 {window} 之间的{weekdays}"
+    "lecturers_unavailable": ("{what}：讲授“{theme}”的讲师（{lecturers}）在 {window} 之间的{weekdays}"
                               "{periods}都没有空",
                               "{what}: no lecturer qualified for {theme} ({lecturers}) is free "
                               "on {weekdays} {periods} between {window}"),
-    "too_few_days": ("{what}:{window} 之间只有 {days} 天能上课,不够本班 {lessons} 次课"
-                     "(每次间隔至少 {gap} 天)",
+    "too_few_days": ("{what}:{window} 之间只有 {days} 天能上课，不够本班 {lessons} 次课"
+                     "（每次间隔至少 {gap} 天）",
                      "{what}: only {days} usable day(s) between {window}, not enough for the "
                      "class's {lessons} lessons at least {gap} day(s) apart"),
-    "earlier_unplaced": ("{what}:本班第 {earlier} 次课未能排入,后续课次随之未排",
+    "earlier_unplaced": ("{what}：本班第 {earlier} 次课未能排入，后续课次随之未排",
                          "{what}: lesson {earlier} of the class could not be placed, so the "
                          "later ones were not either"),
-    "lecturer_busy": ("{what}:讲授“{theme}”的讲师({lecturers})在 {window} 之间可用的 {slots} 个"
+    "lecturer_busy": ("{what}：讲授“{theme}”的讲师（{lecturers}）在 {window} 之间可用的 {slots} 个"
                       "时段都已有别的课",
                       "{what}: the {slots} usable half-days between {window} when a lecturer "
                       "qualified for {theme} ({lecturers}) is free are all taken by other lessons"),
-    "daily_max": ("{what}:讲授“{theme}”的讲师({lecturers})在可用日期都已达到每日最多学时",
+    "daily_max": ("{what}：讲授“{theme}”的讲师（{lecturers}）在可用日期都已达到每日最多学时",
                   "{what}: the lecturers qualified for {theme} ({lecturers}) reach their daily "
                   "maximum hours on every usable day"),
-    "weekly_max": ("{what}:讲授“{theme}”的讲师({lecturers})在可用的各周都已达到每周最多学时",
+    "weekly_max": ("{what}：讲授“{theme}”的讲师（{lecturers}）在可用的各周都已达到每周最多学时",
                    "{what}: the lecturers qualified for {theme} ({lecturers}) reach their weekly "
                    "maximum hours in every usable week"),
-    "travel_gap": ("{what}:讲师在可用时段都要在别的企业上课,转场时间不足",
+    "travel_gap": ("{what}：讲师在可用时段都要在别的企业上课，转场时间不足",
                    "{what}: at every usable time the lecturers teach at another enterprise the "
                    "same day without the travel gap"),
-    "order_blocked": ("{what}:本班前后课次的位置使它没有合适的空档",
+    "order_blocked": ("{what}：本班前后课次的位置使它没有合适的空档",
                       "{what}: the class's other lessons leave it no place in order and spacing"),
     "rule_conflict": ("{what}:{sentence}", "{what}: {sentence}"),
-    "not_found": ("{what}:在限定时间内未找到可行的安排(可延长计算时间再试)",
+    "not_found": ("{what}：在限定时间内未找到可行的安排（可延长计算时间再试）",
                   "{what}: no place was found within the time limit (try a longer time limit)"),
 }
 

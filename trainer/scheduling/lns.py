@@ -168,7 +168,7 @@ def improve(cands: Candidates, start: Plan, budget: float, *, seed: int, size: i
     best, best_value = start, plan_value(cands, start)
     rng = random.Random(seed)
     classes = sorted({opt.cls.key for opt in cands.options.values()})
-    spent, started, rounds, total = 0.0, time.perf_counter(), 0, len(cands.options)
+    spent, started, rounds = 0.0, time.perf_counter(), 0
     fruitless = 0
     while spent < budget and classes:
         rounds += 1
@@ -204,6 +204,8 @@ def improve(cands: Candidates, start: Plan, budget: float, *, seed: int, size: i
             status = _solve(solver, built.model, cancel)
             spent += solver.deterministic_time
             fruitless += 1
+            if progress:  # the share of the budget spent: moves after every neighbourhood
+                progress(int(min(spent, budget) * 1000), int(budget * 1000), "improve")
             if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 continue
             placements, _ = read_plan(built, solver.boolean_value)
@@ -214,8 +216,6 @@ def improve(cands: Candidates, start: Plan, budget: float, *, seed: int, size: i
             value = plan_value(cands, candidate)
             if value < best_value and not check_plan(problem, candidate):
                 best, best_value, improved, fruitless = candidate, value, True, 0
-                if progress:
-                    progress(best.placed_count, total, f"round {rounds}, value {value}")
         if not improved:
             break
     return best

@@ -14,8 +14,10 @@ hence small neighbourhood models, one worker, light presolve.) A wall-clock limi
 safety net only (ten times the budget, at least 30 s); a run stopped by it, or by cancel, says
 so in `Plan.status` and may differ from another run.
 
-`progress(done, total, text)` is called with the lessons placed after greedy and after each
-improvement; `cancel()` is checked between neighbourhoods (each at most `step` deterministic
+`progress(done, total, stage)` reports each stage by its code (STAGES; the GUI names them in its
+words): "place" with the lessons placed so far, then "improve" with the search budget spent
+(milliseconds of deterministic time out of the budget), after every neighbourhood — so a
+progress bar keeps moving while CP-SAT works; `cancel()` is checked between neighbourhoods (each at most `step` deterministic
 seconds) and stops the search, keeping the best plan so far. The GUI passes its worker's
 Progress.report and `lambda: progress.cancelled`."""
 from __future__ import annotations
@@ -29,6 +31,8 @@ from trainer.scheduling.greedy import greedy_plan
 from trainer.scheduling.problem import Plan, PlanningProblem
 
 ProgressFn = Callable[[int, int, str], None]
+STAGE_PLACE, STAGE_IMPROVE = "place", "improve"
+STAGES = (STAGE_PLACE, STAGE_IMPROVE)
 CancelFn = Callable[[], bool]
 
 
@@ -48,9 +52,11 @@ def solve(problem: PlanningProblem, options: SolveOptions = SolveOptions(),
     started = time.perf_counter()
     cands = cands or compute_candidates(problem)
     total = len(cands.options)
+    if progress:
+        progress(0, total, STAGE_PLACE)
     greedy = greedy_plan(problem, cands)
     if progress:
-        progress(greedy.placed_count, total, "greedy")
+        progress(greedy.placed_count, total, STAGE_PLACE)
     if not options.use_cp_sat or not total or (cancel and cancel()):
         return replace(greedy, seconds=time.perf_counter() - started,
                        status="cancelled" if cancel and cancel() else "")

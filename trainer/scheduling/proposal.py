@@ -28,7 +28,7 @@ from trainer.services.uow import UnitOfWork
 
 class ProposalOutdatedError(ReasonError):
     TEXTS = {
-        "outdated": ("排课方案生成后数据已有变动(课次、培训需求、讲师或日历),请重新生成方案",
+        "outdated": ("排课方案生成后数据已有变动（课次、培训需求、讲师或日历），请重新生成方案",
                      "the schedule changed after this proposal was made (lessons, requests, "
                      "lecturers or the calendar): make a new proposal"),
     }

@@ -13,7 +13,8 @@ from typing import Sequence
 from sqlalchemy import select
 
 from trainer.db.models import Assessment, Course, Enrolment, Trainee
-from trainer.errors import EnrolmentError, StaleCell, StaleCellsError, ValidationError
+from trainer.errors import (EnrolmentError, InvalidInput, StaleCell, StaleCellsError,
+                            ValidationError)
 from trainer.rules import fields
 from trainer.rules.text import clean_text
 from trainer.services.enrolment import load_cohort
@@ -34,6 +35,7 @@ class AssessmentEntry:
     passed: bool | str | None = None
     assessed_on: dt.date | str | None = None
     expected_version: int | None = None
+    row: int | None = None  # where the caller shows it (a table or file row), for messages
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,6 @@ def record_assessments(uow: UnitOfWork, cohort_id: int,
         s = uow.session
         cohort = load_cohort(uow, cohort_id)
         pass_mark = s.get(Course, cohort.course_id).pass_mark
-        cleaned = [(e, *_clean(e, pass_mark)) for e in entries]
         ids = sorted({e.trainee_id for e in entries})
         names = dict(s.execute(select(Trainee.id, Trainee.name).join(
             Enrolment, Enrolment.trainee_id == Trainee.id).where(
@@ -105,6 +106,14 @@ def record_assessments(uow: UnitOfWork, cohort_id: int,
                 trainee = s.get(Trainee, trainee_id)
                 raise EnrolmentError("not_enrolled", cohort=cohort.name,
                                      trainee=trainee.name if trainee else trainee_id)
+        cleaned = []
+        for number, entry in enumerate(entries, 1):
+            try:
+                cleaned.append((entry, *_clean(entry, pass_mark)))
+            except InvalidInput as exc:  # say whose result it is and where it was typed
+                raise EnrolmentError("bad_result", row=entry.row or number,
+                                     trainee=names[entry.trainee_id], why=exc,
+                                     trainee_id=entry.trainee_id) from exc
         existing = {a.trainee_id: a for a in s.scalars(select(Assessment).where(
             Assessment.cohort_id == cohort_id, Assessment.trainee_id.in_(ids)))} if ids else {}
         stale = [StaleCell(0, e.trainee_id, e.expected_version,

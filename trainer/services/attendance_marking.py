@@ -30,12 +30,12 @@ MARKED, ALREADY_MARKED, NOT_ENROLLED, UNKNOWN, AMBIGUOUS = (
 
 SCAN_TEXTS: dict[str, tuple[str, str]] = {
     MARKED: ("{name} 已记为{status}", "{name}: marked {status}"),
-    "marked_over": ("{name} 已记为{status}(原为{previous})",
+    "marked_over": ("{name} 已记为{status}（原为{previous}）",
                     "{name}: marked {status} (was {previous})"),
     ALREADY_MARKED: ("{name} 已记录为{status}", "{name} is already marked {status}"),
     NOT_ENROLLED: ("{name} 不在本班", "{name} is not in this class"),
     UNKNOWN: ("找不到“{code}”对应的学员", "No trainee matches “{code}”"),
-    AMBIGUOUS: ("“{code}”对应多名学员:{names},请输入更多位数",
+    AMBIGUOUS: ("“{code}”对应多名学员：{names}，请输入更多位数",
                 "“{code}” matches several trainees: {names}; type more characters"),
     "late_minutes": ("迟到 {minutes} 分钟", "late {minutes} min"),
 }

@@ -54,8 +54,8 @@ class DemoNotEmptyError(TrainerError):
         lang = lang or language()
         found = [(label(ENTITIES, k, lang), n) for k, n in self.counts.items() if n]
         if lang == "zh":
-            return ("数据库中已有数据(" + "、".join(f"{what} {n} 条" for what, n in found)
-                    + "),演示数据只能载入空数据库。")
+            return ("数据库中已有数据（" + "、".join(f"{what} {n} 条" for what, n in found)
+                    + "），演示数据只能载入空数据库。")
         return ("The database already holds data (" + ", ".join(f"{n} {what}(s)" for what, n
                                                                 in found)
                 + "); demo data can only be loaded into an empty database.")
@@ -65,13 +65,13 @@ class DemoNotEmptyError(TrainerError):
 
 COURSES = {  # theme → (title, lessons, minutes per lesson, theory %, pass mark, description)
     "职工心理健康": [
-        ("职工压力管理与情绪调适", 4, 120, 40, 60, "识别压力来源,学习放松训练与情绪调节方法"),
+        ("职工压力管理与情绪调适", 4, 120, 40, 60, "识别压力来源，学习放松训练与情绪调节方法"),
         ("一线班组心理危机识别与干预", 3, 120, 50, 60, "班组长如何发现、陪伴和转介心理困扰的职工"),
         ("阳光心态与和谐人际关系", 2, 90, 40, None, "沟通技巧、团队协作与家庭关系"),
         ("新就业形态劳动者心理关爱", 2, 120, 40, None, "快递员、外卖配送员、网约车司机的压力与支持"),
     ],
     "安全生产": [
-        ("安全生产法与岗位安全责任", 4, 120, 50, 70, "新《安全生产法》要点,全员安全生产责任制"),
+        ("安全生产法与岗位安全责任", 4, 120, 50, 70, "新《安全生产法》要点，全员安全生产责任制"),
         ("有限空间作业安全", 3, 120, 30, 70, "辨识、通风检测、监护与救援演练"),
         ("消防安全与应急疏散演练", 2, 180, 20, 60, "灭火器、消火栓实操和车间疏散演练"),
         ("危险化学品安全管理", 4, 120, 40, 70, "储存、使用、泄漏处置与个人防护"),
@@ -216,9 +216,9 @@ WEEKDAY_PATTERNS = ("12345", "12345", "135", "246", "1234", "2345", "24", "35", 
 DAY_SHIFT_PERIODS = (("morning", "afternoon"), ("morning",), ("afternoon",))
 SHIFT_PERIODS = (("afternoon",), ("afternoon", "evening"), ("evening",), ("morning", "afternoon"))
 SHIFT_INDUSTRIES = {"钢铁", "光伏", "锂电", "纺织", "化工"}
-BLACKOUT_NOTES = ("设备检修日不能上课", "月底盘点,避开这几天", "迎接安全大检查", "客户验厂")
+BLACKOUT_NOTES = ("设备检修日不能上课", "月底盘点，避开这几天", "迎接安全大检查", "客户验厂")
 REQUEST_NOTES = ("新员工入职培训需求", "希望结合岗位练兵、技能比武",
-                 "职工缺什么补什么,用什么学什么", "订单旺季,课时尽量集中", "请讲师带实操教具")
+                 "职工缺什么补什么，用什么学什么", "订单旺季，课时尽量集中", "请讲师带实操教具")
 
 
 def quarter_after(today: dt.date) -> dt.date:
@@ -407,7 +407,7 @@ def _requests(uow: UnitOfWork, make: _Maker, courses: dict[str, list[tuple[int, 
                                                                                       2, 3)))))
         notes = [rng.choice(BLACKOUT_NOTES)] if blackout else []
         if industry in SHIFT_INDUSTRIES and rng.random() < 0.3:
-            notes.append("三班倒,请安排在交接班后")
+            notes.append("三班倒，请安排在交接班后")
         elif rng.random() < 0.4:
             notes.append(rng.choice(REQUEST_NOTES))
         workers = max(10, min(headcount, rng.randrange(20, 121)) // 5 * 5)

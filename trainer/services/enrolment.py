@@ -34,11 +34,11 @@ ENROLMENT_STATUS_LABELS: dict[str, tuple[str, str]] = {
 # Why a trainee cannot be enrolled (one trainee of a selection; the others go ahead).
 REFUSALS: dict[str, tuple[str, str]] = {
     "unknown_trainee": ("学员 {trainee_id} 不存在", "trainee {trainee_id} does not exist"),
-    "not_eligible": ("人员类别“{category}”不在本班招收范围({eligible})内",
+    "not_eligible": ("人员类别“{category}”不在本班招收范围（{eligible}）内",
                      "category “{category}” is not one this class takes ({eligible})"),
-    "other_enterprise": ("不是{enterprise}的职工,本班只招收该企业职工",
+    "other_enterprise": ("不是{enterprise}的职工，本班只招收该企业职工",
                          "is not a worker of {enterprise}, whose class this is"),
-    "left_class": ("已从本班转出,不能再报名本班", "transferred out of this class before"),
+    "left_class": ("已从本班转出，不能再报名本班", "transferred out of this class before"),
     "already_enrolled": ("已在本班", "is in this class already"),
 }
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from trainer.db.models import Cohort, Course, Enterprise, Theme, TrainingRequest
@@ -78,6 +78,7 @@ class TrainingRequestRecord:
     status: str
     notes: str
     allow_weekends: bool = False
+    classes: int = 0  # classes split from it (分班)
 
     @property
     def display_name(self) -> str:
@@ -145,16 +146,18 @@ def _split_dates(text: str) -> tuple[dt.date, ...]:
 # --- records and queries ----------------------------------------------------------------------
 
 def _record(row: TrainingRequest, enterprise_name: str, course_title: str, theme_id: int,
-            theme_name: str) -> TrainingRequestRecord:
+            theme_name: str, classes: int = 0) -> TrainingRequestRecord:
     return TrainingRequestRecord(
         row.id, row.version, row.enterprise_id, enterprise_name, row.course_id, course_title,
         theme_id, theme_name, row.workers, row.window_start, row.window_end, row.weekdays,
         tuple(p for p in row.periods.split(",") if p), _split_dates(row.blackout_dates),
-        row.priority, row.status, row.notes, bool(row.allow_weekends))
+        row.priority, row.status, row.notes, bool(row.allow_weekends), classes or 0)
 
 
 def _select(org: int):
-    return (select(TrainingRequest, Enterprise.name, Course.title, Theme.id, Theme.name)
+    classes = (select(func.count(Cohort.id)).where(Cohort.request_id == TrainingRequest.id)
+               .correlate(TrainingRequest).scalar_subquery())
+    return (select(TrainingRequest, Enterprise.name, Course.title, Theme.id, Theme.name, classes)
             .join(Enterprise, TrainingRequest.enterprise_id == Enterprise.id)
             .join(Course, TrainingRequest.course_id == Course.id)
             .join(Theme, Course.theme_id == Theme.id)

@@ -1,27 +1,28 @@
-"""The audit trail (administrators): who changed what and when, with the values before and after;
-filtered by person, record and dates. Read only: the app offers no way to change it."""
+"""The audit trail (administrators): each entry a sentence in the interface's language — who
+changed what, from which value to which (trainer/security/audit_text.py) — filtered by person,
+kind of record, action, words and dates, and exported to Excel as shown. Read only: the app
+offers no way to change it."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QDateEdit, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from trainer.errors import TrainerError
-from trainer.security.audit import list_audit, verify_trail
+from trainer.security.audit import verify_trail
+from trainer.security.audit_text import AuditLine, audit_lines, entity_choices, export_audit
+from trainer.security.texts import AUDIT_ACTIONS
+from trainer.messages import label
 from trainer.services.uow import UnitOfWork
+from ui import save_location
+from ui.dialogs import messages
 from ui.dialogs.form_dialog import ERROR_STYLE
 from ui.resources import app_icon
 
 LIMIT = 500
-
-
-def _values(value) -> str:
-    if value in (None, {}, []):
-        return ""
-    return json.dumps(value, ensure_ascii=False, default=str)[:300]
 
 
 class AuditDialog(QDialog):
@@ -31,15 +32,24 @@ class AuditDialog(QDialog):
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self.tr("Audit trail"))
         self.uow = uow
+        self.lines: list[AuditLine] = []
         self.user = QLineEdit(self)
         self.user.setObjectName("user")
         self.user.setPlaceholderText(self.tr("user name"))
-        self.entity = QLineEdit(self)
+        self.entity = QComboBox(self)
         self.entity.setObjectName("entity")
-        self.entity.setPlaceholderText(self.tr("record kind, e.g. trainee, lesson"))
-        self.record = QLineEdit(self)
-        self.record.setObjectName("record")
-        self.record.setPlaceholderText(self.tr("record number"))
+        self.entity.addItem(self.tr("All records"), None)
+        for code, text in entity_choices().items():
+            self.entity.addItem(text, code)
+        self.action = QComboBox(self)
+        self.action.setObjectName("action")
+        self.action.addItem(self.tr("All actions"), None)
+        for code in AUDIT_ACTIONS:
+            self.action.addItem(label(AUDIT_ACTIONS, code), code)
+        self.words = QLineEdit(self)
+        self.words.setObjectName("words")
+        self.words.setPlaceholderText(self.tr("words in the entry, e.g. 张三"))
+        self.words.textChanged.connect(self.show_lines)
         today = QDate.currentDate()
         self.since = QDateEdit(today.addDays(-30), self)
         self.since.setObjectName("since")
@@ -59,54 +69,86 @@ class AuditDialog(QDialog):
         self.verdict = QLabel(self)
         self.verdict.setObjectName("verdict")
         self.verdict.setWordWrap(True)
-        self.table = QTableWidget(0, 7, self)
+        self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("entries")
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setHorizontalHeaderLabels([
-            self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Record"),
-            self.tr("Summary"), self.tr("Before"), self.tr("After")])
+            self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("What happened")])
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
         self.problem.setStyleSheet(ERROR_STYLE)
-        filters = QHBoxLayout()
-        for widget in (self.user, self.entity, self.record, self.since, self.until, show, verify):
-            filters.addWidget(widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self.export_button = buttons.addButton(self.tr("Export to Excel…"),
+                                               QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setObjectName("export")
+        self.export_button.clicked.connect(lambda: self.export())
+        buttons.rejected.connect(self.reject)
+        first, second = QHBoxLayout(), QHBoxLayout()
+        for widget in (self.user, self.entity, self.action, self.words):
+            first.addWidget(widget, 1)
+        for widget in (QLabel(self.tr("From"), self), self.since, QLabel(self.tr("to"), self),
+                       self.until, show, verify):
+            second.addWidget(widget)
+        second.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addLayout(first)
+        layout.addLayout(second)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.verdict)
         layout.addWidget(self.problem)
-        self.resize(1100, 600)
+        layout.addWidget(buttons)
+        self.resize(1000, 600)
         self.refresh()
 
     def refresh(self) -> None:
-        record = self.record.text().strip()
         try:
-            entries = list_audit(
+            self.lines = audit_lines(
                 self.uow, user=self.user.text().strip() or None,
-                entity=self.entity.text().strip() or None,
-                record_id=int(record) if record.isdigit() else None,
+                entity=self.entity.currentData(), action=self.action.currentData(),
                 since=self.since.date().toPython(), until=self.until.date().toPython(),
                 limit=LIMIT)
         except TrainerError as exc:
             self.problem.setText(str(exc))
             return
-        self.problem.setText("" if len(entries) < LIMIT else
+        self.problem.setText("" if len(self.lines) < LIMIT else
                              self.tr("The newest %1 entries are shown; narrow the filter to see "
                                      "older ones.").replace("%1", str(LIMIT)))
-        self.table.setRowCount(len(entries))
-        offset = dt.datetime.now().astimezone().utcoffset() or dt.timedelta()
-        for row, e in enumerate(entries):
-            cells = (f"{e.at + offset:%Y-%m-%d %H:%M:%S}", e.username, e.action_label(),
-                     f"{e.entity} #{e.record_id}" if e.record_id is not None else e.entity,
-                     e.summary, _values(e.before), _values(e.after))
-            for column, text in enumerate(cells):
+        self.show_lines()
+
+    def shown_lines(self) -> list[AuditLine]:
+        words = self.words.text().strip()
+        return [line for line in self.lines if not words or words in line.sentence
+                or words in line.who]
+
+    def show_lines(self) -> None:
+        lines = self.shown_lines()
+        self.table.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            for column, text in enumerate((f"{line.at:%Y-%m-%d %H:%M:%S}", line.who,
+                                           line.action, line.sentence)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
-        for column in (5, 6):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+        self.table.setColumnWidth(3, max(self.table.columnWidth(3), 300))
+        self.export_button.setEnabled(bool(lines))
+
+    def export(self, path: str | None = None) -> str | None:
+        if not path:
+            path = save_location.ask_save_path(
+                self, self.tr("Export to Excel"),
+                save_location.file_name(self.windowTitle(), suffix=".xlsx"), "Excel (*.xlsx)")
+        if not path:
+            return None
+        try:
+            export_audit(self.shown_lines(), path)
+        except (OSError, TrainerError) as exc:
+            messages.show_refusal(self, str(exc))
+            return None
+        return path
 
     def verify(self) -> None:
         """Walks the whole trail in the background and says whether its chain is whole, or

@@ -38,6 +38,7 @@ class EnrolDialog(QDialog):
         self.search.setPlaceholderText(self.tr("name, pinyin initials, ID or mobile digits"))
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("candidates")
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 3605…123X keeps the last four
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setHorizontalHeaderLabels([self.tr("Trainee"), self.tr("ID"),

@@ -61,7 +61,7 @@ class EnterpriseDialog(FormDialog):
         self.add_venue_button = QPushButton(icon("add"), self.tr("Add venue"))
         self.add_venue_button.setObjectName("addVenue")
         self.remove_venue_button = QPushButton(icon("delete"), self.tr("Remove venue"))
-        self.add_venue_button.clicked.connect(self.add_venue)
+        self.add_venue_button.clicked.connect(lambda: self.add_venue())  # not clicked(checked)
         self.remove_venue_button.clicked.connect(self.remove_venue)
         row.addWidget(self.add_venue_button)
         row.addWidget(self.remove_venue_button)

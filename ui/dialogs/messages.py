@@ -19,10 +19,31 @@ def confirm_delete(parent: QWidget | None, what: str) -> bool:
     return box.clickedButton() is delete
 
 
-def show_refusal(parent: QWidget | None, text: str) -> None:
+def confirm_restore(parent: QWidget | None, backup: str, current: str) -> bool:
+    """Says what a restore does — the current data is kept aside, not lost — and asks."""
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      QCoreApplication.translate("Messages", "Restore a backup"),
+                      QCoreApplication.translate("Messages", "Restore the data from the backup "
+                                                 "“%1”?").replace("%1", backup),
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(QCoreApplication.translate(
+        "Messages", "The current data (%1) is saved as a copy in the backups folder first, so it "
+        "can be restored again later. The program closes after the restore.")
+        .replace("%1", current))
+    restore = box.addButton(QCoreApplication.translate("Messages", "Restore"),
+                            QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.setObjectName("confirmRestore")
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def show_refusal(parent: QWidget | None, text: str, title: str | None = None) -> None:
     """The core refused (still in use, changed by someone else…): say why."""
     box = QMessageBox(QMessageBox.Icon.Warning,
-                      QCoreApplication.translate("Messages", "Cannot do that"), text,
+                      title or QCoreApplication.translate("Messages", "Cannot do that"), text,
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("refusal")
     box.exec()

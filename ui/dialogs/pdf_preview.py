@@ -13,11 +13,12 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QUrl, Qt
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton,
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
 from trainer.errors import TrainerError
 from trainer.services.uow import UnitOfWork
+from ui import save_location
 from ui.dialogs import messages
 from ui.resources import app_icon
 from ui.workers import Cancelled, run_with_progress, thread_uow
@@ -131,8 +132,8 @@ class PdfPreviewDialog(QDialog):
 
     def save_as(self, path: str | None = None) -> str | None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF"), self.file_name,
-                                                  "PDF (*.pdf)")
+            path = save_location.ask_save_path(self, self.tr("Save the PDF"), self.file_name,
+                                               "PDF (*.pdf)")
         if not path:
             return None
         try:

@@ -136,7 +136,8 @@ class PlanDialog(QDialog):
 
         def work(progress):
             uow = make_uow()
-            report = (lambda done, total, text="": progress.report(done, total, text))
+            report = (lambda done, total, stage="": progress.report(
+                done, total, self.stage_text(stage, done, total)))
             cancel = (lambda: progress.cancelled)
             if self.replan:
                 return propose_replan_lecturer(uow, lecturer, start, end, reason,
@@ -165,12 +166,8 @@ class PlanDialog(QDialog):
             .replace("%7", f"{proposal.seconds:.1f}"))
         self.changes.setRowCount(len(proposal.lessons))
         for row, x in enumerate(proposal.lessons):
-            when = f"{x.date:%Y-%m-%d} {pick(PERIOD_LABELS[x.period]) if x.period else ''}"
-            if x.is_move and x.from_date:
-                was = f"{x.from_date:%Y-%m-%d} {pick(PERIOD_LABELS[x.from_period]) if x.from_period else ''}"
-                when = f"{was} → {when}"
-            cells = (self.tr("move") if x.is_move else self.tr("new"), x.class_name,
-                     str(x.sequence), when, x.lecturer_name, x.venue_name)
+            cells = (self.change_words(x), x.class_name, str(x.sequence),
+                     *self.before_after(x))
             for column, text in enumerate(cells):
                 self.changes.setItem(row, column, QTableWidgetItem(text))
         self.changes.resizeColumnsToContents()
@@ -178,6 +175,44 @@ class PlanDialog(QDialog):
         for explanation in proposal.unplaced:
             self.unplaced.addItem(explanation.message())
         self.accept_button.setEnabled(bool(proposal.lessons))
+
+    def stage_text(self, stage: str, done: int, total: int) -> str:
+        """The planner's stage in the words of the window (planner.STAGES)."""
+        if stage == "place":
+            return self.tr("Placing the lessons: %1 of %2 placed…").replace(
+                "%1", str(done)).replace("%2", str(total))
+        if stage == "improve":
+            return self.tr("Improving the plan (fewer moves, lecturers' travel, preferred "
+                           "times)…")
+        return self.tr("Planning…")
+
+    def change_words(self, x) -> str:
+        """What a move changes, in words: 改时间、换讲师 (a new lesson: 新增)."""
+        if not x.is_move:
+            return self.tr("new")
+        changed = [text for differs, text in (
+            (x.from_date is not None and (x.from_date, x.from_period) != (x.date, x.period),
+             self.tr("new time")),
+            (bool(x.from_lecturer_name) and x.from_lecturer_name != x.lecturer_name,
+             self.tr("new lecturer")),
+            (bool(x.from_venue_name) and x.from_venue_name != x.venue_name,
+             self.tr("new venue"))) if differs]
+        return self.tr(", ").join(changed) or self.tr("move")
+
+    @staticmethod
+    def before_after(x) -> tuple[str, str, str]:
+        """Time, lecturer and venue; each "before → after" only where the move changes it."""
+        def when(date, period) -> str:
+            return f"{date:%Y-%m-%d} {pick(PERIOD_LABELS[period]) if period else ''}".strip()
+
+        def change(before: str, after: str) -> str:
+            return f"{before} → {after}" if before and before != after else after
+
+        now = when(x.date, x.period)
+        was = when(x.from_date, x.from_period) if x.is_move and x.from_date else ""
+        return (change(was, now), change(x.from_lecturer_name if x.is_move else "",
+                                         x.lecturer_name),
+                change(x.from_venue_name if x.is_move else "", x.venue_name))
 
     def accept_plan(self) -> None:
         if self.proposal is None:

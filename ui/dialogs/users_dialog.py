@@ -5,9 +5,9 @@ leave the office without an administrator."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QInputDialog,
-                               QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QInputDialog, QLabel, QLineEdit, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from trainer.errors import TrainerError
 from trainer.security.roles import ROLES
@@ -44,6 +44,8 @@ class UsersDialog(QDialog):
         self.role.setObjectName("newRole")
         for code in ROLES:
             self.role.addItem(role_label(code), code)
+        # ROLES runs from most to least privileged: a new user only reads until given more
+        self.role.setCurrentIndex(len(ROLES) - 1)
         self.password = QLineEdit(self)
         self.password.setObjectName("newPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -76,6 +78,10 @@ class UsersDialog(QDialog):
         layout.addLayout(actions)
         layout.addLayout(form)
         layout.addWidget(self.problem)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
         self.resize(720, 520)
         self.refresh()
 

@@ -32,4 +32,6 @@ class RequestTableModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("Columns", "Priority"), lambda r: r.priority,
                lambda r: r.priority, align_right=True),
         Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda r: label(REQUEST_STATUSES, r.status)),
+        Column(QT_TRANSLATE_NOOP("Columns", "Classes"), lambda r: r.classes or "",
+               lambda r: r.classes, align_right=True),
     )

@@ -4,13 +4,16 @@ where the scores are typed in too."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+                               QStyledItemDelegate,
                                QListWidget, QPushButton, QTableWidget, QTableWidgetItem,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from trainer.errors import TrainerError
 from trainer.services import schedule
-from trainer.services.assessment import AssessmentEntry, list_assessments, record_assessments
+from trainer.services.assessment import (MAX_SCORE, AssessmentEntry, list_assessments,
+                                         record_assessments)
 from trainer.services.attendance import load_attendance_grid
 from trainer.services.attendance_marking import mark_by_code
 from trainer.services.completion import class_completion
@@ -25,6 +28,26 @@ from ui.widgets.class_combo import fill_classes
 SCAN_STYLE = "font-size: 16pt; padding: 8px; border-radius: 4px; background: %s;"
 SCAN_LOOKS = {"good": ("✔", "#c8e6c9", 0), "repeat": ("⚠", "#fff3c4", 1), "bad": ("✖", "#ffcdd2", 2)}
 
+
+SCORE_COLUMN = 3
+
+
+class ScoreValidator(QValidator):
+    """Whole numbers from 0 to the highest score: "abc" or "150" cannot be typed at all."""
+
+    def validate(self, text: str, position: int):
+        if not text:
+            return QValidator.State.Intermediate, text, position  # cleared: no score
+        if not text.isascii() or not text.isdigit() or int(text) > MAX_SCORE:
+            return QValidator.State.Invalid, text, position
+        return QValidator.State.Acceptable, text, position
+
+
+class ScoreDelegate(QStyledItemDelegate):
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        editor.setValidator(ScoreValidator(editor))
+        return editor
 
 class AttendancePage(Page):
     PAGE_ID = "attendance"
@@ -114,6 +137,7 @@ class AttendancePage(Page):
         self.completion.setObjectName("completion")
         self.completion.verticalHeader().hide()
         self.completion.horizontalHeader().setStretchLastSection(True)
+        self.completion.setItemDelegateForColumn(SCORE_COLUMN, ScoreDelegate(self.completion))
         self.save_scores = QPushButton(tab)
         self.save_scores.setObjectName("saveScores")
         self.save_scores.clicked.connect(self.save_assessments)
@@ -264,7 +288,7 @@ class AttendancePage(Page):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, t.trainee_id)
-                if column != 3:
+                if column != SCORE_COLUMN:
                     item.setFlags(fixed)
                 self.completion.setItem(row, column, item)
         self.completion.resizeColumnsToContents()
@@ -279,17 +303,23 @@ class AttendancePage(Page):
         entries = []
         for row in range(self.completion.rowCount()):
             trainee_id = self.completion.item(row, 0).data(Qt.ItemDataRole.UserRole)
-            text = self.completion.item(row, 3).text().strip()
+            text = self.completion.item(row, SCORE_COLUMN).text().strip()
             old = self._assessments.get(trainee_id)
             if text == ("" if old is None or old.score is None else str(old.score)):
                 continue
             entries.append(AssessmentEntry(trainee_id, score=text or None,
-                                           expected_version=old.version if old else 0))
+                                           expected_version=old.version if old else 0,
+                                           row=row + 1))
         if not entries:
             return
         try:
             record_assessments(self.uow, self.cohort_id, entries)
         except TrainerError as exc:
+            row = getattr(exc, "params", {}).get("row")
+            if isinstance(row, int) and 0 < row <= self.completion.rowCount():
+                # the cursor on the score at fault, ready to be corrected
+                self.completion.setCurrentCell(row - 1, SCORE_COLUMN)
+                self.completion.setFocus()
             messages.show_refusal(self, str(exc))
             return
         self._fill_completion()

@@ -11,6 +11,7 @@ from trainer.errors import TrainerError
 from trainer.services.certificates import (issue_certificates, list_certificates,
                                            reissue_certificate, revoke_certificate)
 from trainer.services.uow import UnitOfWork
+from ui import save_location
 from ui.dialogs import messages
 from ui.dialogs.pdf_preview import preview_document
 from ui.pages.page import Page
@@ -169,7 +170,8 @@ class CertificatesPage(Page):
         from trainer.pdf.certificates import build_certificates
 
         cohort_id, kind = self.cohort.currentData(), self.kind.currentData()
-        name = f"{self.cohort.currentText().split()[0]}-{kind}.pdf"
+        name = save_location.file_name(self.tr("Certificates"), self.cohort.currentText(),
+                                       self.kind.currentText(), suffix=".pdf")
         preview_document(self, self.uow, self.tr("Certificates"), name,
                          lambda uow, path, progress, cancel: build_certificates(
                              uow, cohort_id, path, progress, cancel, kind=kind))
@@ -182,7 +184,8 @@ class CertificatesPage(Page):
         if number is None:
             return
         preview_document(self, self.uow, self.tr("Certificate %1").replace("%1", number),
-                         f"{number}.pdf", lambda uow, path, progress, cancel: build_certificate(
+                         save_location.file_name(self.tr("Certificate"), number, suffix=".pdf"),
+                         lambda uow, path, progress, cancel: build_certificate(
                              uow, number, path, progress, cancel))
 
     def revoke(self) -> None:

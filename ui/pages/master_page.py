@@ -5,16 +5,16 @@ pinyin initials, codes) belong to the core: the page asks the service which ids 
 proxy shows those."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QSizePolicy,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QSizePolicy,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from trainer.errors import TrainerError
 from trainer.services.uow import UnitOfWork
+from ui import save_location
 from ui.dialogs import messages
 from ui.models.record_table_model import RECORD_ROLE, RecordTableModel
 from ui.models.search_proxy import SearchProxyModel
@@ -38,6 +38,8 @@ class MasterPage(Page):
         self.proxy = self.create_proxy()
         self.view = QTableView(self)
         self.view.setObjectName("table")
+        # A narrow column keeps both ends of a text: 3605…123X, the last four digits people compare.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.setModel(self.proxy or self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -266,9 +268,9 @@ class MasterPage(Page):
     def export_list(self) -> None:
         from trainer.io.list_export import export_list
 
-        name = f"{self.title()}-{dt.date.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self, QCoreApplication.translate("MasterPage", "Export to Excel"), name, "Excel (*.xlsx)")
+        path = save_location.ask_save_path(
+            self, QCoreApplication.translate("MasterPage", "Export to Excel"),
+            save_location.file_name(self.title(), suffix=".xlsx"), "Excel (*.xlsx)")
         if not path:
             return
         search = self.search.text().strip()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QHBoxLayout, Q
 
 from trainer.services import enterprises, lecturers, schedule
 from trainer.services.uow import UnitOfWork
+from ui import save_location
 from ui.dialogs.pdf_preview import preview_document
 from ui.pages.page import Page
 from ui.widgets.class_combo import fill_classes
@@ -51,6 +52,7 @@ def _date_edit(day: QDate) -> QDateEdit:
 
 
 class ReportsPage(Page):
+    lesson_names: dict[int, tuple] = {}
     PAGE_ID = "reports"
     ICON = "report"
 
@@ -193,9 +195,13 @@ class ReportsPage(Page):
 
     def _fill_lessons(self) -> None:
         self.lesson.clear()
+        self.lesson_names: dict[int, tuple] = {}  # lesson id → what its files are named after
         if self.loaded and self.cohort.currentData() is not None:
             for lesson in schedule.list_lessons(self.uow, class_id=self.cohort.currentData(),
                                                 with_conflicts=False):
+                self.lesson_names[lesson.id] = (
+                    lesson.class_name, self.tr("lesson %1").replace("%1", str(lesson.sequence)),
+                    lesson.date)
                 self.lesson.addItem(f"{lesson.sequence}/{lesson.lesson_count} "
                                     f"{lesson.date:%Y-%m-%d} {lesson.start:%H:%M}", lesson.id)
 
@@ -238,34 +244,40 @@ class ReportsPage(Page):
         month = self.month.date().toPython().replace(day=1)
         start, end = self.start.date().toPython(), self.end.date().toPython()
         cohort, lesson = self.cohort.currentData(), self.lesson.currentData()
+        title = self.documents.currentItem().text() if self.documents.currentItem() else key
+
+        def name(*parts, dated: bool = True) -> str:  # 签到表-新钢安全生产1班…-2026-12-07.pdf
+            return save_location.file_name(title, *parts, suffix=".pdf", dated=dated)
+
         if key == "schedule":
-            name = self.scope_name.currentText() if self.scope.currentIndex() else None
+            scope = self.scope_name.currentText() if self.scope.currentIndex() else None
             who = {1: "lecturer", 2: "enterprise"}.get(self.scope.currentIndex())
-            extra = {who: name} if who and name else {}
-            return (f"schedule-{month:%Y-%m}.pdf", lambda uow, path, p, c: schedules.build_schedule(
+            extra = {who: scope} if who and scope else {}
+            return (name(scope or "", f"{month:%Y-%m}", dated=False),
+                    lambda uow, path, p, c: schedules.build_schedule(
                 uow, path, p, c, month=month, **extra))
         if key == "signin" and lesson is not None:
-            return (f"signin-{lesson}.pdf",
+            return (name(*self.lesson_names.get(lesson, (self.lesson.currentText(),))),
                     lambda uow, path, p, c: signin.build_signin_sheet(uow, lesson, path, p, c))
         if key == "class_attendance" and cohort is not None:
-            return (f"attendance-{cohort}.pdf", lambda uow, path, p, c:
+            return (name(self.cohort.currentText()), lambda uow, path, p, c:
                     reports.build_class_attendance(uow, cohort, path, p, c))
         if key == "enterprise_attendance" and self.enterprise.currentText():
             firm = self.enterprise.currentText()
-            return (f"attendance-{start}-{end}.pdf", lambda uow, path, p, c:
+            return (name(firm, start, end), lambda uow, path, p, c:
                     reports.build_enterprise_attendance(uow, firm, start, end, path, p, c))
         if key == "statistics":
-            return (f"statistics-{start}-{end}.pdf", lambda uow, path, p, c:
+            return (name(start, end), lambda uow, path, p, c:
                     reports.build_statistics(uow, start, end, path, p, c))
         if key == "fees":
-            return (f"fees-{month:%Y-%m}.pdf", lambda uow, path, p, c:
+            return (name(f"{month:%Y-%m}", dated=False), lambda uow, path, p, c:
                     fees.build_fee_statement(uow, month, path, p, c))
         if key == "class_archive" and cohort is not None:
-            return (f"class-{cohort}.pdf", lambda uow, path, p, c:
+            return (name(self.cohort.currentText()), lambda uow, path, p, c:
                     archives.build_class_archive(uow, cohort, path, p, c))
         if key == "trainee_record" and self.trainee.text().strip():
             who = self.trainee.text().strip()
-            return ("trainee-record.pdf", lambda uow, path, p, c:
+            return (name(who), lambda uow, path, p, c:
                     archives.build_trainee_record(uow, who, path, p, c))
         return None
 

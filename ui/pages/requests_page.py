@@ -1,7 +1,7 @@
 """Training requests (培训需求 / 订单): what each enterprise asked for, filtered by status."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QPushButton
+from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton
 
 from trainer.errors import TrainerError
 
@@ -87,9 +87,16 @@ class RequestsPage(MasterPage):
             messages.show_refusal(self, str(exc))
             return
         self.last_split = made
-        self.window().statusBar().showMessage(
-            self.tr("%1 classes: %2").replace("%1", str(len(made))).replace(
-                "%2", "、".join(f"{c.code} ({c.capacity})" for c in made)), 10000)
+        self.reload(select_id=record.id)  # the Classes column counts them
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Split into classes"), self.tr(
+            "“%1” is split into %2 classes, ready for the planner (Schedule → Plan "
+            "automatically):").replace("%1", record.display_name).replace("%2", str(len(made))),
+            QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("splitDone")
+        box.setInformativeText("\n".join(
+            self.tr("%1: %2 places").replace("%1", c.name).replace("%2", str(c.capacity))
+            for c in made))
+        box.exec()
 
     last_split: list = []
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QMenu, QSplitter, QStackedWidget,
                                QToolButton, QVBoxLayout, QWidget)
 
@@ -18,6 +18,7 @@ from trainer.services import enterprises, lecturers, schedule
 from trainer.services.schedule import LessonForm, LessonRecord
 from trainer.services.schedule_calendar import calendar_days, load_settings, provisional_years
 from trainer.services.uow import UnitOfWork
+from ui import save_location
 from ui.dialogs import messages
 from ui.dialogs.lesson_dialog import LessonDialog
 from ui.pages.page import Page
@@ -336,11 +337,15 @@ class SchedulePage(Page):
         return [self.conflict_list.item(i).text() for i in range(self.conflict_list.count())]
 
     # --- changes ------------------------------------------------------------------------------
-    def _refused(self, exc: TrainerError) -> None:
+    def _refused(self, exc: TrainerError, step: str = "") -> None:
+        """A change the core refused; an undo or redo says which it was: 无法撤销：…"""
         self.refresh()
         text = "\n".join(exc.sentences()) if isinstance(exc, ConflictError) else str(exc)
+        title = {"undo": self.tr("Cannot undo"), "redo": self.tr("Cannot redo")}.get(step)
+        if title:
+            text = self.tr("%1: %2").replace("%1", title).replace("%2", text)
         self.last_refusal = text
-        messages.show_refusal(self, text)
+        messages.show_refusal(self, text, title)
 
     def _changed(self, lesson_id: int | None) -> None:
         self.refresh()
@@ -435,14 +440,15 @@ class SchedulePage(Page):
         self.plan(days_off=True)
 
     def _save_path(self, name: str, pattern: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save"), name, pattern)
-        return path
+        return save_location.ask_save_path(self, self.tr("Save"), name, pattern)
 
     def export_excel(self) -> None:
         from trainer.io.schedule_export import export_schedule
 
         start, end = self.shown_range()
-        path = self._save_path(f"schedule-{start:%Y%m%d}.xlsx", "Excel (*.xlsx)")
+        path = self._save_path(save_location.file_name(
+            self.title(), f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}", suffix=".xlsx", dated=False),
+            "Excel (*.xlsx)")
         if path:
             self._export(lambda: export_schedule(self.uow, path, start, end,
                                                  **self._filter_arguments()))
@@ -451,8 +457,8 @@ class SchedulePage(Page):
         from trainer.io.ics import export_enterprise_ics, export_lecturer_ics
 
         arguments = self._filter_arguments()
-        name = self.filter_value.currentText() or "schedule"
-        path = self._save_path(f"{name}.ics", "iCalendar (*.ics)")
+        path = self._save_path(save_location.file_name(
+            self.title(), self.filter_value.currentText(), suffix=".ics"), "iCalendar (*.ics)")
         if not path:
             return
         if "lecturer_id" in arguments:

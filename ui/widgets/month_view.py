@@ -111,9 +111,13 @@ class MonthView(QWidget):
         for entry in self.entries:
             if entry.id in self._lines:
                 self._paint_entry(p, entry, self._lines[entry.id])
-        p.setPen(QPen(QColor("#546e7a")))
+        link = QFont(self.font())
+        link.setUnderline(True)  # a link: clicking it opens the week with every lesson of the day
+        p.setFont(link)
+        p.setPen(QPen(self.palette().link().color()))
         for line, hidden in self._more.values():
             p.drawText(line.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignLeft, f"+{hidden} …")
+        p.setFont(self.font())
         p.end()
 
     def _paint_day(self, p: QPainter, date: dt.date) -> None:
@@ -162,15 +166,25 @@ class MonthView(QWidget):
             self._target = self.date_at(event.position())
             self.update()
         elif self._press is None:
+            self.setCursor(Qt.CursorShape.PointingHandCursor if self.more_at(event.position())
+                           else Qt.CursorShape.ArrowCursor)
             entry = self.entry_at(event.position())
             self.setToolTip("" if entry is None else f"{entry.title}\n{entry.detail}" +
                             (f"\n\n{entry.conflict}" if entry.conflict else ""))
         super().mouseMoveEvent(event)
 
+    def more_at(self, position: QPointF) -> dt.date | None:
+        """The day whose "+n …" line is under `position`."""
+        return next((date for date, (line, _n) in self._more.items()
+                     if line.contains(position)), None)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         target, pressed = self._target, self._pressed
         self._press, self._pressed, self._target = None, None, None
         self.update()
+        more = self.more_at(event.position())
+        if event.button() == Qt.MouseButton.LeftButton and target is None and more is not None:
+            self.day_activated.emit(more)  # the week of that day shows all its lessons
         if pressed is not None and target is not None:
             entry = next(e for e in self.entries if e.id == pressed)
             if target != entry.date:
