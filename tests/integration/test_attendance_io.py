@@ -64,7 +64,7 @@ def test_export_has_headers_in_the_language_dates_as_dates_and_fitting_widths(uo
     assert sheet.cell(2, 7).number_format == "yyyy-mm-dd"
     second = rows[get_trainee(uow, people[1]).name]
     assert second[8:10] == ("迟12", "缺") and second[-2] == "否"
-    assert "出勤 1/4 次,至少需要 4 次" in second[-1]
+    assert "出勤 1/4 次，至少需要 4 次" in second[-1]
     late = rows[get_trainee(uow, people[3]).name]
     assert late[8:11] == ("—", "—", "假")  # before joining; then excused
     rate_col = header.index("出勤率") + 1
@@ -137,7 +137,7 @@ def test_rejected_rows_say_why_and_can_be_sent_back(uow, klass, tmp_path):
     assert "不在培训班“母婴护理师QHD-01班”中" in reasons[4]
     assert "课次ID“999999”不存在" in reasons[5]
     assert "找不到“0000”对应的学员" in reasons[6]
-    assert reasons[7].startswith("考勤:")
+    assert reasons[7].startswith("考勤：")
     assert "已取消" in reasons[8]
     assert "需写明课次ID" in reasons[9]
     assert "与第 2 行重复" in reasons[10]

@@ -167,7 +167,7 @@ def test_who_may_back_up_and_restore(uow, tmp_path):
     staff = make_staff(uow.database)
     with pytest.raises(PermissionDenied) as info:
         backup_now(staff.uow(staff.clerk))
-    assert info.value.message("zh") == "权限不足:办事员不能备份数据库。"
+    assert info.value.message("zh") == "权限不足：办事员不能备份数据库。"
     copy = backup_now(staff.uow(staff.officer))
     with pytest.raises(PermissionDenied):
         restore(staff.uow(staff.officer), copy)

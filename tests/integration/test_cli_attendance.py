@@ -101,7 +101,7 @@ def test_mark_a_lesson_then_completion_and_history(capsys, setup, uow):
     assert code == 0
     name0, name4 = get_trainee(uow, people[0]).name, get_trainee(uow, people[4]).name
     line0 = next(l for l in out.splitlines() if l.startswith(name0))
-    assert "出勤 0/4 次,至少需要 4 次;尚未考核" in line0
+    assert "出勤 0/4 次，至少需要 4 次；尚未考核" in line0
     assert "考核未通过" in next(l for l in out.splitlines() if l.startswith(name4))
     assert "3/5 人结业" in out
     code, out, _ = run(capsys, "--lang", "en", "history", "--db", url, "--trainee",

@@ -45,7 +45,7 @@ def test_five_of_eight_needs_seven_and_late_counts_as_present(uow):
     result = by_id(done)
     assert not result[a].completes
     assert result[a].reason("en") == "attended 5 of 8 lessons, needs 7"
-    assert result[a].reason("zh") == "出勤 5/8 次,至少需要 7 次"
+    assert result[a].reason("zh") == "出勤 5/8 次，至少需要 7 次"
     assert result[b].completes and result[b].result.late == 2
     assert result[b].result.attended_minutes == 7 * 120
     assert (done.held, done.upcoming, done.cancelled, done.unrecorded) == (8, 0, 0, ())
@@ -64,7 +64,7 @@ def test_excused_leave_follows_the_course(uow):
         fill(uow, lessons, person, pattern)
         results.append(trainee_completion(uow, cohort, person, as_of=AFTER))
     assert not results[0].completes
-    assert results[0].reason("zh") == "出勤 3/5 次(请假 2 次不计出勤),至少需要 4 次"
+    assert results[0].reason("zh") == "出勤 3/5 次（请假 2 次不计出勤），至少需要 4 次"
     assert results[1].completes and results[1].result.attended == 5
 
 
@@ -127,7 +127,7 @@ def test_a_transfer_carries_the_attendance_of_the_class_left(uow):
     assert in_b.completes
     assert (in_b.result.held, in_b.result.attended) == (10, 9)
     in_a = trainee_completion(uow, a, person, as_of=AFTER)
-    assert not in_a.completes and in_a.reason("zh") == "已转入母婴护理师B班(B)"
+    assert not in_a.completes and in_a.reason("zh") == "已转入母婴护理师B班（B）"
     assert in_a.result.attended == 4 and in_a.result.held == 4
     grid_a = at.load_attendance_grid(uow, a)
     assert grid_a.trainees[0].left_on == D(2026, 3, 6)
@@ -149,7 +149,7 @@ def test_assessment_pass_mark_and_the_office_setting(uow):
     asm.record_assessment(uow, cohort, people[2], score=75, passed="不合格")  # examiner decides
     result = by_id(class_completion(uow, cohort, as_of=AFTER))
     assert result[people[0]].completes and result[people[0]].score == 85
-    assert result[people[1]].reason("zh") == "考核未通过(52 分,合格线 60 分)"
+    assert result[people[1]].reason("zh") == "考核未通过（52 分，合格线 60 分）"
     assert not result[people[2]].completes
     assert result[people[3]].reason("en") == "not assessed yet"
     open_course = make_course(uow, "无考核课程", lessons=1)

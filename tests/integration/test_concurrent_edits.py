@@ -57,7 +57,7 @@ def test_the_second_save_is_refused_and_no_update_is_lost(two_desks):
     assert error.updated_by == "张办事" and error.changes == (
         FieldChange("mobile", "138****8000", "139****9000"),)  # the trail keeps masks
     local = error.updated_at.replace(tzinfo=dt.timezone.utc).astimezone()
-    assert error.message("zh") == (f"学员“张三”已于 {local:%Y-%m-%d %H:%M:%S} 被 张办事 修改:"
+    assert error.message("zh") == (f"学员“张三”已于 {local:%Y-%m-%d %H:%M:%S} 被 张办事 修改："
                                    "手机号 138****8000 → 139****9000。请重新打开后再保存。")
     assert error.message("en").startswith(f"Trainee “张三” was changed by 张办事 at "
                                           f"{local:%Y-%m-%d %H:%M:%S} (mobile 138****8000")

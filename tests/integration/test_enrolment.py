@@ -26,7 +26,7 @@ def test_capacity_is_enforced_all_or_nothing(uow, course):
     with pytest.raises(EnrolmentError) as caught:
         en.enrol_trainees(uow, cohort, people)
     assert caught.value.reason == "class_full"
-    assert "还剩 5 个名额,本次要报名 7 人" in caught.value.message("zh")
+    assert "还剩 5 个名额，本次要报名 7 人" in caught.value.message("zh")
     assert en.get_class(uow, cohort).enrolled == 0  # nobody: all or nothing
     result = en.enrol_trainees(uow, cohort, people[:4])
     assert len(result.enrolled) == 4 and result.seats_left == 1
@@ -60,7 +60,7 @@ def test_open_enrolment_takes_only_the_eligible_categories(uow, course):
     refused = {r.trainee_id: r for r in result.refused}
     assert set(refused) == set(employed + gig + [9999])
     assert refused[employed[0]].reason == "not_eligible"
-    assert "人员类别“在岗职工”不在本班招收范围(下岗失业人员、困难职工、农民工、应届初中毕业生)内" in \
+    assert "人员类别“在岗职工”不在本班招收范围（下岗失业人员、困难职工、农民工、应届初中毕业生）内" in \
         refused[employed[0]].message("zh")
     assert "category “new-form (gig) worker” is not one this class takes" in \
         refused[gig[0]].message("en")

@@ -67,8 +67,8 @@ def test_rejects_file_keeps_original_cells_and_every_reason(uow, tmp_path):
     assert [c.value for c in ws[1]] == ["原行号", "序号", "姓名", "身份证号", "手机", "原因"]
     row = [c.value for c in ws[2]]
     assert row[:5] == [3, 2, None, "12345", "99"]
-    assert row[5] == ("姓名:姓名不能为空;身份证号:身份证号应为 18 位(当前 5 位);"
-                      "手机:手机号应为 11 位手机号,以 13–19 开头")
+    assert row[5] == ("姓名：姓名不能为空；身份证号：身份证号应为 18 位（当前 5 位）；"
+                      "手机：手机号应为 11 位手机号，以 13–19 开头")
     assert ws.max_row == 2
 
 

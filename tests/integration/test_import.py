@@ -101,7 +101,7 @@ def test_messy_xlsx_accepts_and_rejects_exactly(office, tmp_path):
     assert messages[9] == "身份证号码: Resident ID number repeats row 4"
     assert messages[12] == "工作单位: Enterprise “不存在公司” does not exist"
     assert "; 联系电话: Mobile must be 11 digits" in messages[7]
-    assert preview.rejected[0].message("zh").startswith("身份证号码:身份证号校验位应为")
+    assert preview.rejected[0].message("zh").startswith("身份证号码：身份证号校验位应为")
     assert [(d.row, d.first_row, d.existing_id is not None) for d in preview.duplicates] == [
         (10, 5, False), (11, None, True)]
     assert preview.skipped_rows == (6, 13, 14)

@@ -19,7 +19,7 @@ from trainer.messages import set_language
 from trainer.rules.id_number import check_character
 from trainer.services import enterprises, trainees
 
-NUMERIC_ZH = "身份证号被表格存成了数字,后几位已丢失,请把该列设为文本后重新填写"
+NUMERIC_ZH = "身份证号被表格存成了数字，后几位已丢失，请把该列设为文本后重新填写"
 
 
 def make_id(n: int, region="360502") -> str:
@@ -229,7 +229,7 @@ def test_several_sheets_choose_and_name_them(firms, tmp_path):
     assert preview.sheet == "一车间" and len(preview.accepted) == 1  # first sheet with a header
     assert [(s.name, s.hidden) for s in preview.sheets] == [
         ("填表说明", False), ("一车间", False), ("二车间", False), ("旧名单", True)]
-    assert any("旧名单(隐藏)" in n for n in preview_notes(preview))
+    assert any("旧名单（隐藏）" in n for n in preview_notes(preview))
     assert len(preview_import(firms, "trainees", tmp_path / "multi.xlsx",
                               sheet="二车间").accepted) == 2
     with pytest.raises(ImportFileError) as info:

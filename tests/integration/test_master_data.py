@@ -93,7 +93,7 @@ def test_delete_refused_while_referenced_names_the_references(uow):
     tr.create_trainee(uow, tr.TraineeForm("张三", GOOD_ID, enterprise_id=e.id))
     with pytest.raises(InUseError) as info:
         ent.delete_enterprise(uow, e.id)
-    assert info.value.message("zh") == "不能删除企业“新余纺织”:仍被 1 个学员(张三) 引用。"
+    assert info.value.message("zh") == "不能删除企业“新余纺织”：仍被 1 个学员（张三）引用。"
     assert "1 trainee(s) (张三)" in info.value.message("en")
     assert ent.count_enterprises(uow) == 1
 
@@ -116,7 +116,7 @@ def test_lecturer_with_themes_dates_and_a_lesson(uow):
     _lesson_for(uow, lecturer_id=rec.id)
     with pytest.raises(InUseError) as info:
         lec.delete_lecturer(uow, rec.id)
-    assert "1 个课次(2026-12-03)" in info.value.message("zh")
+    assert "1 个课次（2026-12-03）" in info.value.message("zh")
     with pytest.raises(InUseError):
         courses.delete_theme(uow, themes[2].id)
 

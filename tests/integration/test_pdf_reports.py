@@ -46,7 +46,7 @@ def test_class_attendance_counts_and_the_pdf(uow, two):
     assert "考勤汇总表" in body and f"出勤率{data.rate * 100:.1f}%" in body
     for row in data.rows:
         assert row.name in body and row.id_masked in body
-    assert "出勤2/4次,至少需要3次" in body  # the reason, in Chinese, for one who does not complete
+    assert "出勤2/4次，至少需要3次" in body  # the reason, in Chinese, for one who does not complete
     with uow:
         full = uow.session.get(Trainee, a.trainee_ids[0]).id_number
     assert full not in body
@@ -135,7 +135,7 @@ def test_class_archive_holds_every_part_and_every_sign_in_sheet(uow, two):
     sheets = sum(count_signin_pages(uow, lid) for lid in a.lesson_ids)
     assert result.pages == page_count(buffer.getvalue()) >= 1 + sheets
     assert body.count("培训签到表") == sheets
-    for fact in ("培训班档案(一班一档)", "课程安排", "考勤与考核", "考核成绩", "证书发放", "满意度评价",
+    for fact in ("培训班档案（一班一档）", "课程安排", "考勤与考核", "考核成绩", "证书发放", "满意度评价",
                  "贴近岗位,很实用", "XYZGH-2026-AQ-00001"):
         assert fact in body, fact
 

@@ -33,7 +33,7 @@ def test_month_timetable_shades_holidays_and_lists_every_lesson(uow, classes):
     assert "2026年10月" in grid and "国庆节" in grid and "调休上班" in grid
     assert "有限空间作业安全01" in grid and "1/3" in grid
     body = text(buffer.getvalue())
-    assert "课次明细(5节)" in body and "黎建国" in body and "熊文华" in body
+    assert "课次明细（5节）" in body and "黎建国" in body and "熊文华" in body
     assert "2026-10-12一09:00–11:00" in body
 
 

@@ -91,8 +91,8 @@ def test_lecturer_busy_refused_with_the_sentence_and_nothing_saved(uow, world, c
         add(uow, small[0], TUE, "afternoon", world.wang, world.saiwei_room)
     assert [c.code for c in err.value.conflicts] == ["lecturer_busy"]
     assert err.value.message("zh") == (
-        f"讲师王建国 2026-10-13(周二)下午已在新钢公司一车间上新钢公司安全生产法与岗位安全责任1班"
-        f"第1次课(课次 {first.id}),不能同时在赛维公司培训室上赛维公司安全生产法与岗位安全责任1班第1次课。")
+        f"讲师王建国 2026-10-13（周二）下午已在新钢公司一车间上新钢公司安全生产法与岗位安全责任1班"
+        f"第1次课（课次 {first.id}），不能同时在赛维公司培训室上赛维公司安全生产法与岗位安全责任1班第1次课。")
     assert "Lecturer 王建国 already teaches" in err.value.message("en")
     assert sc.list_lessons(uow, TUE, TUE) == [dataclasses.replace(first)]
     # the user overrides: saved, and marked as conflicting in the calendar
@@ -111,7 +111,7 @@ def test_move_to_a_free_time_saved_and_stale_version_refused(uow, world, classes
     with pytest.raises(ConflictError) as err:
         sc.move_lesson(uow, lesson.id, D(2026, 10, 14), "morning", expected_version=lesson.version)
     assert "lecturer_busy" in [c.code for c in err.value.conflicts]
-    assert f"(课次 {other.id})" in err.value.message("zh")
+    assert f"（课次 {other.id}）" in err.value.message("zh")
     assert sc.get_lesson(uow, lesson.id).date == TUE
     moved = sc.move_lesson(uow, lesson.id, D(2026, 10, 14), "afternoon",
                            expected_version=lesson.version)
@@ -129,7 +129,7 @@ def test_holiday_and_request_rules_refuse_a_move(uow, world, classes):
     with pytest.raises(ConflictError) as err:
         sc.move_lesson(uow, lesson.id, D(2026, 10, 6), "afternoon")  # Tuesday in 国庆节
     assert [c.code for c in err.value.conflicts] == ["non_working_day"]
-    assert "这一天是国庆节,不是工作日" in err.value.message("zh")
+    assert "这一天是国庆节，不是工作日" in err.value.message("zh")
     with pytest.raises(ConflictError) as err:
         sc.move_lesson(uow, lesson.id, D(2026, 10, 22), "morning")  # blackout, and a morning
     assert {c.code for c in err.value.conflicts} == {"blackout_date", "wrong_period"}
@@ -149,7 +149,7 @@ def test_lecturer_unavailable_and_daily_hours(uow, world, classes):
     big = classes[0]
     with pytest.raises(ConflictError) as err:
         add(uow, big[0], D(2026, 11, 3), "morning", world.li, world.workshop)
-    assert "讲师李芳 2026-11-02 至 2026-11-06 不能授课(外地授课)" in err.value.message("zh")
+    assert "讲师李芳 2026-11-02 至 2026-11-06 不能授课（外地授课）" in err.value.message("zh")
     add(uow, big[0], D(2026, 10, 20), "morning", world.li, world.workshop)
     add(uow, big[1], D(2026, 10, 20), "afternoon", world.li, world.workshop)
     with pytest.raises(ConflictError) as err:

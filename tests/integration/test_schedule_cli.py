@@ -55,7 +55,7 @@ def test_check_exit_codes(capsys, uow, world):
                   allow_conflicts=True)  # 国庆节, and before lesson 1
     code, out, _ = run(capsys, "schedule", "check", "--db", url, "--lang", "zh")
     assert code == 4
-    assert "这一天是国庆节,不是工作日" in out and "课次顺序颠倒" in out
+    assert "这一天是国庆节，不是工作日" in out and "课次顺序颠倒" in out
     assert out.strip().endswith("发现 2 个冲突")
     code, out, _ = run(capsys, "schedule", "check", "--db", url, "--from", "2026-10-12",
                        "--to", "2026-10-31", "--lang", "en")
@@ -78,7 +78,7 @@ def test_classes_and_lessons(capsys, uow, world):
                                      lecturer_id=scenario.wang, venue_id=scenario.workshop))
     code, out, _ = run(capsys, "schedule", "lessons", "--db", url, "--lecturer", "王建国",
                        "--lang", "zh")
-    assert code == 0 and "2026-10-13(周二)" in out and "新钢公司一车间" in out and "(1)" in out
+    assert code == 0 and "2026-10-13（周二）" in out and "新钢公司一车间" in out and "(1)" in out
     code, out, _ = run(capsys, "schedule", "lessons", "--db", url, "--enterprise", "赛维公司")
     assert code == 0 and out.strip().endswith("(0)")
     code, _, err = run(capsys, "schedule", "lessons", "--db", url, "--lecturer", "无名氏")
@@ -91,7 +91,7 @@ def test_move_refused_then_saved_then_forced(capsys, uow, world):
     code, out, err = run(capsys, "schedule", "move", str(b.id), "--db", url, "--date",
                          "2026-10-13", "--period", "afternoon", "--lang", "zh")
     assert code == 4 and out == ""
-    assert "讲师王建国 2026-10-13(周二)下午已在新钢公司一车间上" in err
+    assert "讲师王建国 2026-10-13（周二）下午已在新钢公司一车间上" in err
     assert sc.get_lesson(uow, b.id).date == D(2026, 10, 15)
     code, out, _ = run(capsys, "schedule", "move", str(b.id), "--db", url, "--date", "2026-10-20",
                        "--period", "下午", "--lang", "en")

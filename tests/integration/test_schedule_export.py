@@ -56,11 +56,11 @@ def test_lecturer_ics_read_back(uow, lessons, tmp_path, chinese):
     assert first.decoded("dtend") == dt.datetime(2026, 10, 13, 10, 30, tzinfo=SHANGHAI)
     assert first.decoded("dtstart").utcoffset() == dt.timedelta(hours=8)
     assert str(first["summary"]) == "安全生产法与岗位安全责任 · 新钢公司安全生产法与岗位安全责任1班"
-    assert str(first["location"]) == "新钢公司一车间(渝水区冶金路1号 厂区东门)"
+    assert str(first["location"]) == "新钢公司一车间（渝水区冶金路1号 厂区东门）"
     description = str(first["description"])
-    assert "讲师:王建国" in description and "新钢公司联系人:刘伟 13907901234" in description
+    assert "讲师：王建国" in description and "新钢公司联系人：刘伟 13907901234" in description
     assert "第 1/3 次课" in description
-    assert str(second["location"]) == "赛维公司培训室(高新区赛维大道8号 办公楼三楼)"
+    assert str(second["location"]) == "赛维公司培训室（高新区赛维大道8号 办公楼三楼）"
     assert int(first["sequence"]) == a.version
 
 

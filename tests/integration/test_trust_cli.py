@@ -41,7 +41,7 @@ def test_a_clerk_cannot_issue_certificates_on_the_command_line(office, capsys):
     code, out, err = run(capsys, "--lang", "zh", "certificate", "issue", "--class",
                          str(scenario.cohort_id), "--db", url, "--as", "clerk")
     assert code == 1 and out == ""
-    assert err.strip() == "trainer: 权限不足:办事员不能新建结业证书。"
+    assert err.strip() == "trainer: 权限不足：办事员不能新建结业证书。"
     code, out, err = run(capsys, "--lang", "en", "certificate", "issue", "--class",
                          str(scenario.cohort_id), "--db", url, "--as", "officer")
     assert code == 0 and out.startswith("issued ")

@@ -59,7 +59,7 @@ def test_a_clerk_cannot_issue_certificates_an_officer_can(uow):
     with pytest.raises(PermissionDenied) as info:
         issue_certificates(staff.uow(staff.clerk), scenario.cohort_id)
     assert info.value.role == "clerk" and info.value.entity == "certificates"
-    assert info.value.message("zh") == "权限不足:办事员不能新建结业证书。"
+    assert info.value.message("zh") == "权限不足：办事员不能新建结业证书。"
     assert info.value.message("en") == "Permission denied: a clerk may not create certificate records."
     with uow:
         assert uow.session.scalar(select(func.count()).select_from(Certificate)) == 0

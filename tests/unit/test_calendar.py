@@ -112,5 +112,5 @@ def test_periods_from_a_setting_and_refused_settings():
 
 
 def test_describe_date():
-    assert describe_date(D(2026, 10, 13), "zh") == "2026-10-13(周二)"
+    assert describe_date(D(2026, 10, 13), "zh") == "2026-10-13（周二）"
     assert describe_date(D(2026, 10, 13), "en") == "Tue 2026-10-13"

@@ -30,7 +30,7 @@ def test_five_of_eight_needs_seven_in_both_languages():
     assert not r.completes
     assert (r.held, r.attended, r.needed, r.absent) == (8, 5, 7, 3)
     assert r.message("en") == "attended 5 of 8 lessons, needs 7"
-    assert r.message("zh") == "出勤 5/8 次,至少需要 7 次"
+    assert r.message("zh") == "出勤 5/8 次，至少需要 7 次"
 
 
 def test_late_counts_as_present_and_minutes_of_attended_lessons_add_up():
@@ -49,9 +49,9 @@ def test_excused_leave_counts_only_when_the_course_says_so():
     lenient = evaluate(CompletionPolicy(excused_counts_present=True), facts(ls, marks), AS_OF)
     assert not strict.completes and strict.attended == 3
     assert strict.message("en") == "attended 3 of 5 lessons (2 excused, not counted), needs 4"
-    assert strict.message("zh") == "出勤 3/5 次(请假 2 次不计出勤),至少需要 4 次"
+    assert strict.message("zh") == "出勤 3/5 次（请假 2 次不计出勤），至少需要 4 次"
     assert lenient.completes and lenient.attended == 5
-    assert lenient.message("zh") == "出勤 5/5 次(含请假 2 次)"
+    assert lenient.message("zh") == "出勤 5/5 次（含请假 2 次）"
     assert lenient.attended_minutes == 3 * 120  # hours attended are hours in the room
 
 
@@ -100,7 +100,7 @@ def test_a_late_joiner_is_not_absent_for_lessons_before_joining():
                                                     joined), AS_OF)
     assert not two_missed.completes
     assert two_missed.message("zh") == \
-        "出勤 5/7 次(2026-03-05 加入,之前 3 次课不计),至少需要 6 次"
+        "出勤 5/7 次（2026-03-05 加入，之前 3 次课不计），至少需要 6 次"
 
 
 def test_a_late_joiner_who_came_before_joining_gets_the_credit_not_the_absences():
@@ -143,7 +143,7 @@ def test_assessment_required_by_a_pass_mark_or_the_office_setting():
     r = evaluate(marked, facts(ls, full), AS_OF)
     assert not r.completes and r.message("en") == "not assessed yet"
     r = evaluate(marked, facts(ls, full, score=52, passed=False), AS_OF)
-    assert r.message("zh") == "考核未通过(52 分,合格线 60 分)"
+    assert r.message("zh") == "考核未通过（52 分，合格线 60 分）"
     r = evaluate(marked, facts(ls, full, score=85, passed=True), AS_OF)
     assert r.completes and r.message("en") == "attended 4 of 4 lessons; passed the assessment (85)"
     office = CompletionPolicy(requires_assessment=True)
@@ -158,7 +158,7 @@ def test_every_failing_reason_is_given():
     ls = lessons(8)
     r = evaluate(CompletionPolicy(pass_mark=60), facts(ls, {1: PRESENT}), AS_OF)
     assert r.message("en") == "attended 1 of 8 lessons, needs 7; not assessed yet"
-    assert r.message("zh") == "出勤 1/8 次,至少需要 7 次;尚未考核"
+    assert r.message("zh") == "出勤 1/8 次，至少需要 7 次；尚未考核"
 
 
 def test_withdrawn():
@@ -197,4 +197,4 @@ def test_nobody_completes_before_the_last_lesson():
     r = evaluate(CompletionPolicy(), facts(ls, {1: PRESENT, 2: PRESENT, 3: PRESENT}), AS_OF)
     assert (r.held, r.attended, r.upcoming, r.completes) == (3, 3, 2, False)
     assert r.message("en").endswith("the course is not over: 2 lesson(s) to come")
-    assert r.message("zh").endswith("课程尚未结束,还有 2 次课")
+    assert r.message("zh").endswith("课程尚未结束，还有 2 次课")

@@ -61,8 +61,8 @@ def test_lecturer_double_booked_names_lecturer_places_and_date():
     there = lesson(15, class_id=2, enterprise=SAIWEI, venue=(20, ""))
     found = lecturer_double_booked([here, there], ctx())
     assert codes(found) == ["lecturer_busy"] and found[0].lesson_ids == (15, 12)
-    assert found[0].text("zh") == ("讲师王建国 2026-10-13(周二)上午已在新钢公司一车间上新钢公司1班第1次课"
-                                   "(课次 12),不能同时在赛维公司上赛维公司2班第1次课(课次 15)。")
+    assert found[0].text("zh") == ("讲师王建国 2026-10-13（周二）上午已在新钢公司一车间上新钢公司1班第1次课"
+                                   "（课次 12），不能同时在赛维公司上赛维公司2班第1次课（课次 15）。")
     english = found[0].text("en")
     assert english.startswith("Lecturer 王建国 already teaches") and "Tue 2026-10-13 morning" in english
 
@@ -115,8 +115,8 @@ def test_lecturer_not_qualified():
     marketing = lesson(1, theme_id=4, theme_name="线上线下营销", course_title="直播带货实务")
     found = lecturer_not_qualified([marketing, lesson(2, date=D(2026, 10, 14))], ctx())
     assert codes(found) == ["not_qualified"] and found[0].lesson_ids == (1,)
-    assert found[0].text("zh") == ("讲师王建国不讲授“线上线下营销”主题,不能上课程“直播带货实务”的"
-                                   "新钢公司1班第1次课(课次 1)。")
+    assert found[0].text("zh") == ("讲师王建国不讲授“线上线下营销”主题，不能上课程“直播带货实务”的"
+                                   "新钢公司1班第1次课（课次 1）。")
 
 
 def test_lecturer_unavailable_dates_and_weekly_half_days():
@@ -124,7 +124,7 @@ def test_lecturer_unavailable_dates_and_weekly_half_days():
     found = lecturer_unavailable([lesson(1), lesson(2, date=D(2026, 10, 19))],
                                  ctx(lecturers={1: away}))
     assert codes(found) == ["lecturer_unavailable"] and found[0].lesson_ids == (1,)
-    assert "2026-10-12 至 2026-10-16 不能授课(出差)" in found[0].text("zh")
+    assert "2026-10-12 至 2026-10-16 不能授课（出差）" in found[0].text("zh")
     weekly = dataclasses.replace(WANG, weekly=frozenset({(2, "afternoon"), (4, "morning")}))
     found = lecturer_unavailable([lesson(1), lesson(2, start=T(14))], ctx(lecturers={1: weekly}))
     assert codes(found) == ["lecturer_not_offered"] and found[0].lesson_ids == (1,)
@@ -136,7 +136,7 @@ def test_lecturer_over_daily_and_weekly_hours():
     day = [lesson(1, minutes=180), lesson(2, class_id=2, start=T(14), minutes=120)]
     found = lecturer_over_hours(day, ctx(lecturers={1: limited}))
     assert codes(found) == ["daily_hours"]
-    assert "共有 5 小时课,超过每日最多 4 小时" in found[0].text("zh")
+    assert "共有 5 小时课，超过每日最多 4 小时" in found[0].text("zh")
     week = [lesson(i, class_id=i, date=TUE + dt.timedelta(days=i)) for i in range(4)]  # Tue–Fri
     found = lecturer_over_hours(week, ctx(lecturers={1: limited}))
     assert codes(found) == ["weekly_hours"] and len(found[0].lesson_ids) == 4
@@ -162,7 +162,7 @@ def test_outside_the_request():
     assert codes(wrong_period) == ["wrong_period"] and "只能在下午培训" in wrong_period[0].text("zh")
     blackout = outside_request([lesson(5, date=D(2026, 10, 14), start=T(14), request=req)], ctx())
     assert codes(blackout) == ["blackout_date"]
-    assert "2026-10-14(周三)" in blackout[0].text("zh")
+    assert "2026-10-14（周三）" in blackout[0].text("zh")
 
 
 # --- the calendar ---------------------------------------------------------------------------
@@ -175,7 +175,7 @@ def test_national_day_2026_holiday_and_adjusted_saturday():
                              lesson(5, date=D(2026, 10, 17))], ctx())  # an ordinary Saturday
     assert [(c.code, c.lesson_ids) for c in found] == [("non_working_day", (1,)),
                                                        ("non_working_day", (5,))]
-    assert found[0].text("zh").endswith("安排在2026-10-05(周一),这一天是国庆节,不是工作日。")
+    assert found[0].text("zh").endswith("安排在2026-10-05（周一），这一天是国庆节，不是工作日。")
     assert "(National Day), not a working day" in found[0].text("en")
     assert "这一天是周末" in found[1].text("zh")
 
@@ -205,9 +205,9 @@ def test_travel_gap_between_enterprises():
     assert travel_gap([here, there], ctx()) == []  # 210 minutes to travel
     tight = travel_gap([here, there], ctx(travel_gap_minutes=240))
     assert codes(tight) == ["travel_gap"] and tight[0].lesson_ids == (2, 1)
-    assert tight[0].text("zh") == ("讲师王建国 2026-10-13(周二) 10:30 在新钢公司一车间下课(新钢公司1班第1次课"
-                                   "(课次 1)),14:00 就要在赛维公司培训室上课(赛维公司2班第1次课(课次 2)),"
-                                   "间隔 210 分钟,少于路程所需的 240 分钟。")
+    assert tight[0].text("zh") == ("讲师王建国 2026-10-13（周二） 10:30 在新钢公司一车间下课（新钢公司1班第1次课"
+                                   "（课次 1）），14:00 就要在赛维公司培训室上课（赛维公司2班第1次课（课次 2）），"
+                                   "间隔 210 分钟，少于路程所需的 240 分钟。")
     lunch = lesson(3, class_id=3, start=T(12, 30), minutes=60, enterprise=SAIWEI, venue=(20, "培训室"))
     assert codes(travel_gap([here, lunch], ctx())) == []  # 120 minutes ≥ 60
     close = lesson(4, class_id=3, start=T(11), minutes=60, enterprise=SAIWEI, venue=(20, "培训室"))
@@ -222,14 +222,14 @@ def test_class_order_and_gap():
     second = lesson(2, sequence=2, date=D(2026, 10, 13))
     found = class_sequence([first, second], ctx())
     assert codes(found) == ["class_order"]
-    assert found[0].text("zh") == ("新钢公司1班第2次课(2026-10-13(周二))排在第1次课(2026-10-14(周三))之前,"
+    assert found[0].text("zh") == ("新钢公司1班第2次课（2026-10-13（周二））排在第1次课（2026-10-14（周三））之前，"
                                    "课次顺序颠倒。")
     same_day = class_sequence([lesson(1), lesson(2, sequence=2, start=T(14))], ctx())
     assert codes(same_day) == ["class_gap"] and "同一个班一天只能上一次课" in same_day[0].text("zh")
     next_day = [lesson(1), lesson(2, sequence=2, date=D(2026, 10, 14))]
     assert class_sequence(next_day, ctx()) == []
     found = class_sequence(next_day, ctx(class_min_gap_days=2))
-    assert codes(found) == ["class_gap"] and "只相隔 1 天,至少应相隔 2 天" in found[0].text("zh")
+    assert codes(found) == ["class_gap"] and "只相隔 1 天，至少应相隔 2 天" in found[0].text("zh")
     other_class = [lesson(1), lesson(2, class_id=2, start=T(14))]
     assert class_sequence(other_class, ctx()) == []
 
@@ -237,7 +237,7 @@ def test_class_order_and_gap():
 def test_class_larger_than_its_venue():
     found = venue_too_small([lesson(1, class_size=70), lesson(2, class_id=2, class_size=60)], ctx())
     assert codes(found) == ["venue_capacity"] and found[0].lesson_ids == (1,)
-    assert "有 70 人,新钢公司一车间只能容纳 60 人" in found[0].text("zh")
+    assert "有 70 人，新钢公司一车间只能容纳 60 人" in found[0].text("zh")
     assert venue_too_small([lesson(3, class_size=70, venue_capacity=0)], ctx()) == []
 
 
@@ -258,7 +258,7 @@ def test_check_lesson_reports_only_the_change_and_names_it_first():
                                 lecturer_name=WANG.name)
     found = check_lesson(moved, index, ctx())
     assert [(c.code, c.lesson_ids) for c in found] == [("lecturer_busy", (3, 1))]
-    assert "不能同时在新钢公司二车间上新钢公司3班第1次课(课次 3)" in found[0].text("zh")
+    assert "不能同时在新钢公司二车间上新钢公司3班第1次课（课次 3）" in found[0].text("zh")
     free = dataclasses.replace(others[2], date=D(2026, 10, 15))
     assert check_lesson(free, index, ctx()) == []
     # a new lesson (id 0) earlier in the day than the one it clashes with is still named first

@@ -94,7 +94,7 @@ def test_unknown_field_falls_back_to_its_code():
 
 def test_examples_read_naturally():
     assert ValidationError("id_number", "id_length", length=17).message("zh") == \
-        "身份证号应为 18 位(当前 17 位)"
+        "身份证号应为 18 位（当前 17 位）"
     assert ValidationError("id_number", "id_length", length=17).message("en") == \
         "Resident ID number must have 18 characters (has 17)"
     assert ValidationError("mobile", "mobile_format").message("en") == \
@@ -105,7 +105,7 @@ def test_examples_read_naturally():
 
 def test_gender_params_are_localised():
     err = ValidationError("id_number", "id_gender", id_gender="M", gender="F")
-    assert err.message("zh") == "身份证号第 17 位表示男,与性别“女”不符"
+    assert err.message("zh") == "身份证号第 17 位表示男，与性别“女”不符"
     assert err.message("en") == "Resident ID number says male in digit 17, but gender is female"
 
 
@@ -138,7 +138,7 @@ def test_message_without_lang_uses_the_current_language():
 def test_invalid_input_joins_messages():
     errors = [ValidationError("name", "required"), ValidationError("mobile", "mobile_format")]
     exc = InvalidInput(errors)
-    assert exc.message("zh") == "名称不能为空;手机号应为 11 位手机号,以 13–19 开头"
+    assert exc.message("zh") == "名称不能为空；手机号应为 11 位手机号，以 13–19 开头"
     assert exc.message("en") == "Name is required; Mobile must be 11 digits starting 13–19"
 
 

@@ -317,7 +317,7 @@ def test_field_check_collects_every_error_in_order():
     assert info.value.errors == check.errors
     zh = info.value.message("zh")
     en = info.value.message("en")
-    assert zh.count(";") == 3 and "容量" in zh and "名称" in zh and "开始日期" in zh
+    assert zh.count("；") == 3 and "容量" in zh and "名称" in zh and "开始日期" in zh
     assert en.count("; ") == 3 and "Capacity" in en and "Start date" in en
 
 

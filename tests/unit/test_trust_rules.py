@@ -65,7 +65,7 @@ def test_settings_by_key():
 
 def test_refusal_sentences():
     assert PermissionDenied("clerk", "create", "certificates").message("zh") == \
-        "权限不足:办事员不能新建结业证书。"
+        "权限不足：办事员不能新建结业证书。"
     assert PermissionDenied("officer", "users").message("en") == \
         "Permission denied: a training officer may not manage users."
     assert PermissionDenied("admin", "delete", "trainees").message("en") == \
@@ -84,7 +84,7 @@ def test_stale_edit_messages():
     at = dt.datetime(2026, 5, 1, 2, 30)
     local = at.replace(tzinfo=dt.timezone.utc).astimezone()
     plain = StaleEditError("trainee", "张三", 1, 2, at)
-    assert plain.message("zh") == f"学员“张三”已于 {local:%Y-%m-%d %H:%M:%S} 被他人修改,请重新打开后再保存。"
+    assert plain.message("zh") == f"学员“张三”已于 {local:%Y-%m-%d %H:%M:%S} 被他人修改，请重新打开后再保存。"
     known = StaleEditError("trainee", "张三", 1, 3, at, updated_by="王芳", changes=(
         FieldChange("id_number", "11010519491231002X", "110105194912310029"),
         FieldChange("notes", "", "转岗")))

@@ -51,7 +51,7 @@ def _location(lesson: LessonRecord, addresses: Mapping[int, str]) -> str:
     address = " ".join(a for a in (addresses.get(lesson.venue_enterprise_id or -1, ""),
                                    lesson.venue_address) if a)
     place = lesson.place or lesson.enterprise_name
-    return f"{place}({address})" if address and language() == "zh" else (
+    return f"{place}（{address}）" if address and language() == "zh" else (
         f"{place} ({address})" if address else place)
 
 

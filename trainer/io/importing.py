@@ -84,8 +84,8 @@ class RejectedRow:
 
     def message(self, lang: str | None = None) -> str:
         lang = lang or language()
-        sep = ";" if lang == "zh" else "; "
-        parts = [(f"{p.header}:" if lang == "zh" else f"{p.header}: ") + p.message(lang)
+        sep = "；" if lang == "zh" else "; "
+        parts = [(f"{p.header}：" if lang == "zh" else f"{p.header}: ") + p.message(lang)
                  if p.header else p.message(lang) for p in self.problems]
         return sep.join(parts)
 

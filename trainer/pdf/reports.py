@@ -195,7 +195,7 @@ def statistics_story(stats: PeriodStatistics, styles: Styles, *, top: int = 15) 
     story = [para(f"{stats.office} 职工培训统计报告", styles.title),
              para(f"{stats.start:%Y年%m月%d日} 至 {stats.end:%Y年%m月%d日}", styles.subtitle)]
     sat = stats.satisfaction
-    sat_text = ";".join(f"{'企业' if k == 'enterprise' else '学员'}评价 {avg:.2f} 分（{n} 份）"
+    sat_text = "；".join(f"{'企业' if k == 'enterprise' else '学员'}评价 {avg:.2f} 分（{n} 份）"
                         for k, (avg, n) in sorted(sat.items())) or "暂无评价"
     summary = [
         ["培训班", str(len(t.classes)), "培训学员（人）", str(len(t.trainees))],

@@ -339,10 +339,10 @@ class WorkingCalendar:
 
 
 def describe_date(date: dt.date, lang: str | None = None) -> str:
-    """2026-10-13(周二) / Tue 2026-10-13"""
+    """2026-10-13（周二） / Tue 2026-10-13"""
     weekday = pick(WEEKDAY_LABELS[date.weekday()], lang)
     if (lang or _lang()) == "zh":
-        return f"{date.isoformat()}({weekday})"
+        return f"{date.isoformat()}（{weekday}）"
     return f"{weekday} {date.isoformat()}"
 
 

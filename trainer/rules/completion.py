@@ -229,7 +229,7 @@ class CompletionResult:
         """Why the trainee does not complete (only the failing parts), or for one who does,
         what they achieved: "出勤 5/8 次,至少需要 7 次" / "attended 5 of 8 lessons, needs 7"."""
         parts = self.failing() if not self.completes else self.reasons
-        return (";" if lang == "zh" else "; ").join(r.message(lang) for r in parts)
+        return ("；" if lang == "zh" else "; ").join(r.message(lang) for r in parts)
 
 
 def evaluate(policy: CompletionPolicy, facts: TraineeFacts, as_of: dt.date) -> CompletionResult:

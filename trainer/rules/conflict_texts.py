@@ -112,10 +112,10 @@ def _not_qualified(p, lang):
 
 def _lecturer_unavailable(p, lang):
     a, span = p["lesson"], p["span"]
-    reason = f"({span.reason})" if span.reason and _zh(lang) else (
+    reason = f"（{span.reason}）" if span.reason and _zh(lang) else (
         f" ({span.reason})" if span.reason else "")
     if _zh(lang):
-        return (f"讲师{_lecturer(a, p)} {span.start} 至 {span.end} 不能授课{reason},"
+        return (f"讲师{_lecturer(a, p)} {span.start} 至 {span.end} 不能授课{reason}，"
                 f"{ref(a, lang)}却安排在{when(a, p.get('period'), lang)}。")
     return (f"Lecturer {_lecturer(a, p)} cannot teach from {span.start} to {span.end}{reason}, "
             f"but {ref(a, lang)} is on {when(a, p.get('period'), lang)}.")

@@ -13,8 +13,8 @@ from typing import Sequence
 from sqlalchemy import select
 
 from trainer.db.models import Assessment, Course, Enrolment, Trainee
-from trainer.errors import (EnrolmentError, InvalidInput, StaleCell, StaleCellsError,
-                            ValidationError)
+from trainer.errors import (EnrolmentError, InvalidInput, RowInvalidInput, StaleCell,
+                            StaleCellsError, ValidationError)
 from trainer.rules import fields
 from trainer.rules.text import clean_text
 from trainer.services.enrolment import load_cohort
@@ -111,9 +111,8 @@ def record_assessments(uow: UnitOfWork, cohort_id: int,
             try:
                 cleaned.append((entry, *_clean(entry, pass_mark)))
             except InvalidInput as exc:  # say whose result it is and where it was typed
-                raise EnrolmentError("bad_result", row=entry.row or number,
-                                     trainee=names[entry.trainee_id], why=exc,
-                                     trainee_id=entry.trainee_id) from exc
+                raise RowInvalidInput(exc.errors, entry.row or number,
+                                      names[entry.trainee_id]) from exc
         existing = {a.trainee_id: a for a in s.scalars(select(Assessment).where(
             Assessment.cohort_id == cohort_id, Assessment.trainee_id.in_(ids)))} if ids else {}
         stale = [StaleCell(0, e.trainee_id, e.expected_version,

@@ -137,7 +137,7 @@ class Verification:
                 parts.append(f"{kind} {c.number}: {c.trainee_name}, {c.course}, issued {c.issued_on.isoformat()}")
             if c.revoked_reason and self.status == "revoked":
                 parts.append(("作废原因：" if lang == "zh" else "reason: ") + c.revoked_reason)
-        sep = ";" if lang == "zh" else "; "
+        sep = "；" if lang == "zh" else "; "
         return text + (("。" if lang == "zh" else ". ") + sep.join(parts) if parts else "")
 
 

@@ -166,7 +166,7 @@ def _facts(enrolment: Enrolment, journey: list, lessons: dict[int, tuple[LessonF
     if enrolment.status == TRANSFERRED and position is not None:
         later = [r for r in journey[position + 1:] if r.cohort_id != enrolment.cohort_id]
         if later:
-            moved_to = f"{later[0].name}({later[0].code})" if later[0].code else later[0].name
+            moved_to = f"{later[0].name}（{later[0].code}）" if later[0].code else later[0].name
             moved_on = later[0].enrolled_on
     stints = []
     for k, row in enumerate(chain):

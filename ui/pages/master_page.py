@@ -68,6 +68,8 @@ class MasterPage(Page):
         self.search.search_changed.connect(self.apply_search)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count")
+        # the whole count, always: the search box beside it gives way instead
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.new_button = self._button("add", self.new_record)
         self.edit_button = self._button("edit", self.edit_record)
         self.delete_button = self._button("delete", self.delete_record)
