@@ -178,7 +178,7 @@ def test_replan_for_an_absent_lecturer(qtbot, window, answer, uow, plan):
 
     answer(page.replan_button.click, replan)
     # 王建国 is away on Wednesday: only that lesson moves (to another day), Tuesday's stays
-    assert seen == {"rows": ["move"], "unplaced": []}
+    assert seen == {"rows": ["new time"], "unplaced": []}  # what the move changes
     assert schedule.get_lesson(uow, second.id).date != WEDNESDAY
     assert schedule.get_lesson(uow, first.id).date == TUESDAY
     away = lecturers.get_lecturer(uow, first.lecturer_id).unavailable
