@@ -1,11 +1,16 @@
 """How long does importing a big trainee list take, next to merely reading the file?
 
+The importer reads with python-calamine (trainer/io/reading.py); the reader's own read here is
+calamine loading the sheet into Python values, and openpyxl's read (what the importer used
+before) is printed beside it with --openpyxl. --memory runs the import again in a child
+process and prints its peak resident memory (VmHWM), to hold against the 400 MB bound.
+
 Builds an .xlsx of N trainee rows (default 100,000) in the shape enterprises send — a title row
 (not merged: openpyxl's write-only mode cannot merge; tests/integration cover merged titles), a
 填报单位 line, variant headers (姓 名, 身份证号码, 联系电话), the columns
 clerks add that the import does not use (序号, 民族, 出生年月, 学历), full-width digits, lowercase
 x, stray spaces, '+86 138-…' mobiles, about 1% bad rows, a few repeated rows, a 合计 row — then
-times (1) openpyxl reading every cell of it (read-only, values only) and (2) the full import into
+times (1) calamine reading every cell of it and (2) the full import into
 a fresh SQLite database: preview_import (read, map, validate, look up duplicates) plus run_import
 (one transaction). Prints both and the ratio; the target is import ≤ 2 × read.
 
@@ -159,7 +164,19 @@ def make_excel_like(source: Path, target: Path) -> None:
             new.writestr(name, data)
 
 
-def time_read(path: Path) -> tuple[float, int]:
+def time_read(path: Path) -> tuple[float, int, float]:
+    """python-calamine, the importer's reader: every cell of the sheet as Python values."""
+    from python_calamine import CalamineWorkbook
+
+    start, cpu = time.perf_counter(), time.process_time()
+    book = CalamineWorkbook.from_path(str(path))
+    rows = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    cells = sum(len(r) for r in rows)
+    book.close()
+    return time.perf_counter() - start, cells, time.process_time() - cpu
+
+
+def time_read_openpyxl(path: Path) -> tuple[float, int, float]:
     import openpyxl
 
     start, cpu = time.perf_counter(), time.process_time()
@@ -227,7 +244,16 @@ def main() -> int:
                         help="shared strings and a dimension, as Excel and WPS save files")
     parser.add_argument("--existing", type=int, default=0, metavar="N",
                         help="the office holds N other trainees before the import")
+    parser.add_argument("--openpyxl", action="store_true",
+                        help="also time openpyxl's read of the file (slow)")
+    parser.add_argument("--memory", action="store_true",
+                        help="peak memory of the import, in a child process")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:  # --memory's child: import the file, print the peak
+        time_import(args.child, args.child.parent / "child", args.existing)
+        print(peak_mb())
+        return 0
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench_import_"))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"trainees_{args.rows}{'_narrow' if args.narrow else ''}.xlsx"
@@ -247,7 +273,10 @@ def main() -> int:
              else "as openpyxl writes it: inline strings, no dimension")
     print(f"rows {args.rows}, cells read {cells}, python {sys.version.split()[0]}, "
           f"cpus {os.cpu_count()}; file {shape}; office holds {args.existing} others")
-    print(f"openpyxl read only          : {read_s:8.2f} s")
+    print(f"calamine read only          : {read_s:8.2f} s   (cpu {read_cpu:.2f} s)")
+    if args.openpyxl:
+        op_s, _cells, op_cpu = time_read_openpyxl(path)
+        print(f"openpyxl read only          : {op_s:8.2f} s   (cpu {op_cpu:.2f} s)")
     print(f"import: preview (read+check): {preview_s:8.2f} s")
     print(f"import: run (one transaction): {run_s:7.2f} s")
     print(f"import total                : {total:8.2f} s")
@@ -259,7 +288,23 @@ def main() -> int:
     # The same in CPU seconds of this process: steadier when others share the cores.
     print(f"cpu: read {read_cpu:.2f} s, import {import_cpu:.2f} s, "
           f"ratio {import_cpu / read_cpu:.2f}")
+    if args.memory:
+        import subprocess
+
+        (folder / "child").mkdir(exist_ok=True)
+        done = subprocess.run([sys.executable, __file__, "--child", str(path), "--existing",
+                               str(args.existing)], capture_output=True, text=True, check=True)
+        print(f"peak memory of the import (child process, VmHWM): "
+              f"{float(done.stdout.split()[-1]):.0f} MB (bound 400 MB)")
     return 0
+
+
+def peak_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 if __name__ == "__main__":

@@ -68,6 +68,7 @@ class Adapter:
     clean: Callable[[Any], dict]
     # import field → the value columns it sets (for updates: only what the file gives)
     columns: dict[str, tuple[str, ...]] = {}
+    keeps_form = True  # whether write() needs each accepted row's form (else: values only)
 
     def __init__(self, uow: UnitOfWork, enterprise_id: int | None, values=None) -> None:
         self.enterprise_id = enterprise_id
@@ -163,6 +164,7 @@ class TraineeAdapter(Adapter):
     kind = "trainees"
     form_type = trainees.TraineeForm
     key_field = "id_number"
+    keeps_form = False  # written in bulk from the values: 100,000 forms need not wait
     columns = {"name": ("name", "name_initials"), "id_number": ("id_number", "birth_date", "gender"),
                "enterprise": ("enterprise_id",)}
 

@@ -9,6 +9,7 @@ the transaction is rolled back and nothing is written. Row numbers are spreadshe
 as the clerk sees them in Excel."""
 from __future__ import annotations
 
+import dataclasses
 import gc
 import operator
 import os
@@ -90,7 +91,7 @@ class RejectedRow:
         return sep.join(parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AcceptedRow:
     row: int
     values: dict[str, Any]  # cleaned column values, as the service's rules made them
@@ -184,6 +185,9 @@ def preview_import(uow: UnitOfWork, kind: str, path: str | os.PathLike, *,
         raise ImportFileError("bad_mapping", detail=f"on_duplicate={on_duplicate}")
     table, header_index, used = _table_with_header(kind, path, sheet, mapping, header_row)
     header = table.rows[header_index] if header_index is not None else ()
+    # the rows move out of the table: _check_rows lets go of each once checked, so a big
+    # file's cells and its accepted rows are not all in memory together
+    rows, table = list(table.rows), dataclasses.replace(table, rows=())
     values = ValueMap(kind, value_map)
     start = header_index + 1 if header_index is not None else 0
     hidden = tuple(r for r in table.hidden_rows if r > start)
@@ -193,7 +197,7 @@ def preview_import(uow: UnitOfWork, kind: str, path: str | os.PathLike, *,
         _check_required(kind, used, enterprise_id)
         with collector_paused():
             accepted, rejected, duplicates, skipped, keys = _check_rows(
-                adapter, table, header, used, start, () if include_hidden else hidden)
+                adapter, rows, header, used, start, () if include_hidden else hidden)
             accepted, found = _against_database(uow, adapter, accepted, keys, on_duplicate)
         duplicates += found
         headers = tuple(cell_text(h) for h in header)
@@ -337,7 +341,7 @@ def _skippable(row: tuple[Cell, ...], header: tuple[Cell, ...]) -> bool:
     return len(filled) == 1 and type(filled[0]) is str and bool(_FOOTNOTE.match(filled[0].strip()))
 
 
-def _check_rows(adapter: Adapter, table: Table, header: tuple[Cell, ...],
+def _check_rows(adapter: Adapter, rows: list, header: tuple[Cell, ...],
                 used: dict[int, str], start: int, hidden: tuple[int, ...] = ()):
     """Every row through the adapter's form and the service's rule, once. Returns accepted,
     rejected, duplicates (repeats within the file), skipped row numbers, and each accepted
@@ -360,7 +364,11 @@ def _check_rows(adapter: Adapter, table: Table, header: tuple[Cell, ...],
     take = operator.itemgetter(*(c for c, _f in pairs)) if len(pairs) > 1 else None
     form, clean, row_errors, key_of = adapter.form, adapter.clean, adapter.row_errors, adapter.key
     leave_out = frozenset(hidden)
-    for row_no, cells in enumerate(table.rows[start:], start + 1):
+    sets: dict[frozenset, frozenset] = {}  # one `given` set per distinct set of fields
+    keep_form = adapter.keeps_form
+    for index in range(start, len(rows)):
+        row_no, cells = index + 1, rows[index]
+        rows[index] = None  # checked: the accepted row or the rejection keeps what it needs
         if _skippable(cells, header):
             skipped.append(row_no)
             continue
@@ -394,8 +402,9 @@ def _check_rows(adapter: Adapter, table: Table, header: tuple[Cell, ...],
         # the fields the file fills: cell_text(v).strip(), without converting strings
         given = frozenset([f for f, v in texts.items() if (
             v.strip() if type(v) is str else v is not None and cell_text(v).strip())])
-        row = AcceptedRow(row_no, values, given | enterprise_given if enterprise_given else given,
-                          row_form)
+        given = given | enterprise_given if enterprise_given else given
+        row = AcceptedRow(row_no, values, sets.setdefault(given, given),
+                          row_form if keep_form else None)
         accepted.append(row)
         keys.append(key)
         if key is not None:

@@ -144,6 +144,7 @@ def _read_zip(path: Path, sheet: str | int | None, limits: Limits) -> Table:
             if scan is not None:
                 hidden = scan.hidden_rows
                 merges = [(r0, c0, r1) for (r0, c0), (r1, _c1) in (ws.merged_cell_ranges or ())]
+            del ws  # calamine's copy of the cells goes before ours are made
         finally:
             book.close()
     except (UnreadableFileError, FileTooBigError):
@@ -151,9 +152,18 @@ def _read_zip(path: Path, sheet: str | int | None, limits: Limits) -> Table:
     except Exception as exc:  # calamine's errors are its own classes (CalamineError, …)
         raise UnreadableFileError("unreadable", path=str(path), detail=_detail(exc)) from None
     _fill_merges(data, merges)
-    rows = tuple(tuple(None if c == "" else c for c in row) if "" in row else tuple(row)
-                 for row in data)
-    return Table(str(path), chosen.name, rows, "", tuple(infos), tuple(hidden), len(merges))
+    _to_rows(data)
+    return Table(str(path), chosen.name, tuple(data), "", tuple(infos), tuple(hidden), len(merges))
+
+
+def _to_rows(data: list[list[Cell]]) -> None:
+    """Each row list → a tuple in place ('' → None), so the old and new rows never all exist at
+    once; a text repeated down a column (单位, 性别, 岗位…) kept once, not once per cell."""
+    texts: dict[str, str] = {}
+    same = texts.setdefault
+    for index, row in enumerate(data):
+        data[index] = tuple([None if c == "" else same(c, c) if type(c) is str else c
+                             for c in row])
 
 
 def _fill_merges(data: list[list[Cell]], merges) -> None:
