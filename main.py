@@ -29,6 +29,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def may_create(args: argparse.Namespace) -> bool:
+    """A mistyped --db must not silently become a new, empty database: only --create, --demo
+    or the default file in the user's data folder may be made."""
+    return bool(args.demo or args.create or not args.db)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv if argv is None else argv
     args = parse_args(argv[1:])
@@ -68,8 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         url, demo_folder = startup.demo_database_url()
     else:
         url = database_url(args.db)
-    # a mistyped --db must not silently become a new, empty database
-    database = startup.open_or_explain(url, create=args.demo or args.create or not args.db)
+    database = startup.open_or_explain(url, create=may_create(args))
     if database is None:
         return 2
     try:

@@ -3,6 +3,7 @@ import pytest
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton, QRadioButton
 
 import main
+from trainer.config import database_url
 from trainer.services import organizations
 from trainer.services.uow import UnitOfWork
 from ui import fonts, startup
@@ -57,6 +58,27 @@ def test_unusable_database_is_explained(answer, tmp_path):
 
     answer(lambda: texts.append(startup.open_or_explain(f"sqlite:///{bad}")), read)
     assert texts[1] is None and texts[0]
+
+
+def test_a_mistyped_db_in_the_window_is_refused_and_creates_nothing(answer, tmp_path):
+    """`python main.py --db tset.db`: a sentence (main() then exits with 2), no new empty
+    database; --create or --demo may make one."""
+    mistyped = tmp_path / "tset.db"
+    texts = []
+
+    def read(box):
+        texts.append(box.text())
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    args = main.parse_args(["--db", str(mistyped)])
+    create = main.may_create(args)
+    url = database_url(str(mistyped))  # as main() turns a path into a URL
+    answer(lambda: texts.append(startup.open_or_explain(url, create=create)), read)
+    assert texts[1] is None and not mistyped.exists()
+    assert "tset.db" in texts[0] and "--create" in texts[0]
+    assert main.may_create(main.parse_args(["--db", str(mistyped), "--create"]))
+    assert main.may_create(main.parse_args(["--demo"]))
+    assert main.may_create(main.parse_args([]))  # the default file in the data folder
 
 
 def test_missing_chinese_font_is_reported_once(answer, monkeypatch):
