@@ -174,3 +174,31 @@ def test_unlock_needs_the_permission_and_says_when_nothing_was_locked(uow, monke
         assert main(["user", "unlock", "clerk", "--db", url, "--as", "admin", "--lang",
                      "en"]) == 1
         assert "nothing to unlock" in capsys.readouterr().err
+
+
+def test_the_chain_stays_whole_when_desks_write_at_once(uow):
+    """Eight desks saving at the same moment: each entry chains onto the one before it, none
+    onto the same predecessor (the trail's write lock)."""
+    import threading
+
+    from trainer.services.uow import UnitOfWork
+
+    staff = make_staff(uow.database)
+    errors = []
+
+    def desk(n):
+        try:
+            for i in range(8):
+                ent.create_enterprise(UnitOfWork(uow.database, user=staff.officer),
+                                      ent.EnterpriseForm(f"企业{n}-{i}"))
+        except Exception as exc:  # pragma: no cover - shown by the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=desk, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    report = verify_trail(staff.uow(staff.admin))
+    assert report.intact and report.checked >= 64
