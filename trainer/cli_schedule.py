@@ -72,6 +72,12 @@ def add_commands(sub, common) -> None:
     p.add_argument("--lecturer", metavar="NAME", help="also change the lecturer")
     p.add_argument("--force", action="store_true",
                    help="save even when the rules object (the conflicts are still printed)")
+    seen = p.add_mutually_exclusive_group()
+    seen.add_argument("--version", type=int, metavar="N", dest="expected_version",
+                      help="the lesson's version as `schedule lessons` showed it: refused "
+                           "(exit 1) when someone changed the lesson since")
+    seen.add_argument("--overwrite", action="store_true",
+                      help="move it whatever changed since (instead of --version)")
 
     p = ssub.add_parser("ics", parents=[common], help="write an .ics calendar file")
     who = p.add_mutually_exclusive_group(required=True)
@@ -128,7 +134,7 @@ def _lesson_row(lesson) -> list[str]:
     from trainer.rules.calendar import PERIOD_LABELS, describe_date
 
     when = pick(PERIOD_LABELS[lesson.period]) if lesson.period else ""
-    return [str(lesson.id), describe_date(lesson.date), when,
+    return [str(lesson.id), str(lesson.version), describe_date(lesson.date), when,
             f"{lesson.start:%H:%M}-{lesson.end:%H:%M}", f"{lesson.class_name} "
             f"{lesson.sequence}/{lesson.lesson_count}", lesson.lecturer_name, lesson.place,
             _marks(lesson)]
@@ -194,8 +200,8 @@ def cmd_lessons(args, uow) -> int:
             ensure_ascii=False, indent=1))
         return 0
     zh = language() == "zh"
-    headers = (["课次", "日期", "时段", "时间", "培训班", "讲师", "地点", ""] if zh else
-               ["lesson", "date", "period", "time", "class", "lecturer", "place", ""])
+    headers = (["课次", "版本", "日期", "时段", "时间", "培训班", "讲师", "地点", ""] if zh else
+               ["lesson", "version", "date", "period", "time", "class", "lecturer", "place", ""])
     _print_table([_lesson_row(x) for x in lessons], headers)
     print(f"({len(lessons)})")
     return 0
@@ -208,10 +214,14 @@ def cmd_move(args, uow) -> int:
 
     if not args.period and not args.start:
         raise UsageError("give --period or --start")
+    if args.expected_version is None and not args.overwrite:
+        raise UsageError("give --version N (the version `trainer schedule lessons` shows) "
+                         "or --overwrite")
     lecturer = _lecturer_id(uow, args.lecturer) if args.lecturer else KEEP
     try:
         moved = move_lesson(uow, args.lesson, args.date, args.period, start=args.start,
-                            lecturer_id=lecturer, allow_conflicts=args.force)
+                            lecturer_id=lecturer, expected_version=args.expected_version,
+                            force=args.overwrite, allow_conflicts=args.force)
     except ConflictError as exc:
         zh = language() == "zh"
         print("未移动：" if zh else "Not moved:", file=sys.stderr)

@@ -22,74 +22,85 @@ def form_of(record: LessonRecord) -> LessonForm:
 
 
 class _ScheduleCommand(QUndoCommand):
+    """Keeps the lesson's version after its last change, so that undo and redo carry it: when
+    another desk changed the lesson meanwhile, the undo is refused with who changed what."""
+
     def __init__(self, uow: UnitOfWork, text: str,
                  on_error: Callable[[TrainerError, str], None],  # the error, "undo" or "redo"
                  on_done: Callable[[int | None], None]) -> None:
         super().__init__(text)
         self.uow, self.on_error, self.on_done = uow, on_error, on_done
         self._skip_redo = True
+        self.lesson_id: int | None = None
+        self.version: int | None = None
 
-    def _run(self, action: Callable[[], int | None], undoing: bool = False) -> None:
+    def _run(self, action: Callable[[], LessonRecord | None], undoing: bool = False) -> None:
         try:
-            lesson_id = action()
+            record = action()
         except TrainerError as exc:
             self.setObsolete(True)  # cannot be applied any more: drop it from the stack
             self.on_error(exc, "undo" if undoing else "redo")
             return
-        self.on_done(lesson_id)
+        if record is not None:
+            self.lesson_id, self.version = record.id, record.version
+        self.on_done(self.lesson_id)
+
+    def _delete(self) -> None:
+        schedule.delete_lesson(self.uow, self.lesson_id, self.version)
+
+    def _add(self, form: LessonForm) -> LessonRecord:
+        return schedule.add_lesson(self.uow, form)
 
 
 class ChangeLessonCommand(_ScheduleCommand):
-    """A lesson moved or edited: `before` and `after` are whole forms."""
+    """A lesson moved or edited: `before` and `after` are whole forms; `record` the lesson as
+    the change saved it."""
 
-    def __init__(self, uow, lesson_id: int, before: LessonForm, after: LessonForm, text: str,
-                 on_error, on_done) -> None:
+    def __init__(self, uow, record: LessonRecord, before: LessonForm, after: LessonForm,
+                 text: str, on_error, on_done) -> None:
         super().__init__(uow, text, on_error, on_done)
-        self.lesson_id, self.before, self.after = lesson_id, before, after
+        self.lesson_id, self.version = record.id, record.version
+        self.before, self.after = before, after
 
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._run(lambda: schedule.update_lesson(self.uow, self.lesson_id, self.after, None).id)
+        self._run(lambda: schedule.update_lesson(self.uow, self.lesson_id, self.after,
+                                                 self.version))
 
     def undo(self) -> None:
-        self._run(lambda: schedule.update_lesson(self.uow, self.lesson_id, self.before, None).id,
-                  undoing=True)
+        self._run(lambda: schedule.update_lesson(self.uow, self.lesson_id, self.before,
+                                                 self.version), undoing=True)
 
 
 class AddLessonCommand(_ScheduleCommand):
     def __init__(self, uow, record: LessonRecord, text: str, on_error, on_done) -> None:
         super().__init__(uow, text, on_error, on_done)
-        self.lesson_id, self.form = record.id, form_of(record)
+        self.lesson_id, self.version, self.form = record.id, record.version, form_of(record)
 
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False
             return
-
-        def add() -> int:
-            self.lesson_id = schedule.add_lesson(self.uow, self.form).id
-            return self.lesson_id
-        self._run(add)
+        self._run(lambda: self._add(self.form))
 
     def undo(self) -> None:
-        self._run(lambda: schedule.delete_lesson(self.uow, self.lesson_id), undoing=True)
+        self._run(self._delete, undoing=True)
 
 
 class DeleteLessonCommand(_ScheduleCommand):
+    """`record`: the lesson as the person saw it when they deleted it."""
+
     def __init__(self, uow, record: LessonRecord, text: str, on_error, on_done) -> None:
         super().__init__(uow, text, on_error, on_done)
-        self.lesson_id, self.form = record.id, form_of(record)
+        self.lesson_id, self.version, self.form = record.id, record.version, form_of(record)
 
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._run(lambda: schedule.delete_lesson(self.uow, self.lesson_id))
+        self._run(self._delete)
 
     def undo(self) -> None:
-        def restore() -> int:
-            self.lesson_id = schedule.add_lesson(self.uow, self.form).id
-            return self.lesson_id
-        self._run(restore, undoing=True)
+        self._run(lambda: self._add(self.form), undoing=True)

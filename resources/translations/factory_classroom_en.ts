@@ -1511,6 +1511,10 @@ What you were doing may not have been saved. The details are in the log file:
         <translation>Cannot do that</translation>
     </message>
     <message>
+        <source>Changed by someone else</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -2130,6 +2134,10 @@ Print anyway?</translation>
     <message>
         <source>Move %1</source>
         <translation>Move %1</translation>
+    </message>
+    <message>
+        <source>Move it again to %1?</source>
+        <translation>Move it again to %1?</translation>
     </message>
     <message>
         <source>Edit %1</source>

@@ -1514,6 +1514,10 @@ What you were doing may not have been saved. The details are in the log file:
         <translation>无法完成此操作</translation>
     </message>
     <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -2133,6 +2137,10 @@ Print anyway?</source>
     <message>
         <source>Move %1</source>
         <translation>移动 %1</translation>
+    </message>
+    <message>
+        <source>Move it again to %1?</source>
+        <translation>再次移动到 %1？</translation>
     </message>
     <message>
         <source>Edit %1</source>

@@ -205,3 +205,47 @@ def test_holidays_of_an_unknown_year_are_entered_and_shown(qtbot, window, answer
     assert page.week.days[dt.date(2031, 2, 4)].name == "Spring"
     assert page.week.days[dt.date(2031, 2, 6)].working
     assert page.year_notice.isVisible()  # single days do not confirm 2031: only a notice does
+
+
+def test_a_stale_drag_is_refused_and_offered_again(qtbot, window, answer, uow, plan, sqlite_url):
+    """Desk B (its own engine on the same file) gives the lesson another lecturer; desk A, still
+    showing the old calendar, drags it: refused with who changed what, B's lecturer stays, and
+    A is offered the move again on top of B's change."""
+    from trainer.db.migrate import open_database
+    from trainer.services.uow import UnitOfWork
+
+    first, _second = plan
+    page = window.show_page("schedule")
+    page.show_date(TUESDAY)
+    week = page.week
+    desk_b = open_database(sqlite_url)
+    other = UnitOfWork(desk_b)
+    theme = next(t for t in courses.list_themes(other) if t.name == "安全生产")
+    li = lecturers.create_lecturer(other, lecturers.LecturerForm(
+        name="李芳", category="national_senior", theme_ids=(theme.id,)))
+    shown = schedule.get_lesson(other, first.id)
+    schedule.update_lesson(other, first.id, schedule.LessonForm(
+        shown.class_id, shown.date, "morning", lecturer_id=li.id, venue_id=shown.venue_id,
+        sequence=shown.sequence), shown.version)
+    desk_b.dispose()
+    seen = {}
+
+    def read_refusal(box):
+        seen["refusal"] = box.text()
+        stored = schedule.get_lesson(uow, first.id)
+        seen["stored"] = (stored.date, stored.lecturer_name)
+        box.accept()
+
+    def move_again(box):
+        seen["question"] = box.text()
+        box.button(box.StandardButton.Yes).click()
+
+    free = week.point_for(THURSDAY, MORNING).toPoint()
+    answer(lambda: _drag(qtbot, week, _centre(week, first.id), free), read_refusal, move_again)
+    assert "王建国 → 李芳" in seen["refusal"] and "reopen" in seen["refusal"].lower()
+    assert seen["stored"] == (TUESDAY, "李芳")  # the drag saved nothing over desk B's change
+    assert seen["question"].startswith("Move it again to Thu 2026-09-17")
+    moved = schedule.get_lesson(uow, first.id)
+    assert (moved.date, moved.lecturer_name) == (THURSDAY, "李芳")  # both desks' changes kept
+    page.undo_stack.undo()
+    assert schedule.get_lesson(uow, first.id).date == TUESDAY

@@ -127,14 +127,17 @@ def test_move_to_a_free_time_saved_and_stale_version_refused(uow, world, classes
 def test_holiday_and_request_rules_refuse_a_move(uow, world, classes):
     lesson = add(uow, classes[1][0], D(2026, 10, 13), "afternoon", world.wang, world.saiwei_room)
     with pytest.raises(ConflictError) as err:
-        sc.move_lesson(uow, lesson.id, D(2026, 10, 6), "afternoon")  # Tuesday in 国庆节
+        sc.move_lesson(uow, lesson.id, D(2026, 10, 6), "afternoon",
+                       expected_version=lesson.version)  # Tuesday in 国庆节
     assert [c.code for c in err.value.conflicts] == ["non_working_day"]
     assert "这一天是国庆节，不是工作日" in err.value.message("zh")
     with pytest.raises(ConflictError) as err:
-        sc.move_lesson(uow, lesson.id, D(2026, 10, 22), "morning")  # blackout, and a morning
+        sc.move_lesson(uow, lesson.id, D(2026, 10, 22), "morning",  # blackout, and a morning
+                       expected_version=lesson.version)
     assert {c.code for c in err.value.conflicts} == {"blackout_date", "wrong_period"}
     with pytest.raises(ConflictError) as err:
-        sc.move_lesson(uow, lesson.id, D(2026, 10, 13), "afternoon", lecturer_id=world.xin)
+        sc.move_lesson(uow, lesson.id, D(2026, 10, 13), "afternoon", lecturer_id=world.xin,
+                       expected_version=lesson.version)
     assert [c.code for c in err.value.conflicts] == ["not_qualified"]
 
 
@@ -223,9 +226,11 @@ def test_lock_unlock_and_delete(uow, world, classes):
     lesson = add(uow, classes[0][0], TUE, "morning", world.wang, world.workshop)
     locked = sc.set_lesson_locked(uow, lesson.id, True, expected_version=lesson.version)
     assert locked.locked and locked.version == lesson.version + 1
-    moved = sc.move_lesson(uow, lesson.id, D(2026, 10, 14), "morning")
+    moved = sc.move_lesson(uow, lesson.id, D(2026, 10, 14), "morning",
+                           expected_version=locked.version)
     assert moved.locked  # a hand move keeps the lock
-    assert not sc.set_lesson_locked(uow, lesson.id, False).locked
+    unlocked = sc.set_lesson_locked(uow, lesson.id, False, expected_version=moved.version)
+    assert not unlocked.locked
     with pytest.raises(StaleEditError):
         sc.delete_lesson(uow, lesson.id, expected_version=lesson.version)
     with uow:
@@ -234,7 +239,7 @@ def test_lock_unlock_and_delete(uow, world, classes):
         uow.session.flush()
         uow.session.add(Attendance(lesson_id=lesson.id, trainee_id=person.id, status="present"))
     with pytest.raises(InUseError):
-        sc.delete_lesson(uow, lesson.id)
+        sc.delete_lesson(uow, lesson.id, expected_version=unlocked.version)
     other = add(uow, classes[0][1], TUE, "afternoon", world.wang, world.workshop)
     sc.delete_lesson(uow, other.id, expected_version=other.version)
     assert [r.id for r in sc.list_lessons(uow)] == [lesson.id]

@@ -88,26 +88,36 @@ def test_classes_and_lessons(capsys, uow, world):
 def test_move_refused_then_saved_then_forced(capsys, uow, world):
     scenario, url = world
     a, b = _lessons(uow, scenario)
+    code, _, err = run(capsys, "schedule", "move", str(b.id), "--db", url, "--date",
+                       "2026-10-13", "--period", "afternoon")
+    assert code == 2 and "--version" in err  # the version seen, or an explicit --overwrite
     code, out, err = run(capsys, "schedule", "move", str(b.id), "--db", url, "--date",
-                         "2026-10-13", "--period", "afternoon", "--lang", "zh")
+                         "2026-10-13", "--period", "afternoon", "--lang", "zh",
+                         "--version", str(b.version))
     assert code == 4 and out == ""
     assert "讲师王建国 2026-10-13（周二）下午已在新钢公司一车间上" in err
     assert sc.get_lesson(uow, b.id).date == D(2026, 10, 15)
     code, out, _ = run(capsys, "schedule", "move", str(b.id), "--db", url, "--date", "2026-10-20",
-                       "--period", "下午", "--lang", "en")
+                       "--period", "下午", "--lang", "en", "--version", str(b.version))
     assert code == 0 and "Tue 2026-10-20" in out
     assert sc.get_lesson(uow, b.id).date == D(2026, 10, 20)
+    code, _, err = run(capsys, "schedule", "move", str(b.id), "--db", url, "--date", "2026-10-13",
+                       "--period", "afternoon", "--force", "--version", str(b.version),
+                       "--lang", "zh")
+    assert code == 1 and "已于" in err and "请重新打开后再保存" in err  # moved since it was shown
+    assert sc.get_lesson(uow, b.id).date == D(2026, 10, 20)
     code, out, _ = run(capsys, "schedule", "move", str(b.id), "--db", url, "--date", "2026-10-13",
-                       "--period", "afternoon", "--force")
+                       "--period", "afternoon", "--force", "--overwrite", "--lang", "en")
     assert code == 0 and "already teaches" in out
     assert run(capsys, "schedule", "check", "--db", url)[0] == 4
     code, out, _ = run(capsys, "schedule", "move", str(a.id), "--db", url, "--date", "2026-10-13",
-                       "--period", "morning", "--lecturer", "李芳")
+                       "--period", "morning", "--lecturer", "李芳", "--version", str(a.version))
     assert code == 0 and "李芳" in out
     assert run(capsys, "schedule", "check", "--db", url)[0] == 0
-    assert run(capsys, "schedule", "move", str(a.id), "--db", url, "--date", "2026-10-13")[0] == 2
+    assert run(capsys, "schedule", "move", str(a.id), "--db", url, "--date", "2026-10-13",
+               "--overwrite")[0] == 2
     assert run(capsys, "schedule", "move", "999", "--db", url, "--date", "2026-10-13",
-               "--period", "morning")[0] == 2
+               "--period", "morning", "--overwrite")[0] == 2
 
 
 def test_ics_and_export_files(capsys, uow, world, tmp_path):

@@ -92,7 +92,8 @@ def test_a_viewer_cannot_change_anything(uow, tmp_path):
         "request": lambda: requests.create_request(viewer, requests.TrainingRequestForm(
             scenario.enterprise_id, scenario.course_id, 30, dt.date(2027, 3, 1),
             dt.date(2027, 3, 31))),
-        "lesson": lambda: schedule.set_lesson_locked(viewer, scenario.lesson_ids[-1], True),
+        "lesson": lambda: schedule.set_lesson_locked(viewer, scenario.lesson_ids[-1], True, None,
+                                                   force=True),
         "attendance": lambda: attendance.save_attendance(viewer, [attendance.CellChange(
             scenario.lesson_ids[0], scenario.trainee_ids[0], "absent")]),
         "withdraw": lambda: enrolment.withdraw_trainee(viewer, scenario.cohort_id,
@@ -122,7 +123,7 @@ def test_a_clerk_keeps_trainees_and_records_but_not_plans_or_master_data(uow):
     with pytest.raises(PermissionDenied):
         ent.create_enterprise(clerk, ent.EnterpriseForm("新余锂电"))
     with pytest.raises(PermissionDenied):
-        schedule.set_lesson_locked(clerk, scenario.lesson_ids[-1], True)
+        schedule.set_lesson_locked(clerk, scenario.lesson_ids[-1], True, None, force=True)
     with pytest.raises(PermissionDenied):
         set_setting(clerk, "completion.require_assessment", True)
 

@@ -202,9 +202,22 @@ def changes_since(session: Session, table: str, record_id: int,
             if key != "version":
                 last.setdefault(key, value)
                 first[key] = before.get(key)
-    changes = tuple(FieldChange(k, first[k], last[k]) for k in sorted(last)
-                    if first.get(k) != last[k])
+    changes = tuple(FieldChange(k, _shown(session, k, first[k]), _shown(session, k, last[k]))
+                    for k in sorted(last) if first.get(k) != last[k])
     return who, changes
+
+
+def _shown(session: Session, key: str, value: Any) -> Any:
+    """A reference as people know it: the lecturer's or venue's name, not its id."""
+    from trainer.db.models import Course, Enterprise, Lecturer, Venue
+
+    named = {"lecturer_id": Lecturer, "venue_id": Venue, "enterprise_id": Enterprise,
+             "course_id": Course}
+    if key not in named or not isinstance(value, int):
+        return value
+    model = named[key]
+    column = model.title if model is Course else model.name
+    return session.scalar(select(column).where(model.id == value)) or value
 
 
 def _display_name(session: Session, user_id: int | None, username: str) -> str:

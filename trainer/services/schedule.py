@@ -176,7 +176,18 @@ def _period_choices(periods) -> dict[str, tuple[str, str]]:
     return {p.code: PERIOD_LABELS[p.code] for p in periods}
 
 
-def _resolve(uow: UnitOfWork, drafts: Sequence[LessonDraft]
+def _check_lesson_version(row: Lesson, expected_version: int | None, force: bool,
+                          name: str) -> None:
+    """Every change of a lesson carries the version the person saw; only `force` (a person's
+    explicit choice to overwrite) skips the check. A missing version is a programming error."""
+    if force:
+        return
+    if expected_version is None:
+        raise TypeError(f"lesson {row.id}: expected_version is required (or force=True)")
+    check_version(row, expected_version, "lesson", name)
+
+
+def _resolve(uow: UnitOfWork, drafts: Sequence[LessonDraft], force: bool = False
              ) -> tuple[list[LessonDraft], dict[int, Lesson]]:
     """Fills sequence, end and lock of each draft; checks versions and references."""
     session, org = uow.session, uow.organization_id
@@ -198,8 +209,8 @@ def _resolve(uow: UnitOfWork, drafts: Sequence[LessonDraft]
         row = None
         if draft.lesson_id is not None:
             row = _lesson_row(uow, draft.lesson_id)
-            check_version(row, draft.expected_version, "lesson",
-                          f"{cls.name} #{row.sequence}")
+            _check_lesson_version(row, draft.expected_version, force,
+                                  f"{cls.name} #{row.sequence}")
             if row.cohort_id != draft.class_id:
                 check.add(ScheduleFieldError("class", "cannot_change"))
             rows[row.id] = row
@@ -270,20 +281,22 @@ def preview_lessons(uow: UnitOfWork, drafts: Sequence[LessonDraft]) -> list[Conf
     """The conflicts the drafts would have, saving nothing (the form and drag-and-drop use it
     while the user hovers). New lessons are numbered -1, -2… in the conflicts."""
     with uow:
-        resolved, _rows = _resolve(uow, drafts)
+        resolved, _rows = _resolve(uow, drafts, force=True)  # nothing written: no version
         return _judge_drafts(uow, resolved)[0]
 
 
 def save_lessons(uow: UnitOfWork, drafts: Sequence[LessonDraft], *,
-                 allow_conflicts: bool = False) -> list[LessonRecord]:
+                 allow_conflicts: bool = False, force: bool = False) -> list[LessonRecord]:
     """Writes the drafts in one transaction after judging them together against the rest of
     the schedule. Raises ConflictError (nothing saved) when a rule is broken, unless
-    `allow_conflicts` (an explicit override by the user). Returns the saved lessons, in order."""
+    `allow_conflicts` (an explicit override by the user). A draft of an existing lesson must
+    carry the version the user saw (StaleEditError when it changed since) unless `force` (the
+    user chose to overwrite). Returns the saved lessons, in order."""
     if not drafts:
         return []
     with uow:
         session = uow.session
-        resolved, rows = _resolve(uow, drafts)
+        resolved, rows = _resolve(uow, drafts, force)
         conflicts, snapshot = _judge_drafts(uow, resolved)
         blocking = [c for c in conflicts if c.blocking]
         if blocking and not allow_conflicts:
@@ -324,43 +337,49 @@ def add_lesson(uow: UnitOfWork, form: LessonForm, *, allow_conflicts: bool = Fal
 
 
 def update_lesson(uow: UnitOfWork, lesson_id: int, form: LessonForm,
-                  expected_version: int | None, *, allow_conflicts: bool = False) -> LessonRecord:
+                  expected_version: int | None, *, force: bool = False,
+                  allow_conflicts: bool = False) -> LessonRecord:
+    """The lesson saved as `form` says, if it is still at `expected_version` (the version the
+    user saw; StaleEditError otherwise). `force`: the user chose to overwrite whatever changed."""
     with uow:
         return save_lessons(uow, [_draft_from_form(uow, form, lesson_id, expected_version)],
-                            allow_conflicts=allow_conflicts)[0]
+                            allow_conflicts=allow_conflicts, force=force)[0]
 
 
 def move_lesson(uow: UnitOfWork, lesson_id: int, date: dt.date | str, period: str = "", *,
                 start: dt.time | str | None = None, lecturer_id=KEEP, venue_id=KEEP,
-                expected_version: int | None = None,
+                expected_version: int | None, force: bool = False,
                 allow_conflicts: bool = False) -> LessonRecord:
     """Drag and drop: the lesson to another date and period (or `start` time), optionally to
-    another lecturer or venue (KEEP leaves them; None clears)."""
+    another lecturer or venue (KEEP leaves them; None clears). `expected_version` is required
+    (None only with `force`)."""
     with uow:
-        row = _lesson_row(uow, lesson_id)
+        row = _lesson_row(uow, lesson_id)  # the version is checked in save_lessons
         form = LessonForm(row.cohort_id, date, period, start,
                           row.lecturer_id if lecturer_id is KEEP else lecturer_id,
                           row.venue_id if venue_id is KEEP else venue_id, row.sequence, row.locked)
         return save_lessons(uow, [_draft_from_form(uow, form, lesson_id, expected_version)],
-                            allow_conflicts=allow_conflicts)[0]
+                            allow_conflicts=allow_conflicts, force=force)[0]
 
 
 def set_lesson_locked(uow: UnitOfWork, lesson_id: int, locked: bool,
-                      expected_version: int | None = None) -> LessonRecord:
+                      expected_version: int | None, *, force: bool = False) -> LessonRecord:
     """A locked lesson stays where it is when the planner runs. Not a schedule change: no rules."""
     with uow:
         row = _lesson_row(uow, lesson_id)
-        check_version(row, expected_version, "lesson", f"#{row.id}")
+        _check_lesson_version(row, expected_version, force, f"#{row.id}")
         row.locked = bool(locked)
         uow.session.flush()
     return get_lesson(uow, lesson_id)
 
 
-def delete_lesson(uow: UnitOfWork, lesson_id: int, expected_version: int | None = None) -> None:
-    """Refused once attendance was recorded for it (cancel it instead)."""
+def delete_lesson(uow: UnitOfWork, lesson_id: int, expected_version: int | None, *,
+                  force: bool = False) -> None:
+    """Refused once attendance was recorded for it (cancel it instead), and when the lesson
+    changed since the user saw `expected_version`."""
     with uow:
         row = _lesson_row(uow, lesson_id)
-        check_version(row, expected_version, "lesson", f"#{row.id}")
+        _check_lesson_version(row, expected_version, force, f"#{row.id}")
         refuse_if_referenced(uow.session, "lesson", f"#{row.id}", [
             ("attendance", select(Attendance.id).where(Attendance.lesson_id == row.id))])
         uow.session.delete(row)

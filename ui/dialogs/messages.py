@@ -49,6 +49,18 @@ def show_refusal(parent: QWidget | None, text: str, title: str | None = None) ->
     box.exec()
 
 
+def confirm_again(parent: QWidget | None, question: str) -> bool:
+    """A change was refused because someone else changed the data meanwhile: offer the
+    person's own change again, on top of what is stored now."""
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      QCoreApplication.translate("Messages", "Changed by someone else"), question,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setObjectName("confirmAgain")
+    box.exec()
+    return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("error")

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QMenu, QSplitter, QStackedWidget,
                                QToolButton, QVBoxLayout, QWidget)
 
-from trainer.errors import ConflictError, TrainerError
+from trainer.errors import ConflictError, StaleEditError, TrainerError
 from trainer.messages import language
-from trainer.rules.calendar import PERIOD_LABELS, WEEKDAY_LABELS, provisional_warning
+from trainer.rules.calendar import (PERIOD_LABELS, WEEKDAY_LABELS, describe_date,
+                                    provisional_warning)
 from trainer.services import enterprises, lecturers, schedule
 from trainer.services.schedule import LessonForm, LessonRecord
 from trainer.services.schedule_calendar import calendar_days, load_settings, provisional_years
@@ -350,39 +351,60 @@ class SchedulePage(Page):
     def _changed(self, lesson_id: int | None) -> None:
         self.refresh()
 
-    def _apply_change(self, lesson_id: int, after: LessonForm, text: str) -> LessonRecord:
-        """Carries a change out (raises when refused) and puts it on the undo stack."""
-        before = form_of(schedule.get_lesson(self.uow, lesson_id))
-        record = schedule.update_lesson(self.uow, lesson_id, after, None)
-        self.undo_stack.push(ChangeLessonCommand(self.uow, lesson_id, before, after, text,
+    def _apply_change(self, record: LessonRecord, after: LessonForm, text: str) -> LessonRecord:
+        """Carries a change of the lesson as the page showed it (`record`, with its version) out
+        (raises when refused, StaleEditError when another desk changed it since) and puts it on
+        the undo stack."""
+        saved = schedule.update_lesson(self.uow, record.id, after, record.version)
+        self.undo_stack.push(ChangeLessonCommand(self.uow, saved, form_of(record), after, text,
                                                  self._refused, self._changed))
         self.refresh()
-        return record
+        return saved
 
     def move_lesson(self, lesson_id: int, date: dt.date, start: dt.time) -> None:
         record = self.records.get(lesson_id) or schedule.get_lesson(self.uow, lesson_id)
+        try:
+            self._move(record, date, start)
+        except StaleEditError as exc:  # another desk changed it: say who, show theirs, ask
+            self._refused(exc)
+            fresh = self.records.get(lesson_id)
+            if fresh is not None and messages.confirm_again(self, self._move_question(
+                    date, start)):
+                try:
+                    self._move(fresh, date, start)
+                except TrainerError as again:
+                    self._refused(again)
+        except TrainerError as exc:
+            self._refused(exc)
+
+    def _move(self, record: LessonRecord, date: dt.date, start: dt.time) -> None:
+        """`record` to `date` at `start`, all else (lecturer, venue…) as `record` has it."""
         period = next((p.code for p in load_settings(self.uow).periods if p.start == start), "")
         after = form_of(record)
         after = LessonForm(after.class_id, date, period, None if period else start,
                            after.lecturer_id, after.venue_id, after.sequence, after.locked)
         text = QCoreApplication.translate("SchedulePage", "Move %1").replace(
             "%1", f"{record.course_title} {record.sequence}/{record.lesson_count}")
-        try:
-            self._apply_change(lesson_id, after, text)
-        except TrainerError as exc:
-            self._refused(exc)
+        self._apply_change(record, after, text)
+
+    def _move_question(self, date: dt.date, start: dt.time) -> str:
+        period = next((p.code for p in load_settings(self.uow).periods if p.start == start), "")
+        zh = language() == "zh"
+        when = PERIOD_LABELS[period][0 if zh else 1] if period else f"{start:%H:%M}"
+        return QCoreApplication.translate("SchedulePage", "Move it again to %1?").replace(
+            "%1", f"{describe_date(date)} {when}")
 
     def open_lesson(self, lesson_id: int) -> None:
         record = schedule.get_lesson(self.uow, lesson_id)
         text = QCoreApplication.translate("SchedulePage", "Edit %1").replace(
             "%1", f"{record.course_title} {record.sequence}/{record.lesson_count}")
         LessonDialog.ask(self, self.uow, record,
-                         lambda form: self._apply_change(lesson_id, form, text),
+                         lambda form: self._apply_change(record, form, text),
                          delete=lambda: self._delete(record))
         self.refresh()
 
     def _delete(self, record: LessonRecord) -> None:
-        schedule.delete_lesson(self.uow, record.id)
+        schedule.delete_lesson(self.uow, record.id, record.version)
         self.undo_stack.push(DeleteLessonCommand(
             self.uow, record, QCoreApplication.translate("SchedulePage", "Delete lesson"),
             self._refused, self._changed))
