@@ -377,6 +377,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr = streams[1]
 
 
+def ring_bell() -> None:
+    """The terminal bell, past the escaping of stdout (names' control characters are escaped)."""
+    getattr(sys.stdout, "write_raw", sys.stdout.write)("\a")
+
+
 class _Escaping:
     """stdout/stderr that print control characters as \\xNN: a name holding ESC sequences
     (from a file imported before names were checked, or a restored copy) cannot drive the
@@ -387,6 +392,10 @@ class _Escaping:
 
     def write(self, text: str) -> int:
         return self._stream.write(escape_controls(text))
+
+    def write_raw(self, text: str) -> int:
+        """The program's own control characters (the scanner's bell) pass as they are."""
+        return self._stream.write(text)
 
     def __getattr__(self, name: str):
         return getattr(self._stream, name)

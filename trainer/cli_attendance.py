@@ -295,8 +295,11 @@ def _scan(args) -> int:
         result = mark_by_code(uow, args.lesson, code, at=None if args.codes else dt.datetime.now())
         if not result.ok:
             problems += 1
-        # the terminal bell on a problem: the clerk looks up only when something is wrong
-        print(("" if result.ok else "\a") + f"{code}: {result.message()}", flush=True)
+        if not result.ok:  # the terminal bell: the clerk looks up only when something is wrong
+            from trainer.cli import ring_bell
+
+            ring_bell()
+        print(f"{code}: {result.message()}", flush=True)
     _roll_summary(lesson_roll(uow, args.lesson))
     return EXIT_REJECTED if problems else EXIT_OK
 
