@@ -70,6 +70,7 @@ class MasterPage(Page):
         self.count_label.setObjectName("count")
         # the whole count, always: the search box beside it gives way instead
         self.count_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        self.count_label.setContentsMargins(0, 0, 6, 0)  # fallback CJK glyphs measure narrow
         self.new_button = self._button("add", self.new_record)
         self.edit_button = self._button("edit", self.edit_record)
         self.delete_button = self._button("delete", self.delete_record)
