@@ -62,7 +62,8 @@ class FormDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self.form)
         self.extra = QVBoxLayout()
-        column.addLayout(self.extra)
+        column.addLayout(self.extra, 1)  # tables below the form take the room left…
+        column.addStretch()  # …or, with none, it stays below the fields
         self.scroll = QScrollArea(self)
         self.scroll.setObjectName("formScroll")
         self.scroll.setWidgetResizable(True)
