@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -153,7 +154,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     from trainer.pdf.certificate_template import fill, load_seal, load_template
-    from trainer.pdf.certificates import build_certificates, certificate_values
+    from trainer.pdf.certificates import (build_certificates, certificate_qr_text,
+                                          certificate_values)
     from trainer.pdf.fonts import document_fonts
     from trainer.pdf.layout import escape
     from trainer.services.certificates import issue_certificates, list_certificates
@@ -166,7 +168,12 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     db, uow, cohort_id = make_database(f"sqlite:///{db_path}", args.trainees)
     t1 = time.perf_counter()
-    issued = issue_certificates(uow, cohort_id, issued_on=dt.date(2026, 9, 30))
+    from tests.integration.certificate_keys import make_signer
+
+    os.environ.setdefault("TRAINER_DATA_DIR", str(folder / "data"))  # the key file goes there
+    signer = make_signer(uow)
+    t1 = time.perf_counter()
+    issued = issue_certificates(uow, cohort_id, issued_on=dt.date(2026, 9, 30), signer=signer)
     t2 = time.perf_counter()
     assert len(issued.issued) == args.trainees, issued.not_eligible[:3]
     print(f"database with {args.trainees} trainees: {t1 - t0:.2f} s; issuing "
@@ -182,7 +189,9 @@ def main(argv=None) -> int:
         values = certificate_values(cert, "秦皇岛市总工会")
         paragraphs = [escape(p) for p in fill(template.body, values).split("\n")]
         pages.append({"number_line": f"证书编号:{cert.number}", "paragraphs": paragraphs,
-                      "office": "秦皇岛市总工会", "date": values["date"], "qr": cert.qr_payload,
+                      "office": "秦皇岛市总工会", "date": values["date"],
+                      "qr": certificate_qr_text(cert, SimpleNamespace(
+                          office="秦皇岛市总工会", verify_phone="", verify_url="")),
                       "code_line": f"验证码:{cert.code_display}"})
 
     runs = []

@@ -57,6 +57,7 @@ def one_round(folder: Path, roster: Path, class_size: int, with_guard: bool) -> 
     from trainer.io.importing import preview_import, run_import
     from trainer.security.users import create_first_admin, create_user
     from trainer.services import attendance, trainees
+    from tests.integration.certificate_keys import make_signer
     from trainer.services.certificates import issue_certificates
     from trainer.services.enterprises import EnterpriseForm, create_enterprise
     from trainer.services.organizations import create_organization
@@ -77,8 +78,9 @@ def one_round(folder: Path, roster: Path, class_size: int, with_guard: bool) -> 
     start = time.perf_counter()
     run_import(actor, preview)
     out["import"] = time.perf_counter() - start
+    signer = make_signer(actor, UnitOfWork(db, user=admin) if with_guard else None)
     start = time.perf_counter()
-    issued = issue_certificates(actor, scenario.cohort_id)
+    issued = issue_certificates(actor, scenario.cohort_id, signer=signer)
     out["certificates"] = time.perf_counter() - start
     out["certificates_n"] = len(issued.issued)
     changes = [attendance.CellChange(lesson, trainee, "late", 12)

@@ -138,7 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Command groups with their own module (trainer/cli_<area>.py): each module defines
 # add_commands(sub, common) to add its subparsers and COMMANDS, a dict name -> function(args) -> int.
-COMMAND_MODULES: tuple[str, ...] = ("trainer.cli_pdf", "trainer.cli_attendance",
+COMMAND_MODULES: tuple[str, ...] = ("trainer.cli_pdf", "trainer.cli_certificates",
+                                   "trainer.cli_attendance",
                                    "trainer.cli_schedule", "trainer.cli_trust")
 
 

@@ -1,18 +1,11 @@
-"""`trainer pdf …` (printed documents) and `trainer certificate …` (issue, revoke, reissue,
-verify).
-
-Exit codes besides the usual 0/1/2: `certificate verify` exits 0 for a genuine certificate,
-5 for a revoked one and 6 for one that is not genuine."""
+"""`trainer pdf …` (printed documents). `trainer certificate …` is trainer/cli_certificates.py."""
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import sys
 
-from trainer.messages import language, pick
-
-EXIT_REVOKED, EXIT_NOT_GENUINE = 5, 6
-
+from trainer.messages import language
 
 def _month(text: str) -> dt.date:
     try:
@@ -53,6 +46,9 @@ def add_commands(sub, common) -> None:
     p.add_argument("--no-issue", action="store_true",
                    help="print only certificates already issued (default: issue missing ones first)")
     p.add_argument("--grade", default="", help="grade printed on completion certificates, e.g. 初级")
+    from trainer.cli_certificates import add_key_options
+
+    add_key_options(p)
 
     p = docs.add_parser("signin", parents=[common], help="the sign-in sheet of a lesson")
     p.add_argument("--lesson", type=int, required=True, metavar="ID")
@@ -99,28 +95,6 @@ def add_commands(sub, common) -> None:
     p.add_argument("--out", metavar="FILE", required=True)
     p.add_argument("--reveal", action="store_true", help="full ID number and mobile")
 
-    cert = sub.add_parser("certificate", parents=[common], help="issue, revoke, reissue, verify",
-                          epilog="verify exits 0 genuine, 5 revoked, 6 not genuine.")
-    acts = cert.add_subparsers(dest="action", required=True, metavar="ACTION")
-    p = acts.add_parser("issue", parents=[common], help="issue to everyone who qualifies in a class")
-    p.add_argument("--class", dest="cohort", required=True, metavar="ID_OR_CODE")
-    p.add_argument("--kind", choices=["completion", "attendance"], default="completion")
-    p.add_argument("--date", type=_date, default=None, help="date of issue (default: today)")
-    p.add_argument("--grade", default="")
-    p = acts.add_parser("revoke", parents=[common], help="revoke a certificate (kept, marked revoked)")
-    p.add_argument("number")
-    p.add_argument("--reason", required=True)
-    p = acts.add_parser("reissue", parents=[common], help="replace a certificate by a new number")
-    p.add_argument("number")
-    p.add_argument("--reason", default="")
-    p.add_argument("--out", metavar="FILE", help="print the new certificate")
-    p = acts.add_parser("verify", parents=[common], help="genuine, revoked or not genuine?")
-    p.add_argument("number")
-    p.add_argument("code")
-    p = acts.add_parser("list", parents=[common], help="certificates of a class")
-    p.add_argument("--class", dest="cohort", required=True, metavar="ID_OR_CODE")
-    p.add_argument("--all", action="store_true", help="include revoked certificates")
-
 
 def _warn(result) -> None:
     for text in result.warning_texts():
@@ -157,7 +131,10 @@ def cmd_pdf(args) -> int:
         if not args.out and not args.per_trainee:
             raise UsageError("give --out FILE and/or --per-trainee DIR")
         if not args.no_issue:
-            issued = issue_certificates(uow, args.cohort, args.kind, grade=args.grade)
+            from trainer.cli_certificates import signer_for
+
+            issued = issue_certificates(uow, args.cohort, args.kind, grade=args.grade,
+                                        signer=signer_for(args, uow))
             print(_issue_summary(issued))
         result = build_certificates(uow, args.cohort, args.out, kind=args.kind,
                                     per_trainee_dir=args.per_trainee)
@@ -210,56 +187,6 @@ def cmd_pdf(args) -> int:
     return 0
 
 
-def cmd_certificate(args) -> int:
-    from trainer.cli import _open, _print_table
-    from trainer.services import certificates as svc
-
-    _db, uow = _open(args)
-    _resolve_class(args, uow)
-    zh = language() == "zh"
-    if args.action == "issue":
-        result = svc.issue_certificates(uow, args.cohort, args.kind, issued_on=args.date,
-                                        grade=args.grade)
-        print(_issue_summary(result))
-        for c in result.issued:
-            print(f"  {c.number}  {c.code_display}  {c.trainee_name}")
-        for o in result.not_eligible:
-            print(f"  — {o.name}: {o.reason}")
-        return 0
-    if args.action == "revoke":
-        c = svc.revoke_certificate(uow, args.number, args.reason)
-        print(f"{c.number}: {'已作废' if zh else 'revoked'} ({c.revoked_reason})")
-        return 0
-    if args.action == "reissue":
-        c = svc.reissue_certificate(uow, args.number, args.reason)
-        print(f"{args.number} → {c.number}  {c.code_display}")
-        if args.out:
-            from trainer.pdf.certificates import build_certificate
-
-            result = build_certificate(uow, c.number, args.out)
-            _warn(result)
-            print(result.path)
-        return 0
-    if args.action == "verify":
-        verdict = svc.verify_certificate(uow, args.number, args.code)
-        print(verdict.message())
-        return {"genuine": 0, "revoked": EXIT_REVOKED}.get(verdict.status, EXIT_NOT_GENUINE)
-    # list
-    rows = []
-    for c in svc.list_certificates(uow, cohort_id=args.cohort, current_only=not args.all):
-        state = pick(svc.TEXTS["revoked" if c.revoked_at else "genuine"])
-        rows.append([c.number, c.code_display, pick(svc.KINDS[c.kind]), c.trainee_name,
-                     c.issued_on.isoformat(), state])
-    heads = (["编号", "验证码", "类型", "姓名", "发证日期", "状态"] if zh else
-             ["number", "code", "kind", "name", "issued", "state"])
-    _print_table(rows, heads)
-    print(f"({len(rows)})")
-    return 0
-
-
-COMMANDS = {"pdf": cmd_pdf, "certificate": cmd_certificate}
-
-
 def _font(args, uow) -> int:
     """`trainer pdf font`: show, list, choose or reset the documents' fonts."""
     from trainer.pdf.fonts import available_fonts, document_fonts, set_document_font
@@ -281,3 +208,6 @@ def _font(args, uow) -> int:
     for warning in fonts.warnings:
         print(f"trainer: {warning}", file=sys.stderr)
     return 0
+
+
+COMMANDS = {"pdf": cmd_pdf}

@@ -300,6 +300,30 @@ class CertificateError(ReasonError):
         "number_format": ("证书编号格式无效：{detail}", "Invalid certificate number format: {detail}"),
         "seal_not_png": ("印章图片应为 PNG（最好带透明背景）：{detail}",
                          "The seal image must be a PNG (ideally with a transparent background): {detail}"),
+        "busy": ("另一位同事正在为同一单位发证，本次未发出任何证书，请稍后再试。",
+                 "Someone else is issuing certificates for this office right now; nothing was "
+                 "issued. Try again in a moment."),
+        "no_key": ("本单位还没有证书签名密钥。请管理员在“设置 → 证书签名密钥”中创建。",
+                   "The office has no certificate signing key yet. An administrator creates one "
+                   "in Settings → Certificate signing key."),
+        "key_exists": ("本单位已有证书签名密钥（指纹 {fingerprint}）；更换密钥请选择“更换”。",
+                       "The office already has a signing key (fingerprint {fingerprint}); choose "
+                       "“replace” to change it."),
+        "key_passphrase": ("签名密钥口令不正确。", "The signing key's passphrase is wrong."),
+        "key_passphrase_short": ("签名密钥口令至少 {minimum} 个字符。",
+                                 "The signing key's passphrase needs at least {minimum} characters."),
+        "key_file_missing": ("本机没有签名密钥文件（指纹 {fingerprint}）：{path}（{detail}）。"
+                             "请导入管理员导出的密钥文件。",
+                             "This computer has no key file for the signing key (fingerprint "
+                             "{fingerprint}): {path} ({detail}). Import the key file the "
+                             "administrator exported."),
+        "key_mismatch": ("密钥文件 {path} 不是本单位当前的签名密钥（指纹应为 {fingerprint}）。",
+                         "The key file {path} is not the office's current signing key (expected "
+                         "fingerprint {fingerprint})."),
+        "public_key_file": ("无法读取公钥文件 {path}：{detail}", "Cannot read the public key file {path}: {detail}"),
+        "changed_since_issue": ("证书 {number} 签发后持证人信息已变更（{fields}），请先补发再打印。",
+                                "The holder's record of certificate {number} changed after issue "
+                                "({fields}); reissue it before printing."),
     }
 
 

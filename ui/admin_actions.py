@@ -1,4 +1,5 @@
-"""The Tools menu: users, the audit trail, backup and restore — what the administrator does.
+"""The Tools menu: users, the audit trail, backup and restore, the certificate signing key —
+what the administrator does.
 Each action is enabled only for a role that holds its permission; the core checks again."""
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from trainer.errors import TrainerError
-from trainer.security.roles import AUDIT, BACKUP, RESTORE, SYSTEM, USERS, holds
+from trainer.security.roles import AUDIT, BACKUP, CERTIFICATES, RESTORE, SYSTEM, USERS, holds
 from trainer.services.uow import UnitOfWork
 from ui.dialogs import messages
 
-PERMISSIONS = {"users": USERS, "audit": AUDIT, "backup": BACKUP, "restore": RESTORE}
+PERMISSIONS = {"users": USERS, "audit": AUDIT, "backup": BACKUP, "restore": RESTORE,
+               "signing_key": CERTIFICATES}
 
 
 def allowed(uow: UnitOfWork, action: str) -> bool:
@@ -22,6 +24,14 @@ def show_users(parent: QWidget, uow: UnitOfWork) -> None:
     from ui.dialogs.users_dialog import UsersDialog
     try:
         UsersDialog.ask(parent, uow)
+    except TrainerError as exc:
+        messages.show_refusal(parent, str(exc))
+
+
+def show_signing_key(parent: QWidget, uow: UnitOfWork) -> None:
+    from ui.dialogs.signing_key_dialog import SigningKeyDialog
+    try:
+        SigningKeyDialog.ask(parent, uow)
     except TrainerError as exc:
         messages.show_refusal(parent, str(exc))
 

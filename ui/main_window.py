@@ -113,7 +113,8 @@ class MainWindow(QMainWindow):
         self.tool_actions = {}
         for key, slot in (("users", admin_actions.show_users), ("audit", admin_actions.show_audit),
                           ("backup", admin_actions.backup),
-                          ("restore", admin_actions.restore_backup)):
+                          ("restore", admin_actions.restore_backup),
+                          ("signing_key", admin_actions.show_signing_key)):
             action = QAction(self)
             action.setObjectName(f"tool_{key}")
             action.triggered.connect(lambda _checked=False, s=slot: s(self, self.uow))
@@ -160,7 +161,8 @@ class MainWindow(QMainWindow):
         self.tools_menu.setTitle(self.tr("&Tools"))
         for key, text in (("users", self.tr("&Users…")), ("audit", self.tr("&Audit trail…")),
                           ("backup", self.tr("&Back up now")),
-                          ("restore", self.tr("&Restore a backup…"))):
+                          ("restore", self.tr("&Restore a backup…")),
+                          ("signing_key", self.tr("Certificate &signing key…"))):
             self.tool_actions[key].setText(text)
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Factory Classroom"))

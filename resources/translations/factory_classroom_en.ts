@@ -1330,6 +1330,10 @@ What you were doing may not have been saved. The details are in the log file:
         <translation>&amp;Restore a backup…</translation>
     </message>
     <message>
+        <source>Certificate &amp;signing key…</source>
+        <translation>Certificate &amp;signing key…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1543,6 +1547,29 @@ Print anyway?</translation>
     <message>
         <source>Print anyway</source>
         <translation>Print anyway</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Passphrase again:</source>
+        <translation>Passphrase again:</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
     </message>
 </context>
 <context>
@@ -2158,6 +2185,117 @@ Print anyway?</translation>
     <message>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
+    <name>SigningKeyDialog</name>
+    <message>
+        <source>Certificate signing key</source>
+        <translation>Certificate signing key</translation>
+    </message>
+    <message>
+        <source>Certificates are signed with this key. The private key stays in a passphrase-protected file on the issuing computer, never in the database; publish the fingerprint (or the public key) so anyone can check a certificate. Keep an exported copy of the key file in a safe place.</source>
+        <translation>Certificates are signed with this key. The private key stays in a passphrase-protected file on the issuing computer, never in the database; publish the fingerprint (or the public key) so anyone can check a certificate. Keep an exported copy of the key file in a safe place.</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Fingerprint:</translation>
+    </message>
+    <message>
+        <source>Made:</source>
+        <translation>Made:</translation>
+    </message>
+    <message>
+        <source>Key file on this computer:</source>
+        <translation>Key file on this computer:</translation>
+    </message>
+    <message>
+        <source>Export a backup…</source>
+        <translation>Export a backup…</translation>
+    </message>
+    <message>
+        <source>Import a key file…</source>
+        <translation>Import a key file…</translation>
+    </message>
+    <message>
+        <source>Save the public key…</source>
+        <translation>Save the public key…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Replace the key…</source>
+        <translation>Replace the key…</translation>
+    </message>
+    <message>
+        <source>Make the key…</source>
+        <translation>Make the key…</translation>
+    </message>
+    <message>
+        <source>Replace the key</source>
+        <translation>Replace the key</translation>
+    </message>
+    <message>
+        <source>Certificates signed so far keep verifying with the old key. New ones will be signed with the new key. Replace it?</source>
+        <translation>Certificates signed so far keep verifying with the old key. New ones will be signed with the new key. Replace it?</translation>
+    </message>
+    <message>
+        <source>Make the signing key</source>
+        <translation>Make the signing key</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 8 characters. Whoever issues certificates needs it; nobody can recover it.</source>
+        <translation>Choose a passphrase of at least 8 characters. Whoever issues certificates needs it; nobody can recover it.</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>Import the signing key file</source>
+        <translation>Import the signing key file</translation>
+    </message>
+    <message>
+        <source>The key file's passphrase:</source>
+        <translation>The key file's passphrase:</translation>
+    </message>
+    <message>
+        <source>Sign certificates</source>
+        <translation>Sign certificates</translation>
+    </message>
+    <message>
+        <source>Certificates are signed with the office's key. Its passphrase:</source>
+        <translation>Certificates are signed with the office's key. Its passphrase:</translation>
+    </message>
+    <message>
+        <source>Import the key file now?</source>
+        <translation>Import the key file now?</translation>
+    </message>
+    <message>
+        <source>The key file is %1. Export a backup now and keep it safe.</source>
+        <translation>The key file is %1. Export a backup now and keep it safe.</translation>
+    </message>
+    <message>
+        <source>Export a backup of the key file</source>
+        <translation>Export a backup of the key file</translation>
+    </message>
+    <message>
+        <source>The key's passphrase:</source>
+        <translation>The key's passphrase:</translation>
+    </message>
+    <message>
+        <source>Save the public key</source>
+        <translation>Save the public key</translation>
     </message>
 </context>
 <context>

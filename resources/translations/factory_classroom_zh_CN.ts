@@ -1333,6 +1333,10 @@ What you were doing may not have been saved. The details are in the log file:
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
+        <source>Certificate &amp;signing key…</source>
+        <translation>证书签名密钥(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1546,6 +1550,29 @@ Print anyway?</source>
     <message>
         <source>Print anyway</source>
         <translation>仍然打印</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <source>Passphrase again:</source>
+        <translation>再次输入口令：</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
     </message>
 </context>
 <context>
@@ -2161,6 +2188,117 @@ Print anyway?</source>
     <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SigningKeyDialog</name>
+    <message>
+        <source>Certificate signing key</source>
+        <translation>证书签名密钥</translation>
+    </message>
+    <message>
+        <source>Certificates are signed with this key. The private key stays in a passphrase-protected file on the issuing computer, never in the database; publish the fingerprint (or the public key) so anyone can check a certificate. Keep an exported copy of the key file in a safe place.</source>
+        <translation>证书用此密钥签名。私钥保存在发证电脑上由口令保护的文件中，从不存入数据库；请公布密钥指纹（或公钥），以便任何人查验证书。请把导出的密钥文件备份妥善保管。</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>密钥指纹：</translation>
+    </message>
+    <message>
+        <source>Made:</source>
+        <translation>创建：</translation>
+    </message>
+    <message>
+        <source>Key file on this computer:</source>
+        <translation>本机密钥文件：</translation>
+    </message>
+    <message>
+        <source>Export a backup…</source>
+        <translation>导出备份…</translation>
+    </message>
+    <message>
+        <source>Import a key file…</source>
+        <translation>导入密钥文件…</translation>
+    </message>
+    <message>
+        <source>Save the public key…</source>
+        <translation>保存公钥…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚未创建</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Replace the key…</source>
+        <translation>更换密钥…</translation>
+    </message>
+    <message>
+        <source>Make the key…</source>
+        <translation>创建密钥…</translation>
+    </message>
+    <message>
+        <source>Replace the key</source>
+        <translation>更换密钥</translation>
+    </message>
+    <message>
+        <source>Certificates signed so far keep verifying with the old key. New ones will be signed with the new key. Replace it?</source>
+        <translation>已签发的证书仍可用旧密钥查验，新证书将用新密钥签名。确定更换吗？</translation>
+    </message>
+    <message>
+        <source>Make the signing key</source>
+        <translation>创建签名密钥</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 8 characters. Whoever issues certificates needs it; nobody can recover it.</source>
+        <translation>请设置至少 8 个字符的口令。发证人员需要使用该口令，口令遗失后无法找回。</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>Import the signing key file</source>
+        <translation>导入签名密钥文件</translation>
+    </message>
+    <message>
+        <source>The key file&apos;s passphrase:</source>
+        <translation>密钥文件的口令：</translation>
+    </message>
+    <message>
+        <source>Sign certificates</source>
+        <translation>证书签名</translation>
+    </message>
+    <message>
+        <source>Certificates are signed with the office&apos;s key. Its passphrase:</source>
+        <translation>证书须用本单位的签名密钥签名。请输入密钥口令：</translation>
+    </message>
+    <message>
+        <source>Import the key file now?</source>
+        <translation>现在导入密钥文件吗？</translation>
+    </message>
+    <message>
+        <source>The key file is %1. Export a backup now and keep it safe.</source>
+        <translation>密钥文件位于 %1。请立即导出备份并妥善保管。</translation>
+    </message>
+    <message>
+        <source>Export a backup of the key file</source>
+        <translation>导出密钥文件备份</translation>
+    </message>
+    <message>
+        <source>The key&apos;s passphrase:</source>
+        <translation>密钥口令：</translation>
+    </message>
+    <message>
+        <source>Save the public key</source>
+        <translation>保存公钥</translation>
     </message>
 </context>
 <context>

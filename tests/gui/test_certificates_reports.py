@@ -3,11 +3,14 @@ template with its live preview, and preview / save documents (read back from the
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog, QPushButton
 
 from tests.integration.attendance_fixtures import (make_class, make_course, make_enterprise,
                                                    make_trainees)
+from tests.integration.certificate_keys import PASSPHRASE
 from tests.pdf_reading import text as pdf_text
+from trainer.services import certificate_keys as keys
+from trainer.services.certificate_proof import qr_text
 from trainer.pdf.certificate_template import load_template
 from trainer.services.attendance import CellChange, save_attendance
 from trainer.services.certificates import list_certificates
@@ -24,14 +27,30 @@ def finished_class(uow):
     enrol_trainees(uow, cohort_id, people, enrolled_on=dt.date(2026, 3, 1))
     save_attendance(uow, [CellChange(lesson, person, "present") for lesson in lessons
                           for person in people[:2]] + [CellChange(lessons[0], people[2], "present")])
+    keys.create_key(uow, PASSPHRASE)  # the administrator made the office's signing key
     return cohort_id, lessons, people
+
+
+def type_passphrase(dialog):
+    assert dialog.objectName() == "passphraseDialog"
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
 
 def test_issue_revoke_and_verify(qtbot, window, answer, uow, finished_class, monkeypatch):
     cohort_id, _lessons, _people = finished_class
     page = window.show_page("certificates")
     page.choose(cohort_id, "completion")
-    page.issue_button.click()
+
+    def wrong_then_right(dialog):
+        dialog.passphrase.setText("not the passphrase")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    def refused(box):
+        assert "passphrase is wrong" in box.text()
+        box.accept()
+
+    answer(page.issue_button.click, wrong_then_right, refused, type_passphrase)
     qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=10000)
     assert page.status.text().startswith("Issued 2, already held 0, not qualified 1.")
     issued = list_certificates(uow, cohort_id=cohort_id, kind="completion")
@@ -42,9 +61,13 @@ def test_issue_revoke_and_verify(qtbot, window, answer, uow, finished_class, mon
     seen = []
 
     def check(dialog):
+        sentence = qr_text(kind_title="结业证书", number=issued[1].number,
+                           code=issued[1].verification_code, name=issued[1].trainee_name,
+                           course=issued[1].course, issued_on=issued[1].issued_on, office="x")
         for number, code in ((issued[1].number, issued[1].verification_code),
                              (issued[0].number, issued[0].verification_code),
-                             (issued[1].number, "AAAA-BBBB")):
+                             (issued[1].number, "AAAA-BBBB"),
+                             (sentence, "")):  # the QR's text as a scanner types it
             dialog.number.setText(number)
             dialog.code.setText(code)
             dialog.findChild(QPushButton, "check").click()
@@ -52,14 +75,14 @@ def test_issue_revoke_and_verify(qtbot, window, answer, uow, finished_class, mon
         dialog.reject()
 
     answer(page.verify_button.click, check)
-    assert seen == ["genuine", "revoked", "not_genuine"]
+    assert seen == ["genuine", "revoked", "not_genuine", "genuine"]
 
 
 def test_print_preview_and_save(qtbot, window, answer, uow, finished_class, tmp_path, monkeypatch):
     cohort_id, _lessons, _people = finished_class
     page = window.show_page("certificates")
     page.choose(cohort_id, "completion")
-    page.issue_button.click()
+    answer(page.issue_button.click, type_passphrase)
     qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=10000)
     out = tmp_path / "证书.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
@@ -151,3 +174,39 @@ def test_reports_page_builds_the_sign_in_sheet(qtbot, window, answer, uow, finis
     answer(page.preview_button.click, save)
     text = pdf_text(out)
     assert "签到表" in text.replace(" ", "") and "2026年3月4日" in text.replace(" ", "")
+
+
+def test_the_signing_key_dialog_makes_the_key_and_shows_its_fingerprint(qtbot, window, answer, uow,
+                                                                       tmp_path, monkeypatch):
+    action = window.tool_actions["signing_key"]
+    assert action.isEnabled()
+    shots = {}
+
+    def make(dialog):
+        assert dialog.fingerprint.text() == "none yet"
+        assert not dialog.findChild(QPushButton, "export").isEnabled()
+
+        def typed_twice(box):
+            box.passphrase.setText(PASSPHRASE)
+            box.repeat.setText(PASSPHRASE + "x")
+            ok = box.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+            ok.click()
+            assert box.isVisible() and "differ" in box.error.text()
+            box.repeat.setText(PASSPHRASE)
+            ok.click()
+
+        answer(dialog.findChild(QPushButton, "create").click, typed_twice,
+               lambda box: box.accept())
+        shots["dialog"] = dialog.grab()
+        made = keys.current_key(uow)
+        assert dialog.fingerprint.text() == made.fingerprint_display
+        assert dialog.file.text() == str(keys.key_file(made.fingerprint))
+        out = tmp_path / "public.pem"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+        dialog.findChild(QPushButton, "public").click()
+        assert keys.read_public_key(out) == made.public_key
+        dialog.reject()
+
+    answer(action.trigger, make)
+    shots["dialog"].save("/tmp/signing_key_dialog.png")
+    assert keys.load_signer(uow, PASSPHRASE).key == keys.current_key(uow)

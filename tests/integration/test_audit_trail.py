@@ -6,15 +6,17 @@ import datetime as dt
 import pytest
 from sqlalchemy import select, text
 
+from tests.integration.certificate_keys import make_signer
 from tests.integration.pdf_scenario import make_class
 from tests.integration.trust_fixtures import PASSWORD, make_staff
-from trainer.db.models import AuditLog, Setting
+from trainer.db.models import AuditLog
 from trainer.errors import FieldChange, StaleEditError
 from trainer.io.importing import preview_import, run_import
 from trainer.rules.id_number import mask_id_number
 from trainer.security.audit import list_audit
 from trainer.security.users import set_password
 from trainer.services import attendance, courses, lecturers, trainees
+from trainer.services.certificate_keys import key_folder
 from trainer.services.certificates import issue_certificates
 
 ID_A, ID_B = "11010519491231002X", "360502198805170014"
@@ -101,13 +103,14 @@ def test_passwords_and_keys_are_never_written_to_the_trail(uow):
     staff = make_staff(uow.database)
     set_password(staff.uow(staff.admin), "clerk", "a new password 2")
     set_password(staff.uow(staff.clerk), "clerk", "my own password 3")
-    issue_certificates(staff.uow(staff.officer), scenario.cohort_id)
+    issue_certificates(staff.uow(staff.officer), scenario.cohort_id,
+                       signer=make_signer(staff.uow(staff.officer), staff.uow(staff.admin)))
     with uow:
-        key = uow.session.scalar(select(Setting.value).where(Setting.key == "certificate.secret_key"))
         trail = " ".join(f"{r.before} {r.after} {r.summary}"
                          for r in uow.session.scalars(select(AuditLog)))
-    assert len(key.strip('"')) == 64
-    assert "$argon2" not in trail and key.strip('"') not in trail
+    private = (key_folder() / next(p.name for p in key_folder().iterdir())).read_text()
+    assert "$argon2" not in trail and "ENCRYPTED PRIVATE KEY" in private
+    assert private.splitlines()[1] not in trail  # the key file never reaches the database
     assert PASSWORD not in trail and "a new password" not in trail
     changes = list_audit(staff.uow(staff.admin), entity="user", action="update")
     assert [(e.username, e.before, e.after.get("password_hash")) for e in changes] == [

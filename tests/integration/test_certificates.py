@@ -1,12 +1,15 @@
 """Certificates: who gets one, numbers, HMAC codes, revoke and reissue with history, verify
 genuine / revoked / not genuine, and the PDFs read back (text, font, pages, QR)."""
+import base64
 import dataclasses
 import datetime as dt
 import io
+import json
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
+from tests.integration.certificate_keys import PASSPHRASE, make_signer
 from tests.integration.pdf_scenario import make_class, seal_png
 from tests.pdf_reading import all_fonts_embedded, decode_codes, page_count, page_sizes, text
 from trainer.cli import main
@@ -17,7 +20,11 @@ from trainer.pdf.certificate_template import (BUILT_IN, CertificateTemplate, chi
 from trainer.pdf.certificates import (build_certificate, build_certificate_preview,
                                       build_certificates)
 from trainer.services import certificates as svc
-from trainer.services.settings import get_setting, set_setting
+from trainer.services.certificate_verification import verify_certificate
+from trainer.services.certificate_numbers import check_number_format, theme_code
+from trainer.services.certificate_proof import (CODE_ALPHABET, code_of_signature,
+                                                parse_verification_text)
+from trainer.services.settings import DEFAULTS, get_setting, set_setting
 
 ISSUED = dt.date(2026, 10, 9)
 
@@ -27,9 +34,15 @@ def scenario(uow):
     return make_class(uow, trainees=20, lessons=4)
 
 
-def test_completion_goes_to_those_who_complete_attendance_to_all_who_attended(uow, scenario):
+@pytest.fixture
+def signer(uow):
+    return make_signer(uow)
+
+
+def test_completion_goes_to_those_who_complete_attendance_to_all_who_attended(uow, scenario, signer):
     outcomes = {o.trainee_id: o for o in svc.class_outcomes(uow, scenario.cohort_id, "en")}
-    result = svc.issue_certificates(uow, scenario.cohort_id, issued_on=ISSUED, grade="初级")
+    result = svc.issue_certificates(uow, scenario.cohort_id, signer=signer, issued_on=ISSUED,
+                                    grade="初级")
     completes = {t for t, o in outcomes.items() if o.completes}
     assert 0 < len(completes) < 20
     assert {c.trainee_id for c in result.issued} == completes
@@ -40,11 +53,11 @@ def test_completion_goes_to_those_who_complete_attendance_to_all_who_attended(uo
     assert numbers == [f"XYZGH-2026-AQ-{i:05d}" for i in range(1, len(completes) + 1)]
     assert all(c.grade == "初级" and c.course_hours == 8 for c in result.issued)
     assert {c.attended_minutes for c in result.issued} <= {360, 480}
-    again = svc.issue_certificates(uow, scenario.cohort_id, issued_on=ISSUED)
+    again = svc.issue_certificates(uow, scenario.cohort_id, signer=signer, issued_on=ISSUED)
     assert (again.issued, len(again.already)) == ((), len(completes))
 
-    attendance = svc.issue_certificates(uow, scenario.cohort_id, "attendance", issued_on=ISSUED,
-                                        grade="初级")
+    attendance = svc.issue_certificates(uow, scenario.cohort_id, "attendance", signer=signer,
+                                        issued_on=ISSUED, grade="初级")
     assert len(attendance.issued) == 20 and not attendance.not_eligible
     assert attendance.issued[0].number == f"XYZGH-2026-AQ-{len(completes) + 1:05d}"
     assert all(c.grade == "" for c in attendance.issued)  # grades are for completion only
@@ -52,21 +65,21 @@ def test_completion_goes_to_those_who_complete_attendance_to_all_who_attended(uo
     assert hours == {t: o.attended_minutes for t, o in outcomes.items()}
 
 
-def test_verification_genuine_revoked_and_forged(uow, scenario):
-    issued = svc.issue_certificates(uow, scenario.cohort_id, issued_on=ISSUED).issued
+def test_verification_genuine_revoked_and_forged(uow, scenario, signer):
+    issued = svc.issue_certificates(uow, scenario.cohort_id, signer=signer, issued_on=ISSUED).issued
     a, b = issued[0], issued[1]
-    assert svc.verify_certificate(uow, a.number, a.verification_code).status == "genuine"
+    assert verify_certificate(uow, a.number, a.verification_code).status == "genuine"
     # typed by a person: lower case, a dash, O for 0
     typed = a.code_display.lower().replace("0", "o")
-    assert svc.verify_certificate(uow, a.number.lower(), typed).status == "genuine"
-    forged = svc.verify_certificate(uow, a.number, b.verification_code)
+    assert verify_certificate(uow, a.number.lower(), typed).status == "genuine"
+    forged = verify_certificate(uow, a.number, b.verification_code)
     assert (forged.status, forged.detail) == ("not_genuine", "code_mismatch")
-    unknown = svc.verify_certificate(uow, "XYZGH-2026-AQ-99999", a.verification_code)
+    unknown = verify_certificate(uow, "XYZGH-2026-AQ-99999", a.verification_code)
     assert (unknown.status, unknown.detail) == ("not_genuine", "unknown_number")
     assert "不是真实证书" in unknown.message("zh") and "not genuine" in unknown.message("en")
 
     revoked = svc.revoke_certificate(uow, a.number, "考核成绩录入错误")
-    verdict = svc.verify_certificate(uow, a.number, a.verification_code)
+    verdict = verify_certificate(uow, a.number, a.verification_code)
     assert verdict.status == "revoked" and revoked.revoked_at is not None
     assert "考核成绩录入错误" in verdict.message("zh")
     with pytest.raises(CertificateError) as info:
@@ -75,55 +88,60 @@ def test_verification_genuine_revoked_and_forged(uow, scenario):
     with pytest.raises(CertificateError):
         svc.revoke_certificate(uow, b.number, "  ")
 
-    # someone edits the database to move b to another person: the code no longer fits
+    # someone edits the database to move b to another person: the signed facts no longer fit
     with uow:
         uow.session.execute(update(Certificate).where(Certificate.id == b.id)
                             .values(trainee_id=scenario.trainee_ids[-1]))
-    tampered = svc.verify_certificate(uow, b.number, b.verification_code)
-    assert tampered.status == "not_genuine"
+    tampered = verify_certificate(uow, b.number, b.verification_code)
+    assert (tampered.status, tampered.detail) == ("not_genuine", "changed")
 
 
-def test_reissue_keeps_history_and_the_old_number_says_where_it_went(uow, scenario):
-    first = svc.issue_certificates(uow, scenario.cohort_id, issued_on=ISSUED).issued[0]
-    new = svc.reissue_certificate(uow, first.number, "遗失补办", issued_on=dt.date(2026, 12, 1))
+def test_reissue_keeps_history_and_the_old_number_says_where_it_went(uow, scenario, signer):
+    first = svc.issue_certificates(uow, scenario.cohort_id, signer=signer, issued_on=ISSUED).issued[0]
+    new = svc.reissue_certificate(uow, first.number, "遗失补办", signer=signer, issued_on=dt.date(2026, 12, 1))
     assert new.number != first.number and new.trainee_id == first.trainee_id
     assert new.attended_minutes == first.attended_minutes
-    old = svc.verify_certificate(uow, first.number, first.verification_code)
+    old = verify_certificate(uow, first.number, first.verification_code)
     assert (old.status, old.replaced_by) == ("revoked", new.number)
     assert new.number in old.message("zh")
-    assert svc.verify_certificate(uow, new.number, new.verification_code).status == "genuine"
+    assert verify_certificate(uow, new.number, new.verification_code).status == "genuine"
     history = svc.certificate_history(uow, scenario.cohort_id, first.trainee_id)
     assert [c.number for c in history] == [first.number, new.number]
     assert history[0].replaced_by_id == new.id and history[0].revoked_reason == "遗失补办"
     with pytest.raises(CertificateError):
-        svc.reissue_certificate(uow, first.number)  # reissue the current one instead
-    newer = svc.reissue_certificate(uow, new.number)
+        svc.reissue_certificate(uow, first.number, signer=signer)  # reissue the current one instead
+    newer = svc.reissue_certificate(uow, new.number, signer=signer)
     assert len(svc.certificate_history(uow, scenario.cohort_id, first.trainee_id)) == 3
-    assert svc.verify_certificate(uow, newer.number, newer.verification_code).status == "genuine"
+    assert verify_certificate(uow, newer.number, newer.verification_code).status == "genuine"
 
 
-def test_the_key_is_made_once_and_codes_depend_on_it(uow):
-    assert get_setting(uow, "certificate.secret_key") == ""
-    key = svc.secret_key(uow)
-    assert len(key) == 32 and svc.secret_key(uow) == key
-    code = svc.verification_code(key, "XY-2026-AQ-00001", 1, 1, "completion", ISSUED)
-    assert len(code) == 8 and set(code) <= set(svc.CODE_ALPHABET)
-    assert code != svc.verification_code(b"x" * 32, "XY-2026-AQ-00001", 1, 1, "completion", ISSUED)
-    assert code != svc.verification_code(key, "XY-2026-AQ-00001", 2, 1, "completion", ISSUED)
+def test_codes_come_from_the_signature_and_the_old_hmac_key_is_gone(uow, scenario, signer):
+    issued = svc.issue_certificates(uow, scenario.cohort_id, signer=signer, issued_on=ISSUED).issued
+    with uow:
+        rows = {r.id: r for r in uow.session.scalars(select(Certificate))}
+    for cert in issued:
+        row = rows[cert.id]
+        assert row.verification_code == code_of_signature(base64.b64decode(row.signature))
+        assert set(cert.verification_code) <= set(CODE_ALPHABET) and len(cert.verification_code) == 8
+        facts = json.loads(row.facts)
+        assert facts["name"] == cert.trainee_name and facts["id_number"] == cert.id_number
+        assert facts["number"] == cert.number and facts["hours"] == 8
+    assert "certificate.secret_key" not in DEFAULTS
 
 
-def test_number_format_and_theme_codes_come_from_the_settings(uow, scenario):
+def test_number_format_and_theme_codes_come_from_the_settings(uow, scenario, signer):
     set_setting(uow, "certificate.number_format", "{prefix}{year}{kind}-{theme}{serial:04d}")
     set_setting(uow, "certificate.theme_codes", {"安全生产": "SAFE"})
-    issued = svc.issue_certificates(uow, scenario.cohort_id, issued_on=ISSUED).issued
+    issued = svc.issue_certificates(uow, scenario.cohort_id, signer=signer, issued_on=ISSUED).issued
     assert issued[0].number == "XYZGH2026JY-SAFE0001"
     with pytest.raises(CertificateError):
-        svc.check_number_format("{prefix}-{year}")
-    assert svc.theme_code("职工心理健康") == "ZG" and svc.theme_code("线上线下营销") == "XS"
+        check_number_format("{prefix}-{year}")
+    assert theme_code("职工心理健康") == "ZG" and theme_code("线上线下营销") == "XS"
 
 
-def test_the_pdf_has_every_certificate_with_name_number_code_and_a_qr(uow, scenario, tmp_path):
-    issued = svc.issue_certificates(uow, scenario.cohort_id, issued_on=ISSUED, grade="初级").issued
+def test_the_pdf_has_every_certificate_with_name_number_code_and_a_qr(uow, scenario, tmp_path, signer):
+    issued = svc.issue_certificates(uow, scenario.cohort_id, signer=signer, issued_on=ISSUED,
+                                    grade="初级").issued
     set_seal(uow, seal_png())
     out = tmp_path / "结业证书.pdf"
     result = build_certificates(uow, scenario.cohort_id, out)
@@ -136,13 +154,13 @@ def test_the_pdf_has_every_certificate_with_name_number_code_and_a_qr(uow, scena
     assert "结业证书" in body.replace(" ", "") and "二〇二六年十月九日" in body
     assert "2026年9月7日至2026年9月14日" in body and "等级评定为初级" in body
     assert "有限空间作业安全01" in body and "新余市总工会" in body
-    assert decode_codes(out, 0, scale=3) == [issued[0].qr_payload]
-    assert svc.parse_qr_payload(issued[0].qr_payload) == (issued[0].number,
-                                                          issued[0].verification_code)
+    scanned = decode_codes(out, 0, scale=3)[0]
+    assert parse_verification_text(scanned) == (issued[0].number, issued[0].verification_code)
 
 
-def test_attendance_certificates_state_hours_and_one_file_per_trainee(uow, scenario, tmp_path):
-    issued = svc.issue_certificates(uow, scenario.cohort_id, "attendance", issued_on=ISSUED).issued
+def test_attendance_certificates_state_hours_and_one_file_per_trainee(uow, scenario, tmp_path, signer):
+    issued = svc.issue_certificates(uow, scenario.cohort_id, "attendance", signer=signer,
+                                    issued_on=ISSUED).issued
     folder = tmp_path / "each"
     done = []
     result = build_certificates(uow, scenario.cohort_id, None, kind="attendance",
@@ -159,7 +177,7 @@ def test_attendance_certificates_state_hours_and_one_file_per_trainee(uow, scena
     assert info.value.reason == "cancelled" and not (tmp_path / "c.pdf").exists()
 
 
-def test_templates_validate_fill_optional_parts_and_change_the_layout(uow, scenario):
+def test_templates_validate_fill_optional_parts_and_change_the_layout(uow, scenario, signer):
     assert fill("合格[,等级{grade}]。", {"grade": ""}) == "合格。"
     assert fill("合格[,等级{grade}]。", {"grade": "初级"}) == "合格,等级初级。"
     assert chinese_numeral_date(dt.date(2026, 10, 9)) == "二〇二六年十月九日"
@@ -175,7 +193,7 @@ def test_templates_validate_fill_optional_parts_and_change_the_layout(uow, scena
     assert load_template(uow, "completion") == mine
     assert get_setting(uow, "certificate.templates")["completion"].keys() == {
         "orientation", "title", "body"}
-    svc.issue_certificates(uow, scenario.cohort_id, issued_on=ISSUED)
+    svc.issue_certificates(uow, scenario.cohort_id, signer=signer, issued_on=ISSUED)
     buffer = io.BytesIO()
     build_certificates(uow, scenario.cohort_id, buffer)
     assert page_sizes(buffer.getvalue())[0] == (595, 842)
@@ -187,8 +205,8 @@ def test_templates_validate_fill_optional_parts_and_change_the_layout(uow, scena
         set_seal(uow, b"GIF89a not a png")
 
 
-def test_a_revoked_certificate_reprints_marked_revoked(uow, scenario):
-    cert = svc.issue_certificates(uow, scenario.cohort_id, issued_on=ISSUED).issued[0]
+def test_a_revoked_certificate_reprints_marked_revoked(uow, scenario, signer):
+    cert = svc.issue_certificates(uow, scenario.cohort_id, signer=signer, issued_on=ISSUED).issued[0]
     svc.revoke_certificate(uow, cert.number, "重复发放")
     buffer = io.BytesIO()
     build_certificate(uow, cert.number, buffer)
@@ -198,8 +216,12 @@ def test_a_revoked_certificate_reprints_marked_revoked(uow, scenario):
     assert info.value.reason == "nothing_to_print"
 
 
-def test_cli_issue_print_verify_revoke(uow, scenario, database, tmp_path, capsys):
+def test_cli_issue_print_verify_revoke(uow, scenario, database, tmp_path, capsys, monkeypatch):
     url = str(database.engine.url.render_as_string(hide_password=False))
+    assert main(["--db", url, "pdf", "certificates", "--class", str(scenario.cohort_id),
+                 "--out", str(tmp_path / "none.pdf")]) == 2  # no passphrase anywhere
+    monkeypatch.setenv("TRAINER_KEY_PASSPHRASE", PASSPHRASE)
+    assert main(["--db", url, "certificate", "key", "create"]) == 0
     out = tmp_path / "certs.pdf"
     assert main(["--db", url, "--lang", "en", "pdf", "certificates", "--class",
                  str(scenario.cohort_id), "--out", str(out)]) == 0

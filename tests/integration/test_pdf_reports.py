@@ -6,6 +6,7 @@ import io
 import pytest
 from sqlalchemy import select
 
+from tests.integration.certificate_keys import make_signer
 from tests.integration.pdf_scenario import make_class
 from tests.pdf_reading import all_fonts_embedded, page_count, page_sizes, text
 from trainer.cli import main
@@ -128,7 +129,7 @@ def test_fee_statement_with_withholding(uow, two):
 
 def test_class_archive_holds_every_part_and_every_sign_in_sheet(uow, two):
     a, _ = two
-    issue_certificates(uow, a.cohort_id, issued_on=dt.date(2026, 9, 30))
+    issue_certificates(uow, a.cohort_id, issued_on=dt.date(2026, 9, 30), signer=make_signer(uow))
     buffer = io.BytesIO()
     result = build_class_archive(uow, a.cohort_id, buffer)
     body = text(buffer.getvalue())
@@ -148,7 +149,8 @@ def test_trainee_record_by_id_number_with_classes_and_certificates(uow, two, dat
         from trainer.db.models import Enrolment
         uow.session.add(Enrolment(cohort_id=b.cohort_id, trainee_id=person.id,
                                   enrolled_on=dt.date(2026, 9, 14)))
-    issue_certificates(uow, a.cohort_id, "attendance", issued_on=dt.date(2026, 9, 30))
+    issue_certificates(uow, a.cohort_id, "attendance", issued_on=dt.date(2026, 9, 30),
+                       signer=make_signer(uow))
     buffer = io.BytesIO()
     build_trainee_record(uow, id_number, buffer)
     body = text(buffer.getvalue())

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from tests.integration.pdf_scenario import make_class
+from tests.integration.certificate_keys import PASSPHRASE as KEY_PASSPHRASE, make_signer
 from tests.integration.trust_fixtures import PASSWORD, make_staff
 from trainer.cli import main
 from trainer.db.migrate import open_database
@@ -30,9 +31,11 @@ def office(sqlite_url, monkeypatch):
     create_organization(uow, "新余市总工会", "新余总工会", "XYZGH")
     scenario = make_class(uow, trainees=8, lessons=2)
     ent.create_enterprise(uow, ent.EnterpriseForm("新余光伏"))  # nothing refers to it
-    make_staff(db)
+    staff = make_staff(db)
+    make_signer(staff.uow(staff.officer), staff.uow(staff.admin))
     db.dispose()
     monkeypatch.setenv("TRAINER_PASSWORD", PASSWORD)
+    monkeypatch.setenv("TRAINER_KEY_PASSPHRASE", KEY_PASSPHRASE)
     return sqlite_url, scenario
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import delete, func, select, update
 
+from tests.integration.certificate_keys import make_signer
 from tests.integration.pdf_scenario import make_class
 from tests.integration.trust_fixtures import PASSWORD, make_staff
 from trainer.db.models import AuditLog, Base, Certificate, Enterprise, Trainee
@@ -15,7 +16,9 @@ from trainer.security.audit import can_reveal, list_audit, record_reveal
 from trainer.security.users import create_user, set_disabled, set_role
 from trainer.services import attendance, enrolment, requests, schedule, trainees
 from trainer.services import enterprises as ent
-from trainer.services.certificates import issue_certificates, verify_certificate
+from trainer.services.certificate_keys import create_key
+from trainer.services.certificate_verification import verify_certificate
+from trainer.services.certificates import issue_certificates
 from trainer.services.organizations import create_organization
 from trainer.services.settings import get_setting, set_setting
 from trainer.services.uow import UnitOfWork
@@ -56,14 +59,15 @@ def test_once_a_user_exists_nobody_logged_in_may_only_read(uow):
 def test_a_clerk_cannot_issue_certificates_an_officer_can(uow):
     scenario = make_class(uow, trainees=12, lessons=4)
     staff = make_staff(uow.database)
-    with pytest.raises(PermissionDenied) as info:
-        issue_certificates(staff.uow(staff.clerk), scenario.cohort_id)
+    signer = make_signer(staff.uow(staff.officer), staff.uow(staff.admin))
+    with pytest.raises(PermissionDenied) as info:  # even holding the unlocked key
+        issue_certificates(staff.uow(staff.clerk), scenario.cohort_id, signer=signer)
     assert info.value.role == "clerk" and info.value.entity == "certificates"
     assert info.value.message("zh") == "权限不足：办事员不能新建结业证书。"
     assert info.value.message("en") == "Permission denied: a clerk may not create certificate records."
     with uow:
         assert uow.session.scalar(select(func.count()).select_from(Certificate)) == 0
-    issued = issue_certificates(staff.uow(staff.officer), scenario.cohort_id)
+    issued = issue_certificates(staff.uow(staff.officer), scenario.cohort_id, signer=signer)
     assert issued.issued
     with uow:
         assert uow.session.scalar(select(func.count()).select_from(Certificate)) == len(issued.issued)
@@ -75,6 +79,7 @@ def test_a_viewer_cannot_change_anything(uow, tmp_path):
     scenario = make_class(uow, trainees=6, lessons=2)
     spare = ent.create_venue(uow, ent.VenueForm("职工培训中心", None, capacity=80))
     staff = make_staff(uow.database)
+    signer = make_signer(staff.uow(staff.officer), staff.uow(staff.admin))
     viewer = staff.uow(staff.viewer)
     trainee = trainees.get_trainee(viewer, scenario.trainee_ids[0])
     roster = tmp_path / "roster.csv"
@@ -100,7 +105,8 @@ def test_a_viewer_cannot_change_anything(uow, tmp_path):
                                                        scenario.trainee_ids[1]),
         "import (bulk insert)": lambda: run_import(viewer, preview),  # …writing it is not
         "add user": lambda: create_user(viewer, "other", PASSWORD, "viewer"),
-        "certificates": lambda: issue_certificates(viewer, scenario.cohort_id),
+        "certificates": lambda: issue_certificates(viewer, scenario.cohort_id, signer=signer),
+        "signing key": lambda: create_key(viewer, "a passphrase of mine", replace=True),
     }
     refused = {}
     for what, attempt in attempts.items():

@@ -27,7 +27,8 @@ def test_every_table_is_classified():
                "trainees", "attendance"}),
     ("officer", {"enterprises", "venues", "themes", "courses", "lecturers", "lecturer_themes",
                  "lecturer_availability", "lecturer_unavailability", "training_requests", "cohorts", "lessons", "calendar_overrides",
-                 "certificates", "trainees", "enrolments", "attendance", "assessments",
+                 "certificates", "certificate_counters", "trainees", "enrolments", "attendance",
+                 "assessments",
                  "feedback"}),
     ("clerk", {"trainees", "enrolments", "attendance", "assessments", "feedback"}),
     ("viewer", set()),
@@ -59,8 +60,11 @@ def test_settings_by_key():
     assert needs("certificate.templates") == needs("pdf.font_path") == "certificates"
     assert needs("backup.keep") == needs("security.lock_minutes") == needs("fees.withholding") \
         == "settings"
-    assert needs("certificate.secret_key", "create") is None  # made on first use by anyone
-    assert needs("certificate.secret_key", "update") == "certificates"
+    # nothing is made on first use by whoever triggers it: the old HMAC key is gone (0008) and
+    # a viewer cannot plant a certificate setting of their choosing
+    assert needs("certificate.verify_url", "create") == "certificates"
+    assert roles.table_permission("certificate_keys", {}, "create") == "settings"
+    assert not roles.holds("officer", "settings")
 
 
 def test_refusal_sentences():

@@ -263,6 +263,41 @@ class Certificate(Timestamped, Base):
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     revoked_reason: Mapped[str] = mapped_column(Str(200), default="")
     replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("certificates.id"))
+    # revision 0008: what was printed and signed. `facts` is the canonical JSON of the holder's
+    # normalised name and ID number, course, hours, level, assessment and dates; `signature`
+    # the Ed25519 signature of it by `key_id` (NULL: issued before signatures).
+    assessment: Mapped[str] = mapped_column(Str(12), default="", server_default="")
+    score: Mapped[int | None] = mapped_column(Integer)
+    key_id: Mapped[int | None] = mapped_column(ForeignKey("certificate_keys.id"))
+    facts: Mapped[str | None] = mapped_column(Text)
+    signature: Mapped[str | None] = mapped_column(Str(100))
+
+
+class CertificateKey(Base):
+    """The public half of an office's certificate signing key (Ed25519, revision 0008). The
+    private half lives in a passphrase-protected key file outside the database. One current
+    (not retired) key per office; retired keys stay to verify what they signed."""
+    __tablename__ = "certificate_keys"
+    __table_args__ = (Index("uq_certificate_keys_current", "organization_id", unique=True,
+                            sqlite_where=text("retired_at IS NULL"),
+                            postgresql_where=text("retired_at IS NULL")),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    public_key: Mapped[str] = mapped_column(Str(64))       # raw 32 bytes, base64
+    fingerprint: Mapped[str] = mapped_column(Str(64), unique=True)  # SHA-256 of it, hex
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(Str(100), default="")
+    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class CertificateCounter(Base):
+    """The next certificate serial of an office and year; its row is locked (UPDATE) by the
+    issuing transaction, so concurrent issuers wait their turn instead of taking one serial
+    twice (revision 0008)."""
+    __tablename__ = "certificate_counters"
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    next_serial: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class Feedback(Timestamped, Base):

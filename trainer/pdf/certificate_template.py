@@ -3,9 +3,11 @@ certificate.templates (kind → the fields that differ from the built-in templat
 image (certificate.seal_png, a transparent PNG kept in the database so every PC prints it).
 
 Text fields take placeholders {name} {enterprise} {course} {theme} {hours} {attended_hours}
-{grade} {start} {end} {date} {number} {office} {code} {cohort}. A part in square brackets is
-printed only when every placeholder in it has a value: "[,等级评定为{grade}]" disappears for a
-course that awards no grade."""
+{grade} {start} {end} {date} {number} {office} {code} {cohort} {result} {score}. A part in
+square brackets is printed only when every placeholder in it has a value: "[,等级评定为{grade}]"
+disappears for a course that awards no grade, "[,经考核{result}]" ({result} = 成绩合格) for a
+course without an assessment or a holder who was not assessed — a certificate says only what is
+true."""
 from __future__ import annotations
 
 import base64
@@ -21,7 +23,7 @@ from trainer.services.settings import get_setting, set_setting
 from trainer.services.uow import UnitOfWork
 
 PLACEHOLDERS = ("name", "enterprise", "course", "theme", "hours", "attended_hours", "grade",
-                "start", "end", "date", "number", "office", "code", "cohort")
+                "start", "end", "date", "number", "office", "code", "cohort", "result", "score")
 ORIENTATIONS = ("landscape", "portrait")
 BORDERS = ("double", "single", "none")
 TEXT_FIELDS = ("title", "body", "issuer", "signature", "note")
@@ -36,7 +38,7 @@ class CertificateTemplate:
     body: str                      # paragraphs separated by new lines
     orientation: str = "landscape"
     issuer: str = "{office}"       # above the date, under the seal
-    signature: str = ""            # e.g. "负责人签字:" — a line to sign; "" for none
+    signature: str = ""            # e.g. "负责人签字：" — a line to sign; "" for none
     note: str = "扫描二维码或凭证书编号和验证码查验真伪"
     border: str = "double"
     color: str = "#a61b1b"
@@ -46,13 +48,13 @@ class CertificateTemplate:
 BUILT_IN = {
     "completion": CertificateTemplate(
         "completion", "结业证书",
-        "{name}同志[({enterprise})]于{start}至{end}参加{office}举办的“{course}”培训[({theme})],"
-        "完成{hours}学时的学习任务,经考核成绩合格[,等级评定为{grade}],准予结业。\n特发此证。",
+        "{name}同志[（{enterprise}）]于{start}至{end}参加{office}举办的“{course}”培训[（{theme}）]，"
+        "完成{hours}学时的学习任务[，经考核{result}][，等级评定为{grade}]，准予结业。\n特发此证。",
         signature="负责人签字："),
     "attendance": CertificateTemplate(
         "attendance", "培训证明",
-        "兹证明{name}同志[({enterprise})]于{start}至{end}参加{office}举办的“{course}”培训"
-        "[({theme})],课程共{hours}学时,实际参加{attended_hours}学时。\n特此证明。",
+        "兹证明{name}同志[（{enterprise}）]于{start}至{end}参加{office}举办的“{course}”培训"
+        "[（{theme}）]，课程共{hours}学时，实际参加{attended_hours}学时。\n特此证明。",
         color="#1d4e89"),
 }
 

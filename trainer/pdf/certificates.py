@@ -3,7 +3,7 @@ fixed layout, and fast: a class of 1,080 prints in seconds).
 
 Page: a border, the title, the certificate number, the body (the template's paragraphs, a Kai
 face when one is installed), the issuing office and the date in Chinese numerals with the seal
-over them, a signature line, and a QR code carrying number and verification code."""
+over them, a signature line, and a QR code a phone understands (certificate_qr_text)."""
 from __future__ import annotations
 
 import dataclasses
@@ -22,7 +22,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import Paragraph
 
-from trainer.errors import PdfError
+from trainer.db.models import Organization
+from trainer.errors import CertificateError, PdfError
 from trainer.pdf.certificate_template import (CertificateTemplate, chinese_numeral_date, date_text,
                                               fill, hours_value, load_seal, load_template)
 from trainer.pdf.codes import draw_qr
@@ -30,7 +31,9 @@ from trainer.pdf.fallback import draw_string
 from trainer.pdf.fonts import DocumentFonts
 from trainer.pdf.layout import (LANDSCAPE, PORTRAIT, Job, PdfResult, Target, escape, fonts_for,
                                 office_name, open_target, target_path)
-from trainer.services.certificates import CertificateRecord, list_certificates
+from trainer.services.certificate_proof import qr_text
+from trainer.services.certificates import KINDS, PASSED, CertificateRecord, list_certificates
+from trainer.services.settings import get_setting
 from trainer.services.uow import UnitOfWork
 
 
@@ -42,6 +45,8 @@ class CertificateAssets:
     fonts: DocumentFonts
     office: str
     seal: ImageReader | None = None
+    verify_phone: str = ""      # named in the QR sentence (settings, else the office's phone)
+    verify_url: str = ""        # when set, the QR is this address with number and code
 
 
 def certificate_values(cert: CertificateRecord, office: str) -> dict[str, str]:
@@ -52,7 +57,19 @@ def certificate_values(cert: CertificateRecord, office: str) -> dict[str, str]:
         "start": date_text(cert.start), "end": date_text(cert.end),
         "date": chinese_numeral_date(cert.issued_on), "number": cert.number, "office": office,
         "code": cert.code_display, "cohort": cert.cohort_name,
+        # only what is true: 成绩合格 where the course assesses and the holder passed
+        "result": "成绩合格" if cert.assessment == PASSED else "",
+        "score": "" if cert.score is None or cert.assessment != PASSED else str(cert.score),
     }
+
+
+def certificate_qr_text(cert: CertificateRecord, assets: CertificateAssets) -> str:
+    """What the certificate's QR code says: a sentence a phone shows, or the address of the
+    office's verification page with the number and code."""
+    return qr_text(kind_title=KINDS[cert.kind][0], number=cert.number,
+                   code=cert.verification_code, name=cert.trainee_name, course=cert.course,
+                   issued_on=cert.issued_on, office=assets.office, phone=assets.verify_phone,
+                   url=assets.verify_url)
 
 
 def _spaced(title: str) -> str:
@@ -172,7 +189,7 @@ def draw_certificate(c, cert: CertificateRecord, assets: CertificateAssets,
     c.setFont(body_font, 9)
     c.setFillColor(colors.black)
     if t.show_qr:
-        draw_qr(c, cert.qr_payload, qx, qy, qr, border=1)
+        draw_qr(c, certificate_qr_text(cert, assets), qx, qy, qr, border=1)
         tx = qx + qr + 8
     else:
         tx = qx
@@ -197,8 +214,12 @@ def _assets(uow: UnitOfWork, kind: str, template: CertificateTemplate | None = N
         template = template or load_template(uow, kind)
         seal_bytes = load_seal(uow)
         office = office_name(uow)
+        org = uow.session.get(Organization, uow.organization_id)
+        phone = get_setting(uow, "certificate.verify_phone") or (org.phone if org else "")
+        url = get_setting(uow, "certificate.verify_url")
     return CertificateAssets(template, fonts or fonts_for(uow), office,
-                             ImageReader(io.BytesIO(seal_bytes)) if seal_bytes else None)
+                             ImageReader(io.BytesIO(seal_bytes)) if seal_bytes else None,
+                             phone, url)
 
 
 def _pagesize(template: CertificateTemplate):
@@ -241,7 +262,11 @@ def build_certificates(uow: UnitOfWork, cohort_id: int, out: Target | None, prog
     and/or one file per trainee in `per_trainee_dir` (NUMBER_NAME.pdf). Issue them first with
     services.certificates.issue_certificates."""
     certificates = list_certificates(uow, cohort_id=cohort_id, kind=kind, current_only=True)
+    stale = [_changed_error(c) for c in certificates if c.changed]
+    certificates = [c for c in certificates if not c.changed]  # reissue those first
     if not certificates:
+        if stale:
+            raise stale[0]
         raise PdfError("nothing_to_print", detail=f"{kind} / class {cohort_id}")
     assets = _assets(uow, kind, template)
     if template is None and assets.template.kind != kind:  # pragma: no cover - defensive
@@ -261,7 +286,17 @@ def build_certificates(uow: UnitOfWork, cohort_id: int, out: Target | None, prog
         pages = pages or len(certificates)
     return PdfResult(target_path(out) if out is not None else None, pages,
                      assets.fonts.certificate.face_name, assets.fonts.certificate.embedded,
-                     assets.fonts.warnings, tuple(files))
+                     tuple(assets.fonts.warnings) + tuple(stale), tuple(files))
+
+
+def _changed_error(cert: CertificateRecord) -> CertificateError:
+    from trainer.messages import language
+    from trainer.services.certificate_proof import FACT_LABELS
+
+    zh = language() == "zh"
+    fields = ("、" if zh else ", ").join(dict.fromkeys(
+        FACT_LABELS[k][0 if zh else 1] for k in cert.changed))
+    return CertificateError("changed_since_issue", number=cert.number, fields=fields)
 
 
 def build_certificate(uow: UnitOfWork, number: str, out: Target, progress=None, cancel=None
@@ -270,6 +305,8 @@ def build_certificate(uow: UnitOfWork, number: str, out: Target, progress=None, 
     from trainer.services.certificates import get_certificate
 
     cert = get_certificate(uow, number)
+    if cert.current and cert.changed:  # it would print a name the signature does not cover
+        raise _changed_error(cert)
     assets = _assets(uow, cert.kind)
     write_certificates(out, [cert], assets, Job(progress, cancel, total=1))
     return PdfResult(target_path(out), 1, assets.fonts.certificate.face_name,
@@ -286,7 +323,8 @@ def sample_certificate(kind: str, **changes) -> CertificateRecord:
     """A made-up certificate for the template editor's live preview."""
     values = dict(id=0, kind=kind, cohort_id=0, trainee_id=0, id_number="", start=dt.date(2026, 9, 7),
                   end=dt.date(2026, 9, 18), issued_on=dt.date(2026, 9, 25), revoked_at=None,
-                  revoked_reason="", replaced_by_id=None, **SAMPLE)
+                  revoked_reason="", replaced_by_id=None, facts=None,
+                  assessment="passed" if kind == "completion" else "", **SAMPLE)
     values.update(changes)
     return CertificateRecord(**values)
 

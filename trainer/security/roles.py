@@ -43,7 +43,8 @@ TABLE_PERMISSIONS: dict[str, str] = {
     "lecturer_unavailability": MASTER_DATA, "lecturer_availability": MASTER_DATA,
     "training_requests": PLANNING, "cohorts": PLANNING, "lessons": PLANNING,
     "calendar_overrides": PLANNING,
-    "certificates": CERTIFICATES,
+    "certificates": CERTIFICATES, "certificate_counters": CERTIFICATES,
+    "certificate_keys": SETTINGS,  # making the office's signing key is the administrator's act
     "trainees": TRAINEES,
     "enrolments": RECORDS, "attendance": RECORDS, "assessments": RECORDS, "feedback": RECORDS,
 }
@@ -54,11 +55,12 @@ SETTING_PERMISSIONS: tuple[tuple[str, str], ...] = (
     ("schedule.", PLANNING), ("planner.", PLANNING), ("completion.", PLANNING),
     ("attendance.", PLANNING), ("certificate.", CERTIFICATES), ("pdf.", CERTIFICATES),
 )
-# Made by the program on first use, whoever happens to trigger it (a viewer verifying a
-# certificate): creating them is allowed to every actor, changing them is not.
-SYSTEM_MANAGED_SETTINGS = frozenset({"certificate.secret_key"})
+# Made by the program on first use, whoever happens to trigger it: creating them is allowed to
+# every actor, changing them is not. (None since certificates are signed with a key the
+# database does not hold — revision 0008.)
+SYSTEM_MANAGED_SETTINGS: frozenset[str] = frozenset()
 # Never written to the audit trail in clear.
-SECRET_SETTINGS = frozenset({"certificate.secret_key"})
+SECRET_SETTINGS: frozenset[str] = frozenset()
 
 
 def holds(role: str, permission: str) -> bool:

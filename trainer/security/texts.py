@@ -51,7 +51,8 @@ TABLE_ENTITIES: dict[str, str] = {
     "lecturer_availability": "lecturer_availability", "lecturer_themes": "lecturer",
     "trainees": "trainee", "training_requests": "training_request", "cohorts": "cohort",
     "lessons": "lesson", "enrolments": "enrolment", "attendance": "attendance",
-    "assessments": "assessment", "certificates": "certificate", "feedback": "feedback",
+    "assessments": "assessment", "certificates": "certificate",
+    "certificate_keys": "certificate_key", "certificate_counters": "certificate_counter", "feedback": "feedback",
     "calendar_overrides": "calendar_override", "settings": "setting", "users": "user",
     "audit_log": "audit_entry", "user_tokens": "user_token",
 }
@@ -61,6 +62,8 @@ OWN_ENTITIES: dict[str, tuple[str, str]] = {
     "lecturer_availability": ("讲师可授课时段", "lecturer availability"),
     "calendar_override": ("节假日调整", "calendar override"),
     "setting": ("设置", "setting"),
+    "certificate_key": ("证书签名密钥", "certificate signing key"),
+    "certificate_counter": ("证书编号计数", "certificate number counter"),
     "user": ("用户", "user"),
     "audit_entry": ("审计记录", "audit"),
     "user_token": ("登录令牌", "login token"),

@@ -28,7 +28,8 @@ DEFAULTS.update({  # printed documents (trainer/pdf) and certificates (services/
     "pdf.certificate_font_path": "",  # "" = a Kai face if installed, else the body font
     "pdf.certificate_font_index": 0,
     "pdf.signin_rows_per_page": 20,
-    "certificate.secret_key": "",     # HMAC key of verification codes, made once on first use
+    "certificate.verify_url": "",     # a web page verifying ?n=NUMBER&c=CODE: then the QR is its address
+    "certificate.verify_phone": "",   # the office phone the QR sentence names ("" = the office's phone)
     "certificate.number_format": "{prefix}-{year}-{theme}-{serial:05d}",
     "certificate.theme_codes": {},    # theme name → code in numbers; default: pinyin initials
     "certificate.templates": {},      # kind → fields overriding the built-in template

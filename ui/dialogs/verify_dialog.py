@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QVBoxLayout, QWidget)
 
-from trainer.services.certificates import Verification, parse_qr_payload, verify_certificate
+from trainer.services.certificate_proof import parse_verification_text
+from trainer.services.certificate_verification import Verification, verify_certificate
 from trainer.services.uow import UnitOfWork
 from ui.resources import app_icon
 
-LOOKS = {"genuine": "#c8e6c9", "revoked": "#fff3c4", "not_genuine": "#ffcdd2"}
+LOOKS = {"genuine": "#c8e6c9", "legacy": "#e3f2fd", "revoked": "#fff3c4",
+         "not_genuine": "#ffcdd2"}
 
 
 class VerifyDialog(QDialog):
@@ -23,6 +25,7 @@ class VerifyDialog(QDialog):
         self.number = QLineEdit(self)
         self.number.setObjectName("number")
         self.number.setPlaceholderText(self.tr("number, or scan the QR code here"))
+        self.number.setMaxLength(1000)  # a scanned sentence is long
         self.code = QLineEdit(self)
         self.code.setObjectName("code")
         self.result = QLabel(self)
@@ -47,8 +50,8 @@ class VerifyDialog(QDialog):
 
     def check(self) -> None:
         number, code = self.number.text(), self.code.text()
-        scanned = parse_qr_payload(number)
-        if scanned is not None:  # the whole QR text landed in the number field
+        scanned = parse_verification_text(number) if not code.strip() else None
+        if scanned is not None:  # the QR's text (sentence or address) landed in the number field
             number, code = scanned
             self.number.setText(number)
             self.code.setText(code)

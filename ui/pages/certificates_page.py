@@ -28,6 +28,7 @@ class CertificatesPage(Page):
     def __init__(self, uow: UnitOfWork, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.uow = uow
+        self._signer = None  # unlocked on the first issue of the session
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.cohort = QComboBox(self)
@@ -146,14 +147,25 @@ class CertificatesPage(Page):
                 self.table.selectRow(row)
 
     # --- commands -----------------------------------------------------------------------------
+    def signer(self):
+        """The office's signing key, unlocked once per session with the officer's passphrase."""
+        from ui.dialogs.signing_key_dialog import unlock_signer
+
+        if self._signer is None:
+            self._signer = unlock_signer(self, self.uow)
+        return self._signer
+
     def issue(self) -> None:
         cohort_id, kind = self.cohort.currentData(), self.kind.currentData()
         if cohort_id is None:
             return
+        signer = self.signer()
+        if signer is None:
+            return
         make_uow = thread_uow(self.uow)
         try:
             result = run_with_progress(self, self.tr("Issuing certificates…"), lambda p: (
-                issue_certificates(make_uow(), cohort_id, kind,
+                issue_certificates(make_uow(), cohort_id, kind, signer=signer,
                                    progress=lambda d, t: p.report(d, t),
                                    cancel=lambda: p.cancelled)))
         except TrainerError as exc:
@@ -210,8 +222,11 @@ class CertificatesPage(Page):
                                           self.tr("Reason (lost, name corrected…):"))
         if not ok:
             return
+        signer = self.signer()
+        if signer is None:
+            return
         try:
-            new = reissue_certificate(self.uow, number, reason)
+            new = reissue_certificate(self.uow, number, reason, signer=signer)
         except TrainerError as exc:
             messages.show_refusal(self, str(exc))
             return
