@@ -92,3 +92,36 @@ def test_downgrade_to_0003_restores_the_old_constraint(db_url):
         columns = {c["name"] for c in inspect(conn).get_columns("certificates")}
     assert "kind" not in columns and "replaced_by_id" not in columns
     db.dispose()
+
+
+def test_0008_drops_the_hmac_key_continues_serials_and_keeps_old_certificates(db_url):
+    """Revision 0008: the HMAC key readable by anyone who opened the database is deleted; each
+    office's year continues after its highest serial; certificates issued before keep their
+    code and verify as issued before signatures."""
+    from trainer.services.certificate_verification import verify_certificate
+    from trainer.services.uow import UnitOfWork
+
+    db = connect(db_url)
+    upgrade(db, "0007")
+    with db.engine.begin() as conn:
+        for statement in ROWS[:-1]:
+            conn.execute(text(statement))
+        for cid, serial in ((1, 1), (2, 7)):
+            conn.execute(text(
+                "INSERT INTO certificates (id, number, verification_code, cohort_id, trainee_id, "
+                "kind, grade, attended_minutes, serial, issued_on, revoked_reason, created_at, "
+                "updated_at) VALUES (:id, :number, :code, 1, 1, :kind, '', 0, :serial, :day, '', "
+                ":at, :at)"),
+                {"id": cid, "number": f"XY-2026-AQ-{serial:05d}", "code": f"ABCD234{cid}",
+                 "kind": ("completion", "attendance")[cid - 1], "serial": serial,
+                 "day": dt.date(2026, 10, 9), "at": dt.datetime(2026, 10, 9, 8)})
+        conn.execute(text("INSERT INTO settings (organization_id, key, value, version, updated_by) "
+                          "VALUES (1, 'certificate.secret_key', :v, 1, '')"), {"v": '"' + "ab" * 32 + '"'})
+    db.dispose()
+    db = open_database(db_url)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM settings WHERE key LIKE 'certificate.secret%'")).scalar() == 0
+        assert conn.execute(text("SELECT organization_id, year, next_serial FROM certificate_counters")).all() == [(1, 2026, 8)]
+    verdict = verify_certificate(UnitOfWork(db), "XY-2026-AQ-00007", "ABCD-2342")
+    assert verdict.status == "legacy"
+    db.dispose()
