@@ -110,7 +110,7 @@ def test_print_the_selected_certificate_only_on_a_landscape_sheet(qtbot, window,
     cohort_id, _lessons, _people = finished_class
     page = window.show_page("certificates")
     page.choose(cohort_id, "completion")
-    page.issue_button.click()
+    answer(page.issue_button.click, type_passphrase)
     qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=10000)
     assert not page.print_one_button.isEnabled()
     page.table.selectRow(1)
@@ -136,6 +136,7 @@ def test_print_the_selected_certificate_only_on_a_landscape_sheet(qtbot, window,
     assert [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in sheets] \
         == [(842, 595)]
     assert number == list_certificates(uow, cohort_id=cohort_id)[1].number
+
 
 def test_template_editor_previews_and_saves(qtbot, window, answer, uow, finished_class):
     page = window.show_page("certificates")

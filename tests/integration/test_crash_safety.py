@@ -22,9 +22,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.integration.certificate_keys import PASSPHRASE as KEY_PASSPHRASE
 from tests.integration.pdf_scenario import make_class
 from trainer.db.migrate import open_database
 from trainer.rules.id_number import check_character
+from trainer.services.certificate_keys import create_key
 from trainer.services.enterprises import EnterpriseForm, create_enterprise
 from trainer.services.organizations import create_organization
 from trainer.services.uow import UnitOfWork
@@ -49,6 +51,7 @@ def template(tmp_path_factory):
     create_organization(uow, "新余市总工会", "新余总工会", "XYZGH")
     create_enterprise(uow, EnterpriseForm("新余恒达钢铁"))
     scenario = make_class(uow, trainees=CLASS_SIZE, lessons=4)
+    create_key(uow, KEY_PASSPHRASE, folder=folder / "keys")  # each run's data folder gets a copy
     db.dispose()
     roster = folder / "roster.csv"
     with open(roster, "w", encoding="utf-8") as out:
@@ -68,8 +71,12 @@ class Run:
         folder.mkdir()
         self.db = folder / "office.db"
         shutil.copyfile(template, self.db)
+        for keys in (template.parent / "keys", template.parent / "data" / "certificate-keys"):
+            if keys.is_dir():  # the officer's signing key file, in this run's data folder
+                shutil.copytree(keys, folder / "data" / "certificate-keys")
+                break
         env = dict(os.environ, PYTHONUNBUFFERED="1", TRAINER_DATA_DIR=str(folder / "data"),
-                   PYTHONPATH=str(ROOT))
+                   PYTHONPATH=str(ROOT), TRAINER_KEY_PASSPHRASE=KEY_PASSPHRASE)
         for name in ("TRAINER_USER", "TRAINER_PASSWORD", "TRAINER_TOKEN", "TRAINER_DATABASE_URL"):
             env.pop(name, None)
         self.started = time.perf_counter()

@@ -7,6 +7,7 @@ import io
 
 import pytest
 
+from tests.integration.certificate_keys import make_signer
 from tests.integration.pdf_scenario import make_class
 from trainer.db.models import Enterprise
 from trainer.pdf.archives import build_class_archive, build_trainee_record
@@ -40,12 +41,14 @@ def test_every_document_keeps_8_mm_from_the_edge(uow):
     scenario = make_class(uow, trainees=25, lessons=4, start=dt.date(2026, 9, 7))
     with uow:
         enterprise = uow.session.get(Enterprise, scenario.enterprise_id).name
-    issue_certificates(uow, scenario.cohort_id, issued_on=dt.date(2026, 9, 30))
+    signer = make_signer(uow)
+    issue_certificates(uow, scenario.cohort_id, issued_on=dt.date(2026, 9, 30), signer=signer)
     documents = {
         "certificates": lambda out: build_certificates(uow, scenario.cohort_id, out),
         "attendance certificates": lambda out: build_certificates(
             uow, scenario.cohort_id, out, kind="attendance") if issue_certificates(
-            uow, scenario.cohort_id, "attendance", issued_on=dt.date(2026, 9, 30)) else None,
+            uow, scenario.cohort_id, "attendance", issued_on=dt.date(2026, 9, 30),
+            signer=signer) else None,
         "sign-in sheet": lambda out: build_signin_sheet(uow, scenario.lesson_ids[0], out),
         "timetable": lambda out: build_schedule(uow, out, month=FROM),
         "class attendance": lambda out: build_class_attendance(uow, scenario.cohort_id, out),
