@@ -109,7 +109,7 @@ def _key(args, uow) -> int:
                                      replace=args.replace)
         print(("已创建证书签名密钥，指纹 " if zh else "signing key made, fingerprint ")
               + info.fingerprint_display)
-        print(("私钥文件（请用 key export 备份）：" if zh else "private key file (back it up with key export): ")
+        print(("私钥文件（请导出备份并妥善保管）：" if zh else "private key file (back it up with key export): ")
               + str(path))
         return 0
     if args.key_action == "import":
