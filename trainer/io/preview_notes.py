@@ -55,7 +55,7 @@ def preview_notes(preview, lang: str | None = None) -> list[str]:
                           "left out (you may choose to import them)."))
     if preview.merges:
         notes.append(f"合并单元格：{preview.merges} 处，合并的值已填入其下每一行。" if zh else
-                     f"Merged cells: {preview.merges} ranges; each row under a merge has its "
+                     f"Merged cells: {preview.merges} range(s); each row under a merge has its "
                      "value.")
     if preview.numeric_identifiers:
         notes.append(numeric_id_hint(preview.numeric_identifiers, lang))
