@@ -33,7 +33,8 @@ def timed(command: list[str], env: dict) -> float:
 
 def shown_windows(env: dict) -> int:
     """Named top-level windows bigger than Qt's 1×1 and 3×3 helper windows."""
-    out = subprocess.run(["xwininfo", "-root", "-children"], env=env, capture_output=True,
+    out = subprocess.run(["xwininfo", "-root", "-children"], capture_output=True,
+                         env={**env, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
                          text=True, errors="replace").stdout
     sizes = re.findall(r'^\s*0x[0-9a-f]+ ".*?":.*?\s(\d+)x(\d+)\+', out, re.M)
     return sum(1 for w, h in sizes if int(w) > 100 and int(h) > 100)

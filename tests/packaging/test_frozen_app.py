@@ -90,8 +90,9 @@ def real_flow(folder: Path, home: Path) -> None:
     run(trainer, "init", "--org", "新余市总工会", "--short-name", "新余",
         "--certificate-prefix", "XYZGH", env=env)
     run(trainer, "demo", "--start", "2026-07-01", env=env)
-    assert "saved:" in run(trainer, "schedule", "plan", "--from", "2026-07-01",
-                           "--to", "2026-09-30", env=env)
+    planned = run(trainer, "schedule", "plan", "--from", "2026-07-01", "--to", "2026-09-30",
+                  env=env)
+    assert "已保存" in planned  # the messages in Chinese: the user's language (LANG=zh_CN)
     lessons = json.loads(run(trainer, "schedule", "lessons", "--from", "2026-07-01",
                              "--to", "2026-09-30", "--format", "json", env=env))
     first = lessons[0]
@@ -145,7 +146,9 @@ FIRST_START_TITLE = "欢迎使用“课堂设在工厂”"  # FirstRunDialog's t
 
 def window_titles(env: dict) -> list[str]:
     """The names of the top-level windows on env's X display (xwininfo, package x11-utils)."""
-    out = subprocess.run(["xwininfo", "-root", "-children"], env=env, capture_output=True,
+    # in a UTF-8 locale that exists everywhere, else xwininfo escapes the Chinese title
+    out = subprocess.run(["xwininfo", "-root", "-children"], capture_output=True,
+                         env={**env, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
                          text=True, encoding="utf-8", errors="replace").stdout
     return re.findall(r'^\s*0x[0-9a-f]+ "(.*)"', out, re.M)
 
@@ -198,9 +201,10 @@ def test_frozen_window_waits_on_first_start_offscreen(frozen, tmp_path):
 
 @pytest.mark.skipif(not LINUX or not shutil.which("dpkg-deb"), reason="Debian package: Linux")
 def test_deb_inspected_unpacked_and_run(dist, tmp_path):
-    if os.environ.get("TRAINER_FROZEN_DIR"):
-        pytest.skip("no .deb with a prebuilt folder")
-    (deb,) = dist.glob("factory-classroom_*.deb")
+    debs = list(dist.glob("factory-classroom_*.deb"))
+    if not debs and os.environ.get("TRAINER_FROZEN_DIR"):
+        pytest.skip("no .deb beside the prebuilt folder")
+    (deb,) = debs
     info = subprocess.run(["dpkg-deb", "--info", str(deb)], capture_output=True, text=True,
                           check=True).stdout
     assert f"Version: {__version__}" in info and "Package: factory-classroom" in info
@@ -222,3 +226,24 @@ def test_deb_inspected_unpacked_and_run(dist, tmp_path):
     entry = desktop.read_text(encoding="utf-8")
     assert "Name[zh_CN]=课堂设在工厂" in entry and "Categories=Office;Education;" in entry
     real_flow(root / "opt" / "factory-classroom", tmp_path / "home")
+
+
+@pytest.mark.skipif(not LINUX or os.environ.get("CI") != "true" or os.geteuid() != 0,
+                    reason="installs system-wide: only on CI's throw-away machine, as root")
+def test_deb_installs_runs_and_removes_leaving_the_data(dist, tmp_path):
+    """dpkg -i, `trainer` from the PATH, dpkg --purge: the program is gone, the data stays."""
+    if os.environ.get("TRAINER_FROZEN_DIR"):
+        pytest.skip("no .deb with a prebuilt folder")
+    (deb,) = dist.glob("factory-classroom_*.deb")
+    subprocess.run(["dpkg", "-i", str(deb)], check=True, capture_output=True)
+    try:
+        env = user_env(tmp_path / "home")
+        assert os.path.realpath("/usr/bin/trainer") == "/opt/factory-classroom/factory-classroom"
+        run(Path("/usr/bin/trainer"), "init", "--org", "新余市总工会", env=env)
+        assert Path("/usr/share/applications/factory-classroom.desktop").is_file()
+    finally:
+        subprocess.run(["dpkg", "--purge", "factory-classroom"], check=True, capture_output=True)
+    for gone in ("/opt/factory-classroom", "/usr/bin/trainer", "/usr/bin/factory-classroom",
+                 "/usr/share/applications/factory-classroom.desktop"):
+        assert not os.path.lexists(gone), gone
+    assert (data_folder(tmp_path / "home") / "trainer.db").is_file()
