@@ -44,13 +44,14 @@ def window_shown(command: list[str], env: dict, timeout: float = 120) -> float:
     """Seconds from starting `command` until a named top-level window is mapped."""
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+                               stderr=subprocess.PIPE)
     try:
         while time.perf_counter() - start < timeout:
             if shown_windows(env):
                 return time.perf_counter() - start
             if process.poll() is not None:
-                raise RuntimeError(f"{command[0]} ended before showing a window")
+                raise RuntimeError(f"{command[0]} ended before showing a window: "
+                                   f"{process.stderr.read().decode(errors='replace')[-2000:]}")
             time.sleep(0.02)
         raise RuntimeError(f"no window after {timeout} s")
     finally:
