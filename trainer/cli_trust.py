@@ -328,18 +328,10 @@ def cmd_restore(args) -> int:
     return 0
 
 
-def _values_text(values) -> str:
-    if values is None:
-        return ""
-    if isinstance(values, list):
-        return f"[{len(values)} rows]"
-    return json.dumps(values, ensure_ascii=False, sort_keys=True)
-
-
 def cmd_audit(args) -> int:
     from trainer.cli import _open, _print_table
     from trainer.security.audit import list_audit
-    from trainer.security.texts import entity_label
+    from trainer.security.audit_text import describe_entries
 
     _db, uow = _open(args)
     if args.verb == "verify":
@@ -353,17 +345,11 @@ def cmd_audit(args) -> int:
                            "summary": e.summary, "before": e.before, "after": e.after}
                           for e in entries], ensure_ascii=False, indent=1))
         return 0
-    rows = []
-    for e in entries:
-        local = e.at.replace(tzinfo=dt.timezone.utc).astimezone()
-        change = _values_text(e.before) + (" → " if e.before is not None else "") + \
-            _values_text(e.after)
-        rows.append([f"{local:%Y-%m-%d %H:%M:%S}", e.username, e.action_label(),
-                     entity_label(e.entity) if e.entity else "",
-                     "" if e.record_id is None else str(e.record_id), e.summary,
-                     change[:120]])
-    heads = (["时间", "用户", "操作", "对象", "编号", "摘要", "修改前 → 修改后"] if _zh() else
-             ["when", "user", "action", "entity", "id", "summary", "before → after"])
+    # each entry as the sentence the audit window shows (trainer/security/audit_text.py)
+    lines = describe_entries(uow, entries)
+    rows = [[f"{line.at:%Y-%m-%d %H:%M:%S}", str(e.record_id or ""), line.sentence]
+            for e, line in zip(entries, lines)]
+    heads = ["时间", "编号", "内容"] if _zh() else ["when", "id", "what happened"]
     _print_table(rows, heads)
     print(f"({len(rows)})")
     return 0

@@ -82,3 +82,15 @@ def test_the_lines_shown_export_to_excel(uow, tmp_path):
     assert rows[1][1:] == ("张办事", "修改", lines[0].sentence)
     assert isinstance(rows[1][0], dt.datetime)
     assert len(rows) == 1 + len(lines)
+
+
+def test_the_command_line_prints_the_same_sentences(uow, capsys, monkeypatch):
+    from trainer.cli import main
+
+    staff, rec = _trainee_changed(uow)
+    monkeypatch.setenv("TRAINER_PASSWORD", "correct horse 1")
+    code = main(["--lang", "zh", "audit", "--db", str(uow.database.url), "--as", "admin",
+                 "--entity", "trainee"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "张办事 将学员 张三 的手机号由 138****8000 改为 139****9000，岗位由 空 改为 焊工" in out

@@ -174,7 +174,12 @@ def sentence(entry: AuditRecord, lang: str | None = None, *, who: str = "",
 
 def audit_lines(uow: UnitOfWork, lang: str | None = None, **filters) -> list[AuditLine]:
     """list_audit(uow, **filters) as sentences, newest first, with local times."""
-    entries = list_audit(uow, **filters)
+    return describe_entries(uow, list_audit(uow, **filters), lang)
+
+
+def describe_entries(uow: UnitOfWork, entries: Iterable[AuditRecord],
+                     lang: str | None = None) -> list[AuditLine]:
+    """Entries already read (list_audit) as sentences with local times."""
     names = _Names(uow)
     lines = []
     for entry in entries:
