@@ -93,12 +93,12 @@ def _print(proposal, verbose: bool) -> None:
         print(f"已排 {proposal.placed}，未排 {len(proposal.unplaced)}（共 {proposal.total} 个课次）；"
               f"新建培训班 {len(proposal.classes)}，新增课次 {len(proposal.new_lessons)}，"
               f"调整课次 {len(moves)}")
-        print(f"方法 {proposal.method} {proposal.status}，用时 {proposal.seconds:.1f} 秒")
+        print(f"方法：{proposal.method_line('zh')}")
     else:
         print(f"placed {proposal.placed}, unplaced {len(proposal.unplaced)} (of "
               f"{proposal.total} lessons); new classes {len(proposal.classes)}, new lessons "
               f"{len(proposal.new_lessons)}, moved {len(moves)}")
-        print(f"method {proposal.method} {proposal.status}, {proposal.seconds:.1f} s")
+        print(f"method: {proposal.method_line('en')}")
     if proposal.unplaced:
         print("未排课次：" if zh else "Not placed:")
         for explanation in proposal.unplaced:

@@ -184,3 +184,66 @@ def test_greedy_plans_of_random_instances_obey_every_rule(seed, lessons):
     problem = generate(InstanceSize("random", 5, 3, lessons), seed=seed, weeks=4)
     plan = greedy_plan(problem)
     assert check_plan(problem, plan) == []
+
+
+def test_greedy_at_the_bound_is_returned_without_a_search(monkeypatch):
+    import trainer.scheduling.lns as lns
+    from trainer.scheduling.bounds import placement_upper_bound
+    from trainer.scheduling.planner import method_line
+
+    def no_search(*args, **kwargs):
+        raise AssertionError("CP-SAT ran although greedy was at the bound")
+
+    monkeypatch.setattr(lns, "improve", no_search)
+    problem = generate(SMALL, seed=5)
+    cands = compute_candidates(problem)
+    plan = solve(problem, FAST, cands=cands)
+    assert plan.status == "at bound" and plan.method == "greedy"
+    assert plan.placed_count == placement_upper_bound(cands)
+    assert plan.placements == greedy_plan(problem, cands).placements
+    assert method_line(plan, "zh").startswith("贪心方案已达上限，无需进一步优化（用时 ")
+    assert method_line(plan, "en").startswith(
+        "greedy plan at the upper bound, no further optimisation needed (")
+    # a gap of nothing: the soft goals are not provably at their bound, so CP-SAT is asked
+    monkeypatch.undo()
+    searched = solve(problem, SolveOptions(time_limit=0.5, soft_gap_per_lesson=-1e9), cands=cands)
+    assert searched.status in ("greedy kept", "improved") and searched.search_seconds > 0
+
+
+def test_greedy_below_the_bound_still_searches_and_places_more():
+    from trainer.scheduling.bounds import placement_upper_bound
+    from trainer.scheduling.planner import method_line
+
+    problem = generate(SMALL, seed=38)
+    cands = compute_candidates(problem)
+    greedy = greedy_plan(problem, cands)
+    assert greedy.placed_count < placement_upper_bound(cands)
+    plan = solve(problem, FAST, cands=cands)
+    assert plan.status == "improved" and plan.method == "greedy+cp-sat"
+    assert plan.placed_count > greedy.placed_count
+    assert check_plan(problem, plan) == []
+    assert plan.changed >= plan.placed_count - greedy.placed_count
+    assert method_line(plan, "zh") == \
+        f"CP-SAT 用 {plan.search_seconds:.0f} 秒改进了 {plan.changed} 个课次"
+    assert method_line(plan, "en") == \
+        f"CP-SAT improved {plan.changed} lessons in {plan.search_seconds:.0f} s"
+
+
+def test_method_lines_say_what_happened_in_both_languages():
+    from dataclasses import replace
+
+    from trainer.scheduling.planner import method_line
+    from trainer.scheduling.problem import Plan
+
+    kept = Plan({}, (), "greedy", "greedy kept", seconds=12.4, search_seconds=12.2)
+    assert method_line(kept, "zh") == "贪心方案，CP-SAT 用 12 秒未找到更好方案"
+    assert method_line(kept, "en") == "greedy plan; CP-SAT found nothing better in 12 s"
+    limit = replace(kept, status="wall-clock limit")
+    assert method_line(limit, "zh").endswith("（达到时间上限后停止）")
+    assert method_line(limit, "en").endswith(" (stopped at the time limit)")
+    off = Plan({}, (), "greedy", "", seconds=0.3)
+    assert method_line(off, "zh") == "贪心方案，未运行 CP-SAT（用时 0.3 秒）"
+    assert method_line(off, "en") == "greedy plan, CP-SAT not run (0.3 s)"
+    for plan in (kept, limit, off):
+        assert "greedy greedy" not in method_line(plan, "en")
+        assert "greedy" not in method_line(plan, "zh") and "kept" not in method_line(plan, "zh")

@@ -75,3 +75,98 @@ def _max_flow(cands: Candidates, resource: str) -> int:
     if solver.solve(source, sink) != solver.OPTIMAL:
         raise RuntimeError("max flow failed")
     return int(solver.optimal_flow())
+
+
+def objective_lower_bound(cands: Candidates, upper: int) -> int:
+    """A lower bound on `lns.plan_value` of any plan that places at most `upper` lessons.
+
+    Per lesson: the cheaper of its cheapest place (slot and venue costs) and leaving it out;
+    then the (total − upper) lessons that are cheapest to leave out pay for being left out.
+    A lesson that must move pays the move either way. One lecturer per class: a class with more
+    lessons than may be left out has one placed and pays for its first lecturer unless it has
+    one that stays. Balance: the busiest lecturer carries at least the average of the fixed
+    minutes and of the `upper` shortest lessons over the lecturers who may teach. Trips saved: see
+    `_trips_saved_at_most`."""
+    from trainer.scheduling.costs import place_value, slot_costs, venue_cost
+    from trainer.scheduling.model import SCALE, fixed_loads
+
+    problem = cands.problem
+    weights = problem.weights
+    value, extra, minutes = 0, [], []
+    by_class: dict[str, int] = defaultdict(int)
+    for opt in cands.options.values():
+        if opt.lesson.current is not None and opt.lesson.must_move:
+            value += SCALE * weights.move
+        out = SCALE * place_value(cands, opt)
+        usable = opt.usable_slots()
+        if not usable:
+            value += out
+            continue
+        by_class[opt.cls.key] += 1
+        costs = slot_costs(cands, opt)
+        cheapest = min(costs[s] for s in usable) + min(
+            (venue_cost(cands, opt, v) for v in opt.venues), default=0)
+        placed = SCALE * cheapest
+        value += min(placed, out)
+        extra.append(max(0, out - placed))
+        minutes.append(opt.minutes)
+    must_leave = max(0, len(extra) - upper)
+    value += sum(sorted(extra)[:must_leave])
+    fixed_lecturers = {f.class_key for f in problem.fixed
+                       if f.class_key and f.lecturer_id is not None}
+    if weights.one_lecturer:
+        value += SCALE * weights.one_lecturer * sum(
+            1 for key, n in by_class.items()
+            if n > must_leave and n >= 2 and key not in fixed_lecturers)
+    if weights.balance:
+        teaching = {lid for opt in cands.options.values() for lid in opt.lecturers}
+        if teaching:
+            fixed = fixed_loads(cands)
+            total = sum(fixed.get(lid, 0) for lid in teaching) + \
+                sum(sorted(minutes)[:min(upper, len(minutes))])
+            busiest = max([fixed.get(lid, 0) for lid in teaching] + [-(-total // len(teaching))])
+            value += weights.balance * busiest
+    if weights.travel:
+        value -= SCALE * weights.travel * _trips_saved_at_most(cands)
+    return value
+
+
+def _trips_saved_at_most(cands: Candidates) -> int:
+    """A saved trip is a lecturer teaching two classes of one enterprise in consecutive
+    half-days of a day. Each lesson ends at most one such pair as the later lesson, and at most
+    one more as the earlier lesson before a lesson that stays: so count the lessons of classes
+    that have a partner class at their enterprise (a lecturer in common and adjacent half-days),
+    twice where lessons stay at that enterprise."""
+    problem = cands.problem
+    slots = problem.slots
+    info: dict[str, tuple] = {}
+    count: dict[str, int] = defaultdict(int)
+    for opt in cands.options.values():
+        usable = set(opt.usable_slots())
+        if not usable or opt.cls.enterprise_id is None:
+            continue
+        site, lids, have, near = info.get(opt.cls.key,
+                                          (opt.cls.enterprise_id, set(), set(), set()))
+        lids |= set(opt.lecturers)
+        have |= usable
+        near |= {s + d for s in usable for d in (-1, 1)
+                 if 0 <= s + d < len(slots) and slots[s + d].date == slots[s].date}
+        info[opt.cls.key] = (site, lids, have, near)
+        count[opt.cls.key] += 1
+    fixed_at: dict[object, list] = defaultdict(list)
+    for f in problem.fixed:
+        if f.enterprise_id is not None and f.slot is not None and f.lecturer_id is not None:
+            fixed_at[f.enterprise_id].append((f.class_key, f.lecturer_id, f.slot))
+    by_site: dict[object, list[str]] = defaultdict(list)
+    for key, (site, *_rest) in info.items():
+        by_site[site].append(key)
+    saved = 0
+    for site, keys in by_site.items():
+        for key in keys:
+            _s, lids, _have, near = info[key]
+            partner = any(other != key and lids & info[other][1] and near & info[other][2]
+                          for other in keys) or \
+                any(ck != key and lid in lids and s in near for ck, lid, s in fixed_at[site])
+            if partner:
+                saved += count[key] * (2 if fixed_at[site] else 1)
+    return saved

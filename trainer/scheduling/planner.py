@@ -1,5 +1,7 @@
-"""Solving a planning problem: a greedy placement first, then CP-SAT improving it a
-neighbourhood at a time (trainer.scheduling.lns) from the greedy plan; a neighbourhood's result
+"""Solving a planning problem: a greedy placement first, returned at once when it already places
+every lesson the max-flow bound allows (trainer.scheduling.bounds) and its objective is within
+`SolveOptions.soft_gap_per_lesson` of a lower bound (status "at bound"); otherwise CP-SAT
+improves it a neighbourhood at a time (trainer.scheduling.lns) from the greedy plan; a neighbourhood's result
 is kept only when the whole plan gets better, so the answer is never worse than greedy, even
 when stopped early.
 
@@ -44,6 +46,24 @@ class SolveOptions:
     use_cp_sat: bool = True
     neighbourhood: int = 60  # lessons freed at a time (large-neighbourhood search)
     step: float = 0.5  # deterministic seconds of CP-SAT per neighbourhood
+    # the greedy plan is returned at once when it places as many lessons as the max-flow bound
+    # allows and its objective is at most this many points per placed lesson (SCALE-free
+    # weight units, e.g. 10 = two half-days off the preferred ones) above a lower bound
+    soft_gap_per_lesson: float = 10.0
+
+
+def at_bound(cands: Candidates, greedy: Plan, gap_per_lesson: float) -> bool:
+    """Whether no search can do noticeably better than `greedy`: every lesson the max-flow
+    bound allows is placed, and the soft goals are within the stated gap of their lower bound."""
+    from trainer.scheduling.bounds import objective_lower_bound, placement_upper_bound
+    from trainer.scheduling.lns import plan_value
+    from trainer.scheduling.model import SCALE
+
+    upper = placement_upper_bound(cands)
+    if greedy.placed_count < upper:
+        return False
+    gap = plan_value(cands, greedy) - objective_lower_bound(cands, upper)
+    return gap <= gap_per_lesson * SCALE * max(greedy.placed_count, 1)
 
 
 def solve(problem: PlanningProblem, options: SolveOptions = SolveOptions(),
@@ -57,22 +77,55 @@ def solve(problem: PlanningProblem, options: SolveOptions = SolveOptions(),
     greedy = greedy_plan(problem, cands)
     if progress:
         progress(greedy.placed_count, total, STAGE_PLACE)
-    if not options.use_cp_sat or not total or (cancel and cancel()):
+    if not options.use_cp_sat or not total or options.time_limit <= 0 or (cancel and cancel()):
         return replace(greedy, seconds=time.perf_counter() - started,
                        status="cancelled" if cancel and cancel() else "")
+    if at_bound(cands, greedy, options.soft_gap_per_lesson):
+        return replace(greedy, seconds=time.perf_counter() - started, status="at bound")
     from trainer.scheduling.lns import improve, plan_value
 
     wall = max(30.0, options.time_limit * options.wall_clock_factor)
+    searching = time.perf_counter()
     best = improve(cands, greedy, options.time_limit, seed=options.seed,
                    size=options.neighbourhood, step=options.step, wall_limit=wall,
                    progress=progress, cancel=cancel)
     seconds = time.perf_counter() - started
+    search = time.perf_counter() - searching
     if cancel and cancel():
         status = "cancelled"
-    elif seconds - greedy.seconds >= wall:
+    elif search >= wall:
         status = "wall-clock limit"
     else:
         status = "improved" if best is not greedy else "greedy kept"
     method = "greedy+cp-sat" if best is not greedy else "greedy"
+    changed = sum(1 for k, p in best.placements.items() if greedy.placements.get(k) != p)
     return replace(best, method=method, status=status, objective=plan_value(cands, best),
-                   seconds=seconds)
+                   seconds=seconds, search_seconds=search, changed=changed)
+
+
+def method_line(plan: Plan, lang: str | None = None) -> str:
+    """How the plan was made, in a sentence of the interface language."""
+    from trainer.messages import pick
+
+    took = f"{plan.seconds:.1f}"
+    search = f"{plan.search_seconds:.0f}"
+    if plan.method == "none":
+        text = pick(("没有需要安排的课次", "nothing to plan"), lang)
+    elif plan.status == "at bound":
+        text = pick((f"贪心方案已达上限，无需进一步优化（用时 {took} 秒）",
+                     f"greedy plan at the upper bound, no further optimisation needed "
+                     f"({took} s)"), lang)
+    elif plan.method == "greedy+cp-sat":
+        text = pick((f"CP-SAT 用 {search} 秒改进了 {plan.changed} 个课次",
+                     f"CP-SAT improved {plan.changed} lessons in {search} s"), lang)
+    elif plan.search_seconds or plan.status in ("greedy kept", "wall-clock limit"):
+        text = pick((f"贪心方案，CP-SAT 用 {search} 秒未找到更好方案",
+                     f"greedy plan; CP-SAT found nothing better in {search} s"), lang)
+    else:
+        text = pick((f"贪心方案，未运行 CP-SAT（用时 {took} 秒）",
+                     f"greedy plan, CP-SAT not run ({took} s)"), lang)
+    if plan.status == "wall-clock limit":
+        text += pick(("（达到时间上限后停止）", " (stopped at the time limit)"), lang)
+    elif plan.status == "cancelled":
+        text += pick(("（已取消）", " (cancelled)"), lang)
+    return text

@@ -176,8 +176,11 @@ class PlanningProblem:
 class Plan:
     """The planner's answer: where each placed lesson goes; the keys it could not place.
 
-    `method` says which search produced it ("cp-sat", "greedy" or "greedy+cp-sat" when CP-SAT
-    improved on the greedy hint); `status` is CP-SAT's status name; `seconds` the wall time."""
+    `method` says which search produced it ("greedy", or "greedy+cp-sat" when CP-SAT improved on
+    the greedy plan); `status` how the search ended ("at bound", "greedy kept", "improved",
+    "wall-clock limit", "cancelled"; "" when CP-SAT did not run); `seconds` the wall time,
+    `search_seconds` the part spent in CP-SAT, `changed` how many lessons CP-SAT placed or moved
+    away from the greedy plan (trainer.scheduling.planner.method_line says it in words)."""
     placements: dict[str, Placement]
     unplaced: tuple[str, ...]
     method: str
@@ -185,6 +188,8 @@ class Plan:
     objective: float | None = None
     bound: float | None = None
     seconds: float = 0.0
+    search_seconds: float = 0.0
+    changed: int = 0
 
     @property
     def placed_count(self) -> int:

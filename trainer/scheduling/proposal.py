@@ -11,7 +11,7 @@ and reported, never offered — so an accepted plan has no conflicts by `trainer
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from trainer.errors import ReasonError, ValidationError
 from trainer.rules.calendar import lesson_times
@@ -88,6 +88,12 @@ class Proposal:
     request_ids: tuple[int, ...] = ()  # open requests all of whose lessons the plan places
     lecturer_away: Unavailability | None = None  # recorded on acceptance (re-planning)
     plan: Plan | None = field(default=None, compare=False, repr=False)
+
+    def method_line(self, lang: str | None = None) -> str:
+        """How the plan was made, in words (trainer.scheduling.planner.method_line)."""
+        from trainer.scheduling.planner import method_line
+        return method_line(self.plan or Plan({}, (), self.method, self.status,
+                                             seconds=self.seconds), lang)
 
     @property
     def new_lessons(self) -> tuple[ProposedLesson, ...]:
@@ -220,8 +226,7 @@ def _propose(built: BuiltProblem, options: SolveOptions, progress, cancel) -> Pr
                                             lesson.sequence, "rule_conflict",
                                             {"sentence": conflict.text()})
     unplaced_keys = tuple(k for k in cands.options if k not in placements)
-    final = Plan(placements, unplaced_keys, plan.method, plan.status, plan.objective,
-                 plan.bound, plan.seconds)
+    final = replace(plan, placements=placements, unplaced=unplaced_keys)
     explanations = explain_unplaced(cands, final)
     explanations.update(rejected)
     changed = tuple(x for x in _proposed(built, placements) if _is_change(built, x))

@@ -81,6 +81,9 @@ class PlanDialog(QDialog):
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-weight: 600;")
+        self.method = QLabel(self)
+        self.method.setObjectName("method")
+        self.method.setWordWrap(True)
         self.changes = QTableWidget(0, 6, self)
         self.changes.setObjectName("changes")
         self.changes.verticalHeader().hide()
@@ -114,6 +117,7 @@ class PlanDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.provisional)
         layout.addWidget(self.summary)
+        layout.addWidget(self.method)
         layout.addWidget(self.changes, 3)
         layout.addWidget(QLabel(self.tr("Not placed, and why:"), self))
         layout.addWidget(self.unplaced, 1)
@@ -164,6 +168,7 @@ class PlanDialog(QDialog):
             .replace("%3", str(len(proposal.classes))).replace("%4", str(len(proposal.new_lessons)))
             .replace("%5", str(len(proposal.moves))).replace("%6", str(len(proposal.unplaced)))
             .replace("%7", f"{proposal.seconds:.1f}"))
+        self.method.setText(proposal.method_line())
         self.changes.setRowCount(len(proposal.lessons))
         for row, x in enumerate(proposal.lessons):
             cells = (self.change_words(x), x.class_name, str(x.sequence),
