@@ -79,6 +79,15 @@ def add_commands(sub, common) -> None:
     seen.add_argument("--overwrite", action="store_true",
                       help="move it whatever changed since (instead of --version)")
 
+    p = ssub.add_parser("cancel", parents=[common],
+                        help="cancel a lesson (kept; calendar files send it as cancelled)")
+    p.add_argument("lesson", type=int, metavar="LESSON", help="lesson id")
+    seen = p.add_mutually_exclusive_group(required=True)
+    seen.add_argument("--version", type=int, metavar="N", dest="expected_version",
+                      help="the lesson's version as `schedule lessons` showed it")
+    seen.add_argument("--overwrite", action="store_true",
+                      help="cancel it whatever changed since (instead of --version)")
+
     p = ssub.add_parser("ics", parents=[common], help="write an .ics calendar file")
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--lecturer", metavar="NAME")
@@ -233,6 +242,14 @@ def cmd_move(args, uow) -> int:
     return 0
 
 
+def cmd_cancel(args, uow) -> int:
+    from trainer.services.schedule import cancel_lesson
+
+    cancelled = cancel_lesson(uow, args.lesson, args.expected_version, force=args.overwrite)
+    print("  ".join(_lesson_row(cancelled)))
+    return 0
+
+
 def cmd_ics(args, uow) -> int:
     from trainer.io.ics import export_enterprise_ics, export_lecturer_ics
 
@@ -256,7 +273,7 @@ def cmd_export(args, uow) -> int:
     return 0
 
 
-SUBCOMMANDS = {"check": cmd_check, "classes": cmd_classes, "lessons": cmd_lessons,
+SUBCOMMANDS = {"cancel": cmd_cancel, "check": cmd_check, "classes": cmd_classes, "lessons": cmd_lessons,
                "move": cmd_move, "ics": cmd_ics, "export": cmd_export}
 
 

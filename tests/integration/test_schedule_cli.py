@@ -159,3 +159,22 @@ def test_extension_hook_adds_schedule_subcommands(capsys, monkeypatch, sqlite_ur
     assert (code, out) == (0, "planning from 2026-10-01\n")
     code, out, _ = run(capsys, "schedule", "--help")
     assert code == 0 and "plan" in out and "check" in out
+
+
+def test_cancel_needs_the_version_and_the_calendar_file_says_cancelled(capsys, uow, world,
+                                                                      tmp_path):
+    scenario, url = world
+    a, b = _lessons(uow, scenario)
+    assert run(capsys, "schedule", "cancel", str(b.id), "--db", url)[0] == 2  # no version
+    code, _, err = run(capsys, "schedule", "cancel", str(b.id), "--db", url, "--version",
+                       str(b.version + 1), "--lang", "en")
+    assert code == 1 and "changed by" in err and sc.get_lesson(uow, b.id).status != "cancelled"
+    code, out, _ = run(capsys, "schedule", "cancel", str(b.id), "--db", url, "--version",
+                       str(b.version))
+    assert code == 0 and sc.get_lesson(uow, b.id).status == "cancelled"
+    out_file = tmp_path / "wang.ics"
+    assert run(capsys, "schedule", "ics", "--db", url, "--lecturer", "王建国",
+               "--out", str(out_file))[0] == 0
+    events = {e.decoded("dtstart").date(): str(e["status"])
+              for e in Calendar.from_ical(out_file.read_bytes()).walk("VEVENT")}
+    assert events == {D(2026, 10, 13): "CONFIRMED", D(2026, 10, 15): "CANCELLED"}

@@ -10,7 +10,9 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 
 from tests.integration.schedule_scenario import build
-from trainer.io.ics import export_enterprise_ics, export_lecturer_ics, lesson_uid
+from trainer.io.ics import (export_enterprise_ics, export_lecturer_ics, lesson_uid,
+                             office_uuid)
+from trainer.errors import StaleEditError
 from trainer.files import OutputError
 from trainer.io.schedule_export import export_schedule
 from trainer.services import schedule as sc
@@ -51,7 +53,7 @@ def test_lecturer_ics_read_back(uow, lessons, tmp_path, chinese):
     assert str(cal["x-wr-calname"]) == "王建国 授课安排"
     assert [str(z["tzid"]) for z in cal.walk("VTIMEZONE")] == ["Asia/Shanghai"]
     first, second = events
-    assert str(first["uid"]) == lesson_uid(uow.organization_id, a.id)
+    assert str(first["uid"]) == lesson_uid(office_uuid(uow), a.id)
     assert first.decoded("dtstart") == dt.datetime(2026, 10, 13, 8, 30, tzinfo=SHANGHAI)
     assert first.decoded("dtend") == dt.datetime(2026, 10, 13, 10, 30, tzinfo=SHANGHAI)
     assert first.decoded("dtstart").utcoffset() == dt.timedelta(hours=8)
@@ -70,7 +72,7 @@ def test_uid_stable_and_sequence_follows_moves(uow, lessons, tmp_path):
     moved = sc.move_lesson(uow, a.id, D(2026, 10, 14), "afternoon", expected_version=a.version)
     after = _events(export_lecturer_ics(uow, world.wang, tmp_path / "2.ics").path)[1]
     assert {str(e["uid"]) for e in before} == {str(e["uid"]) for e in after}
-    event = next(e for e in after if str(e["uid"]) == lesson_uid(uow.organization_id, a.id))
+    event = next(e for e in after if str(e["uid"]) == lesson_uid(office_uuid(uow), a.id))
     assert int(event["sequence"]) == moved.version > a.version
     assert event.decoded("dtstart") == dt.datetime(2026, 10, 14, 14, 0, tzinfo=SHANGHAI)
 
@@ -79,7 +81,7 @@ def test_enterprise_ics_and_date_range(uow, lessons, tmp_path):
     world, (a, b, c) = lessons
     result = export_enterprise_ics(uow, world.xingang, tmp_path / "xg.ics")
     uids = [str(e["uid"]) for e in _events(result.path)[1]]
-    assert uids == [lesson_uid(uow.organization_id, i) for i in (a.id, c.id)]
+    assert uids == [lesson_uid(office_uuid(uow), i) for i in (a.id, c.id)]
     ranged = export_enterprise_ics(uow, world.xingang, tmp_path / "xg2.ics",
                                    start=D(2026, 10, 14), end=D(2026, 10, 31))
     assert ranged.rows == 1
@@ -113,3 +115,46 @@ def test_schedule_workbook_headers_in_english(uow, lessons, tmp_path, monkeypatc
     sheet = load_workbook(export_schedule(uow, tmp_path / "s.xlsx").path).active
     assert [c.value for c in sheet[1]][:3] == ["date", "weekday", "time of day"]
     assert sheet["C2"].value == "morning"
+
+
+def test_a_moved_and_a_cancelled_lesson_update_the_lecturers_calendar(uow, lessons, tmp_path):
+    """Re-exported after a move and a cancellation, read by the icalendar package: the same
+    UIDs, a higher SEQUENCE for both, the cancelled one STATUS:CANCELLED (not left out)."""
+    world, (a, b, _c) = lessons
+    before = {str(e["uid"]): e for e in _events(
+        export_lecturer_ics(uow, world.wang, tmp_path / "1.ics").path)[1]}
+    moved = sc.move_lesson(uow, a.id, D(2026, 10, 14), "afternoon", expected_version=a.version)
+    shown = sc.get_lesson(uow, b.id)
+    cancelled = sc.cancel_lesson(uow, b.id, shown.version)
+    assert cancelled.status == "cancelled" and b.id not in {x.id for x in sc.list_lessons(uow)}
+    result = export_lecturer_ics(uow, world.wang, tmp_path / "2.ics")
+    after = {str(e["uid"]): e for e in _events(result.path)[1]}
+    assert set(after) == set(before) and len(after) == 2 == result.rows
+    uid_a, uid_b = lesson_uid(office_uuid(uow), a.id), lesson_uid(office_uuid(uow), b.id)
+    assert int(after[uid_a]["sequence"]) == moved.version > int(before[uid_a]["sequence"])
+    assert int(after[uid_b]["sequence"]) == cancelled.version > int(before[uid_b]["sequence"])
+    assert (str(before[uid_b]["status"]), str(after[uid_b]["status"])) == ("CONFIRMED",
+                                                                           "CANCELLED")
+    assert str(after[uid_a]["status"]) == "CONFIRMED"
+    stamp = after[uid_a].decoded("dtstamp")
+    assert stamp.utcoffset() == dt.timedelta(0)
+    assert abs(stamp - dt.datetime.now(dt.timezone.utc)) < dt.timedelta(minutes=5)
+    with pytest.raises(StaleEditError):  # cancelling carries the version too
+        sc.cancel_lesson(uow, a.id, a.version)
+
+
+def test_two_offices_databases_never_share_a_uid(uow, tmp_path):
+    """Both databases number their office 1 and their first lesson 1: the UUID keeps them apart,
+    and it stays the same for the life of the database."""
+    from trainer.db.migrate import open_database
+    from trainer.services.organizations import create_organization
+    from trainer.services.uow import UnitOfWork
+
+    other_db = open_database(f"sqlite:///{(tmp_path / 'other.db').as_posix()}")
+    other = UnitOfWork(other_db)
+    create_organization(other, "分宜县总工会")
+    mine, theirs = office_uuid(uow), office_uuid(other)
+    assert mine != theirs and office_uuid(uow) == mine and office_uuid(other) == theirs
+    assert uow.organization_id == other.organization_id
+    assert lesson_uid(mine, 1) != lesson_uid(theirs, 1)
+    other_db.dispose()

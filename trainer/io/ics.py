@@ -1,37 +1,51 @@
 """Calendar files (.ics, RFC 5545) of the schedule: one per lecturer (their teaching) and one per
 enterprise (lessons of its classes and lessons in its workshops), for phones and Outlook.
 
-Each lesson is one event in Asia/Shanghai time. Its UID is stable (the office and the lesson id),
-and its SEQUENCE is the lesson's version, so importing a newer file moves the event instead of
-adding a second one. Summary: course · class; location: venue and address; description: the
+Each lesson is one event in Asia/Shanghai time. Its UID is stable and unique in the world (the
+office's UUID, made once per database, and the lesson id), and its SEQUENCE is the lesson's
+version (it grows with every change), so importing a newer file moves the event instead of
+adding a second one; a cancelled lesson is sent with STATUS:CANCELLED, so calendars drop it. Summary: course · class; location: venue and address; description: the
 lecturer, the lesson's number and the enterprise's contact."""
 from __future__ import annotations
 
 import datetime as dt
 import os
+import uuid
 from pathlib import Path
 from typing import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from trainer import __version__
-from trainer.db.models import Enterprise, Lecturer
+from trainer.db.models import Cohort, Enterprise, Lecturer, Lesson, Venue
 from trainer.errors import NotFoundError
 from trainer.files import atomic_output
 from trainer.io.list_export import ExportResult
 from trainer.messages import language
-from trainer.services.schedule import LessonRecord, list_lessons
+from trainer.services.schedule import LessonRecord, get_lesson, list_lessons
+from trainer.services.settings import get_setting, set_setting
 from trainer.services.uow import UnitOfWork
 
 TIMEZONE = "Asia/Shanghai"
 _ZONE = ZoneInfo(TIMEZONE)
 
 
-def lesson_uid(organization_id: int, lesson_id: int) -> str:
-    """The same lesson always has the same UID, whoever exports it and however often."""
-    return f"lesson-{lesson_id}.office-{organization_id}@factory-classroom"
+def lesson_uid(office: str, lesson_id: int) -> str:
+    """The same lesson always has the same UID, whoever exports it and however often; lessons
+    of two offices' databases never share one (`office`: office_uuid)."""
+    return f"lesson-{lesson_id}.{office}@factory-classroom"
+
+
+def office_uuid(uow: UnitOfWork) -> str:
+    """This database's office UUID, made once on first use and kept in the settings table."""
+    with uow:
+        value = get_setting(uow, "office.uuid")
+        if not value:
+            value = str(uuid.uuid4())
+            set_setting(uow, "office.uuid", value)
+        return value
 
 
 def _timezone() -> Timezone:
@@ -72,7 +86,7 @@ def _description(lesson: LessonRecord, contacts: Mapping[int, tuple[str, str]]) 
     return "\n".join(lines)
 
 
-def lessons_calendar(lessons: Sequence[LessonRecord], *, name: str, organization_id: int,
+def lessons_calendar(lessons: Sequence[LessonRecord], *, name: str, office: str,
                      addresses: Mapping[int, str] = {},
                      contacts: Mapping[int, tuple[str, str]] = {},
                      stamp: dt.datetime | None = None) -> Calendar:
@@ -89,9 +103,10 @@ def lessons_calendar(lessons: Sequence[LessonRecord], *, name: str, organization
     stamp = stamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     for lesson in lessons:
         event = Event()
-        event.add("uid", lesson_uid(organization_id, lesson.id))
+        event.add("uid", lesson_uid(office, lesson.id))
         event.add("dtstamp", stamp)
         event.add("sequence", lesson.version)
+        event.add("status", "CANCELLED" if lesson.status == "cancelled" else "CONFIRMED")
         event.add("dtstart", dt.datetime.combine(lesson.date, lesson.start, _ZONE))
         event.add("dtend", dt.datetime.combine(lesson.date, lesson.end, _ZONE))
         event.add("summary", f"{lesson.course_title} · {lesson.class_name}")
@@ -118,6 +133,25 @@ def _enterprise_facts(uow: UnitOfWork) -> tuple[dict[int, str], dict[int, tuple[
     return ({i: a for i, a, _n, _p in rows if a}, {i: (n, p) for i, _a, n, p in rows})
 
 
+def _cancelled_ids(uow: UnitOfWork, start: dt.date | None, end: dt.date | None, *,
+                   lecturer_id: int | None = None, enterprise_id: int | None = None) -> list[int]:
+    """The cancelled lessons the file must still carry (as cancelled) for the lecturer or the
+    enterprise (its classes' and its venues')."""
+    stmt = (select(Lesson.id).join(Cohort, Lesson.cohort_id == Cohort.id)
+            .where(Cohort.organization_id == uow.organization_id, Lesson.status == "cancelled"))
+    if start is not None:
+        stmt = stmt.where(Lesson.date >= start)
+    if end is not None:
+        stmt = stmt.where(Lesson.date <= end)
+    if lecturer_id is not None:
+        stmt = stmt.where(Lesson.lecturer_id == lecturer_id)
+    if enterprise_id is not None:
+        venues = select(Venue.id).where(Venue.enterprise_id == enterprise_id)
+        stmt = stmt.where(or_(Cohort.enterprise_id == enterprise_id, Lesson.venue_id.in_(venues)))
+    with uow:
+        return list(uow.session.scalars(stmt.order_by(Lesson.date, Lesson.start_time)))
+
+
 def _export(uow: UnitOfWork, model, entity: str, record_id: int, path: str | os.PathLike,
             start: dt.date | None, end: dt.date | None, titles: tuple[str, str],
             **which: int) -> ExportResult:
@@ -127,11 +161,11 @@ def _export(uow: UnitOfWork, model, entity: str, record_id: int, path: str | os.
             model.id == record_id, model.organization_id == uow.organization_id))
         if name is None:
             raise NotFoundError(entity, record_id)
-        org = uow.organization_id
     lessons = list_lessons(uow, start, end, with_conflicts=False, **which)
+    lessons += [get_lesson(uow, i) for i in _cancelled_ids(uow, start, end, **which)]
     addresses, contacts = _enterprise_facts(uow)
     title = (titles[0] if language() == "zh" else titles[1]).format(name=name)
-    cal = lessons_calendar(lessons, name=title, organization_id=org, addresses=addresses,
+    cal = lessons_calendar(lessons, name=title, office=office_uuid(uow), addresses=addresses,
                            contacts=contacts)
     return ExportResult(_write(cal, path), len(lessons))
 

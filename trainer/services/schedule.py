@@ -32,7 +32,7 @@ from trainer.services.uow import UnitOfWork
 __all__ = ["ClassRecord", "LessonRecord", "LessonDraft", "LessonForm", "split_sizes",
            "create_classes", "list_classes", "get_class", "list_lessons", "get_lesson",
            "preview_lessons", "save_lessons", "add_lesson", "update_lesson", "move_lesson",
-           "delete_lesson", "set_lesson_locked", "check_schedule", "KEEP"]
+           "delete_lesson", "cancel_lesson", "set_lesson_locked", "check_schedule", "KEEP"]
 
 KEEP = object()  # move_lesson: leave the lecturer / venue as it is
 
@@ -383,3 +383,15 @@ def delete_lesson(uow: UnitOfWork, lesson_id: int, expected_version: int | None,
         refuse_if_referenced(uow.session, "lesson", f"#{row.id}", [
             ("attendance", select(Attendance.id).where(Attendance.lesson_id == row.id))])
         uow.session.delete(row)
+
+
+def cancel_lesson(uow: UnitOfWork, lesson_id: int, expected_version: int | None, *,
+                  force: bool = False) -> LessonRecord:
+    """The lesson will not take place: kept (calendar files send it as cancelled, so a
+    lecturer's phone drops it) but takes no lecturer, venue or trainee time any more."""
+    with uow:
+        row = _lesson_row(uow, lesson_id)
+        _check_lesson_version(row, expected_version, force, f"#{row.id}")
+        row.status = "cancelled"
+        uow.session.flush()
+    return get_lesson(uow, lesson_id)

@@ -30,6 +30,7 @@ DEFAULTS.update({  # printed documents (trainer/pdf) and certificates (services/
     "pdf.signin_rows_per_page": 20,
     "certificate.verify_url": "",     # a web page verifying ?n=NUMBER&c=CODE: then the QR is its address
     "certificate.verify_phone": "",   # the office phone the QR sentence names ("" = the office's phone)
+    "office.uuid": "",                # this database's office, made once: .ics UIDs (io/ics)
     "certificate.number_format": "{prefix}-{year}-{theme}-{serial:05d}",
     "certificate.theme_codes": {},    # theme name → code in numbers; default: pinyin initials
     "certificate.templates": {},      # kind → fields overriding the built-in template
