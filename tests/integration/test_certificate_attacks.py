@@ -293,3 +293,21 @@ def test_twenty_processes_issue_at_once_unique_serials_no_traceback(uow, databas
     same_class = [t for tgt, t, c in zip(targets, printed, codes) if tgt == targets[0] and c == 0]
     assert sum(int(t.split("issued ")[1].split(",")[0]) for t in same_class) == \
         sum(1 for r in rows if r.cohort_id == targets[0])
+
+
+def test_a_lesson_moved_after_issue_makes_the_dates_untrue_until_reissued(uow):
+    from trainer.db.models import Lesson
+
+    scenario = make_class(uow, trainees=3, lessons=2)
+    signer = make_signer(uow)
+    cert = issue_certificates(uow, scenario.cohort_id, signer=signer, issued_on=ISSUED).issued[0]
+    with uow:  # the last lesson was in fact held a week later
+        uow.session.get(Lesson, scenario.lesson_ids[-1]).date = dt.date(2026, 9, 20)
+    verdict = verify_certificate(uow, cert.number, cert.verification_code)
+    assert (verdict.status, verdict.detail, verdict.changed) == ("not_genuine", "facts_changed",
+                                                                 ("end",))
+    assert "证书所载事项已于 " + dt.date.today().isoformat() in verdict.message("zh")
+    assert "（培训日期）" in verdict.message("zh")
+    new = reissue_certificate(uow, cert.number, "培训日期更正", signer=signer)
+    assert verify_certificate(uow, new.number, new.verification_code).status == "genuine"
+    assert new.end == dt.date(2026, 9, 20)

@@ -12,9 +12,9 @@ import datetime as dt
 import hmac
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from trainer.db.models import Certificate, Cohort, Course, Trainee
+from trainer.db.models import Certificate, Cohort, Course, Lesson, Trainee
 from trainer.messages import language, pick
 from trainer.services import certificate_keys as keys
 from trainer.services.certificate_proof import (FACT_LABELS, HOLDER_KEYS, code_of_signature,
@@ -66,12 +66,16 @@ class Verification:
 def _changed_on(uow: UnitOfWork, cert: Certificate, changed: list[str]) -> str:
     """The day the records a changed fact comes from were last saved (local date)."""
     s = uow.session
+    changed = set(changed)
     when = []
-    if HOLDER_KEYS & set(changed):
+    if HOLDER_KEYS & changed:
         when.append(s.scalar(select(Trainee.updated_at).where(Trainee.id == cert.trainee_id)))
-    else:
+    if changed & {"course", "hours"}:
         when.append(s.scalar(select(Course.updated_at).join(Cohort, Cohort.course_id == Course.id)
                              .where(Cohort.id == cert.cohort_id)))
+    if changed & {"start", "end"}:  # a lesson moved or cancelled after issue
+        when.append(s.scalar(select(func.max(Lesson.updated_at))
+                             .where(Lesson.cohort_id == cert.cohort_id)))
     moments = [w for w in when if w is not None]
     if not moments:
         return "—"
@@ -132,7 +136,8 @@ def verify_certificate(uow: UnitOfWork, number: str, code: str, *,
             return Verification("revoked", record, "", newer, fingerprint=fingerprint)
         changed = record.changed
         if changed:
-            return Verification("not_genuine", record, "changed", changed=tuple(changed),
+            detail = "changed" if HOLDER_KEYS & set(changed) else "facts_changed"
+            return Verification("not_genuine", record, detail, changed=tuple(changed),
                                 params=(("when", _changed_on(uow, cert, changed)),))
         return Verification(status, record, fingerprint=fingerprint)
 

@@ -53,6 +53,8 @@ TEXTS = {
     "unsigned": ("该证书记录没有签名，不是本程序签发的", "the record has no signature: the program did not issue it"),
     "changed": ("持证人信息已于 {when} 变更（{fields}），证书需补发",
                 "the holder's record changed on {when} ({fields}); the certificate must be reissued"),
+    "facts_changed": ("证书所载事项已于 {when} 变更（{fields}），证书需补发",
+                      "what the certificate states changed on {when} ({fields}); it must be reissued"),
     "replaced": ("已补发新证 {number}", "reissued as {number}"),
     "no_attendance": ("未参加任何课次", "attended no lesson"),
     "signed_by": ("签名密钥指纹 {fingerprint}", "signing key fingerprint {fingerprint}"),
