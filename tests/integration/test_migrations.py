@@ -100,3 +100,45 @@ def test_unreachable_server_gives_a_clear_error():
     with pytest.raises(DatabaseError) as info:
         open_database("nosuchdb://x")
     assert info.value.reason == "bad_url"
+
+
+def test_a_request_with_classes_upgrades_to_head(db_url):
+    """A real office's database: a class refers to its training request. On SQLite the batch
+    migrations rebuild training_requests by copying it and dropping the old table, which the
+    class's foreign key refused ("FOREIGN KEY constraint failed"): the upgrade must keep every
+    row and every reference."""
+    db = connect(db_url)
+    upgrade(db, "0005")
+    rows = [
+        "INSERT INTO organizations (id, name, short_name, address, phone, certificate_prefix) "
+        "VALUES (1, '新余市总工会', '', '', '', '')",
+        "INSERT INTO enterprises (id, organization_id, name, district, park, industry, address, "
+        "contact_name, contact_phone, headcount, notes) "
+        "VALUES (1, 1, '新余恒达钢铁', '渝水区', '', '', '', '', '', 120, '')",
+        "INSERT INTO themes (id, organization_id, name, color, sort_order, description) "
+        "VALUES (1, 1, '安全生产', '#cc0000', 1, '')",
+        "INSERT INTO courses (id, theme_id, title, total_hours, lesson_count, lesson_minutes, "
+        "theory_percent, min_attendance_percent, excused_counts_present, capacity, description) "
+        "VALUES (1, 1, '安全生产基础', 8, 4, 120, 50, 80, true, 40, '')",
+        "INSERT INTO training_requests (id, organization_id, enterprise_id, course_id, workers, "
+        "window_start, window_end, weekdays, periods, blackout_dates, priority, status, notes) "
+        "VALUES (1, 1, 1, 1, 30, '2026-09-01', '2026-11-30', '12345', 'morning', '', 1, "
+        "'planned', '')",
+        "INSERT INTO cohorts (id, organization_id, course_id, request_id, enterprise_id, code, "
+        "name, capacity, open_enrolment, eligible_categories, status) "
+        "VALUES (1, 1, 1, 1, 1, 'R1-1', '安全生产基础1班', 30, false, '', 'planned')",
+    ]
+    with db.engine.begin() as conn:
+        for row in rows:
+            conn.execute(text(row))
+    db.dispose()
+
+    db = open_database(db_url)
+    assert current_revision(db) == head_revision()
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT request_id, code FROM cohorts")).all() == [(1, "R1-1")]
+        assert conn.execute(text("SELECT id, workers FROM training_requests")).all() == [(1, 30)]
+        if conn.dialect.name == "sqlite":
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+    db.dispose()

@@ -36,14 +36,33 @@ def current_revision(db: Database) -> str | None:
 
 
 def upgrade(db: Database, revision: str = "head") -> None:
+    """Runs the migrations in one transaction. On SQLite, batch mode rebuilds a table by copying
+    it and dropping the old one, which foreign keys from rows of other tables refuse: they are
+    switched off for the migration (only possible outside a transaction) and every reference is
+    checked before the commit, so a broken one rolls the whole upgrade back."""
     cfg = alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
-        if conn.dialect.name == "postgresql":
-            from trainer.db.server_roles import refresh_grants
+    with db.engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()  # ends the autobegun transaction: the pragma took effect outside one
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DatabaseError("not_ours", detail=f"foreign keys: {broken[:3]}")
+                else:
+                    from trainer.db.server_roles import refresh_grants
 
-            refresh_grants(conn)  # new tables get the roles' grants
+                    refresh_grants(conn)  # new tables get the roles' grants
+        finally:
+            if sqlite:
+                conn.rollback()  # nothing is open after the block; a failed one is rolled back
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
 
 
 def open_database(url: str, create: bool = True) -> Database:
