@@ -79,7 +79,7 @@ def cmd_holiday(args) -> int:
     with uow:  # a range in one transaction
         for day in _days(args):
             if args.holiday_action == "set":
-                set_override(uow, day, args.working, args.name)
+                set_override(uow, day, args.working, args.name, force=True)  # named days
             else:
                 delete_override(uow, day)
     print(("已保存" if zh else "saved") if args.holiday_action == "set"

@@ -95,3 +95,21 @@ def test_no_version_is_a_programming_error_and_force_is_explicit(desks):
     moved = schedule.move_lesson(a, shown.id, WEDNESDAY, "afternoon", expected_version=None,
                                  force=True, allow_conflicts=True)
     assert (moved.date, moved.lecturer_id) == (WEDNESDAY, new_lecturer)
+
+
+def test_a_day_off_made_by_another_desk_is_not_overwritten_silently(desks):
+    """Desk A's holidays list showed no override of the day; desk B makes one; A's save of that
+    day (no version: "I saw none") is refused with the sentence, B's stays; A's save on B's
+    version is accepted."""
+    from trainer.services.schedule_calendar import list_overrides, set_override
+
+    a, b, _scenario, _lecturer = desks
+    day = dt.date(2026, 9, 18)
+    assert day not in {o.date for o in list_overrides(a)}
+    made = set_override(b, day, False, "全厂停电检修")
+    with pytest.raises(StaleEditError) as info:
+        set_override(a, day, False, "厂休")
+    assert info.value.message("zh").endswith("请重新打开后再保存。")
+    assert [o.name for o in list_overrides(a) if o.date == day] == ["全厂停电检修"]
+    changed = set_override(a, day, False, "厂休", made.version)
+    assert changed.name == "厂休" and changed.version == made.version + 1

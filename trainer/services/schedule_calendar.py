@@ -56,8 +56,11 @@ def list_overrides(uow: UnitOfWork, start: dt.date | None = None,
 
 
 def set_override(uow: UnitOfWork, date: dt.date | str, is_working_day: bool, name: str = "",
-                 expected_version: int | None = None) -> CalendarOverrideRecord:
-    """Creates the override of `date`, or changes it (optimistic locking on `expected_version`)."""
+                 expected_version: int | None = None, *,
+                 force: bool = False) -> CalendarOverrideRecord:
+    """Creates the override of `date`, or changes it (optimistic locking on `expected_version`:
+    None means the person saw no override of that day, so one another desk made meanwhile is
+    not overwritten silently). `force`: the person chose to overwrite whatever is there."""
     check = fields.FieldCheck()
     day = check(fields.date, date, "date", required=True)
     label = check(fields.text, name, "name", max_len=50)
@@ -70,7 +73,9 @@ def set_override(uow: UnitOfWork, date: dt.date | str, is_working_day: bool, nam
                                    is_working_day=bool(is_working_day), name=label)
             uow.session.add(row)
         else:
-            check_version(row, expected_version, "calendar_override", day.isoformat())
+            if not force:
+                check_version(row, 0 if expected_version is None else expected_version,
+                              "calendar_override", day.isoformat())
             row.is_working_day, row.name = bool(is_working_day), label
         uow.session.flush()
         return _record(row)

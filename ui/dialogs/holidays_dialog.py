@@ -312,6 +312,7 @@ class HolidaysDialog(QDialog):
 
     def refresh(self) -> None:
         days = list_overrides(self.uow)
+        self.shown_versions = {o.date: o.version for o in days}  # saved with the change
         self.table.setRowCount(len(days))
         for row, o in enumerate(days):
             kind = self.tr("working day") if o.is_working_day else self.tr("holiday")
@@ -331,10 +332,12 @@ class HolidaysDialog(QDialog):
         try:
             with self.uow:  # the whole range or nothing
                 for n in range((last - first).days + 1):
-                    set_override(self.uow, first + dt.timedelta(days=n), self.working.isChecked(),
-                                 self.name.text())
+                    day = first + dt.timedelta(days=n)
+                    set_override(self.uow, day, self.working.isChecked(), self.name.text(),
+                                 self.shown_versions.get(day))
         except TrainerError as exc:
             self.problem.setText(str(exc))
+            self.refresh()  # another desk's days, as they are now
             return
         self.problem.clear()
         self.changed = True
