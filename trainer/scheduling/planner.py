@@ -59,7 +59,8 @@ def at_bound(cands: Candidates, greedy: Plan, gap_per_lesson: float) -> bool:
     from trainer.scheduling.lns import plan_value
     from trainer.scheduling.model import SCALE
 
-    upper = placement_upper_bound(cands)
+    total = len(cands.options)  # every lesson placed: no bound to compute, it is the total
+    upper = total if greedy.placed_count >= total else placement_upper_bound(cands)
     if greedy.placed_count < upper:
         return False
     gap = plan_value(cands, greedy) - objective_lower_bound(cands, upper)
