@@ -37,26 +37,32 @@ def shown_windows(env: dict) -> int:
                          env={**env, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
                          text=True, errors="replace").stdout
     sizes = re.findall(r'^\s*0x[0-9a-f]+ ".*?":.*?\s(\d+)x(\d+)\+', out, re.M)
-    return sum(1 for w, h in sizes if int(w) > 100 and int(h) > 100)
+    return sum(1 for w, h in sizes if int(w) > 50 and int(h) > 50)
 
 
-def window_shown(command: list[str], env: dict, timeout: float = 120) -> float:
+def window_shown(command: list[str], env: dict, timeout: float = 60) -> float:
     """Seconds from starting `command` until a named top-level window is mapped."""
+    errors = tempfile.TemporaryFile()  # not a pipe: a chatty program would block on it
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+                               stderr=errors)
     try:
         while time.perf_counter() - start < timeout:
             if shown_windows(env):
                 return time.perf_counter() - start
             if process.poll() is not None:
+                errors.seek(0)
                 raise RuntimeError(f"{command[0]} ended before showing a window: "
-                                   f"{process.stderr.read().decode(errors='replace')[-2000:]}")
+                                   f"{errors.read().decode(errors='replace')[-2000:]}")
             time.sleep(0.02)
-        raise RuntimeError(f"no window after {timeout} s")
+        windows = subprocess.run(["xwininfo", "-root", "-children"], capture_output=True,
+                                 env={**env, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
+                                 text=True, errors="replace").stdout
+        raise RuntimeError(f"no window after {timeout} s: {windows[-1500:]}")
     finally:
         process.kill()
         process.wait()
+        errors.close()
 
 
 def folder_size(path: Path) -> int:
