@@ -113,3 +113,21 @@ def test_a_day_off_made_by_another_desk_is_not_overwritten_silently(desks):
     assert [o.name for o in list_overrides(a) if o.date == day] == ["全厂停电检修"]
     changed = set_override(a, day, False, "厂休", made.version)
     assert changed.name == "厂休" and changed.version == made.version + 1
+
+
+def test_a_stale_attendance_cell_is_refused_and_the_other_desks_mark_stays(desks):
+    """The attendance grid's save carries each cell's version (0: empty when shown)."""
+    from trainer.errors import StaleCellsError
+    from trainer.services.attendance import CellChange, save_attendance
+
+    a, b, scenario, _lecturer = desks
+    lesson, trainee = scenario.lesson_ids[0], scenario.trainee_ids[0]
+    saved = save_attendance(b, [CellChange(lesson, trainee, "absent", expected_version=0)])
+    with pytest.raises(StaleCellsError):
+        save_attendance(a, [CellChange(lesson, trainee, "present", expected_version=0)])
+    again = save_attendance(b, [CellChange(lesson, trainee, "absent",
+                                           expected_version=saved.versions[(lesson, trainee)])])
+    assert again.versions[(lesson, trainee)] == saved.versions[(lesson, trainee)]  # unchanged
+    fresh = save_attendance(a, [CellChange(lesson, trainee, "present",
+                                           expected_version=saved.versions[(lesson, trainee)])])
+    assert fresh.versions[(lesson, trainee)] == saved.versions[(lesson, trainee)] + 1
