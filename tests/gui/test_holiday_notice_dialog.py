@@ -90,7 +90,7 @@ def test_paste_preview_save_and_replan(qtbot, window, answer, uow, lessons):
         assert dialog.windowTitle() == "Re-plan the lessons on days off"
         qtbot.mouseClick(dialog.propose_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.proposal is not None, timeout=60000)
-        assert dialog.changes.rowCount() == 1 and dialog.changes.item(0, 0).text() == "move"
+        assert dialog.changes.rowCount() == 1 and dialog.changes.item(0, 0).text() == "new time"
         qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
 
     answer(lambda: qtbot.mouseClick(page.days_off.replan, Qt.MouseButton.LeftButton), replan)
