@@ -67,7 +67,7 @@ def test_forms_and_the_command_line_refuse_control_characters(office, capsys):
     uow = UnitOfWork(db)
     with pytest.raises(InvalidInput) as refused:
         tr.create_trainee(uow, tr.TraineeForm(name="张\x1b[31m三", id_number=_id(1)))
-    assert "第 2 个字符是不可见的控制字符(U+001B)" in refused.value.message("zh")
+    assert "第 2 个字符是不可见的控制字符（U+001B）" in refused.value.message("zh")
     kept = tr.create_trainee(uow, tr.TraineeForm(name="张\t三 ", id_number=_id(2), post="焊工\r\n"))
     assert (kept.name, kept.post) == ("张三", "焊工")  # tabs and line breaks: harmless, cleaned
     db.dispose()
