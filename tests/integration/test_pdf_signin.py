@@ -26,7 +26,7 @@ def test_the_sheet_shows_the_lesson_and_every_trainee_with_only_the_id_tail(uow,
     assert result.pages == page_count(out) == 2 == count_signin_pages(uow, scenario.lesson_ids[1])
     assert page_sizes(out) == [(595, 842)] * 2  # A4 portrait
     assert all_fonts_embedded(out) and result.embedded
-    for fact in ("培训签到表", "有限空间作业安全01", "安全生产", "第2次(共4次)", "2026年9月9日(星期三)",
+    for fact in ("培训签到表", "有限空间作业安全01", "安全生产", "第2次（共4次）", "2026年9月9日（星期三）",
                  "14:00–16:00", "炼钢车间培训室", "黎建国", "AQ-2026-01", "应到23人"):
         assert fact in body, fact
     with uow:
