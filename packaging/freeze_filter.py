@@ -9,8 +9,9 @@ Left out (packaging/build.py prints the folder's size):
 - Python modules no code path of the app imports: test frameworks, Tk, the unused solvers of
   OR-Tools (only ortools.sat and ortools.graph are used), numpy's random/fft/polynomial,
   Pillow's AVIF, WebP and colour-management parts, OpenSSL (no network: hashlib uses its
-  built-in hashes; PostgreSQL's libpq has its own), Japanese and Korean codecs, cryptography
-  (pypdf decrypts protected PDFs with it, optional: a notice in a protected PDF is refused).
+  built-in hashes; PostgreSQL's libpq has its own), Korean codecs.
+  Kept: cryptography, which signs and verifies certificates (Ed25519), and the Japanese codecs
+  (ReportLab's QR encoder tries Shift-JIS on the Chinese sentence a certificate's QR holds).
 - Qt plugins the app does not need: QML/Quick, WebEngine, Wayland (the xcb plugin runs on
   XWayland too), virtual keyboard, network and TLS, PDF image format, SQL drivers, evdev input.
   The Qt libraries only those plugins load go with them.
@@ -35,8 +36,7 @@ EXCLUDED_MODULES = [
     "numpy.random", "numpy.fft", "numpy.polynomial",  # numpy loads these only when asked
     # No network: hashlib falls back to its built-in hashes without OpenSSL (5 MB)
     "ssl", "_ssl", "_hashlib", "readline", "PIL._webp", "PIL.WebPImagePlugin",
-    "PIL._imagingcms", "PIL.ImageCms", "_codecs_jp", "_codecs_kr", "_codecs_iso2022",
-    "cryptography",  # pypdf's optional decryption of protected PDFs (11.5 MB)
+    "PIL._imagingcms", "PIL.ImageCms", "_codecs_kr", "_codecs_iso2022",
     "ortools.linear_solver", "ortools.math_opt", "ortools.constraint_solver",
     "ortools.routing", "ortools.pdlp", "ortools.set_cover", "ortools.bop", "ortools.glop",
     "ortools.packing", "ortools.scheduling", "ortools.algorithms", "ortools.service",

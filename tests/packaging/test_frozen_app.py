@@ -90,6 +90,8 @@ def real_flow(folder: Path, home: Path) -> None:
     run(trainer, "init", "--org", "新余市总工会", "--short-name", "新余",
         "--certificate-prefix", "XYZGH", env=env)
     run(trainer, "demo", "--start", "2026-07-01", env=env)
+    env["TRAINER_KEY_PASSPHRASE"] = "正确的口令-correct"  # certificates are signed (Ed25519)
+    assert "fingerprint" in run(trainer, "--lang", "en", "certificate", "key", "create", env=env)
     planned = run(trainer, "schedule", "plan", "--from", "2026-07-01", "--to", "2026-09-30",
                   env=env)
     assert "已保存" in planned  # the messages in Chinese: the user's language (LANG=zh_CN)
