@@ -16,6 +16,7 @@ from pathlib import Path
 
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
+from filelock import FileLock, Timeout
 
 from trainer.config import data_dir
 from sqlalchemy import func, select, text
@@ -70,25 +71,48 @@ def _keep(database: Database) -> int:
 def daily_backup(database: Database, today: dt.date | None = None) -> Path | None:
     """The first open of a day copies a SQLite database to backups/…-daily-….db and prunes the
     automatic copies to `backup.keep`. None when there is nothing to do (already today, not a
-    SQLite file, or a disk that is full or read-only: reading must still work there). Removes
-    what a killed backup or restore left (*.partial, .restoring-*) first."""
+    SQLite file, another process making the day's copy right now, or a disk that is full or
+    read-only: reading must still work there). Removes what a killed backup or restore left
+    (*.partial, .restoring-*) first.
+
+    Twenty desks opening the file at the same moment: the day's copy is claimed with a lock
+    file (an OS lock, released when its process ends, however it ends); the process holding it
+    looks again for the day's copy and makes it, the others do not wait for it."""
     source = files.sqlite_file(database.engine)
     if source is None or not source.exists():
         return None
     today = today or dt.date.today()
     folder = files.backup_folder(source)
-    remove_leftovers(folder)  # backups/: ours alone
-    remove_leftovers(source.parent, partial=False)  # the user's folder: restore copies only
-    existing = files.list_backup_files(folder, source.stem)
-    if any(b.label == "daily" and b.made_at.date() == today for b in existing):
+    if _has_daily(folder, source.stem, today):
         return None
     try:
-        copy = files.backup_sqlite(database.engine, "daily")
-    except OutputError as exc:
-        log.warning("daily backup not made: %s", exc.message("en"))
+        folder.mkdir(parents=True, exist_ok=True)
+        claim = FileLock(folder / f".{source.stem}-daily.lock", timeout=0)
+        claim.acquire()
+    except Timeout:  # another process is making the day's copy
         return None
-    files.prune_automatic(folder, source.stem, _keep(database))
-    return copy
+    except OSError as exc:  # a read-only or full disk
+        log.warning("daily backup not made: %s", exc)
+        return None
+    try:
+        if _has_daily(folder, source.stem, today):
+            return None
+        remove_leftovers(folder)  # backups/: ours alone
+        remove_leftovers(source.parent, partial=False)  # the user's folder: restore copies only
+        try:
+            copy = files.backup_sqlite(database.engine, "daily")
+        except OutputError as exc:
+            log.warning("daily backup not made: %s", exc.message("en"))
+            return None
+        files.prune_automatic(folder, source.stem, _keep(database))
+        return copy
+    finally:
+        claim.release()
+
+
+def _has_daily(folder: Path, stem: str, today: dt.date) -> bool:
+    return any(b.label == "daily" and b.made_at.date() == today
+               for b in files.list_backup_files(folder, stem))
 
 
 def list_backups(database: Database) -> list[BackupRecord]:
