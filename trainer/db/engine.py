@@ -46,6 +46,10 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     except sqlite3.OperationalError:  # a read-only file or folder: readable all the same
         pass
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # 32 MB of page cache (SQLite's default is 2 MB): an import of 100,000 trainees updates
+    # four indexes at random places, and with the default cache every insert rereads their
+    # pages (1.65 → 0.93 s of CPU for the rows alone). Only pages read are held.
+    cursor.execute("PRAGMA cache_size=-32768")
     cursor.close()
 
 

@@ -86,7 +86,8 @@ _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _HIDDEN_ROW = re.compile(rb'<row\b[^>]*\bhidden="(?:1|true)"[^>]*>')
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _WIDE = re.compile(rb'<c r="([A-Z]{2,3})[0-9]')  # cells beyond column Z
-_LETTERS = [b'<c r="' + bytes([c]) for c in range(65, 91)]
+# _BEYOND[n]: a cell in a column after the n-th (A = 1), when no cell is beyond Z
+_BEYOND = [re.compile(b'<c r="([' + bytes([65 + n]) + b'-Z])') for n in range(26)]
 _SHARED_REF = re.compile(rb't="s"[^>]*>\s*<v>(\d+)</v>')
 _SI = re.compile(rb"<si\b.*?</si>", re.S)
 
@@ -162,9 +163,11 @@ def scan_xlsx(archive: zipfile.ZipFile, part: str, path: str,
         wide = set(_WIDE.findall(buf))
         if wide:
             columns = max(columns, max(_column_number(c) for c in wide))
-        elif columns < 26:
-            columns = max([columns] + [n for n, letter in enumerate(_LETTERS, 1)
-                                       if letter in buf and n > columns])
+        elif columns < 26:  # one pass: each find raises the floor of the next
+            found = _BEYOND[columns].search(buf)
+            while found is not None:
+                columns = found.group(1)[0] - 64
+                found = _BEYOND[columns].search(buf, found.end()) if columns < 26 else None
         if not count_refs and longest * cells > limits.text_bytes:
             count_refs = True  # the cheap bound is not enough: count what the cells use
         if count_refs:
