@@ -13,8 +13,9 @@ from trainer.cli import main
 from trainer.db.models import Lecturer, Trainee
 from trainer.errors import NotFoundError
 from trainer.pdf.archives import build_class_archive, build_trainee_record
-from trainer.pdf.fees import build_fee_statement, fee_statement
-from trainer.pdf.report_data import class_attendance, period_statistics
+from trainer.pdf.fees import build_fee_statement
+from trainer.services.reports.fees import fee_statement
+from trainer.services.reports.attendance import class_attendance, period_statistics
 from trainer.pdf.reports import build_class_attendance, build_enterprise_attendance, build_statistics
 from trainer.pdf.signin import count_signin_pages
 from trainer.services.certificates import issue_certificates

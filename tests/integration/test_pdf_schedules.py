@@ -9,7 +9,8 @@ import pytest
 from tests.integration.pdf_scenario import make_class
 from tests.pdf_reading import all_fonts_embedded, page_sizes, page_texts, text
 from trainer.errors import NotFoundError, ValidationError
-from trainer.pdf.schedules import build_schedule, load_timetable
+from trainer.pdf.schedules import build_schedule
+from trainer.services.reports.timetable import load_timetable
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from tests.integration.pdf_scenario import make_class
 from tests.pdf_reading import all_fonts_embedded, decode_codes, page_count, page_sizes, text
 from trainer.db.models import Trainee
 from trainer.errors import NotFoundError, PdfError, ValidationError
-from trainer.pdf.signin import (build_signin_sheet, count_signin_pages, load_signin_sheet,
-                                signin_page_count)
+from trainer.pdf.signin import build_signin_sheet, count_signin_pages, signin_page_count
+from trainer.services.reports.signin import load_signin_sheet
 from trainer.services.settings import set_setting
 
 

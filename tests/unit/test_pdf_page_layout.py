@@ -9,9 +9,10 @@ import re
 import pytest
 
 from tests.pdf_reading import page_texts
-from trainer.pdf.fees import FeeLesson, FeeLine, FeeStatement, fees_story
+from trainer.pdf.fees import fees_story
 from trainer.pdf.fonts import document_fonts
 from trainer.pdf.layout import LANDSCAPE, PageInfo, make_styles, write_story
+from trainer.services.reports.fees import FeeLesson, FeeLine, FeeStatement
 
 
 def statement(lecturers: int) -> FeeStatement:
@@ -61,14 +62,18 @@ def type_sizes(pdf: bytes) -> list[tuple[float, str]]:
 def test_a_busy_day_on_the_timetable_keeps_7_pt_type_and_continues_below():
     from reportlab.platypus import PageBreak
 
-    from trainer.pdf.schedules import (Timetable, TimetableLesson, lesson_list_story,
-                                       month_story)
+    from trainer.pdf.schedules import Timetable, lesson_list_story, month_story
+    from trainer.services.schedule import LessonRecord
 
     titles = ["有限空间作业安全与应急救援实务", "电工作业", "职工心理健康与压力管理和情绪调适专题讲座"]
-    lessons = tuple(TimetableLesson(
-        i, dt.date(2026, 9, 9), dt.time(8 + i // 2), dt.time(9 + i // 2), f"AQ-{i}", "一班", i + 1,
-        14, titles[i % 3], "安全生产", "#c0392b", 1, "黎建国", "培训室", "", 1, "新余钢铁")
-        for i in range(14))
+    lessons = tuple(LessonRecord(
+        id=i, version=1, class_id=i, class_code=f"AQ-{i}", class_name="一班", sequence=i + 1,
+        lesson_count=14, date=dt.date(2026, 9, 9), start=dt.time(8 + i // 2),
+        end=dt.time(9 + i // 2), period="", course_id=1, course_title=titles[i % 3], theme_id=1,
+        theme_name="安全生产", theme_color="#c0392b", lecturer_id=1, lecturer_name="黎建国",
+        venue_id=1, venue_name="培训室", venue_address="", venue_enterprise_id=1,
+        place="新余钢铁培训室", enterprise_id=1, enterprise_name="新余钢铁", status="planned",
+        locked=False) for i in range(14))
     timetable = Timetable("新余市总工会", "all", "", dt.date(2026, 8, 31), dt.date(2026, 10, 4),
                           (), lessons)
     fonts = document_fonts()

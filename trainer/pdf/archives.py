@@ -5,25 +5,18 @@ certificates. Personal data masked unless `reveal`."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from reportlab.platypus import PageBreak, Spacer
-from sqlalchemy import select
 
-from trainer.db.models import (Assessment, Cohort, Course, Enrolment, Enterprise, Feedback, Lesson,
-                               Theme, Trainee)
-from trainer.errors import NotFoundError
-from trainer.messages import GENDERS, TRAINEE_CATEGORIES, pick
+from trainer.messages import pick
 from trainer.pdf.layout import (PORTRAIT, Job, PageInfo, PdfResult, Target, data_table, fonts_for,
-                                frame_size, hours_text, make_styles, office_name, para, write_story)
-from trainer.pdf.report_data import class_attendance
+                                frame_size, hours_text, make_styles, para, write_story)
 from trainer.pdf.reports import class_attendance_story, percent
-from trainer.pdf.signin import load_signin_sheet, rows_per_page_setting, signin_story
-from trainer.rules.id_number import mask_id_number
-from trainer.rules.phone import mask_mobile
-from trainer.security.personal import masked_birth_date, require_reveal_for_lookup
+from trainer.pdf.signin import rows_per_page_setting, signin_story
 from trainer.services.certificates import KINDS, list_certificates
-from trainer.services.common import get_row
+from trainer.services.reports.archives import class_file, trainee_file
+from trainer.services.reports.attendance import class_attendance
+from trainer.services.reports.signin import load_signin_sheet
 from trainer.services.uow import UnitOfWork
 
 STATUS = {"present": "出勤", "late": "迟到", "excused": "请假", "absent": "缺勤"}
@@ -40,14 +33,9 @@ def _certificate_rows(certificates) -> list[list[str]]:
 def build_class_archive(uow: UnitOfWork, cohort_id: int, out: Target, progress=None, cancel=None,
                         *, reveal: bool = False) -> PdfResult:
     """一班一档: everything about one class in one PDF (A4 portrait)."""
-    with uow:
-        s = uow.session
-        get_row(s, Cohort, cohort_id, "cohort", uow.organization_id)
-        lesson_ids = list(s.scalars(select(Lesson.id).where(Lesson.cohort_id == cohort_id,
-                                                            Lesson.status != "cancelled")
-                                    .order_by(Lesson.sequence)))
-        rows_per_page = rows_per_page_setting(uow)
-    job = Job(progress, cancel, total=len(lesson_ids) + 4)
+    file = class_file(uow, cohort_id)
+    rows_per_page = rows_per_page_setting(uow)
+    job = Job(progress, cancel, total=len(file.lesson_ids) + 4)
     fonts = fonts_for(uow)
     styles = make_styles(fonts.body.name)
     width, _ = frame_size(PORTRAIT)
@@ -68,7 +56,7 @@ def build_class_archive(uow: UnitOfWork, cohort_id: int, out: Target, progress=N
                        [90, width - 180], styles, zebra=False),
              PageBreak()]
     # 1. lessons
-    sheets = [load_signin_sheet(uow, lid) for lid in lesson_ids]
+    sheets = [load_signin_sheet(uow, lid) for lid in file.lesson_ids]
     story.append(para("一、课程安排", styles.heading))
     story.append(data_table(["课次", "日期", "时间", "地点", "讲师"],
                             [[f"{sh.sequence}/{sh.lesson_count}", sh.date.isoformat(),
@@ -79,21 +67,10 @@ def build_class_archive(uow: UnitOfWork, cohort_id: int, out: Target, progress=N
     story += [Spacer(1, 10), para("二、考勤与考核", styles.heading)]
     story += class_attendance_story(attendance, styles, title=False)
     job.step()
-    with uow:
-        s = uow.session
-        results = s.execute(select(Trainee.name, Assessment.score, Assessment.passed,
-                                   Assessment.assessed_on)
-                            .join(Trainee, Trainee.id == Assessment.trainee_id)
-                            .where(Assessment.cohort_id == cohort_id)
-                            .order_by(Trainee.name_initials, Trainee.id)).all()
-        feedback = s.execute(select(Feedback.source, Feedback.score, Feedback.comment, Trainee.name)
-                             .outerjoin(Trainee, Trainee.id == Feedback.trainee_id)
-                             .where(Feedback.cohort_id == cohort_id)
-                             .order_by(Feedback.source, Feedback.id)).all()
     story += [Spacer(1, 10), para("三、考核成绩", styles.heading),
               data_table(["姓名", "成绩", "是否合格", "考核日期"],
                          [[n, "" if sc is None else str(sc), "合格" if ok else "不合格",
-                           d.isoformat() if d else ""] for n, sc, ok, d in results],
+                           d.isoformat() if d else ""] for n, sc, ok, d in file.results],
                          [width - 240, 80, 80, 80], styles, align="lccc")]
     # 3. certificates
     certificates = list_certificates(uow, cohort_id=cohort_id)
@@ -105,7 +82,7 @@ def build_class_archive(uow: UnitOfWork, cohort_id: int, out: Target, progress=N
     story += [Spacer(1, 10), para("五、满意度评价", styles.heading),
               data_table(["来源", "评价人", "评分", "意见"],
                          [[SOURCES.get(src, src), name or "", str(score), comment]
-                          for src, score, comment, name in feedback],
+                          for src, score, comment, name in file.feedback],
                          [50, 60, 40, width - 150], styles, align="llcl")]
     job.step()
     # 5. the sign-in sheets, as printed
@@ -120,80 +97,22 @@ def build_class_archive(uow: UnitOfWork, cohort_id: int, out: Target, progress=N
 
 # --- the trainee's record ----------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class RecordClass:
-    cohort_id: int
-    code: str
-    name: str
-    course: str
-    theme: str
-    enrolled_on: dt.date
-    status: str
-    attended: int
-    held: int
-    minutes: int
-    score: int | None
-    completes: bool
-    reason: str
-
-
-def _find_trainee(uow: UnitOfWork, key: str) -> Trainee:
-    s = uow.session
-    key = key.strip().upper()
-    row = None
-    if key.isdigit() and len(key) <= 9:  # a database id (a mobile would overflow INTEGER)
-        row = s.get(Trainee, int(key))
-    if row is None:
-        require_reveal_for_lookup(uow)  # "not found" would confirm a guessed ID number
-        row = s.scalar(select(Trainee).where(Trainee.organization_id == uow.organization_id,
-                                             Trainee.id_number == key))
-    if row is None or row.organization_id != uow.organization_id:
-        raise NotFoundError("trainee", key)
-    return row
-
-
 def build_trainee_record(uow: UnitOfWork, trainee: str | int, out: Target, progress=None,
                          cancel=None, *, reveal: bool = False) -> PdfResult:
     """一人一档: one person (by id or resident ID number) with every class, attendance, result
     and certificate."""
-    with uow:
-        s = uow.session
-        person = _find_trainee(uow, str(trainee))
-        ent = s.get(Enterprise, person.enterprise_id) if person.enterprise_id else None
-        enrolments = s.execute(select(Enrolment, Cohort, Course.title, Theme.name)
-                               .join(Cohort, Cohort.id == Enrolment.cohort_id)
-                               .join(Course, Course.id == Cohort.course_id)
-                               .join(Theme, Theme.id == Course.theme_id)
-                               .where(Enrolment.trainee_id == person.id)
-                               .order_by(Enrolment.enrolled_on, Cohort.id)).all()
-        facts = dict(name=person.name, gender=pick(GENDERS.get(person.gender, ("", "")), "zh"),
-                     id_number=person.id_number if reveal else mask_id_number(person.id_number),
-                     mobile=person.mobile if reveal else mask_mobile(person.mobile),
-                     enterprise=ent.name if ent else "", post=person.post,
-                     category=pick(TRAINEE_CATEGORIES.get(person.category, (person.category,) * 2), "zh"),
-                     birth=masked_birth_date(person.birth_date, reveal))
-        office = office_name(uow)
-        person_id = person.id
-    job = Job(progress, cancel, total=len(enrolments) + 1)
-    classes = []
-    for enrolment, cohort, title, theme in enrolments:
-        data = class_attendance(uow, cohort.id, reveal=reveal)
-        mine = next((r for r in data.rows if r.trainee_id == person_id), None)
-        classes.append(RecordClass(
-            cohort.id, cohort.code, cohort.name, title, theme, enrolment.enrolled_on,
-            enrolment.status, (mine.present + mine.late) if mine else 0,
-            (mine.present + mine.late + mine.excused + mine.absent + mine.unmarked) if mine else 0,
-            mine.attended_minutes if mine else 0, mine.score if mine else None,
-            bool(mine and mine.completes), mine.reason if mine else ""))
-        job.step()
+    job = Job(progress, cancel, total=2)
+    record = trainee_file(uow, str(trainee), reveal=reveal)
+    facts, classes, office = record.facts, record.classes, record.office
+    job.step()
     fonts = fonts_for(uow)
     styles = make_styles(fonts.body.name)
     width, _ = frame_size(PORTRAIT)
     story = [para("职工培训档案（一人一档）", styles.title), para(office, styles.subtitle),
-             data_table(None, [["姓名", facts["name"], "性别", facts["gender"]],
-                               ["身份证号", facts["id_number"], "出生日期", facts["birth"]],
-                               ["手机", facts["mobile"], "人员类别", facts["category"]],
-                               ["工作单位", facts["enterprise"], "岗位", facts["post"]]],
+             data_table(None, [["姓名", facts.name, "性别", facts.gender],
+                               ["身份证号", facts.id_number, "出生日期", facts.birth],
+                               ["手机", facts.mobile, "人员类别", facts.category],
+                               ["工作单位", facts.enterprise, "岗位", facts.post]],
                         [64, width / 2 - 64, 64, width / 2 - 64], styles, zebra=False),
              Spacer(1, 10), para(f"参加培训（{len(classes)} 个班）", styles.heading)]
     total = sum(c.minutes for c in classes)
@@ -204,11 +123,11 @@ def build_trainee_record(uow: UnitOfWork, trainee: str | int, out: Target, progr
           "是" if c.completes else (f"否：{c.reason}" if c.reason else "否")] for c in classes]
         + [["合计", "", "", "", hours_text(total), "", f"{sum(c.completes for c in classes)} 个班"]],
         [120, width - 404, 64, 40, 36, 36, 108], styles, align="llccccl"))
-    certificates = list_certificates(uow, trainee_id=person_id)
+    certificates = list_certificates(uow, trainee_id=record.trainee_id)
     story += [Spacer(1, 10), para(f"证书（{len(certificates)} 张）", styles.heading),
               data_table(["证书编号", "类型", "姓名", "发证日期", "学时", "等级", "状态"],
                          _certificate_rows(certificates),
                          [110, 56, 60, 66, 34, 40, width - 366], styles, align="lllccll")]
-    result = write_story(out, story, PageInfo(office, f"学员档案 {facts['name']}"), fonts, job=job)
+    result = write_story(out, story, PageInfo(office, f"学员档案 {facts.name}"), fonts, job=job)
     job.step()
     return result

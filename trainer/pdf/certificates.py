@@ -22,7 +22,6 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import Paragraph
 
-from trainer.db.models import Organization
 from trainer.errors import CertificateError, PdfError
 from trainer.pdf.certificate_template import (CertificateTemplate, chinese_numeral_date, date_text,
                                               fill, hours_value, load_seal, load_template)
@@ -30,9 +29,10 @@ from trainer.pdf.codes import draw_qr
 from trainer.pdf.fallback import draw_string
 from trainer.pdf.fonts import DocumentFonts
 from trainer.pdf.layout import (LANDSCAPE, PORTRAIT, Job, PdfResult, Target, escape, fonts_for,
-                                office_name, open_target, target_path)
+                                open_target, target_path)
 from trainer.services.certificate_proof import qr_text
 from trainer.services.certificates import KINDS, PASSED, CertificateRecord, list_certificates
+from trainer.services.organizations import current_organization
 from trainer.services.settings import get_setting
 from trainer.services.uow import UnitOfWork
 
@@ -213,8 +213,8 @@ def _assets(uow: UnitOfWork, kind: str, template: CertificateTemplate | None = N
     with uow:
         template = template or load_template(uow, kind)
         seal_bytes = load_seal(uow)
-        office = office_name(uow)
-        org = uow.session.get(Organization, uow.organization_id)
+        org = current_organization(uow)
+        office = org.name if org else ""
         phone = get_setting(uow, "certificate.verify_phone") or (org.phone if org else "")
         url = get_setting(uow, "certificate.verify_url")
     return CertificateAssets(template, fonts or fonts_for(uow), office,

@@ -4,105 +4,17 @@ fees.hourly_rate_cents), the tax withheld on labour remuneration (rules/fees.py,
 fees.withholding), the net amount and a box to sign; then each lecturer's lessons."""
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.platypus import PageBreak, Spacer
-from sqlalchemy import select
 
-from trainer.db.models import Cohort, Course, Enterprise, Lecturer, Lesson, Venue
-from trainer.messages import LECTURER_CATEGORIES, pick
 from trainer.pdf.layout import (LANDSCAPE, Job, KeepWithLastRows, PageInfo, PdfResult, Target,
                                 data_table, fonts_for, frame_size, hours_text, make_styles,
-                                office_name, para, write_story)
-from trainer.rules.fees import fee_cents, withholding_cents, yuan
-from trainer.rules.phone import mask_mobile
-from trainer.services.settings import get_setting
+                                para, write_story)
+from trainer.rules.fees import yuan
+from trainer.services.reports.fees import FeeStatement, fee_statement
 from trainer.services.uow import UnitOfWork
-
-
-@dataclass(frozen=True)
-class FeeLesson:
-    date: dt.date
-    start: dt.time
-    end: dt.time
-    class_code: str
-    course: str
-    place: str
-    minutes: int
-
-
-@dataclass(frozen=True)
-class FeeLine:
-    lecturer_id: int
-    name: str
-    category: str
-    employer: str
-    mobile: str
-    lessons: tuple[FeeLesson, ...]
-    minutes: int
-    rate_cents: int
-    gross_cents: int
-    tax_cents: int
-
-    @property
-    def net_cents(self) -> int:
-        return self.gross_cents - self.tax_cents
-
-
-@dataclass(frozen=True)
-class FeeStatement:
-    office: str
-    month: dt.date
-    lines: tuple[FeeLine, ...]
-
-    @property
-    def totals(self) -> tuple[int, int, int, int]:
-        return (sum(l.minutes for l in self.lines), sum(l.gross_cents for l in self.lines),
-                sum(l.tax_cents for l in self.lines), sum(l.net_cents for l in self.lines))
-
-
-def fee_statement(uow: UnitOfWork, month: dt.date, *, reveal: bool = False) -> FeeStatement:
-    """Every lecturer with lessons (not cancelled) in the month, with hours, fee and tax; one
-    payment per lecturer and month, as labour remuneration is withheld per payment."""
-    first = month.replace(day=1)
-    last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
-    with uow:
-        s = uow.session
-        rates = get_setting(uow, "fees.hourly_rate_cents")
-        rules = get_setting(uow, "fees.withholding")
-        rows = s.execute(
-            select(Lesson, Lecturer, Cohort.code, Course.title, Venue.name, Enterprise.name)
-            .join(Lecturer, Lecturer.id == Lesson.lecturer_id)
-            .join(Cohort, Cohort.id == Lesson.cohort_id).join(Course, Course.id == Cohort.course_id)
-            .outerjoin(Venue, Venue.id == Lesson.venue_id)
-            .outerjoin(Enterprise, Enterprise.id == Venue.enterprise_id)
-            .where(Cohort.organization_id == uow.organization_id, Lesson.status != "cancelled",
-                   Lesson.date >= first, Lesson.date <= last)
-            .order_by(Lecturer.name_initials, Lecturer.id, Lesson.date, Lesson.start_time)).all()
-        by_lecturer: dict[int, list] = {}
-        people: dict[int, Lecturer] = {}
-        for lesson, lecturer, code, title, venue, ent in rows:
-            minutes = max(0, (lesson.end_time.hour * 60 + lesson.end_time.minute)
-                          - (lesson.start_time.hour * 60 + lesson.start_time.minute))
-            place = " ".join(x for x in (ent, venue) if x)
-            by_lecturer.setdefault(lecturer.id, []).append(
-                FeeLesson(lesson.date, lesson.start_time, lesson.end_time, code, title, place,
-                          minutes))
-            people[lecturer.id] = lecturer
-        lines = []
-        for lid, lessons in by_lecturer.items():
-            person = people[lid]
-            rate = person.hourly_fee_cents or int(rates.get(person.category, 0))
-            minutes = sum(l.minutes for l in lessons)
-            gross = fee_cents(minutes, rate)
-            lines.append(FeeLine(lid, person.name,
-                                 pick(LECTURER_CATEGORIES.get(person.category, (person.category,) * 2), "zh"),
-                                 person.employer, person.mobile if reveal else mask_mobile(person.mobile),
-                                 tuple(lessons), minutes, rate, gross, withholding_cents(gross, rules)))
-        return FeeStatement(office_name(uow), first, tuple(lines))
 
 
 def fees_story(statement: FeeStatement, styles) -> list:

@@ -395,14 +395,6 @@ def fonts_for(uow) -> DocumentFonts:
     return document_fonts(uow)
 
 
-def office_name(uow) -> str:
-    from trainer.db.models import Organization
-
-    with uow:
-        org = uow.session.get(Organization, uow.organization_id)
-        return org.name if org else ""
-
-
 def hours_text(minutes: int) -> str:
     """Class hours (学时, 60 min here) as printed: 8, 7.5."""
     hours = minutes / 60

@@ -10,13 +10,13 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.platypus import Spacer
 
-from trainer.db.models import Cohort, Enterprise, Lesson
 from trainer.errors import ValidationError
 from trainer.pdf.layout import (PORTRAIT, Job, PageInfo, PdfResult, Styles, Target,
                                 data_table, fonts_for, frame_size, hours_text, make_styles,
                                 one_line, para, write_story)
-from trainer.pdf.report_data import (ClassAttendance, PeriodStatistics, Tally, class_attendance,
-                                     period_statistics)
+from trainer.services.reports.attendance import (ClassAttendance, PeriodStatistics, Tally,
+                                                class_attendance, enterprise_classes,
+                                                period_statistics)
 from trainer.services.uow import UnitOfWork
 
 PALETTE = ["#4a90d9", "#d9534f", "#5cb85c", "#f0ad4e", "#8e6bbf", "#46b8da", "#b5651d",
@@ -73,17 +73,7 @@ def build_enterprise_attendance(uow: UnitOfWork, enterprise: str, start: dt.date
                                 reveal: bool = False) -> PdfResult:
     """Every class with lessons from `start` to `end` that trained this enterprise's workers:
     one summary line per class, then each class's table restricted to its workers."""
-    from sqlalchemy import select
-
-    from trainer.pdf.timetable_data import _find
-
-    with uow:
-        ent_id = _find(uow, Enterprise, enterprise, "enterprise")
-        ent_name = uow.session.get(Enterprise, ent_id).name
-        cohort_ids = list(uow.session.scalars(
-            select(Cohort.id).join(Lesson, Lesson.cohort_id == Cohort.id)
-            .where(Cohort.organization_id == uow.organization_id, Lesson.date >= start,
-                   Lesson.date <= end).distinct().order_by(Cohort.id)))
+    ent_name, cohort_ids = enterprise_classes(uow, enterprise, start, end)
     fonts = fonts_for(uow)
     styles = make_styles(fonts.body.name)
     job = Job(progress, cancel, total=len(cohort_ids) + 1)

@@ -16,21 +16,29 @@ from trainer.errors import ValidationError
 from trainer.pdf.layout import (LANDSCAPE, Job, PageInfo, PdfResult, Styles, Target, data_table,
                                 fitted_para, fonts_for, frame_size, make_styles, para,
                                 write_story)
-from trainer.pdf.timetable_data import Timetable, TimetableLesson, load_timetable
 from trainer.rules.calendar import ADJUSTED_WORKDAY, PERIOD_LABELS, CalendarDay, day_periods, period_of
+from trainer.services.reports.timetable import Timetable, load_timetable
+from trainer.services.schedule import LessonRecord
+from trainer.services.schedule_calendar import load_settings
 from trainer.services.uow import UnitOfWork
 
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 OFF_FILL = colors.HexColor("#eeeeee")
 HOLIDAY_FILL = colors.HexColor("#fbe3e3")
 ADJUSTED_FILL = colors.HexColor("#fff5d6")
+DEFAULT_COLOUR = "#4a90d9"  # a theme without a colour of its own
+
+
+def _enterprise(lesson: LessonRecord) -> str:
+    """The enterprise a lesson is for, else the one whose workshop it is held in."""
+    return lesson.enterprise_name or lesson.venue_enterprise_name
 
 
 # --- drawing ---------------------------------------------------------------------------------
 
 def tint(hex_colour: str, amount: float = 0.78) -> colors.Color:
     """The theme colour mixed with white: a background that black text stays readable on."""
-    c = colors.HexColor(hex_colour)
+    c = colors.HexColor(hex_colour or DEFAULT_COLOUR)
     return colors.Color(c.red + (1 - c.red) * amount, c.green + (1 - c.green) * amount,
                         c.blue + (1 - c.blue) * amount)
 
@@ -70,7 +78,7 @@ def _legend(tt: Timetable, styles: Styles, width: float) -> Table:
     for i, (name, colour) in enumerate(tt.themes, 1):
         cells.append(para(name, styles.small))
         commands.append(("BACKGROUND", (i, 0), (i, 0), tint(colour)))
-        commands.append(("LINEBEFORE", (i, 0), (i, 0), 3, colors.HexColor(colour)))
+        commands.append(("LINEBEFORE", (i, 0), (i, 0), 3, colors.HexColor(colour or DEFAULT_COLOUR)))
     n = len(cells)
     cells += [para("节假日", styles.small), para("调休上班", styles.small), para("周末", styles.small)]
     commands += [("BACKGROUND", (n, 0), (n, 0), HOLIDAY_FILL),
@@ -85,16 +93,16 @@ def _legend(tt: Timetable, styles: Styles, width: float) -> Table:
     return table
 
 
-def _entry_text(lesson: TimetableLesson, scope: str, with_time: bool = True) -> str:
-    who = lesson.enterprise_name if scope == "lecturer" else lesson.lecturer_name
+def _entry_text(lesson: LessonRecord, scope: str, with_time: bool = True) -> str:
+    who = _enterprise(lesson) if scope == "lecturer" else lesson.lecturer_name
     short = who[:8] if who else ""
     when = f"{lesson.start:%H:%M} " if with_time else ""
     return f"{when}{lesson.course_title} {lesson.sequence}/{lesson.lesson_count} {short}".strip()
 
 
-def _entry_detail(lesson: TimetableLesson, scope: str) -> str:
+def _entry_detail(lesson: LessonRecord, scope: str) -> str:
     """Two lines for a week cell: time, course and lesson; where and who."""
-    where = lesson.enterprise_name[:10] + (f" {lesson.venue_name}" if lesson.venue_name else "")
+    where = _enterprise(lesson)[:10] + (f" {lesson.venue_name}" if lesson.venue_name else "")
     who = "" if scope == "lecturer" else lesson.lecturer_name
     return (f"{lesson.start:%H:%M}–{lesson.end:%H:%M} {lesson.course_title} "
             f"{lesson.sequence}/{lesson.lesson_count}\n{where} {who}".strip())
@@ -103,7 +111,7 @@ def _entry_detail(lesson: TimetableLesson, scope: str) -> str:
 MIN_PT = 7  # no type on a timetable smaller than this: what does not fit goes to the list below
 
 
-def _entries(lessons: list[TimetableLesson], styles: Styles, width: float, height: float,
+def _entries(lessons: list[LessonRecord], styles: Styles, width: float, height: float,
              scope: str, with_time: bool = True, line_h: float = 10.5) -> Table | str:
     """A cell's lessons as coloured lines, none in type under MIN_PT (an entry too long for one
     line takes two); what does not fit says how many more there are — they are in the lesson
@@ -123,7 +131,8 @@ def _entries(lessons: list[TimetableLesson], styles: Styles, width: float, heigh
         heights.append(h)
     shown = lessons[:len(rows)]
     commands = [("BACKGROUND", (0, i), (0, i), tint(l.theme_color)) for i, l in enumerate(shown)]
-    commands += [("LINEBEFORE", (0, i), (0, i), 2.5, colors.HexColor(l.theme_color))
+    commands += [("LINEBEFORE", (0, i), (0, i), 2.5,
+                  colors.HexColor(l.theme_color or DEFAULT_COLOUR))
                  for i, l in enumerate(shown)]
     if len(shown) < len(lessons):
         rows.append([fitted_para(f"……另 {len(lessons) - len(shown)} 节，见课次明细", styles.small,
@@ -139,7 +148,7 @@ def _entries(lessons: list[TimetableLesson], styles: Styles, width: float, heigh
 
 def month_story(tt: Timetable, styles: Styles, month: dt.date) -> list:
     width, height = frame_size(LANDSCAPE)
-    by_day: dict[dt.date, list[TimetableLesson]] = {}
+    by_day: dict[dt.date, list[LessonRecord]] = {}
     for lesson in tt.lessons:
         by_day.setdefault(lesson.date, []).append(lesson)
     days = {d.date: d for d in tt.days}
@@ -231,14 +240,14 @@ def lesson_list_story(tt: Timetable, styles: Styles) -> list:
     widths[5] = width - sum(widths)
     rows = []
     for l in tt.lessons:
-        where = " ".join(x for x in (l.enterprise_name, l.venue_name) if x)
+        where = " ".join(x for x in (_enterprise(l), l.venue_name) if x)
         rows.append([f"{l.date:%Y-%m-%d} {WEEKDAYS[l.date.weekday()][-1]}",
                      f"{l.start:%H:%M}–{l.end:%H:%M}", f"{l.class_name}({l.class_code})",
                      f"{l.course_title}({l.theme_name})", f"{l.sequence}/{l.lesson_count}",
                      where + (f"({l.venue_address})" if l.venue_address else ""), l.lecturer_name])
     table = data_table(header, rows, widths, styles, align="lllllcl", zebra=False,
                        extra_style=[("LINEBEFORE", (0, i + 1), (0, i + 1), 3,
-                                     colors.HexColor(l.theme_color))
+                                     colors.HexColor(l.theme_color or DEFAULT_COLOUR))
                                     for i, l in enumerate(tt.lessons)])
     story = [para(f"课次明细（{len(rows)} 节）", styles.heading), table]
     if not rows:
@@ -285,10 +294,7 @@ def build_schedule(uow: UnitOfWork, out: Target, progress=None, cancel=None, *,
     job = Job(progress, cancel, total=3)
     fonts = fonts_for(uow)
     styles = make_styles(fonts.body.name)
-    with uow:
-        from trainer.services.settings import DEFAULTS, get_setting
-        periods = day_periods(get_setting(uow, "schedule.periods")) \
-            if "schedule.periods" in DEFAULTS else day_periods()
+    periods = load_settings(uow).periods
     if week is not None:
         story = week_story(tt, styles, start, periods)
         title = f"周课程表 {start:%Y-%m-%d}"

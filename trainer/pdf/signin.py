@@ -7,54 +7,21 @@ filled with empty rows for walk-ins, so a class of n trainees prints on
 `signin_page_count(n, rows_per_page)` pages — an office knows how much paper to take along."""
 from __future__ import annotations
 
-import datetime as dt
 import math
-from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
-from sqlalchemy import func, select
 
-from trainer.db.models import (Cohort, Course, Enrolment, Enterprise, Lecturer, Lesson, Theme,
-                               Trainee, Venue)
 from trainer.errors import ValidationError
 from trainer.pdf.codes import Code128, QrFlowable
 from trainer.pdf.layout import (PORTRAIT, Job, PageInfo, PdfResult, Styles, Target, data_table,
                                 date_zh, fitted_para, fonts_for, frame_size, make_styles,
-                                office_name, para, write_story)
-from trainer.services.common import get_row
+                                para, write_story)
+from trainer.services.reports.signin import SigninSheet, enrolled_count, load_signin_sheet
 from trainer.services.uow import UnitOfWork
 
 MIN_ROWS, MAX_ROWS = 5, 40
 BARCODES = ("qr", "code128", "none")
-
-
-@dataclass(frozen=True)
-class SigninRow:
-    trainee_id: int
-    name: str
-    enterprise: str
-    id_tail: str        # last four characters of the resident ID number, the rest never printed
-    scan_code: str
-
-
-@dataclass(frozen=True)
-class SigninSheet:
-    lesson_id: int
-    office: str
-    course: str
-    theme: str
-    cohort_code: str
-    cohort_name: str
-    sequence: int
-    lesson_count: int
-    date: dt.date
-    start: dt.time
-    end: dt.time
-    venue: str
-    venue_address: str
-    lecturer: str
-    rows: tuple[SigninRow, ...]
 
 
 def signin_page_count(trainees: int, rows_per_page: int) -> int:
@@ -62,52 +29,11 @@ def signin_page_count(trainees: int, rows_per_page: int) -> int:
     return max(1, math.ceil(trainees / rows_per_page))
 
 
-def trainee_scan_code(trainee_id: int) -> str:
-    """The code a scanner reads off the sheet for a trainee (attendance's scanner mode takes it)."""
-    try:  # the attendance service owns the code when it exists
-        from trainer.services.attendance import trainee_scan_code as attendance_code
-    except ImportError:
-        return f"T{trainee_id:07d}"
-    return attendance_code(trainee_id)
-
-
 def rows_per_page_setting(uow: UnitOfWork) -> int:
     from trainer.services.settings import get_setting
 
     value = int(get_setting(uow, "pdf.signin_rows_per_page"))
     return min(MAX_ROWS, max(MIN_ROWS, value))
-
-
-def load_signin_sheet(uow: UnitOfWork, lesson_id: int) -> SigninSheet:
-    """The sheet's data: the lesson and the trainees actively enrolled in its class, ordered by
-    enterprise then name (pinyin initials), as a clerk reads them out."""
-    with uow:
-        s = uow.session
-        lesson = get_row(s, Lesson, lesson_id, "lesson")
-        cohort = get_row(s, Cohort, lesson.cohort_id, "cohort", uow.organization_id)
-        course = s.get(Course, cohort.course_id)
-        theme = s.get(Theme, course.theme_id)
-        venue = s.get(Venue, lesson.venue_id) if lesson.venue_id else None
-        lecturer = s.get(Lecturer, lesson.lecturer_id) if lesson.lecturer_id else None
-        count = s.scalar(select(func.count()).select_from(Lesson).where(
-            Lesson.cohort_id == cohort.id, Lesson.status != "cancelled")) or 0
-        found = s.execute(
-            select(Trainee.id, Trainee.name, Trainee.id_number, Enterprise.name)
-            .join(Enrolment, Enrolment.trainee_id == Trainee.id)
-            .outerjoin(Enterprise, Enterprise.id == Trainee.enterprise_id)
-            .where(Enrolment.cohort_id == cohort.id, Enrolment.status == "active")
-            .order_by(Enterprise.name, Trainee.name_initials, Trainee.name, Trainee.id)).all()
-        venue_name = ""
-        if venue is not None:
-            owner = s.get(Enterprise, venue.enterprise_id) if venue.enterprise_id else None
-            venue_name = f"{owner.name} {venue.name}" if owner else venue.name
-        rows = tuple(SigninRow(tid, name, ent or "", (idn or "")[-4:], trainee_scan_code(tid))
-                     for tid, name, idn, ent in found)
-        return SigninSheet(
-            lesson.id, office_name(uow), course.title, theme.name, cohort.code, cohort.name,
-            lesson.sequence, max(count, lesson.sequence), lesson.date, lesson.start_time,
-            lesson.end_time, venue_name, venue.address if venue else "",
-            lecturer.name if lecturer else "", rows)
 
 
 def _header(sheet: SigninSheet, styles: Styles, width: float, page: int, pages: int) -> list:
@@ -203,8 +129,5 @@ def build_signin_sheet(uow: UnitOfWork, lesson_id: int, out: Target, progress=No
 
 def count_signin_pages(uow: UnitOfWork, lesson_id: int, rows_per_page: int | None = None) -> int:
     """The page count build_signin_sheet will give for this lesson, without drawing it."""
-    with uow:
-        lesson = get_row(uow.session, Lesson, lesson_id, "lesson")
-        enrolled = uow.session.scalar(select(func.count()).select_from(Enrolment).where(
-            Enrolment.cohort_id == lesson.cohort_id, Enrolment.status == "active")) or 0
-        return signin_page_count(enrolled, rows_per_page or rows_per_page_setting(uow))
+    return signin_page_count(enrolled_count(uow, lesson_id),
+                             rows_per_page or rows_per_page_setting(uow))

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from trainer.messages import FIELDS
+from trainer.rules.statuses import EnrolmentStatus, LessonStatus
 
 PRESENT, LATE, EXCUSED, ABSENT = "present", "late", "excused", "absent"
 ATTENDANCE_STATUSES = (PRESENT, LATE, EXCUSED, ABSENT)  # the grid's cycling order
@@ -66,10 +67,12 @@ def next_status(current: str | None) -> str | None:
     return cycle[(cycle.index(current) + 1) % len(cycle)] if current in cycle else PRESENT
 
 
-CANCELLED_LESSON = "cancelled"
-HELD_LESSON = "held"
+CANCELLED_LESSON = LessonStatus.cancelled
+HELD_LESSON = LessonStatus.held
 
-ACTIVE, TRANSFERRED, WITHDRAWN = "active", "transferred", "withdrawn"
+ACTIVE = EnrolmentStatus.active
+TRANSFERRED = EnrolmentStatus.transferred
+WITHDRAWN = EnrolmentStatus.withdrawn
 ENROLMENT_STATUSES = (ACTIVE, TRANSFERRED, WITHDRAWN)
 
 

@@ -84,3 +84,16 @@ def ensure_unique(session: Session, stmt: Select, field: str, value: str) -> Non
     """Raises ValidationError(field, duplicate) when `stmt` (a SELECT of ids) finds a row."""
     if value and session.scalar(stmt.limit(1)) is not None:
         raise ValidationError(field, "duplicate", value=value)
+
+
+def id_by_name(session: Session, model: Any, organization_id: int, name: str, entity: str) -> int:
+    """The id of the office's `model` row named `name` exactly, else the one whose name
+    contains it; NotFoundError when none, ValidationError naming the choices when several."""
+    base = select(model.id, model.name).where(model.organization_id == organization_id)
+    exact = session.execute(base.where(model.name == name)).all()
+    found = exact or session.execute(base.where(model.name.contains(name, autoescape=True))).all()
+    if not found:
+        raise NotFoundError(entity, name)
+    if len(found) > 1:
+        raise ValidationError(entity, "choice", choices="、".join(sorted(r.name for r in found)[:8]))
+    return found[0].id

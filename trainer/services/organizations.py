@@ -56,3 +56,15 @@ def is_empty(uow: UnitOfWork) -> bool:
     """True when no union office exists yet: the app's first start."""
     with uow:
         return uow.session.scalar(select(Organization.id).limit(1)) is None
+
+
+def current_organization(uow: UnitOfWork) -> OrganizationRecord | None:
+    """The acting office (its name heads every document), None before one exists."""
+    with uow:
+        row = uow.session.get(Organization, uow.organization_id)
+        return _record(row) if row is not None else None
+
+
+def office_name(uow: UnitOfWork) -> str:
+    org = current_organization(uow)
+    return org.name if org else ""

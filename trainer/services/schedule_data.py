@@ -100,6 +100,7 @@ class LessonRecord:
     status: str
     locked: bool
     conflicts: tuple[Conflict, ...] = ()
+    venue_enterprise_name: str = ""  # the enterprise whose workshop the venue is
 
     @property
     def has_conflicts(self) -> bool:
@@ -130,7 +131,8 @@ class ScheduleSnapshot:
             cls.course_title, cls.theme_id, cls.theme_name, cls.theme_color, facts.lecturer_id,
             facts.lecturer_name, facts.venue_id, venue.name if venue else "",
             venue.address if venue else "", venue.enterprise_id if venue else None, facts.place,
-            cls.enterprise_id, cls.enterprise_name, status, locked, tuple(conflicts))
+            cls.enterprise_id, cls.enterprise_name, status, locked, tuple(conflicts),
+            venue.enterprise_name if venue else "")
 
 
 # --- loading ----------------------------------------------------------------------------------

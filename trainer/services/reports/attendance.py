@@ -1,6 +1,6 @@
 """Figures for the reports, read in a few queries and returned as plain dataclasses: attendance
-of a class, of an enterprise's trainees, and the statistics of a period by theme, enterprise,
-district and month."""
+of a class, the classes an enterprise's workers attended, and the statistics of a period by
+theme, enterprise, district and month. Drawn by pdf/reports.py."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +13,8 @@ from trainer.db.models import (Assessment, Attendance, Cohort, Course, Enrolment
                                Feedback, Lesson, Theme, Trainee)
 from trainer.rules.id_number import mask_id_number
 from trainer.services.certificates import class_outcomes
-from trainer.services.common import get_row
+from trainer.services.common import get_row, id_by_name
+from trainer.services.organizations import office_name
 from trainer.services.uow import UnitOfWork
 
 ATTENDED = ("present", "late")
@@ -74,8 +75,6 @@ class ClassAttendance:
 def class_attendance(uow: UnitOfWork, cohort_id: int, *, reveal: bool = False) -> ClassAttendance:
     """Per trainee of the class: attendance counts over the lessons held, hours attended,
     result, and whether they complete (with the reason when not)."""
-    from trainer.pdf.layout import office_name
-
     with uow:
         s = uow.session
         cohort = get_row(s, Cohort, cohort_id, "cohort", uow.organization_id)
@@ -124,6 +123,21 @@ def class_attendance(uow: UnitOfWork, cohort_id: int, *, reveal: bool = False) -
                                theme.name, ent.name if ent else "", len(held), len(lessons),
                                lessons[0].date if lessons else None,
                                lessons[-1].date if lessons else None, tuple(rows))
+
+
+def enterprise_classes(uow: UnitOfWork, enterprise: str, start: dt.date, end: dt.date
+                       ) -> tuple[str, list[int]]:
+    """The enterprise found by `enterprise` (its name or a unique part of it) and the ids of
+    the classes with lessons from `start` to `end`."""
+    with uow:
+        s = uow.session
+        ent_id = id_by_name(s, Enterprise, uow.organization_id, enterprise, "enterprise")
+        ent_name = s.get(Enterprise, ent_id).name
+        cohort_ids = list(s.scalars(
+            select(Cohort.id).join(Lesson, Lesson.cohort_id == Cohort.id)
+            .where(Cohort.organization_id == uow.organization_id, Lesson.date >= start,
+                   Lesson.date <= end).distinct().order_by(Cohort.id)))
+    return ent_name, cohort_ids
 
 
 # --- statistics of a period --------------------------------------------------------------------
@@ -178,8 +192,6 @@ def period_statistics(uow: UnitOfWork, start: dt.date, end: dt.date) -> PeriodSt
     enrolled in a class with a lesson in the period), lessons, class hours, attendance rate
     (present or late over the lessons trainees were due at), completion rate (of the classes
     whose last lesson falls in the period), satisfaction (feedback of those classes)."""
-    from trainer.pdf.layout import office_name
-
     with uow:
         s = uow.session
         lessons = s.execute(
