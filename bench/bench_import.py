@@ -6,7 +6,7 @@ before) is printed beside it with --openpyxl. --memory runs the import again in 
 process and prints its peak resident memory (VmHWM), to hold against the 400 MB bound.
 
 Builds an .xlsx of N trainee rows (default 100,000) in the shape enterprises send — a title row
-(not merged: openpyxl's write-only mode cannot merge; tests/integration cover merged titles), a
+(not merged: openpyxl's write-only mode cannot merge; tests/io cover merged titles), a
 填报单位 line, variant headers (姓 名, 身份证号码, 联系电话), the columns
 clerks add that the import does not use (序号, 民族, 出生年月, 学历), full-width digits, lowercase
 x, stray spaces, '+86 138-…' mobiles, about 1% bad rows, a few repeated rows, a 合计 row — then

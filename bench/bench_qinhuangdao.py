@@ -1,7 +1,7 @@
 """The Qinhuangdao plan at full size, timed stage by stage: six months, three classes a month,
 sixty trainees each — 1,080 enrolments — from the sign-up list to who completes.
 
-The flow is tests/integration/qinhuangdao_scenario.py (the same code the integration test runs
+The flow is tests/scenarios/qinhuangdao_scenario.py (the same code the flow test runs
 small): sign-up list imported, 18 classes with 12 lessons each, open enrolment by category with
 capacity, attendance three ways (grid saves, signed sheets, scanner), exam results, completion
 of every class, grids loaded, exports to Excel, trainee histories. Prints each stage's time and
@@ -71,7 +71,7 @@ def main() -> int:
     parser.add_argument("--keep", metavar="DIR", help="keep the files (database, exports) there")
     args = parser.parse_args()
 
-    from tests.integration.qinhuangdao_scenario import Plan, run
+    from tests.scenarios.qinhuangdao_scenario import Plan, run
     from trainer.db.migrate import open_database
     from trainer.services.organizations import create_organization
     from trainer.services.uow import UnitOfWork

@@ -37,7 +37,7 @@ TARGET_RATIO = 2.0
 def make_database(url: str, trainees: int):
     from sqlalchemy import select
 
-    from tests.integration.pdf_scenario import id_number, person_name, seal_png
+    from tests.scenarios.pdf_scenario import id_number, person_name, seal_png
     from trainer.db.migrate import open_database
     from trainer.db.models import Assessment, Attendance, Cohort, Enrolment, Lesson, Theme, Trainee
     from trainer.pdf.certificate_template import set_seal
@@ -168,7 +168,7 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     db, uow, cohort_id = make_database(f"sqlite:///{db_path}", args.trainees)
     t1 = time.perf_counter()
-    from tests.integration.certificate_keys import make_signer
+    from tests.scenarios.certificate_keys import make_signer
 
     os.environ.setdefault("TRAINER_DATA_DIR", str(folder / "data"))  # the key file goes there
     signer = make_signer(uow)

@@ -52,12 +52,12 @@ def write_roster(path: Path, rows: int) -> None:
 
 
 def one_round(folder: Path, roster: Path, class_size: int, with_guard: bool) -> dict[str, float]:
-    from tests.integration.pdf_scenario import make_class
+    from tests.scenarios.pdf_scenario import make_class
     from trainer.db.migrate import open_database
     from trainer.io.importing import preview_import, run_import
     from trainer.security.users import create_first_admin, create_user
     from trainer.services import attendance, trainees
-    from tests.integration.certificate_keys import make_signer
+    from tests.scenarios.certificate_keys import make_signer
     from trainer.services.certificates import issue_certificates
     from trainer.services.enterprises import EnterpriseForm, create_enterprise
     from trainer.services.organizations import create_organization

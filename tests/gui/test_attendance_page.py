@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 
-from tests.integration.attendance_fixtures import (make_class, make_course, make_enterprise,
+from tests.scenarios.attendance_fixtures import (make_class, make_course, make_enterprise,
                                                    make_trainees)
 from trainer.services.attendance import (CellChange, load_attendance_grid, save_attendance,
                                          trainee_scan_code)

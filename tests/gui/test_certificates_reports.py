@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog, QPushButton
 
-from tests.integration.attendance_fixtures import (make_class, make_course, make_enterprise,
+from tests.scenarios.attendance_fixtures import (make_class, make_course, make_enterprise,
                                                    make_trainees)
-from tests.integration.certificate_keys import PASSPHRASE
+from tests.scenarios.certificate_keys import PASSPHRASE
 from tests.pdf_reading import text as pdf_text
 from trainer.services import certificate_keys as keys
 from trainer.services.certificate_proof import qr_text

@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 from PySide6.QtWidgets import QComboBox, QFileDialog, QWizard
 
-from tests.integration.test_import import ID_DB, ID_M, make_id, messy_xlsx
+from tests.scenarios.import_sheets import ID_DB, ID_M, make_id, messy_xlsx
 from trainer.services import enterprises, trainees
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QLineEdit
 
 from tests.gui.test_attendance_page import _open, cohort  # noqa: F401  (fixture)
-from tests.integration.trust_fixtures import make_staff
+from tests.scenarios.trust_fixtures import make_staff
 from trainer.services import trainees
 
 

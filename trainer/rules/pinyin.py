@@ -8,7 +8,7 @@ dictionary by the phrase's reading. So a character's initial is its own one unle
 holds a phrase that reads it with another initial (长 is z, but c in 长江; 燵 is d, but t in
 火燵). A text holding such a phrase, or a character pypinyin does not know, or a character read
 differently in too many phrases to look for, goes through pypinyin whole (and is cached).
-tests/unit/test_text_rules.py compares both on every phrase of the dictionary."""
+tests/unit/rules/test_text.py compares both on every phrase of the dictionary."""
 from __future__ import annotations
 
 from functools import lru_cache

@@ -9,7 +9,7 @@ October. The State Council's yearly notice then adds bridge days and the adjuste
 
 Lunar dates and solar terms come from tyme4py (pure Python, computes both astronomically, so no
 year range runs out; it agrees with chinesecalendar on every such day of 2016–2026 and with
-lunar-python, sxtwl and borax on 2016–2035 — tests/unit/test_statutory.py)."""
+lunar-python, sxtwl and borax on 2016–2035 — tests/unit/rules/test_statutory.py)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -2,7 +2,7 @@
 
 These run for every cell of an imported file (a 100,000-row list is about a million calls), so
 each has a fast path for what most cells are — plain ASCII, or text with nothing to change —
-that gives exactly what the full rule gives (tests/unit/test_text_rules.py compares them)."""
+that gives exactly what the full rule gives (tests/unit/rules/test_text.py compares them)."""
 from __future__ import annotations
 
 import re
