@@ -388,6 +388,9 @@ def _verify(uow) -> int:
                     f"The audit trail is whole: {report.checked} entries checked, the hash "
                     "chain is unbroken.")))
         return 0
+    if report.first_break is None:
+        print(_cut_off(report.missing), file=sys.stderr)
+        return 1
     when = _local(report.break_at) if report.break_at else "?"
     print(pick((f"操作日志被改动：第 {report.first_break} 条（{when}）与前一条对不上——这一条被修改，"
                 "或它之前的条目被删除。",
@@ -395,6 +398,21 @@ def _verify(uow) -> int:
                 "not follow from the one before — it was changed, or entries before it were "
                 "removed.")), file=sys.stderr)
     return 1
+
+
+def _cut_off(missing) -> str:
+    """The sentence for entries missing at the end of the trail (security.anchor.Shortfall)."""
+    if missing.replaced:
+        return pick((f"操作日志被改动：本机记录的第 {missing.expected} 条已不是原来那一条——"
+                     "最新的条目被删除后又写入了别的条目。",
+                     f"The audit trail was tampered with: entry {missing.expected}, as this "
+                     "desk recorded it, is no longer there — the newest entries were removed "
+                     "and others written in their place."))
+    return pick((f"操作日志被截断：第 {missing.present} 条之后的条目不见了（本机记录到第 "
+                 f"{missing.expected} 条）——最新的条目被删除。",
+                 f"The audit trail was cut short: the entries after entry {missing.present} "
+                 f"are missing (this desk recorded up to entry {missing.expected}) — the "
+                 "newest entries were removed."))
 
 
 COMMANDS = {"user": cmd_user, "login": cmd_login, "logout": cmd_logout, "backup": cmd_backup,

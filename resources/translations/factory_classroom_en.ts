@@ -208,6 +208,14 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
         <translation>The audit trail was tampered with: entry %1 (%2) does not follow from the one before — it was changed, or entries before it were removed.</translation>
     </message>
     <message>
+        <source>The audit trail was tampered with: entry %1, as this desk recorded it, is no longer there — the newest entries were removed and others written in their place.</source>
+        <translation>The audit trail was tampered with: entry %1, as this desk recorded it, is no longer there — the newest entries were removed and others written in their place.</translation>
+    </message>
+    <message>
+        <source>The audit trail was cut short: the entries after entry %1 are missing (this desk recorded up to entry %2) — the newest entries were removed.</source>
+        <translation>The audit trail was cut short: the entries after entry %1 are missing (this desk recorded up to entry %2) — the newest entries were removed.</translation>
+    </message>
+    <message>
         <source>The newest %1 entries are shown; narrow the filter to see older ones.</source>
         <translation>The newest %1 entries are shown; narrow the filter to see older ones.</translation>
     </message>

@@ -212,6 +212,14 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <source>The audit trail was tampered with: entry %1 (%2) does not follow from the one before — it was changed, or entries before it were removed.</source>
         <translation>操作日志被篡改过：第 %1 条记录（%2）与上一条接不上——它被改动过，或它之前的记录被删除了。</translation>
     </message>
+    <message>
+        <source>The audit trail was tampered with: entry %1, as this desk recorded it, is no longer there — the newest entries were removed and others written in their place.</source>
+        <translation>操作日志被篡改过：本机记录的第 %1 条已不是原来那一条——最新的记录被删除后又写入了别的记录。</translation>
+    </message>
+    <message>
+        <source>The audit trail was cut short: the entries after entry %1 are missing (this desk recorded up to entry %2) — the newest entries were removed.</source>
+        <translation>操作日志被截断：第 %1 条之后的记录不见了（本机记录到第 %2 条）——最新的记录被删除了。</translation>
+    </message>
 </context>
 <context>
     <name>CertificatesPage</name>

@@ -202,3 +202,53 @@ def test_the_chain_stays_whole_when_desks_write_at_once(uow):
     assert errors == []
     report = verify_trail(staff.uow(staff.admin))
     assert report.intact and report.checked >= 64
+
+
+def test_audit_verify_finds_the_newest_entries_cut_off(uow, monkeypatch, capsys):
+    """Deleting the last entries leaves a chain that still verifies; this desk's anchor (where
+    the trail had got to, kept outside the database) shows them missing — also after the app
+    has written new entries under the freed ids."""
+    staff = make_staff(uow.database)
+    for name in ("新余钢铁", "新余锂电", "新余光伏"):
+        ent.create_enterprise(staff.uow(staff.officer), ent.EnterpriseForm(name))
+    assert verify_trail(staff.uow(staff.admin)).intact
+    with uow.database.engine.begin() as conn:
+        newest = conn.execute(text("SELECT max(id) FROM audit_log")).scalar()
+        conn.execute(text("DELETE FROM audit_log WHERE id > :id"), {"id": newest - 3})
+    report = verify_trail(staff.uow(staff.admin))
+    assert not report.intact and report.first_break is None
+    assert (report.missing.present, report.missing.expected) == (newest - 3, newest)
+    if uow.database.is_sqlite:
+        monkeypatch.setenv("TRAINER_PASSWORD", PASSWORD)
+        url = str(uow.database.url)
+        assert main(["audit", "verify", "--db", url, "--as", "admin", "--lang", "en"]) == 1
+        err = capsys.readouterr().err
+        assert "cut short" in err and f"up to entry {newest})" in err  # its login: one entry
+    for name in ("新余焦化", "新余电厂", "新余水泥", "新余纺织"):  # ids reused on SQLite
+        ent.create_enterprise(staff.uow(staff.officer), ent.EnterpriseForm(name))
+    report = verify_trail(staff.uow(staff.admin))
+    assert not report.intact and report.missing.expected == newest
+
+
+def test_a_new_database_or_a_restore_sets_the_anchor_back(tmp_path):
+    from trainer.db.migrate import open_database
+    from trainer.security.backups import backup_now, restore
+    from trainer.services.organizations import create_organization
+    from trainer.services.uow import UnitOfWork
+
+    url = f"sqlite:///{(tmp_path / 'office.db').as_posix()}"
+    db = open_database(url)
+    create_organization(UnitOfWork(db), "新余市总工会", "新余总工会", "XYZGH")
+    staff = make_staff(db)
+    ent.create_enterprise(staff.uow(staff.officer), ent.EnterpriseForm("新余钢铁"))
+    copy = backup_now(staff.uow(staff.admin))
+    ent.create_enterprise(staff.uow(staff.officer), ent.EnterpriseForm("新余锂电"))
+    restore(staff.uow(staff.admin), copy)  # shorter, legitimately
+    assert verify_trail(staff.uow(staff.admin)).intact
+    db.dispose()
+    (tmp_path / "office.db").unlink()  # a new office under the same name
+    db = open_database(url)
+    create_organization(UnitOfWork(db), "新余市总工会", "新余总工会", "XYZGH")
+    staff = make_staff(db)
+    assert verify_trail(staff.uow(staff.admin)).intact
+    db.dispose()

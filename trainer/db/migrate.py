@@ -109,6 +109,10 @@ def open_database(url: str, create: bool = True) -> Database:
             copy = backup_sqlite(db.engine, f"before-{head}")
             log.info("backed up %s to %s before upgrading", db.display_name(), copy)
         upgrade(db)
+        if revision is None:  # a new database: an anchor left by one of the same name goes
+            from trainer.security import anchor
+
+            anchor.reset(db.engine)
     return db
 
 

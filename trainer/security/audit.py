@@ -4,6 +4,7 @@ session events in guard.py.) The trail is read by administrators; ID numbers and
 stay masked unless the reader reveals them, which is recorded too."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 from trainer.db.engine import Database
 from trainer.db.models import AuditLog, User
 from trainer.errors import FieldChange, PermissionDenied, StaleEditError
-from trainer.security import guard
+from trainer.security import anchor, guard
 from trainer.security.chain import FIELDS as CHAIN_FIELDS, ChainReport, verify_rows
 from trainer.security.personal import PERSONAL_FIELDS
 from trainer.security.roles import AUDIT, REVEAL
@@ -129,14 +130,19 @@ def list_audit(uow: UnitOfWork, *, user: str | None = None, entity: str | None =
 
 def verify_trail(uow: UnitOfWork) -> ChainReport:
     """Walks the whole trail (every office: the chain is one) in order and reports the first
-    entry that does not follow from the one before — changed, or after a removed one.
+    entry that does not follow from the one before — changed, or after a removed one — and
+    then whether it still reaches this desk's anchor (entries cut off at the end).
     Administrators only."""
     guard.require(uow, AUDIT, "audit")
     columns = [AuditLog.id, AuditLog.chain] + [getattr(AuditLog, f) for f in CHAIN_FIELDS]
     with uow:
         rows = uow.session.execute(select(*columns).order_by(AuditLog.id)
                                    .execution_options(yield_per=2000))
-        return verify_rows(rows)
+        report = verify_rows(rows)
+        if report.first_break is not None:
+            return report
+        missing = anchor.check(uow.database.engine, uow.session.connection())
+        return dataclasses.replace(report, missing=missing) if missing else report
 
 
 def count_audit(uow: UnitOfWork, **filters) -> int:

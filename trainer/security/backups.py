@@ -27,7 +27,7 @@ from trainer.db.engine import Database
 from trainer.db.models import User
 from trainer.errors import BackupError, TrainerError
 from trainer.files import OutputError, remove_leftovers
-from trainer.security import guard
+from trainer.security import anchor, guard
 from trainer.security.roles import BACKUP, RESTORE, Actor
 from trainer.services.uow import UnitOfWork
 
@@ -200,6 +200,7 @@ def restore(uow: UnitOfWork, file: str | Path) -> RestoreResult:
     open_database(database.url).dispose()  # an older copy is upgraded (after its own backup)
     _record(database, actor, "restore", f"{path} (kept aside: {aside})",
             uow.known_organization_id)
+    anchor.reset(database.engine)  # the trail is the copy's now, plus the restore's entry
     return RestoreResult(path, aside, revision)
 
 

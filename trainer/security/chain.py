@@ -57,10 +57,11 @@ class ChainReport:
     checked: int
     first_break: int | None = None
     break_at: dt.datetime | None = None
+    missing: Any = None  # anchor.Shortfall: the newest entries cut off (this desk's anchor)
 
     @property
     def intact(self) -> bool:
-        return self.first_break is None
+        return self.first_break is None and self.missing is None
 
 
 def verify_rows(rows) -> ChainReport:

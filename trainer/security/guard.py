@@ -25,6 +25,7 @@ from trainer.db import server_roles  # noqa: F401 - its session event sets the s
 from trainer.db.base import Versioned, utcnow
 from trainer.db.models import AuditLog, Organization, Setting, User
 from trainer.errors import AuthenticationError, PermissionDenied
+from trainer.security import anchor
 from trainer.security.chain import chain_entries
 from trainer.security.personal import PERSONAL_FIELDS, mask_personal
 from trainer.security.sql_text import UnknownWrite, statement_writes
@@ -35,6 +36,7 @@ UOW_KEY = "trainer.uow"  # session.info: the UnitOfWork the session belongs to
 VERSIONED_KEY = "trainer.versioned"  # session.info: (class, id, version) of rows being saved
 ACTOR_KEY = "trainer.actor"  # session.info: the actor of a session without a unit of work
 PENDING_KEY = "trainer.audit"  # session.info: entries of this transaction's flushes, not yet written
+ANCHOR_KEY = "trainer.anchor"  # session.info: the trail's head after this transaction's entries
 
 SKIPPED_COLUMNS = frozenset({"created_at", "updated_at", "updated_by", "name_initials"})
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash"})
@@ -139,6 +141,7 @@ def _forget_actor(session: Session, transaction) -> None:
     if transaction.parent is None:  # committed or rolled back: entries not written are void
         session.info.pop(ACTOR_KEY, None)
         session.info.pop(PENDING_KEY, None)
+        session.info.pop(ANCHOR_KEY, None)
 
 
 # --- the audit trail ---------------------------------------------------------------------------
@@ -278,6 +281,14 @@ def write_entries(session: Session, entries: list[dict]) -> None:
         connection = session.connection()
         chain_entries(connection, entries)
         connection.execute(AuditLog.__table__.insert(), entries)
+        session.info[ANCHOR_KEY] = anchor.after_writing(session.get_bind(), connection)
+
+
+@event.listens_for(Session, "after_commit")
+def _advance_anchor(session: Session) -> None:
+    written = session.info.pop(ANCHOR_KEY, None)  # this desk's anchor follows the trail
+    if written is not None:
+        anchor.advance(session.get_bind(), written)
 
 
 @event.listens_for(Session, "after_flush")

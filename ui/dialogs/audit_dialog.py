@@ -168,6 +168,10 @@ class AuditDialog(QDialog):
             self.verdict.setText(self.tr("The audit trail is whole: %1 entries checked, none "
                                          "changed or removed.").replace("%1", str(report.checked)))
             return
+        if report.first_break is None:
+            self.verdict.setStyleSheet(ERROR_STYLE)
+            self.verdict.setText(self._cut_off(report.missing))
+            return
         offset = dt.datetime.now().astimezone().utcoffset() or dt.timedelta()
         when = f"{report.break_at + offset:%Y-%m-%d %H:%M:%S}" if report.break_at else "?"
         self.verdict.setStyleSheet(ERROR_STYLE)
@@ -175,6 +179,17 @@ class AuditDialog(QDialog):
                                      "follow from the one before — it was changed, or entries "
                                      "before it were removed.")
                              .replace("%1", str(report.first_break)).replace("%2", when))
+
+    def _cut_off(self, missing) -> str:
+        """Entries missing at the end of the trail (security.anchor.Shortfall)."""
+        if missing.replaced:
+            return self.tr("The audit trail was tampered with: entry %1, as this desk "
+                           "recorded it, is no longer there — the newest entries were removed "
+                           "and others written in their place.").replace("%1",
+                                                                         str(missing.expected))
+        return (self.tr("The audit trail was cut short: the entries after entry %1 are missing "
+                        "(this desk recorded up to entry %2) — the newest entries were removed.")
+                .replace("%1", str(missing.present)).replace("%2", str(missing.expected)))
 
     @classmethod
     def ask(cls, parent: QWidget | None, uow: UnitOfWork) -> None:
