@@ -183,7 +183,7 @@ def cmd_enrol(args) -> int:
     _db, uow = _open(args)
     cohort = _cohort(uow, args.cohort)
     if args.file:
-        from trainer.io.attendance_io import enrol_from_file
+        from trainer.io.enrolment_file import enrol_from_file
         from trainer.io.workbooks import write_rejects
 
         done = enrol_from_file(uow, cohort.id, args.file, enterprise=args.file_enterprise,

@@ -12,6 +12,7 @@ from tests.scenarios.attendance_fixtures import (id_number, make_class, make_cou
                                                    make_trainees, set_lesson_status)
 from trainer.errors import EnrolmentError
 from trainer.io import attendance_io as aio
+from trainer.io.enrolment_file import enrol_from_file
 from trainer.io.reading import ImportFileError
 from trainer.io.workbooks import write_rejects
 from trainer.services import assessment as asm
@@ -212,10 +213,10 @@ def test_enrol_a_list_from_a_file_adds_new_people_and_enrols_all(uow, tmp_path):
         ["李红", "1234", "", "农民工"],  # a bad ID number
     ])
     before = count_trainees(uow)
-    dry = aio.enrol_from_file(uow, cohort, path, dry_run=True)
+    dry = enrol_from_file(uow, cohort, path, dry_run=True)
     assert dry.dry_run and len(dry.result.enrolled) == 2
     assert count_trainees(uow) == before and en.list_enrolments(uow, cohort) == []
-    done = aio.enrol_from_file(uow, cohort, path)
+    done = enrol_from_file(uow, cohort, path)
     assert (done.created_trainees, done.known_trainees) == (2, 1)
     assert [r.row for r in done.rejected] == [5, 6]
     assert done.rejected[0].cells[0] == "孙玉梅"
@@ -232,5 +233,5 @@ def test_enrolling_a_file_into_a_full_class_writes_nothing(uow, tmp_path):
                                             ["钱桂兰", id_number(102), "", "农民工"]])
     before = count_trainees(uow)
     with pytest.raises(EnrolmentError):
-        aio.enrol_from_file(uow, cohort, path)
+        enrol_from_file(uow, cohort, path)
     assert count_trainees(uow) == before  # the new trainees were rolled back too

@@ -16,7 +16,7 @@ from trainer.io import adapters
 from trainer.io.importing import ImportCancelled, preview_import, run_import
 from trainer.io.reading import ImportFileError, UnreadableFileError
 from trainer.messages import set_language
-from trainer.services import courses, enterprises, trainees
+from trainer.services import courses, enterprises, trainee_import, trainees
 
 from tests.scenarios.import_sheets import (FULLWIDTH, ID_BAD, ID_DB, ID_F, ID_M, ID_M2, make_id,
                                           messy_xlsx)
@@ -315,8 +315,8 @@ def test_random_cells_raise_only_typed_errors(uow, tmp_path, rows):
 def test_people_registered_after_the_preview_are_found_at_run_time(
         office, tmp_path, monkeypatch, read_all_factor, on_duplicate):
     uow, _, old_id = office
-    monkeypatch.setattr(adapters, "READ_ALL_FACTOR", read_all_factor)
-    monkeypatch.setattr(adapters, "LOOKUP_CHUNK", 3)
+    monkeypatch.setattr(trainee_import, "READ_ALL_FACTOR", read_all_factor)
+    monkeypatch.setattr(trainee_import, "LOOKUP_CHUNK", 3)
     monkeypatch.setattr(adapters, "CHUNK", 4)
     preview = preview_import(uow, "trainees", big_file(tmp_path / "big.xlsx", 10),
                              on_duplicate=on_duplicate)
@@ -339,8 +339,8 @@ def test_people_registered_after_the_preview_are_found_at_run_time(
 def test_duplicates_in_the_database_found_either_way(office, tmp_path, monkeypatch,
                                                      read_all_factor):
     uow, _, _ = office
-    monkeypatch.setattr(adapters, "READ_ALL_FACTOR", read_all_factor)
-    monkeypatch.setattr(adapters, "LOOKUP_CHUNK", 3)
+    monkeypatch.setattr(trainee_import, "READ_ALL_FACTOR", read_all_factor)
+    monkeypatch.setattr(trainee_import, "LOOKUP_CHUNK", 3)
     first = run_import(uow, preview_import(uow, "trainees", big_file(tmp_path / "a.xlsx", 12)))
     assert first.created == 12
     # rows 5…16 of a second list: 7 are in the database already (5…11), 5 are new

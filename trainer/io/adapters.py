@@ -8,27 +8,19 @@ import re
 from functools import partial
 from typing import Any, Callable, Hashable, Iterable
 
-from sqlalchemy import (ColumnElement, DateTime, Integer, func, insert, literal,
-                        literal_column, select)
-from sqlalchemy.types import TypeEngine
-
-from trainer.db.base import utcnow
-from trainer.db.models import Trainee
 from trainer.errors import ValidationError
 from trainer.io.reading import Cell, cell_text, excel_serial_to_date
 from trainer.rules.fields import FieldCheck
 from trainer.rules.text import clean_code, clean_name, clean_text
-from trainer.security.personal import may_reveal
 from trainer.services import courses, enterprises, lecturers, requests, trainees
 # The services' own cleaning rules (private there; one rule for forms and imports alike).
 from trainer.services.enterprises import clean_enterprise
 from trainer.services.lecturers import clean_lecturer
 from trainer.services.requests import clean_request
+from trainer.services.trainee_import import TraineeWriter, trainee_ids_by_number
 from trainer.services.uow import UnitOfWork
 
 CHUNK = 2000  # rows per INSERT batch and per progress report
-LOOKUP_CHUNK = 500  # keys per IN (…) query: well under every database's parameter limit
-READ_ALL_FACTOR = 4  # read all ID numbers of the office while it holds ≤ 4 × the file's
 
 # A service's error names a form field; the import reports it at the column of this field.
 ERROR_FIELDS = {"person_name": "name", "enterprise_id": "enterprise", "course_id": "course",
@@ -226,42 +218,13 @@ class TraineeAdapter(Adapter):
         return values["id_number"] or ""
 
     def existing(self, uow: UnitOfWork, keys: list[Hashable]) -> dict[Hashable, int]:
-        """ID number → trainee id of the office's trainees among `keys`. When the office holds
-        not many more trainees than the file (a first import, or a roster sent again), reading
-        all its ID numbers once is cheaper than looking each key up (~5 µs a key in IN lists)."""
-        wanted = {k for k in keys if k}
-        if not wanted or not may_reveal(uow):  # a masked role (who may not import either)
-            return {}  # is not told which numbers are "already in the database"
-        org = uow.organization_id
-        session = uow.session
-        stored = session.scalar(select(func.count()).select_from(Trainee).where(
-            Trainee.organization_id == org, Trainee.id_number.is_not(None)))
-        if not stored:
-            return {}
-        if stored <= READ_ALL_FACTOR * len(wanted):
-            rows = session.execute(select(Trainee.id_number, Trainee.id).where(
-                Trainee.organization_id == org, Trainee.id_number.is_not(None)))
-            return {number: row_id for number, row_id in rows if number in wanted}
-        found: dict[Hashable, int] = {}
-        for part in chunks(sorted(wanted), LOOKUP_CHUNK):
-            found.update(session.execute(select(Trainee.id_number, Trainee.id).where(
-                Trainee.organization_id == org, Trainee.id_number.in_(part))).all())
-        return found
+        return trainee_ids_by_number(uow, keys)
 
     def write(self, uow: UnitOfWork, rows: list, on_duplicate: str,
               report: Callable[[int], None]) -> tuple[int, int, int]:
-        """Bulk: one INSERT per chunk of new rows; existing ones loaded and changed per chunk.
-        The INSERT is Core's (on the table, executemany) with the version and timestamps
-        written into the statement: the ORM's bulk path would spend as long again on per-row
-        mapper bookkeeping, and binding the timestamps per row converts them to text 200,000
-        times on SQLite. The office stays in each row's values, where the security guard's
-        office check looks for it (trainer/security/guard.py, _bulk_statement)."""
-        session, org = uow.session, uow.organization_id
-        now = utcnow()  # once, not a default called per row
-        statement = insert(Trainee.__table__).values(
-            version=_constant(session, 1, Integer()),
-            created_at=_constant(session, now, DateTime()),
-            updated_at=_constant(session, now, DateTime()))
+        """In bulk (services/trainee_import.py): the new rows of each chunk inserted in one
+        statement, the existing ones changed in place; progress reported per chunk."""
+        writer = TraineeWriter(uow)
         # looked up again: someone may have added these people since the preview
         found = self.existing(uow, [r.values["id_number"] for r in rows if r.existing_id is None])
         created = updated = skipped = done = 0
@@ -270,34 +233,17 @@ class TraineeAdapter(Adapter):
             for row in part:
                 target = row.existing_id or found.get(row.values["id_number"])
                 if target is None:
-                    new.append({**row.values, "organization_id": org})
+                    new.append(row.values)
                 elif on_duplicate == "update":
                     changes[target] = {c: row.values[c] for g in row.given
                                        for c in self.columns.get(g, (g,)) if c in row.values}
                 else:
                     skipped += 1
-            if new:
-                session.execute(statement, new)
-                created += len(new)
-            if changes:
-                for trainee in session.scalars(select(Trainee).where(Trainee.id.in_(changes))):
-                    for column, value in changes[trainee.id].items():
-                        setattr(trainee, column, value)
-                session.flush()
-                updated += len(changes)
+            created += writer.insert(new)
+            updated += writer.update(changes)
             done += len(part)
             report(done)
         return created, updated, skipped
-
-
-def _constant(session, value: Any, type_: TypeEngine) -> ColumnElement:
-    """`value` as a literal in the SQL text, rendered as the session's database writes that
-    type (so it is stored exactly as a bound value would be), instead of a parameter bound and
-    converted again for each row of an executemany."""
-    dialect = session.get_bind().dialect
-    text = str(literal(value, type_).compile(dialect=dialect,
-                                             compile_kwargs={"literal_binds": True}))
-    return literal_column(text, type_)
 
 
 class EnterpriseAdapter(Adapter):

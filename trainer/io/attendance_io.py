@@ -20,24 +20,20 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
-from sqlalchemy import select
-
-from trainer.db.models import Cohort, Enrolment, Lesson, Trainee
 from trainer.errors import InvalidInput, ValidationError
 from trainer.io.columns import HEADER_SEARCH_ROWS, normalise_header
 from trainer.io.importing import DuplicateRow, Problem, RejectedRow
 from trainer.io.reading import Cell, ImportFileError, cell_text, excel_serial_to_date, read_table
 from trainer.io.workbooks import (_BOLD, _HEADER_FILL, DATE_FORMAT, _excel_value, _save,
                                   _set_widths, _width)
-from trainer.messages import FIELDS, TRAINEE_CATEGORIES, label, language, pick
+from trainer.messages import TRAINEE_CATEGORIES, label, language, pick
 from trainer.rules import fields
-from trainer.rules.completion import (ABSENT, CANCELLED_LESSON, EXCUSED, LATE, PRESENT,
-                                      STATUS_LABELS, STATUS_LETTERS)
-from trainer.rules.text import clean_code, clean_text
-from trainer.security.personal import require_reveal_for_lookup
-from trainer.services.attendance import (CellChange, SaveResult, _write, load_attendance_grid,
-                                         parse_scan_code)
-from trainer.services.attendance_marking import ClassIndex
+from trainer.rules.completion import (ABSENT, EXCUSED, LATE, PRESENT, STATUS_LABELS,
+                                      STATUS_LETTERS)
+from trainer.rules.text import clean_text
+from trainer.services.attendance import (CellChange, SaveResult, load_attendance_grid,
+                                         save_attendance)
+from trainer.services.attendance_rows import AttendanceRowError, RowRefs, RowResolver
 from trainer.services.completion import class_completion
 from trainer.services.enrolment import ENROLMENT_STATUS_LABELS
 from trainer.services.uow import UnitOfWork
@@ -222,51 +218,6 @@ def parse_status(value: Cell) -> tuple[str, int | None]:
     raise ValidationError("status", "choice", choices=tuple(STATUS_LABELS.values()))
 
 
-IMPORT_LABELS: dict[str, tuple[str, str]] = {  # the import's fields, as its messages name them
-    "lesson_id": ("课次ID", "lesson id"), "sequence": ("课次", "lesson number"),
-    "cohort": ("班级", "class"), "date": ("日期", "date"), "code": ("签到码", "code"),
-    "id_number": ("身份证号", "ID number"), "name": ("姓名", "name"),
-    "status": ("考勤", "attendance"), "late_minutes": ("迟到分钟", "minutes late"),
-    "note": ("备注", "note"),
-}
-
-
-class AttendanceRowError(ValidationError):
-    """A row problem the field rules do not know: which lesson, which trainee."""
-
-    TEXTS = {
-        "no_lesson": ("“{value}”不存在", "“{value}” does not exist"),
-        "no_lesson_on_date": ("{date} 没有该学员所在班级的课", "has no lesson of the trainee's "
-                              "classes on {date}"),
-        "several_lessons": ("{date} 有多个课次（课次ID {lessons}），请写明课次ID或班级",
-                            "{date} has several lessons (ids {lessons}); give the lesson id or "
-                            "the class"),
-        "unknown_class": ("培训班“{value}”不存在", "class “{value}” does not exist"),
-        "unknown_trainee": ("找不到“{value}”对应的学员", "“{value}” matches no trainee"),
-        "ambiguous_trainee": ("“{value}”对应多名学员：{names}", "“{value}” matches several "
-                              "trainees: {names}"),
-        "not_in_class": ("{trainee}不在培训班“{cohort}”中", "{trainee} is not in class “{cohort}”"),
-        "name_mismatch": ("“{value}”与编号/身份证号对应的姓名“{expected}”不符",
-                          "“{value}” is not {expected}, the name of that code/ID number"),
-        "lesson_cancelled": ("第 {sequence} 次课（{date}）已取消", "lesson {sequence} ({date}) "
-                             "is cancelled"),
-        "need_class": ("只凭身份证后几位或姓名找人时，需写明课次ID或班级",
-                       "to find a trainee by an ID tail or a name, give the lesson id or the "
-                       "class"),
-        "need_lesson": ("需写明课次ID，或班级加课次/日期，或日期",
-                        "give the lesson id, or the class with the lesson number or date, or "
-                        "the date"),
-        "need_trainee": ("需写明签到码、身份证号或姓名", "give the code, ID number or name"),
-        "repeats": ("与第 {row} 行重复", "repeats row {row}"),
-    }
-
-    def message(self, lang: str | None = None) -> str:
-        lang = lang or language()
-        text = pick(self.TEXTS[self.reason], lang).format(**self.params)
-        name = label(IMPORT_LABELS if self.field in IMPORT_LABELS else FIELDS, self.field, lang)
-        return f"{name}{text}" if lang == "zh" else f"{name[:1].upper()}{name[1:]} {text}"
-
-
 @dataclass(frozen=True)
 class AttendanceRow:
     row: int
@@ -311,62 +262,6 @@ def _header(table) -> tuple[int, dict[int, str]]:
     return best, best_map
 
 
-class _Resolver:
-    """Finds lessons and trainees for rows, caching what it reads."""
-
-    def __init__(self, uow: UnitOfWork, cohort_id: int | None) -> None:
-        self.uow, self.s = uow, uow.session
-        self.default_cohort = cohort_id
-        self.indexes: dict[int, ClassIndex] = {}
-        self.lessons: dict[int, list[Lesson]] = {}
-        self.cohorts: dict[str, Cohort | None] = {}
-
-    def cohort(self, value: Cell) -> Cohort | None:
-        text = clean_text(cell_text(value))
-        if text not in self.cohorts:
-            org = self.uow.organization_id
-            row = self.s.scalar(select(Cohort).where(Cohort.organization_id == org,
-                                                     Cohort.code == text))
-            if row is None and text.isdigit():
-                row = self.s.scalar(select(Cohort).where(Cohort.organization_id == org,
-                                                         Cohort.id == int(text)))
-            self.cohorts[text] = row
-        return self.cohorts[text]
-
-    def class_lessons(self, cohort_id: int) -> list[Lesson]:
-        if cohort_id not in self.lessons:
-            self.lessons[cohort_id] = list(self.s.scalars(select(Lesson).where(
-                Lesson.cohort_id == cohort_id).order_by(Lesson.sequence)))
-        return self.lessons[cohort_id]
-
-    def index(self, cohort_id: int) -> ClassIndex:
-        if cohort_id not in self.indexes:
-            self.indexes[cohort_id] = ClassIndex(self.uow, cohort_id)
-        return self.indexes[cohort_id]
-
-    def lesson_by_id(self, value: Cell) -> Lesson:
-        text = clean_text(cell_text(value))
-        row = None
-        if text.isdigit():
-            row = self.s.scalar(select(Lesson).join(Cohort, Cohort.id == Lesson.cohort_id).where(
-                Lesson.id == int(text), Cohort.organization_id == self.uow.organization_id))
-        if row is None:
-            raise AttendanceRowError("lesson_id", "no_lesson", value=text)
-        return row
-
-    def trainee_anywhere(self, code: str) -> tuple[int, str] | None:
-        trainee_id = parse_scan_code(code)
-        cond = (Trainee.id == trainee_id) if trainee_id is not None else \
-            (Trainee.id_number == code) if len(code) == 18 else None
-        if cond is None:
-            return None
-        if trainee_id is None:
-            require_reveal_for_lookup(self.uow)  # found / not found would confirm a number
-        found = self.s.execute(select(Trainee.id, Trainee.name).where(
-            cond, Trainee.organization_id == self.uow.organization_id)).first()
-        return (found[0], found[1]) if found else None
-
-
 def _date(value: Cell) -> dt.date:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         day = excel_serial_to_date(value)
@@ -375,13 +270,7 @@ def _date(value: Cell) -> dt.date:
     return fields.date(value, "date", required=True)
 
 
-def _lesson_on(lessons: list[Lesson], day: dt.date, sequence: int | None) -> list[Lesson]:
-    if sequence is not None:
-        return [l for l in lessons if l.sequence == sequence]
-    return [l for l in lessons if l.date == day and l.status != CANCELLED_LESSON]
-
-
-def _check_row(res: _Resolver, texts: dict[str, Cell]) -> tuple[int, int, str, int, str]:
+def _check_row(rows: RowResolver, texts: dict[str, Cell]) -> tuple[int, int, str, int, str]:
     """(lesson id, trainee id, status, minutes, note) for one row, or raises
     AttendanceRowError / ValidationError."""
     check = fields.FieldCheck()
@@ -392,76 +281,17 @@ def _check_row(res: _Resolver, texts: dict[str, Cell]) -> tuple[int, int, str, i
     check.raise_if_any()
     status, typed_minutes = status_minutes
     minutes = minutes if minutes is not None else (typed_minutes or 0)
-    who_field = next((f for f in ("code", "id_number", "name") if cell_text(texts.get(f)).strip()),
-                     None)
-    if who_field is None:
-        raise AttendanceRowError("name", "need_trainee")
-    who = cell_text(texts[who_field]).strip()
-    # the lesson, when the row names it
-    lesson: Lesson | None = None
-    cohort_id = res.default_cohort
-    if cell_text(texts.get("lesson_id")).strip():
-        lesson = res.lesson_by_id(texts["lesson_id"])
-        cohort_id = lesson.cohort_id
-    elif cell_text(texts.get("cohort")).strip():
-        cohort = res.cohort(texts["cohort"])
-        if cohort is None:
-            raise AttendanceRowError("cohort", "unknown_class", value=cell_text(texts["cohort"]))
-        cohort_id = cohort.id
-    sequence = None
-    if lesson is None and cell_text(texts.get("sequence")).strip():
-        sequence = fields.integer(cell_text(texts["sequence"]), "sequence", minimum=1,
-                                  maximum=1000)
-    day = _date(texts["date"]) if lesson is None and cell_text(texts.get("date")).strip() else None
-    # the trainee
-    if cohort_id is not None:
-        outcome, match, candidates = res.index(cohort_id).resolve(who, active_only=False)
-        if outcome == "ambiguous":
-            raise AttendanceRowError(who_field, "ambiguous_trainee", value=who,
-                                     names="、".join(c.name for c in candidates))
-        if outcome == "not_enrolled":
-            cohort_row = res.s.get(Cohort, cohort_id)
-            raise AttendanceRowError(who_field, "not_in_class", trainee=match.name,
-                                     cohort=cohort_row.name)
-        if outcome != "found":
-            raise AttendanceRowError(who_field, "unknown_trainee", value=who)
-        trainee_id, trainee_name = match.trainee_id, match.name
-    else:
-        found = res.trainee_anywhere(clean_code(who))
-        if found is None:
-            if who_field == "name" or (parse_scan_code(who) is None and len(clean_code(who)) != 18):
-                raise AttendanceRowError(who_field, "need_class")
-            raise AttendanceRowError(who_field, "unknown_trainee", value=who)
-        trainee_id, trainee_name = found
-    typed_name = clean_text(cell_text(texts.get("name")))
-    if who_field != "name" and typed_name and typed_name.replace(" ", "") != trainee_name:
-        raise AttendanceRowError("name", "name_mismatch", value=typed_name, expected=trainee_name)
-    if lesson is None:
-        if cohort_id is not None:
-            if sequence is None and day is None:
-                raise AttendanceRowError("lesson_id", "need_lesson")
-            hits = _lesson_on(res.class_lessons(cohort_id), day, sequence)
-        elif day is not None:
-            cohorts = list(res.s.scalars(select(Enrolment.cohort_id).where(
-                Enrolment.trainee_id == trainee_id)))
-            hits = [l for c in cohorts for l in _lesson_on(res.class_lessons(c), day, None)]
-        else:
-            raise AttendanceRowError("lesson_id", "need_lesson")
-        if not hits:
-            if sequence is not None:
-                raise AttendanceRowError("sequence", "no_lesson", value=sequence)
-            raise AttendanceRowError("date", "no_lesson_on_date", date=day.isoformat())
-        if len(hits) > 1:
-            raise AttendanceRowError("date", "several_lessons", date=day.isoformat(),
-                                     lessons=",".join(str(l.id) for l in hits))
-        lesson = hits[0]
-    if lesson.status == CANCELLED_LESSON:
-        raise AttendanceRowError("lesson_id", "lesson_cancelled", sequence=lesson.sequence,
-                                 date=lesson.date.isoformat())
-    if trainee_id not in res.index(lesson.cohort_id).by_id:
-        raise AttendanceRowError(who_field, "not_in_class", trainee=trainee_name,
-                                 cohort=res.s.get(Cohort, lesson.cohort_id).name)
-    return lesson.id, trainee_id, status, minutes if status == LATE else 0, note
+    given = {f: cell_text(texts.get(f)).strip() for f in
+             ("code", "id_number", "name", "lesson_id", "cohort", "sequence", "date")}
+    sequence = day = None
+    if not given["lesson_id"] and given["sequence"]:
+        sequence = fields.integer(given["sequence"], "sequence", minimum=1, maximum=1000)
+    if not given["lesson_id"] and given["date"]:
+        day = _date(texts["date"])
+    lesson_id, trainee_id = rows.resolve(
+        RowRefs(code=given["code"], id_number=given["id_number"], name=given["name"],
+                lesson_id=given["lesson_id"], cohort=given["cohort"], sequence=sequence, day=day))
+    return lesson_id, trainee_id, status, minutes if status == LATE else 0, note
 
 
 def preview_attendance_import(uow: UnitOfWork, path: str | os.PathLike, *,
@@ -482,7 +312,7 @@ def preview_attendance_import(uow: UnitOfWork, path: str | os.PathLike, *,
     skipped: list[int] = []
     first: dict[tuple[int, int], AttendanceRow] = {}
     with uow:
-        res = _Resolver(uow, cohort_id)
+        res = RowResolver(uow, cohort_id)
         for index in range(header_index + 1, len(table.rows)):
             cells = table.rows[index]
             row_no = index + 1
@@ -527,87 +357,6 @@ def run_attendance_import(uow: UnitOfWork, preview: AttendancePreview) -> SaveRe
     """Writes the accepted rows in one transaction (what is recorded is overwritten)."""
     with uow:
         uow.use_organization(preview.organization_id)
-        return _write(uow, [CellChange(r.lesson_id, r.trainee_id, r.status, r.late_minutes,
-                                       r.note) for r in preview.accepted])
-
-
-# --- a trainee list enrolled in a class --------------------------------------------------------
-
-@dataclass(frozen=True)
-class FileEnrolment:
-    """A trainee list (the trainee import's columns) enrolled in a class: new people added to the
-    trainees first, everyone accepted enrolled. `rejected`: the file's bad rows (plus rows
-    without an ID number, which cannot be matched to a person)."""
-
-    path: str
-    headers: tuple[str, ...]
-    rejected: tuple[RejectedRow, ...]
-    created_trainees: int
-    known_trainees: int
-    result: Any  # services.enrolment.EnrolmentResult
-    dry_run: bool = False
-
-
-class _DryRun(Exception):
-    def __init__(self, outcome: FileEnrolment) -> None:
-        super().__init__()
-        self.outcome = outcome
-
-
-def enrol_from_file(uow: UnitOfWork, cohort_id: int, path: str | os.PathLike, *,
-                    enterprise: str | int | None = None, enrolled_on: dt.date | None = None,
-                    sheet: str | int | None = None, dry_run: bool = False) -> FileEnrolment:
-    """One transaction: the file's new trainees created, then everyone enrolled (capacity and
-    eligibility as enrol_trainees); a full class or a database error leaves nothing written.
-    `dry_run` does it all and rolls back (it needs a transaction of its own)."""
-    if dry_run and getattr(uow, "_depth", 0):
-        raise RuntimeError("a dry run rolls back: call it outside an open unit of work")
-    try:
-        with uow:
-            outcome = _enrol_from_file(uow, cohort_id, path, enterprise, enrolled_on, sheet,
-                                       dry_run)
-            if dry_run:
-                raise _DryRun(outcome)
-            return outcome
-    except _DryRun as done:
-        return done.outcome
-
-
-def _enrol_from_file(uow, cohort_id, path, enterprise, enrolled_on, sheet,
-                     dry_run) -> FileEnrolment:
-    from trainer.io.importing import preview_import, run_import
-    from trainer.services.enrolment import enrol_trainees, load_cohort
-
-    load_cohort(uow, cohort_id)
-    preview = preview_import(uow, "trainees", path, enterprise=enterprise, sheet=sheet)
-    columns = {f: c for c, f in preview.mapping.items()}
-    no_id = [a for a in preview.accepted if not a.values.get("id_number")]
-    table = read_table(path, sheet) if no_id else None
-    rejected = list(preview.rejected) + [
-        RejectedRow(a.row, tuple(table.rows[a.row - 1]), (Problem(a.row, columns.get("id_number"),
-                                        preview.headers[columns["id_number"]]
-                                        if "id_number" in columns else "",
-                                        ValidationError("id_number", "required")),))
-        for a in no_id]
-    rejected.sort(key=lambda r: r.row)
-    numbers = [a.values["id_number"] for a in preview.accepted if a.values.get("id_number")]
-    known = sum(1 for d in preview.duplicates if d.existing_id is not None)
-    created = 0
-    if numbers:
-        created = run_import(uow, _without(preview, no_id)).created
-    ids = [d.existing_id for d in preview.duplicates if d.existing_id is not None]
-    for start in range(0, len(numbers), 500):
-        ids += list(uow.session.scalars(select(Trainee.id).where(
-            Trainee.organization_id == uow.organization_id,
-            Trainee.id_number.in_(numbers[start:start + 500]))))
-    result = enrol_trainees(uow, cohort_id, ids, enrolled_on=enrolled_on)
-    return FileEnrolment(preview.path, preview.headers, tuple(rejected), created, known, result,
-                         dry_run)
-
-
-def _without(preview, rows) -> Any:
-    import dataclasses
-
-    drop = {r.row for r in rows}
-    return dataclasses.replace(preview, accepted=tuple(a for a in preview.accepted
-                                                       if a.row not in drop))
+        return save_attendance(uow, [CellChange(r.lesson_id, r.trainee_id, r.status,
+                                                r.late_minutes, r.note)
+                                     for r in preview.accepted])

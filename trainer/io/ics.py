@@ -16,15 +16,13 @@ from typing import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
-from sqlalchemy import or_, select
 
 from trainer import __version__
-from trainer.db.models import Cohort, Enterprise, Lecturer, Lesson, Venue
-from trainer.errors import NotFoundError
 from trainer.files import atomic_output
 from trainer.io.list_export import ExportResult
 from trainer.messages import language
-from trainer.services.schedule import LessonRecord, get_lesson, list_lessons
+from trainer.services.reports.lesson_calendar import calendar_lessons
+from trainer.services.schedule import LessonRecord
 from trainer.services.settings import get_setting, set_setting
 from trainer.services.uow import UnitOfWork
 
@@ -125,60 +123,25 @@ def _write(cal: Calendar, path: str | os.PathLike) -> Path:
     return target
 
 
-def _enterprise_facts(uow: UnitOfWork) -> tuple[dict[int, str], dict[int, tuple[str, str]]]:
-    with uow:
-        rows = uow.session.execute(select(
-            Enterprise.id, Enterprise.address, Enterprise.contact_name, Enterprise.contact_phone)
-            .where(Enterprise.organization_id == uow.organization_id)).all()
-    return ({i: a for i, a, _n, _p in rows if a}, {i: (n, p) for i, _a, n, p in rows})
-
-
-def _cancelled_ids(uow: UnitOfWork, start: dt.date | None, end: dt.date | None, *,
-                   lecturer_id: int | None = None, enterprise_id: int | None = None) -> list[int]:
-    """The cancelled lessons the file must still carry (as cancelled) for the lecturer or the
-    enterprise (its classes' and its venues')."""
-    stmt = (select(Lesson.id).join(Cohort, Lesson.cohort_id == Cohort.id)
-            .where(Cohort.organization_id == uow.organization_id, Lesson.status == "cancelled"))
-    if start is not None:
-        stmt = stmt.where(Lesson.date >= start)
-    if end is not None:
-        stmt = stmt.where(Lesson.date <= end)
-    if lecturer_id is not None:
-        stmt = stmt.where(Lesson.lecturer_id == lecturer_id)
-    if enterprise_id is not None:
-        venues = select(Venue.id).where(Venue.enterprise_id == enterprise_id)
-        stmt = stmt.where(or_(Cohort.enterprise_id == enterprise_id, Lesson.venue_id.in_(venues)))
-    with uow:
-        return list(uow.session.scalars(stmt.order_by(Lesson.date, Lesson.start_time)))
-
-
-def _export(uow: UnitOfWork, model, entity: str, record_id: int, path: str | os.PathLike,
-            start: dt.date | None, end: dt.date | None, titles: tuple[str, str],
-            **which: int) -> ExportResult:
+def _export(uow: UnitOfWork, path: str | os.PathLike, start: dt.date | None,
+            end: dt.date | None, titles: tuple[str, str], **which: int) -> ExportResult:
     """The lessons `which` selects (lecturer_id= / enterprise_id=) under the record's name."""
-    with uow:
-        name = uow.session.scalar(select(model.name).where(
-            model.id == record_id, model.organization_id == uow.organization_id))
-        if name is None:
-            raise NotFoundError(entity, record_id)
-    lessons = list_lessons(uow, start, end, with_conflicts=False, **which)
-    lessons += [get_lesson(uow, i) for i in _cancelled_ids(uow, start, end, **which)]
-    addresses, contacts = _enterprise_facts(uow)
-    title = (titles[0] if language() == "zh" else titles[1]).format(name=name)
-    cal = lessons_calendar(lessons, name=title, office=office_uuid(uow), addresses=addresses,
-                           contacts=contacts)
-    return ExportResult(_write(cal, path), len(lessons))
+    found = calendar_lessons(uow, start, end, **which)
+    title = (titles[0] if language() == "zh" else titles[1]).format(name=found.name)
+    cal = lessons_calendar(list(found.lessons), name=title, office=office_uuid(uow),
+                           addresses=found.addresses, contacts=found.contacts)
+    return ExportResult(_write(cal, path), len(found.lessons))
 
 
 def export_lecturer_ics(uow: UnitOfWork, lecturer_id: int, path: str | os.PathLike,
                         start: dt.date | None = None, end: dt.date | None = None) -> ExportResult:
     """The lecturer's lessons (from `start` to `end`, else all) as an .ics file."""
-    return _export(uow, Lecturer, "lecturer", lecturer_id, path, start, end,
+    return _export(uow, path, start, end,
                    ("{name} 授课安排", "{name}: teaching schedule"), lecturer_id=lecturer_id)
 
 
 def export_enterprise_ics(uow: UnitOfWork, enterprise_id: int, path: str | os.PathLike,
                           start: dt.date | None = None, end: dt.date | None = None) -> ExportResult:
     """The lessons of the enterprise's classes and in its workshops as an .ics file."""
-    return _export(uow, Enterprise, "enterprise", enterprise_id, path, start, end,
+    return _export(uow, path, start, end,
                    ("{name} 培训安排", "{name}: training schedule"), enterprise_id=enterprise_id)

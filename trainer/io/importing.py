@@ -19,8 +19,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from trainer.errors import InvalidInput, ValidationError
 from trainer.io.adapters import ADAPTERS, ERROR_FIELDS, Adapter
 from trainer.io.columns import (HEADER_SEARCH_ROWS, field_spec, fields_of, find_header_row,
@@ -32,7 +30,7 @@ from trainer.messages import FIELDS, label, language, pick
 from trainer.rules.fields import FieldCheck
 from trainer.rules.text import clean_text
 from trainer.services import enterprises as enterprise_service
-from trainer.services.uow import UnitOfWork
+from trainer.services.uow import UnitOfWork, WriteRefused
 
 KINDS = tuple(ADAPTERS)
 ON_DUPLICATE = ("skip", "update")
@@ -228,7 +226,7 @@ def run_import(uow: UnitOfWork, preview: ImportPreview,
             report(0)
             created, updated, skipped = adapter.write(uow, rows, preview.on_duplicate, report)
             uow.session.flush()
-    except SQLAlchemyError as exc:  # rolled back by the unit of work already
+    except WriteRefused as exc:  # rolled back by the unit of work already
         detail = str(getattr(exc, "orig", None) or exc).splitlines()[0][:300]
         raise ImportFileError("write_failed", detail=detail) from exc
     return ImportResult(created, updated, skipped + len(preview.duplicates))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -23,6 +23,10 @@ from trainer.db.models import Organization, User
 from trainer.errors import DatabaseError, NotFoundError, PermissionDenied
 from trainer.security import guard
 from trainer.security.roles import Actor
+
+# What the database refuses when asked to write (a constraint, a type it cannot store): callers
+# outside services/ (io/importing.py) catch it by this name, without importing SQLAlchemy.
+WriteRefused = SQLAlchemyError
 
 
 class UnitOfWork:
