@@ -21,7 +21,8 @@ from trainer.messages import language
 EXIT_CONFLICTS = 4
 
 # Modules adding `schedule` subcommands, e.g. "trainer.cli_plan" (see the docstring).
-SCHEDULE_EXTENSIONS: tuple[str, ...] = ("trainer.cli_plan", "trainer.cli_holidays")
+SCHEDULE_EXTENSIONS: tuple[str, ...] = ("trainer.cli_plan", "trainer.cli_holidays",
+                                         "trainer.cli_online")
 
 
 def _extensions():
@@ -143,9 +144,12 @@ def _lesson_row(lesson) -> list[str]:
     from trainer.rules.calendar import PERIOD_LABELS, describe_date
 
     when = pick(PERIOD_LABELS[lesson.period]) if lesson.period else ""
+    place = lesson.place
+    if lesson.online is not None:
+        place = f"{'线上' if language() == 'zh' else 'online'}：{lesson.online.text()}"
     return [str(lesson.id), str(lesson.version), describe_date(lesson.date), when,
             f"{lesson.start:%H:%M}-{lesson.end:%H:%M}", f"{lesson.class_name} "
-            f"{lesson.sequence}/{lesson.lesson_count}", lesson.lecturer_name, lesson.place,
+            f"{lesson.sequence}/{lesson.lesson_count}", lesson.lecturer_name, place,
             _marks(lesson)]
 
 
@@ -205,6 +209,8 @@ def cmd_lessons(args, uow) -> int:
             "end": f"{x.end:%H:%M}", "period": x.period, "course": x.course_title,
             "theme": x.theme_name, "lecturer": x.lecturer_name, "place": x.place,
             "enterprise": x.enterprise_name, "locked": x.locked,
+            "online": {"platform": x.online.platform, "link": x.online.link}
+            if x.online else None,
             "conflicts": [c.text() for c in x.conflicts]} for x in lessons],
             ensure_ascii=False, indent=1))
         return 0

@@ -283,6 +283,11 @@ class PdfError(ReasonError):
         "cancelled": ("已取消，未保存文件。", "Cancelled; no file was saved."),
         "image_unreadable": ("图片“{path}”无法读取：{detail}", "Cannot read the image “{path}”: {detail}"),
         "nothing_to_print": ("没有可打印的内容：{detail}", "Nothing to print: {detail}"),
+        "online_no_signin": ("第 {sequence} 次课是线上课（{platform}），不用签到表：线上学习以平台导出的"
+                             "学习时长为准（考勤页“导入线上学时”）。",
+                             "Lesson {sequence} is an online lesson ({platform}) and has no "
+                             "sign-in sheet: online study counts from the platform's export "
+                             "(Attendance page, Import online hours)."),
     }
 
 

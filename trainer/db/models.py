@@ -80,6 +80,8 @@ class Course(Versioned, Base):
     lesson_minutes: Mapped[int] = mapped_column(Integer, default=120)
     theory_percent: Mapped[int] = mapped_column(Integer, default=30)
     pass_mark: Mapped[int | None] = mapped_column(Integer)
+    # online study (线上学习) a trainee must have done, in class hours of 60 min; None: no rule
+    min_online_hours: Mapped[int | None] = mapped_column(Integer)  # revision 0009
     min_attendance_percent: Mapped[int] = mapped_column(Integer, default=80)
     excused_counts_present: Mapped[bool] = mapped_column(Boolean, default=False)
     capacity: Mapped[int] = mapped_column(Integer, default=60)
@@ -208,6 +210,11 @@ class Lesson(Versioned, Base):
     lecturer_id: Mapped[int | None] = mapped_column(ForeignKey("lecturers.id"))
     status: Mapped[str] = mapped_column(Str(12), default="planned")
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # an online lesson (revision 0009): no venue, no seats; the platform (腾讯会议, 钉钉…) and the
+    # link or meeting number the trainees join with
+    online: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    online_platform: Mapped[str] = mapped_column(Str(50), default="", server_default="")
+    online_link: Mapped[str] = mapped_column(Str(300), default="", server_default="")
 
 
 class Enrolment(Versioned, Base):
@@ -229,6 +236,18 @@ class Attendance(Versioned, Base):
     status: Mapped[str] = mapped_column(Str(10))  # present / late / excused / absent
     late_minutes: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Str(200), default="")
+
+
+class OnlineStudy(Versioned, Base):
+    """A trainee's online study time in a class, as the learning platform's export said it
+    (revision 0009): the latest import's figure replaces the earlier one."""
+    __tablename__ = "online_study"
+    __table_args__ = (UniqueConstraint("cohort_id", "trainee_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id"), index=True)
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id"), index=True)
+    minutes: Mapped[int] = mapped_column(Integer, default=0)
+    source: Mapped[str] = mapped_column(Str(200), default="")  # the file it came from
 
 
 class Assessment(Versioned, Base):

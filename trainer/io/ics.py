@@ -4,8 +4,14 @@ enterprise (lessons of its classes and lessons in its workshops), for phones and
 Each lesson is one event in Asia/Shanghai time. Its UID is stable and unique in the world (the
 office's UUID, made once per database, and the lesson id), and its SEQUENCE is the lesson's
 version (it grows with every change), so importing a newer file moves the event instead of
-adding a second one; a cancelled lesson is sent with STATUS:CANCELLED, so calendars drop it. Summary: course · class; location: venue and address; description: the
-lecturer, the lesson's number and the enterprise's contact."""
+adding a second one; a cancelled lesson is sent with STATUS:CANCELLED, so calendars drop it.
+Summary: course · class; location: venue and address; description: the lecturer, the lesson's
+number and the enterprise's contact.
+
+An online lesson is written the way meeting programs write their invitations: LOCATION the
+platform and the link or meeting number (腾讯会议：https://meeting.tencent.com/dm/…), the
+description's first lines the same again (入会链接 / 会议号), and — when the link is a web
+address — URL and RFC 7986 CONFERENCE, which phones and Outlook turn into a "join" button."""
 from __future__ import annotations
 
 import datetime as dt
@@ -59,7 +65,28 @@ def _timezone() -> Timezone:
     return zone
 
 
+def _is_web_address(link: str) -> bool:
+    return link.lower().startswith(("https://", "http://")) and " " not in link
+
+
+def _online_lines(lesson: LessonRecord) -> list[str]:
+    zh = language() == "zh"
+    meeting = lesson.online
+    lines = [f"线上课：{meeting.platform}" if zh else f"Online lesson: {meeting.platform}"]
+    if meeting.link:
+        if _is_web_address(meeting.link):
+            lines.append(f"入会链接：{meeting.link}" if zh else f"Join: {meeting.link}")
+        elif meeting.link[:1].isdigit():  # a bare meeting number
+            lines.append(f"会议号：{meeting.link}" if zh else f"Meeting number: {meeting.link}")
+        else:  # already says what it is (会议号 123…, 直播间…)
+            lines.append(meeting.link)
+    return lines
+
+
 def _location(lesson: LessonRecord, addresses: Mapping[int, str]) -> str:
+    if lesson.online is not None:
+        meeting = lesson.online
+        return f"{meeting.platform}：{meeting.link}" if meeting.link else meeting.platform
     address = " ".join(a for a in (addresses.get(lesson.venue_enterprise_id or -1, ""),
                                    lesson.venue_address) if a)
     place = lesson.place or lesson.enterprise_name
@@ -69,7 +96,8 @@ def _location(lesson: LessonRecord, addresses: Mapping[int, str]) -> str:
 
 def _description(lesson: LessonRecord, contacts: Mapping[int, tuple[str, str]]) -> str:
     zh = language() == "zh"
-    lines = [(f"讲师：{lesson.lecturer_name or '未定'}" if zh
+    lines = _online_lines(lesson) if lesson.online is not None else []
+    lines += [(f"讲师：{lesson.lecturer_name or '未定'}" if zh
               else f"Lecturer: {lesson.lecturer_name or 'not set'}"),
              (f"培训班：{lesson.class_name}（{lesson.class_code}）第 {lesson.sequence}/"
               f"{lesson.lesson_count} 次课" if zh else
@@ -111,6 +139,10 @@ def lessons_calendar(lessons: Sequence[LessonRecord], *, name: str, office: str,
         event.add("location", _location(lesson, addresses))
         event.add("description", _description(lesson, contacts))
         event.add("categories", [lesson.theme_name])
+        if lesson.online is not None and _is_web_address(lesson.online.link):
+            event.add("url", lesson.online.link)
+            event.add("conference", lesson.online.link, parameters={
+                "VALUE": "URI", "FEATURE": "VIDEO", "LABEL": lesson.online.platform})
         cal.add_component(event)
     return cal
 

@@ -60,7 +60,8 @@ def build_class_archive(uow: UnitOfWork, cohort_id: int, out: Target, progress=N
     story.append(para("一、课程安排", styles.heading))
     story.append(data_table(["课次", "日期", "时间", "地点", "讲师"],
                             [[f"{sh.sequence}/{sh.lesson_count}", sh.date.isoformat(),
-                              f"{sh.start:%H:%M}–{sh.end:%H:%M}", sh.venue, sh.lecturer]
+                              f"{sh.start:%H:%M}–{sh.end:%H:%M}",
+                              f"线上：{sh.online}" if sh.online else sh.venue, sh.lecturer]
                              for sh in sheets], [40, 70, 70, width - 250, 70], styles,
                             align="cccll"))
     # 2. attendance and results
@@ -86,7 +87,10 @@ def build_class_archive(uow: UnitOfWork, cohort_id: int, out: Target, progress=N
                          [50, 60, 40, width - 150], styles, align="llcl")]
     job.step()
     # 5. the sign-in sheets, as printed
-    for sheet in sheets:
+    for sheet in sheets:  # lessons in a room only: an online lesson has no sheet
+        if sheet.online:
+            job.step()
+            continue
         story += [PageBreak()] + signin_story(sheet, styles, rows_per_page)
         job.step()
     result = write_story(out, story, PageInfo(attendance.office, f"培训班档案 {attendance.code}"),

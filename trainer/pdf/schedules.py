@@ -103,6 +103,8 @@ def _entry_text(lesson: LessonRecord, scope: str, with_time: bool = True) -> str
 def _entry_detail(lesson: LessonRecord, scope: str) -> str:
     """Two lines for a week cell: time, course and lesson; where and who."""
     where = _enterprise(lesson)[:10] + (f" {lesson.venue_name}" if lesson.venue_name else "")
+    if lesson.online is not None:
+        where = f"线上·{lesson.online.platform}"
     who = "" if scope == "lecturer" else lesson.lecturer_name
     return (f"{lesson.start:%H:%M}–{lesson.end:%H:%M} {lesson.course_title} "
             f"{lesson.sequence}/{lesson.lesson_count}\n{where} {who}".strip())
@@ -241,10 +243,13 @@ def lesson_list_story(tt: Timetable, styles: Styles) -> list:
     rows = []
     for l in tt.lessons:
         where = " ".join(x for x in (_enterprise(l), l.venue_name) if x)
+        where += f"({l.venue_address})" if l.venue_address else ""
+        if l.online is not None:  # the platform and the whole link: what a trainee types or taps
+            where = f"线上：{l.online.text()}"
         rows.append([f"{l.date:%Y-%m-%d} {WEEKDAYS[l.date.weekday()][-1]}",
                      f"{l.start:%H:%M}–{l.end:%H:%M}", f"{l.class_name}({l.class_code})",
                      f"{l.course_title}({l.theme_name})", f"{l.sequence}/{l.lesson_count}",
-                     where + (f"({l.venue_address})" if l.venue_address else ""), l.lecturer_name])
+                     where, l.lecturer_name])
     table = data_table(header, rows, widths, styles, align="lllllcl", zebra=False,
                        extra_style=[("LINEBEFORE", (0, i + 1), (0, i + 1), 3,
                                      colors.HexColor(l.theme_color or DEFAULT_COLOUR))

@@ -4,7 +4,10 @@ number, a code for the scanner and a box to sign.
 
 Every page holds exactly `rows_per_page` rows (setting pdf.signin_rows_per_page), the last page
 filled with empty rows for walk-ins, so a class of n trainees prints on
-`signin_page_count(n, rows_per_page)` pages — an office knows how much paper to take along."""
+`signin_page_count(n, rows_per_page)` pages — an office knows how much paper to take along.
+
+Sheets are for lessons in a room only: an online lesson's (`SigninSheet.online`) is refused
+with PdfError online_no_signin (its study time comes from the platform's export)."""
 from __future__ import annotations
 
 import math
@@ -12,7 +15,7 @@ import math
 from reportlab.lib import colors
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
-from trainer.errors import ValidationError
+from trainer.errors import PdfError, ValidationError
 from trainer.pdf.codes import Code128, QrFlowable
 from trainer.pdf.layout import (PORTRAIT, Job, PageInfo, PdfResult, Styles, Target, data_table,
                                 date_zh, fitted_para, fonts_for, frame_size, make_styles,
@@ -118,6 +121,9 @@ def build_signin_sheet(uow: UnitOfWork, lesson_id: int, out: Target, progress=No
                        *, rows_per_page: int | None = None, barcode: str = "qr") -> PdfResult:
     """Writes the sign-in sheet of one lesson to `out` (a path or a binary file object)."""
     sheet = load_signin_sheet(uow, lesson_id)
+    if sheet.online:
+        raise PdfError("online_no_signin", sequence=sheet.sequence,
+                       platform=sheet.online_platform)
     fonts = fonts_for(uow)
     n = rows_per_page or rows_per_page_setting(uow)
     job = Job(progress, cancel, total=signin_page_count(len(sheet.rows), n))

@@ -49,6 +49,8 @@ class ScheduleFieldError(ValidationError):
         "has_classes": ("已分成 {count} 个培训班，不能再分班", "already has {count} class(es)"),
         "cannot_change": ("不能更改", "cannot be changed"),
         "too_late": ("{value} 开始的课次会超过午夜", "{value} is too late: the lesson would pass midnight"),
+        "online_venue": ("不能用于线上课（线上课不占教室）",
+                         "cannot be given to an online lesson (it takes no room)"),
     }
 
     def message(self, lang: str | None = None) -> str:

@@ -46,7 +46,10 @@ def _max_flow(cands: Candidates, resource: str) -> int:
         for opt in opts:
             usable = set(opt.usable_slots())
             choices = opt.lecturers if resource == "lecturer" else opt.venues
-            for rid, free in sorted(choices.items()):
+            ordered = sorted(choices.items(), key=lambda item: (item[0] is None, item[0] or 0))
+            for rid, free in ordered:
+                if rid is None:  # an online lesson: a room of its own that holds anything
+                    rid = f"online:{opt.lesson.key}"
                 for s in sorted(usable.intersection(free)):
                     date = slots[s].date
                     day = node(("class-day", key, date if cls.min_gap_days else s))

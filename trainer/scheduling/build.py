@@ -279,7 +279,8 @@ def build_problem(uow: UnitOfWork, start: dt.date, end: dt.date, *,
                 f"lesson:{facts.id}", key, facts.sequence,
                 Placement(slot, facts.lecturer_id, facts.venue_id)
                 if facts.lecturer_id and slot is not None else None,
-                must_move=facts.id in must_move or facts.lecturer_id is None))
+                must_move=facts.id in must_move or facts.lecturer_id is None,
+                online=facts.online is not None))
         else:
             fixed.append(FixedLesson(
                 f"lesson:{facts.id}", key, facts.sequence, facts.date, facts.start, facts.end,

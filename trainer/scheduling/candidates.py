@@ -14,13 +14,22 @@ from trainer.scheduling.problem import (ClassToPlan, FixedLesson, LessonToPlace,
                                         Slot, minute_of_day, week_key)
 
 
+ONLINE = None  # the "venue" of an online lesson: it holds any number of lessons at once
+
+
+def venue_rank(opt: "LessonOptions", venue_id: int | None) -> int:
+    """The venue's place in the class's order of suitability (an online lesson's: first)."""
+    return opt.cls.venue_ids.index(venue_id) if venue_id in opt.cls.venue_ids else -1
+
+
 @dataclass(frozen=True)
 class LessonOptions:
     lesson: LessonToPlace
     cls: ClassToPlan
     slots: tuple[int, ...]  # allowed grid slots, before lecturers and venues
     lecturers: dict[int, tuple[int, ...]]  # qualified lecturer → the allowed slots they can take
-    venues: dict[int, tuple[int, ...]]  # candidate venue → the allowed slots it is free
+    venues: dict[int | None, tuple[int, ...]]  # candidate venue → the allowed slots it is free
+    #                                              (an online lesson: {None: every allowed slot})
     stages: tuple[tuple[str, int], ...]  # slots left after each lesson-level filter
 
     @property
@@ -140,6 +149,8 @@ def compute_candidates(problem: PlanningProblem) -> Candidates:
             resources[cache_key] = _resources(problem, cls, allowed, qualified[cls.theme_id],
                                               fixed_by_lecturer, fixed_by_venue, venue_facts)
         lecturers, venues = resources[cache_key]
+        if lesson.online:  # no room: every allowed slot, whatever the venues hold
+            venues = {ONLINE: tuple(allowed)}
         options[lesson.key] = LessonOptions(lesson, cls, tuple(allowed), lecturers, venues,
                                             tuple(stages))
 

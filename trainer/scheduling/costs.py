@@ -41,7 +41,9 @@ def slot_costs(cands: Candidates, opt: LessonOptions) -> dict[int, int]:
     return out
 
 
-def venue_cost(cands: Candidates, opt: LessonOptions, venue_id: int) -> int:
+def venue_cost(cands: Candidates, opt: LessonOptions, venue_id: int | None) -> int:
+    if venue_id is None:  # an online lesson: no room to prefer
+        return 0
     first = opt.cls.venue_ids[0] if opt.cls.venue_ids else None
     return 0 if venue_id == first else cands.problem.weights.same_venue
 

@@ -198,7 +198,7 @@ def _filters(cands, opt: LessonOptions, make, window, lecturers, venues):
                 return make("window_outside", window=(cls.window_start, cls.window_end),
                             range=(cands.problem.slots[0].date, cands.problem.slots[-1].date))
             return make(stage)
-    if not cls.venue_ids:
+    if not cls.venue_ids and not opt.lesson.online:
         return make("no_venue", enterprise=cls.enterprise_name, size=cls.size)
     if not any(opt.venues.values()):
         return make("venue_busy", venues=_names([venues[v].name for v in cls.venue_ids]))

@@ -8,7 +8,8 @@ import datetime as dt
 import time
 from collections import defaultdict
 
-from trainer.scheduling.candidates import Candidates, LessonOptions, compute_candidates
+from trainer.scheduling.candidates import (ONLINE, Candidates, LessonOptions, compute_candidates,
+                                           venue_rank)
 from trainer.scheduling.costs import slot_costs, venue_cost
 from trainer.scheduling.problem import Placement, Plan, PlanningProblem, week_key
 
@@ -68,7 +69,8 @@ class _State:
         self.week_minutes[(lid, week_key(slot.date))] += opt.minutes
         self.lecturer_day[(lid, slot.date)].append(
             (slot.start_minute, slot.start_minute + opt.minutes, opt.cls.enterprise_id))
-        self.venue_slots.add((place.venue_id, place.slot))
+        if place.venue_id is not ONLINE:
+            self.venue_slots.add((place.venue_id, place.slot))
         self.class_slots[opt.cls.key].add(place.slot)
         self.load[lid] += opt.minutes
         self.class_lecturers[opt.cls.key].append(lid)
@@ -122,7 +124,7 @@ def _try_place(state: _State, opt: LessonOptions, order: list[int],
                     key=lambda lid: (state.load[lid], lid))
     lecturer_order = [lid for lid in preferred + others if lid in lecturer_slots]
     venue_order = sorted(opt.venues, key=lambda v: (venue_cost(state.cands, opt, v),
-                                                    opt.cls.venue_ids.index(v)))
+                                                    venue_rank(opt, v)))
     for s in order:
         slot = state.slots[s]
         here = (slot.date, slot.start_minute)
@@ -133,8 +135,8 @@ def _try_place(state: _State, opt: LessonOptions, order: list[int],
         if not state.class_free(opt, s):
             continue
         venue = next((v for v in venue_order
-                      if s in venue_slots[v] and (v, s) not in state.venue_slots), None)
-        if venue is None:
+                      if s in venue_slots[v] and (v, s) not in state.venue_slots), False)
+        if venue is False:
             continue
         lecturer = next((lid for lid in lecturer_order
                          if s in lecturer_slots[lid] and state.lecturer_free(opt, lid, s)), None)

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from trainer.scheduling.candidates import Candidates, LessonOptions
+from trainer.scheduling.candidates import Candidates, LessonOptions, venue_rank
 from trainer.scheduling.costs import place_value, slot_costs, venue_cost
 from trainer.scheduling.problem import Placement, Plan, week_key
 
@@ -97,7 +97,7 @@ def _choose_options(cands: Candidates, hint: Plan | None, max_options: int
             venues = list(opt.venues)
             if hint is not None and key in hint.placements:
                 keep_venue = hint.placements[key].venue_id
-                venues = sorted(venues, key=lambda v: (v != keep_venue, opt.cls.venue_ids.index(v)))
+                venues = sorted(venues, key=lambda v: (v != keep_venue, venue_rank(opt, v)))
             if cap:
                 venues = venues[:2]
             found = []
@@ -188,7 +188,8 @@ def build_model(cands: Candidates, hint: Plan | None = None,
             if cost:
                 objective.append(SCALE * cost * lit)
             by_lecturer_slot[(lid, s)].append(lit)
-            by_venue_slot[(vid, s)].append(lit)
+            if vid is not None:  # an online lesson takes no room
+                by_venue_slot[(vid, s)].append(lit)
             by_class_slot[(opt.cls.key, s)].append(lit)
             lv.by_lecturer.setdefault(lid, []).append(lit)
         # one literal per (lesson, lecturer): the lessons' lecturers for the goals between lessons

@@ -71,12 +71,14 @@ class LessonToPlace:
 
     `key` identifies it in the plan: "lesson:<id>" for an existing lesson, "new:…" for one the
     plan creates. `current` is where an existing lesson is now (moving it costs `Weights.move`);
-    `must_move` marks one whose current place is no longer allowed (re-planning)."""
+    `must_move` marks one whose current place is no longer allowed (re-planning). An `online`
+    lesson (marked online before planning) takes no venue: it is placed with venue None."""
     key: str
     class_key: str
     sequence: int
     current: Placement | None = None
     must_move: bool = False
+    online: bool = False
 
 
 @dataclass(frozen=True)

@@ -296,6 +296,7 @@ def _period_code(built: BuiltProblem, facts) -> str:
 def _judge(built: BuiltProblem, lessons: list[ProposedLesson]):
     changed = []
     ids: dict[int, str] = {}
+    online = {f.id: f.online for f in built.snapshot.lessons}  # a moved lesson stays online
     for n, lesson in enumerate(lessons, 1):
         record = built.classes[lesson.class_key]
         fid = lesson.lesson_id if lesson.lesson_id is not None else -n
@@ -303,7 +304,8 @@ def _judge(built: BuiltProblem, lessons: list[ProposedLesson]):
         changed.append(facts_of(
             record, id=fid, sequence=lesson.sequence, date=lesson.date, start=lesson.start,
             end=lesson.end, lecturer_id=lesson.lecturer_id, lecturer_name=lesson.lecturer_name,
-            venue=built.snapshot.venues.get(lesson.venue_id) if lesson.venue_id else None))
+            venue=built.snapshot.venues.get(lesson.venue_id) if lesson.venue_id else None,
+            online=online.get(lesson.lesson_id)))
     found = [c for c in check_changes(changed, built.snapshot.lessons, built.context)
              if c.blocking]
     # the first lesson of a conflict is the one that cannot be: a lesson of the proposal

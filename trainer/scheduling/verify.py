@@ -65,7 +65,10 @@ def check_plan(problem: PlanningProblem, plan: Plan) -> list[str]:
             problems.append(f"{key}: lecturer {place.lecturer_id} not qualified")
         elif not lec.can_teach(place.slot):
             problems.append(f"{key}: lecturer {place.lecturer_id} unavailable in {place.slot}")
-        if place.venue_id not in cls.venue_ids:
+        if lessons[key].online:
+            if place.venue_id is not None:
+                problems.append(f"{key}: online lesson given venue {place.venue_id}")
+        elif place.venue_id not in cls.venue_ids:
             problems.append(f"{key}: venue {place.venue_id} not suitable")
         elif not venues[place.venue_id].can_host(place.slot):
             problems.append(f"{key}: venue {place.venue_id} unavailable in {place.slot}")

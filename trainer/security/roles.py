@@ -47,6 +47,7 @@ TABLE_PERMISSIONS: dict[str, str] = {
     "certificate_keys": SETTINGS,  # making the office's signing key is the administrator's act
     "trainees": TRAINEES,
     "enrolments": RECORDS, "attendance": RECORDS, "assessments": RECORDS, "feedback": RECORDS,
+    "online_study": RECORDS,
 }
 AUDIT_TABLE = "audit_log"  # appended to by the guard only; nobody may change it
 

@@ -54,7 +54,7 @@ TABLE_ENTITIES: dict[str, str] = {
     "assessments": "assessment", "certificates": "certificate",
     "certificate_keys": "certificate_key", "certificate_counters": "certificate_counter", "feedback": "feedback",
     "calendar_overrides": "calendar_override", "settings": "setting", "users": "user",
-    "audit_log": "audit_entry", "user_tokens": "user_token",
+    "audit_log": "audit_entry", "user_tokens": "user_token", "online_study": "online_study",
 }
 
 OWN_ENTITIES: dict[str, tuple[str, str]] = {
@@ -67,6 +67,7 @@ OWN_ENTITIES: dict[str, tuple[str, str]] = {
     "user": ("用户", "user"),
     "audit_entry": ("审计记录", "audit"),
     "user_token": ("登录令牌", "login token"),
+    "online_study": ("线上学习时长", "online study time"),
 }
 
 OWN_FIELDS: dict[str, tuple[str, str]] = {

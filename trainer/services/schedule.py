@@ -20,13 +20,14 @@ from trainer.errors import ConflictError, NotFoundError, ValidationError
 from trainer.rules import fields
 from trainer.rules.calendar import (ScheduleFieldError, minute_of_day, parse_time, period_named,
                                     time_of_minute)
-from trainer.rules.conflicts import Conflict, LessonFacts, check_all, check_changes
+from trainer.rules.conflicts import (Conflict, LessonFacts, OnlineMeeting, check_all,
+                                     check_changes)
 from trainer.services.common import check_version, refuse_if_referenced
 from trainer.services.schedule_classes import create_classes, get_class, list_classes, split_sizes
 from trainer.services.schedule_calendar import load_settings
 from trainer.services.schedule_data import (ClassRecord, LessonRecord, ScheduleSnapshot,
                                             facts_of, judged_range_condition, load_classes,
-                                            load_snapshot, range_condition, week_span)
+                                            load_snapshot, online_of, range_condition, week_span)
 from trainer.services.uow import UnitOfWork
 
 __all__ = ["ClassRecord", "LessonRecord", "LessonDraft", "LessonForm", "split_sizes",
@@ -92,7 +93,8 @@ def get_lesson(uow: UnitOfWork, lesson_id: int) -> LessonRecord:
         lecturer = snapshot.context.lecturers.get(row.lecturer_id) if row.lecturer_id else None
         facts = facts_of(cls, id=row.id, sequence=row.sequence, date=row.date,
                          start=row.start_time, end=row.end_time, lecturer_id=row.lecturer_id,
-                         lecturer_name=lecturer.name if lecturer else "", venue=venue)
+                         lecturer_name=lecturer.name if lecturer else "", venue=venue,
+                         online=online_of(row))
         return replace(snapshot.record(facts), version=row.version, status=row.status,
                        locked=row.locked)
 
@@ -116,7 +118,8 @@ class LessonDraft:
     """Where a lesson goes. `lesson_id` None: a new lesson. `end` None: start + the course's
     lesson length. `sequence` None: the class's next number (new) or unchanged.
     `expected_version`: the version the user saw (optimistic locking). `locked` None: unchanged
-    (False for a new lesson)."""
+    (False for a new lesson). `online`: the meeting of an online lesson (no venue then), None for
+    a lesson in a room, KEEP unchanged (a new lesson: in a room)."""
     lesson_id: int | None
     class_id: int
     date: dt.date
@@ -127,6 +130,7 @@ class LessonDraft:
     end: dt.time | None = None
     expected_version: int | None = None
     locked: bool | None = None
+    online: OnlineMeeting | None | object = KEEP
 
 
 @dataclass(frozen=True)
@@ -223,9 +227,12 @@ def _resolve(uow: UnitOfWork, drafts: Sequence[LessonDraft], force: bool = False
         end = draft.end or time_of_minute(minute_of_day(draft.start) + cls.lesson_minutes)
         if end <= draft.start:
             check.add(ScheduleFieldError("start", "too_late", value=f"{draft.start:%H:%M}"))
+        online = draft.online if draft.online is not KEEP else (online_of(row) if row else None)
+        if online is not None and draft.venue_id is not None:
+            check.add(ScheduleFieldError("venue", "online_venue"))
         check.raise_if_any()
         locked = draft.locked if draft.locked is not None else (row.locked if row else False)
-        resolved.append(replace(draft, sequence=sequence, end=end, locked=locked))
+        resolved.append(replace(draft, sequence=sequence, end=end, locked=locked, online=online))
     _refuse_duplicate_numbers(session, resolved)
     return resolved, rows
 
@@ -264,7 +271,8 @@ def _draft_facts(snapshot: ScheduleSnapshot, drafts: Sequence[LessonDraft],
             snapshot.classes[draft.class_id], id=lesson_id, sequence=draft.sequence,
             date=draft.date, start=draft.start, end=draft.end, lecturer_id=draft.lecturer_id,
             lecturer_name=lecturer.name if lecturer else "",
-            venue=snapshot.venues.get(draft.venue_id) if draft.venue_id else None))
+            venue=snapshot.venues.get(draft.venue_id) if draft.venue_id else None,
+            online=draft.online))
     return out
 
 
@@ -317,6 +325,10 @@ def save_lessons(uow: UnitOfWork, drafts: Sequence[LessonDraft], *,
                 draft.sequence, draft.date, draft.start, draft.end)
             row.lecturer_id, row.venue_id, row.locked = draft.lecturer_id, draft.venue_id, \
                 bool(draft.locked)
+            meeting = draft.online
+            row.online = meeting is not None
+            row.online_platform = meeting.platform if meeting else ""
+            row.online_link = meeting.link if meeting else ""
             saved.append(row)
         session.flush()
         # the saved lessons' conflicts, now under their ids: the same judgement, no new query

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session, selectinload
 from trainer.db.models import (Cohort, Course, Enrolment, Enterprise, Lecturer, Lesson, Theme,
                                Trainee, TrainingRequest, Venue)
 from trainer.rules.calendar import PERIOD_CODES, period_of
-from trainer.rules.conflicts import (Conflict, LecturerProfile, LessonFacts, RequestWindow,
-                                     RuleContext, Unavailable)
+from trainer.rules.conflicts import (Conflict, LecturerProfile, LessonFacts, OnlineMeeting,
+                                     RequestWindow, RuleContext, Unavailable)
 from trainer.services.schedule_calendar import load_calendar, load_settings
 from trainer.services.uow import UnitOfWork
 
@@ -101,6 +101,7 @@ class LessonRecord:
     locked: bool
     conflicts: tuple[Conflict, ...] = ()
     venue_enterprise_name: str = ""  # the enterprise whose workshop the venue is
+    online: OnlineMeeting | None = None  # an online lesson: platform and link, no venue
 
     @property
     def has_conflicts(self) -> bool:
@@ -132,7 +133,7 @@ class ScheduleSnapshot:
             facts.lecturer_name, facts.venue_id, venue.name if venue else "",
             venue.address if venue else "", venue.enterprise_id if venue else None, facts.place,
             cls.enterprise_id, cls.enterprise_name, status, locked, tuple(conflicts),
-            venue.enterprise_name if venue else "")
+            venue.enterprise_name if venue else "", facts.online)
 
 
 # --- loading ----------------------------------------------------------------------------------
@@ -215,7 +216,7 @@ def load_enrolments(session: Session, class_ids: Iterable[int]
 
 def facts_of(cls: ClassRecord, *, id: int, sequence: int, date: dt.date, start: dt.time,
              end: dt.time, lecturer_id: int | None, lecturer_name: str,
-             venue: VenueInfo | None) -> LessonFacts:
+             venue: VenueInfo | None, online: OnlineMeeting | None = None) -> LessonFacts:
     return LessonFacts(
         id=id, class_id=cls.id, class_code=cls.code, class_name=cls.name, sequence=sequence,
         date=date, start=start, end=end, course_id=cls.course_id, course_title=cls.course_title,
@@ -225,7 +226,12 @@ def facts_of(cls: ClassRecord, *, id: int, sequence: int, date: dt.date, start: 
         venue_enterprise_id=venue.enterprise_id if venue else None,
         venue_enterprise_name=venue.enterprise_name if venue else "",
         enterprise_id=cls.enterprise_id, enterprise_name=cls.enterprise_name,
-        class_size=cls.size, request=cls.request)
+        class_size=cls.size, request=cls.request, online=online)
+
+
+def online_of(row: Lesson) -> OnlineMeeting | None:
+    """The lesson row's online meeting, None for a lesson in a room."""
+    return OnlineMeeting(row.online_platform, row.online_link) if row.online else None
 
 
 def load_snapshot(uow: UnitOfWork, condition: ColumnElement[bool] | None,
@@ -250,7 +256,8 @@ def load_snapshot(uow: UnitOfWork, condition: ColumnElement[bool] | None,
         classes[r.cohort_id], id=r.id, sequence=r.sequence, date=r.date, start=r.start_time,
         end=r.end_time, lecturer_id=r.lecturer_id,
         lecturer_name=lecturers[r.lecturer_id].name if r.lecturer_id in lecturers else "",
-        venue=venues.get(r.venue_id) if r.venue_id else None) for r in rows)
+        venue=venues.get(r.venue_id) if r.venue_id else None, online=online_of(r))
+        for r in rows)
     context = RuleContext(lecturers=lecturers, enrolments=enrolments, trainee_names=names,
                           calendar=calendar, periods=settings.periods,
                           travel_gap_minutes=settings.travel_gap_minutes,

@@ -28,9 +28,10 @@ def test_every_table_is_classified():
     ("officer", {"enterprises", "venues", "themes", "courses", "lecturers", "lecturer_themes",
                  "lecturer_availability", "lecturer_unavailability", "training_requests", "cohorts", "lessons", "calendar_overrides",
                  "certificates", "certificate_counters", "trainees", "enrolments", "attendance",
-                 "assessments",
+                 "assessments", "online_study",
                  "feedback"}),
-    ("clerk", {"trainees", "enrolments", "attendance", "assessments", "feedback"}),
+    ("clerk", {"trainees", "enrolments", "attendance", "assessments", "feedback",
+               "online_study"}),
     ("viewer", set()),
 ])
 def test_what_each_role_may_write(role, allowed):

@@ -42,6 +42,13 @@ class SigninSheet:
     venue_address: str
     lecturer: str
     rows: tuple[SigninRow, ...]
+    online_platform: str = ""  # an online lesson's platform ("": a lesson in a room)
+    online_link: str = ""
+
+    @property
+    def online(self) -> str:
+        """腾讯会议 https://… for an online lesson, "" for a lesson in a room."""
+        return f"{self.online_platform} {self.online_link}".strip()
 
 
 def load_signin_sheet(uow: UnitOfWork, lesson_id: int) -> SigninSheet:
@@ -73,7 +80,9 @@ def load_signin_sheet(uow: UnitOfWork, lesson_id: int) -> SigninSheet:
             lesson.id, office_name(uow), course.title, theme.name, cohort.code, cohort.name,
             lesson.sequence, max(count, lesson.sequence), lesson.date, lesson.start_time,
             lesson.end_time, venue_name, venue.address if venue else "",
-            lecturer.name if lecturer else "", rows)
+            lecturer.name if lecturer else "", rows,
+            lesson.online_platform if lesson.online else "",
+            lesson.online_link if lesson.online else "")
 
 def enrolled_count(uow: UnitOfWork, lesson_id: int) -> int:
     """How many trainees are actively enrolled in the class of the lesson."""

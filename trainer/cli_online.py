@@ -1,0 +1,84 @@
+"""`trainer schedule online|offline …`: a lesson given online (a platform and its link or meeting
+number; no room, no seats; the lecturer still booked) or back in a room.
+
+    trainer schedule online 42 --platform 腾讯会议 --link "会议号 123 456 789" --version 3
+    trainer schedule offline 42 --venue 职工培训中心第一教室 --version 4
+
+Both carry the version `trainer schedule lessons` showed (or --overwrite); exit 4 when the
+conflict rules refuse the change (nothing saved; --force saves it anyway), 1 when someone
+changed the lesson since that version. A `schedule` extension
+(trainer.cli_schedule.SCHEDULE_EXTENSIONS)."""
+from __future__ import annotations
+
+import sys
+
+from trainer.messages import language
+
+
+def _seen(p) -> None:
+    seen = p.add_mutually_exclusive_group(required=True)
+    seen.add_argument("--version", type=int, metavar="N", dest="expected_version",
+                      help="the lesson's version as `schedule lessons` showed it: refused "
+                           "(exit 1) when someone changed the lesson since")
+    seen.add_argument("--overwrite", action="store_true",
+                      help="change it whatever changed since (instead of --version)")
+    p.add_argument("--force", action="store_true",
+                   help="save even when the rules object (the conflicts are still printed)")
+
+
+def add_commands(ssub, common) -> None:
+    p = ssub.add_parser("online", parents=[common],
+                        help="give a lesson online: platform and link, no room",
+                        epilog="Exit codes: 4 the conflict rules refuse it (nothing saved).")
+    p.add_argument("lesson", type=int, metavar="LESSON", help="lesson id")
+    p.add_argument("--platform", required=True, help="the platform's name (腾讯会议 or 钉钉, say)")
+    p.add_argument("--link", default="", help="the link or meeting number trainees join with")
+    _seen(p)
+    p = ssub.add_parser("offline", parents=[common],
+                        help="give an online lesson in a room again",
+                        epilog="Exit codes: 4 the conflict rules refuse it (nothing saved).")
+    p.add_argument("lesson", type=int, metavar="LESSON", help="lesson id")
+    p.add_argument("--venue", metavar="NAME", default=None,
+                   help="the venue (name, enterprise + name, or id); default: none yet")
+    _seen(p)
+
+
+def _change(args, change) -> int:
+    from trainer.cli_schedule import EXIT_CONFLICTS, _lesson_row, _print_conflicts
+    from trainer.errors import ConflictError
+
+    try:
+        saved = change()
+    except ConflictError as exc:
+        print("未更改：" if language() == "zh" else "Not changed:", file=sys.stderr)
+        for sentence in exc.sentences():
+            print(f"- {sentence}", file=sys.stderr)
+        return EXIT_CONFLICTS
+    print("  ".join(_lesson_row(saved)))
+    _print_conflicts(saved.conflicts)
+    return 0
+
+
+def cmd_online(args) -> int:
+    from trainer.cli import _open
+    from trainer.services.online_lessons import set_lesson_online
+
+    _db, uow = _open(args)
+    return _change(args, lambda: set_lesson_online(
+        uow, args.lesson, args.platform, args.link, args.expected_version,
+        force=args.overwrite, allow_conflicts=args.force))
+
+
+def cmd_offline(args) -> int:
+    from trainer.cli import _open
+    from trainer.cli_plan import _venue_id
+    from trainer.services.online_lessons import set_lesson_offline
+
+    _db, uow = _open(args)
+    venue = _venue_id(uow, args.venue) if args.venue else None
+    return _change(args, lambda: set_lesson_offline(
+        uow, args.lesson, venue, args.expected_version, force=args.overwrite,
+        allow_conflicts=args.force))
+
+
+COMMANDS = {"online": cmd_online, "offline": cmd_offline}
