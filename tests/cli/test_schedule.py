@@ -154,7 +154,7 @@ def test_extension_hook_adds_schedule_subcommands(capsys, monkeypatch, sqlite_ur
     plugin.add_commands = add_commands
     plugin.COMMANDS = {"plan": lambda args: print(f"planning from {args.start}") or 0}
     monkeypatch.setitem(sys.modules, "fake_plan_cli", plugin)
-    monkeypatch.setattr("trainer.cli_schedule.SCHEDULE_EXTENSIONS", ("fake_plan_cli",))
+    monkeypatch.setattr("trainer.cli.schedule.SCHEDULE_EXTENSIONS", ("fake_plan_cli",))
     code, out, _ = run(capsys, "schedule", "plan", "--db", sqlite_url, "--from", "2026-10-01")
     assert (code, out) == (0, "planning from 2026-10-01\n")
     code, out, _ = run(capsys, "schedule", "--help")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from trainer.cli_kinds import KINDS, Kind, cell, headers
+from trainer.cli.kinds import KINDS, Kind, cell, headers
 from trainer.io.workbooks import export_records
 from trainer.messages import ENTITIES, label
 from trainer.services.uow import UnitOfWork

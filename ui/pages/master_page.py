@@ -28,7 +28,7 @@ from ui.workers import run_with_progress, thread_uow
 
 class MasterPage(Page):
     IMPORT_KIND: str | None = None  # trainer.io.importing.KINDS: shows the Import button
-    EXPORT_KIND: str | None = None  # trainer.cli_kinds.KINDS: shows the Export button
+    EXPORT_KIND: str | None = None  # trainer.cli.kinds.KINDS: shows the Export button
 
     def __init__(self, uow: UnitOfWork, parent: QWidget | None = None) -> None:
         super().__init__(parent)

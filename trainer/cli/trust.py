@@ -86,7 +86,7 @@ def may_create(args) -> bool:
 def open_as_user(args):
     """cli._open: the database brought to the current schema, the user logged in, the day's
     automatic backup made, and a --reveal checked and recorded."""
-    from trainer.cli_kinds import KINDS
+    from trainer.cli.kinds import KINDS
     from trainer.config import database_url
     from trainer.db.migrate import open_database
     from trainer.security.audit import record_reveal

@@ -15,7 +15,7 @@ import sys
 from typing import Sequence
 
 from trainer.build_info import version_text
-from trainer.cli_kinds import (ALIASES, KINDS, build_form, cell, form_fields, headers, option_for,
+from trainer.cli.kinds import (ALIASES, KINDS, build_form, cell, form_fields, headers, option_for,
                                resolve_kind)
 from trainer.errors import (DatabaseError, InvalidInput, NotFoundError, TrainerError,
                             ValidationError)
@@ -136,11 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# Command groups with their own module (trainer/cli_<area>.py): each module defines
+# Command groups with their own module (trainer/cli/<area>.py): each module defines
 # add_commands(sub, common) to add its subparsers and COMMANDS, a dict name -> function(args) -> int.
-COMMAND_MODULES: tuple[str, ...] = ("trainer.cli_pdf", "trainer.cli_certificates",
-                                   "trainer.cli_attendance",
-                                   "trainer.cli_schedule", "trainer.cli_trust")
+COMMAND_MODULES: tuple[str, ...] = ("trainer.cli.pdf", "trainer.cli.certificates",
+                                   "trainer.cli.attendance",
+                                   "trainer.cli.schedule", "trainer.cli.trust")
 
 
 def _command_modules():
@@ -166,9 +166,9 @@ def _given_fields(args) -> dict[str, str]:
 
 
 def _open(args):
-    """The database and a unit of work acting as the logged-in user (trainer/cli_trust.py: who
+    """The database and a unit of work acting as the logged-in user (trainer/cli/trust.py: who
     acts, the day's automatic backup, --reveal checked and recorded in the audit trail)."""
-    from trainer.cli_trust import open_as_user
+    from trainer.cli.trust import open_as_user
 
     return open_as_user(args)
 

@@ -23,7 +23,7 @@ def add_key_options(p) -> None:
 
 
 def add_commands(sub, common) -> None:
-    from trainer.cli_pdf import _date
+    from trainer.cli.pdf import _date
 
     cert = sub.add_parser("certificate", parents=[common], help="issue, revoke, reissue, verify",
                           epilog="verify exits 0 genuine, 5 revoked, 6 not genuine.")
@@ -137,7 +137,7 @@ def _key(args, uow) -> int:
 
 def cmd_certificate(args) -> int:
     from trainer.cli import _open, _print_table
-    from trainer.cli_pdf import _issue_summary, _resolve_class, _warn
+    from trainer.cli.pdf import _issue_summary, _resolve_class, _warn
     from trainer.services import certificates as svc
 
     _db, uow = _open(args)

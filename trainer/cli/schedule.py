@@ -20,9 +20,9 @@ from trainer.messages import language
 
 EXIT_CONFLICTS = 4
 
-# Modules adding `schedule` subcommands, e.g. "trainer.cli_plan" (see the docstring).
-SCHEDULE_EXTENSIONS: tuple[str, ...] = ("trainer.cli_plan", "trainer.cli_holidays",
-                                         "trainer.cli_online")
+# Modules adding `schedule` subcommands, e.g. "trainer.cli.plan" (see the docstring).
+SCHEDULE_EXTENSIONS: tuple[str, ...] = ("trainer.cli.plan", "trainer.cli.holidays",
+                                         "trainer.cli.online")
 
 
 def _extensions():
@@ -173,7 +173,7 @@ def _print_conflicts(conflicts) -> None:
 def cmd_check(args, uow) -> int:
     from trainer.services.schedule import check_schedule
 
-    from trainer.cli_holidays import print_provisional
+    from trainer.cli.holidays import print_provisional
     found = check_schedule(uow, args.start, args.end)
     print_provisional(uow, args.start, args.end,
                       tuple(c.params["year"] for c in found if c.code == "year_unknown"))

@@ -1,5 +1,5 @@
 """`trainer schedule plan` and `trainer schedule replan`: the automatic planner on the command
-line (a `schedule` extension, named in trainer.cli_schedule.SCHEDULE_EXTENSIONS).
+line (a `schedule` extension, named in trainer.cli.schedule.SCHEDULE_EXTENSIONS).
 
     trainer schedule plan --from 2026-10-01 --to 2026-12-31 [--dry-run] [--time-limit 10]
     trainer schedule replan --lecturer 黎建国 --unavailable 2026-10-12 2026-10-16 [--dry-run]
@@ -18,7 +18,7 @@ from trainer.messages import language
 
 
 def add_commands(ssub, common) -> None:
-    from trainer.cli_schedule import _date
+    from trainer.cli.schedule import _date
 
     p = ssub.add_parser("plan", parents=[common], help="place the open requests' lessons",
                         description="Plan the lessons of every open training request whose "
@@ -143,7 +143,7 @@ def cmd_plan(args) -> int:
 
     if args.end < args.start:
         raise UsageError("--to is before --from")
-    from trainer.cli_holidays import print_provisional
+    from trainer.cli.holidays import print_provisional
     _db, uow = _open(args)
     print_provisional(uow, args.start, args.end)
     proposal = propose_plan(uow, args.start, args.end, time_limit=args.time_limit)
@@ -153,7 +153,7 @@ def cmd_plan(args) -> int:
 
 def cmd_replan(args) -> int:
     from trainer.cli import UsageError, _open
-    from trainer.cli_schedule import _lecturer_id
+    from trainer.cli.schedule import _lecturer_id
     from trainer.scheduling.proposal import (propose_replan_days_off, propose_replan_lecturer,
                                              propose_replan_venue)
 

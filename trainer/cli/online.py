@@ -7,7 +7,7 @@ number; no room, no seats; the lecturer still booked) or back in a room.
 Both carry the version `trainer schedule lessons` showed (or --overwrite); exit 4 when the
 conflict rules refuse the change (nothing saved; --force saves it anyway), 1 when someone
 changed the lesson since that version. A `schedule` extension
-(trainer.cli_schedule.SCHEDULE_EXTENSIONS)."""
+(trainer.cli.schedule.SCHEDULE_EXTENSIONS)."""
 from __future__ import annotations
 
 import sys
@@ -44,7 +44,7 @@ def add_commands(ssub, common) -> None:
 
 
 def _change(args, change) -> int:
-    from trainer.cli_schedule import EXIT_CONFLICTS, _lesson_row, _print_conflicts
+    from trainer.cli.schedule import EXIT_CONFLICTS, _lesson_row, _print_conflicts
     from trainer.errors import ConflictError
 
     try:
@@ -71,7 +71,7 @@ def cmd_online(args) -> int:
 
 def cmd_offline(args) -> int:
     from trainer.cli import _open
-    from trainer.cli_plan import _venue_id
+    from trainer.cli.plan import _venue_id
     from trainer.services.online_lessons import set_lesson_offline
 
     _db, uow = _open(args)

@@ -1,4 +1,4 @@
-"""`trainer pdf …` (printed documents). `trainer certificate …` is trainer/cli_certificates.py."""
+"""`trainer pdf …` (printed documents). `trainer certificate …` is trainer/cli/certificates.py."""
 from __future__ import annotations
 
 import argparse
@@ -46,7 +46,7 @@ def add_commands(sub, common) -> None:
     p.add_argument("--no-issue", action="store_true",
                    help="print only certificates already issued (default: issue missing ones first)")
     p.add_argument("--grade", default="", help="grade printed on completion certificates, e.g. 初级")
-    from trainer.cli_certificates import add_key_options
+    from trainer.cli.certificates import add_key_options
 
     add_key_options(p)
 
@@ -131,7 +131,7 @@ def cmd_pdf(args) -> int:
         if not args.out and not args.per_trainee:
             raise UsageError("give --out FILE and/or --per-trainee DIR")
         if not args.no_issue:
-            from trainer.cli_certificates import signer_for
+            from trainer.cli.certificates import signer_for
 
             issued = issue_certificates(uow, args.cohort, args.kind, grade=args.grade,
                                         signer=signer_for(args, uow))

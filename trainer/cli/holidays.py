@@ -13,7 +13,7 @@ it the days are saved (the year is then confirmed by notice) and the lessons now
 are listed, exit 4 when there are any (`trainer schedule replan --days-off` moves them). Exit 2
 when the text cannot be read as a notice (every unreadable line named, nothing saved).
 
-A `schedule` extension (trainer.cli_schedule.SCHEDULE_EXTENSIONS)."""
+A `schedule` extension (trainer.cli.schedule.SCHEDULE_EXTENSIONS)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -22,7 +22,7 @@ from trainer.messages import language
 
 
 def add_commands(ssub, common) -> None:
-    from trainer.cli_schedule import _date
+    from trainer.cli.schedule import _date
 
     p = ssub.add_parser("holiday", parents=[common], help="the office's holidays and adjusted "
                         "working days (for years chinesecalendar does not know)")
@@ -105,7 +105,7 @@ def print_provisional(uow, start: dt.date | None, end: dt.date | None,
 
 def _print_days_off(uow, start: dt.date, end: dt.date) -> int:
     """Lists the lessons that now fall on a day off; their number."""
-    from trainer.cli_plan import _when
+    from trainer.cli.plan import _when
     from trainer.services.holiday_notices import lessons_on_days_off
 
     zh = language() == "zh"
