@@ -4,7 +4,6 @@ which the planner adds its own subcommands."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import types
 
 import pytest
@@ -13,6 +12,7 @@ from openpyxl import load_workbook
 
 from tests.scenarios.schedule_scenario import build
 from trainer.cli import main
+from trainer.cli.common import COMMON
 from trainer.services import schedule as sc
 
 D = dt.date
@@ -144,17 +144,16 @@ def test_ics_and_export_files(capsys, uow, world, tmp_path):
 
 
 def test_extension_hook_adds_schedule_subcommands(capsys, monkeypatch, sqlite_url):
-    """How the planner's module plugs `schedule plan` in: named in SCHEDULE_EXTENSIONS."""
+    """How the planner's module plugs `schedule plan` in: listed in EXTENSIONS."""
     plugin = types.ModuleType("fake_plan_cli")
 
-    def add_commands(schedule_sub, common):
-        p = schedule_sub.add_parser("plan", parents=[common], help="place lessons automatically")
+    def add_commands(schedule_sub):
+        p = schedule_sub.add_parser("plan", parents=[COMMON], help="place lessons automatically")
         p.add_argument("--from", dest="start")
+        p.set_defaults(run=lambda args: print(f"planning from {args.start}") or 0)
 
     plugin.add_commands = add_commands
-    plugin.COMMANDS = {"plan": lambda args: print(f"planning from {args.start}") or 0}
-    monkeypatch.setitem(sys.modules, "fake_plan_cli", plugin)
-    monkeypatch.setattr("trainer.cli.schedule.SCHEDULE_EXTENSIONS", ("fake_plan_cli",))
+    monkeypatch.setattr("trainer.cli.schedule.EXTENSIONS", [plugin])
     code, out, _ = run(capsys, "schedule", "plan", "--db", sqlite_url, "--from", "2026-10-01")
     assert (code, out) == (0, "planning from 2026-10-01\n")
     code, out, _ = run(capsys, "schedule", "--help")

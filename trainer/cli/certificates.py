@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 import sys
 
+from trainer.cli.common import (COMMON, EXIT_NOT_GENUINE, EXIT_REVOKED, UsageError, iso_date,
+                                open_db, print_table, print_warnings, resolve_class_option)
 from trainer.messages import language, pick
 
-EXIT_REVOKED, EXIT_NOT_GENUINE = 5, 6
 ENV_PASSPHRASE = "TRAINER_KEY_PASSPHRASE"
 
 
@@ -22,57 +23,63 @@ def add_key_options(p) -> None:
                    help=f"read the key's passphrase from standard input (else ${ENV_PASSPHRASE} or a prompt)")
 
 
-def add_commands(sub, common) -> None:
-    from trainer.cli.pdf import _date
-
-    cert = sub.add_parser("certificate", parents=[common], help="issue, revoke, reissue, verify",
+def add_commands(sub) -> None:
+    cert = sub.add_parser("certificate", parents=[COMMON], help="issue, revoke, reissue, verify",
                           epilog="verify exits 0 genuine, 5 revoked, 6 not genuine.")
+    cert.set_defaults(run=cmd_certificate)
     acts = cert.add_subparsers(dest="action", required=True, metavar="ACTION")
-    p = acts.add_parser("issue", parents=[common], help="issue to everyone who qualifies in a class")
+    p = acts.add_parser("issue", parents=[COMMON], help="issue to everyone who qualifies in a class")
     p.add_argument("--class", dest="cohort", required=True, metavar="ID_OR_CODE")
     p.add_argument("--kind", choices=["completion", "attendance"], default="completion")
-    p.add_argument("--date", type=_date, default=None, help="date of issue (default: today)")
+    p.add_argument("--date", type=iso_date, default=None, help="date of issue (default: today)")
     p.add_argument("--grade", default="")
     add_key_options(p)
-    p = acts.add_parser("revoke", parents=[common], help="revoke a certificate (kept, marked revoked)")
+    p = acts.add_parser("revoke", parents=[COMMON], help="revoke a certificate (kept, marked revoked)")
     p.add_argument("number")
     p.add_argument("--reason", required=True)
-    p = acts.add_parser("reissue", parents=[common], help="replace a certificate by a new number")
+    p = acts.add_parser("reissue", parents=[COMMON], help="replace a certificate by a new number")
     p.add_argument("number")
     p.add_argument("--reason", default="")
     p.add_argument("--out", metavar="FILE", help="print the new certificate")
     add_key_options(p)
-    p = acts.add_parser("verify", parents=[common], help="genuine, revoked or not genuine?",
+    p = acts.add_parser("verify", parents=[COMMON], help="genuine, revoked or not genuine?",
                         description="Give NUMBER CODE, or the QR code's text as one argument.")
     p.add_argument("number", metavar="NUMBER_OR_QR_TEXT")
     p.add_argument("code", nargs="?", default=None)
     p.add_argument("--public-key", metavar="PEM", help="verify with the office's published public key")
-    p = acts.add_parser("list", parents=[common], help="certificates of a class")
+    p = acts.add_parser("list", parents=[COMMON], help="certificates of a class")
     p.add_argument("--class", dest="cohort", required=True, metavar="ID_OR_CODE")
     p.add_argument("--all", action="store_true", help="include revoked certificates")
 
-    key = acts.add_parser("key", parents=[common], help="the office's signing key",
+    key = acts.add_parser("key", parents=[COMMON], help="the office's signing key",
                           description="create (administrator), show its fingerprint, export a "
                           "backup of the private key file, import it on another desk, write the "
                           "public key to publish.")
     kacts = key.add_subparsers(dest="key_action", required=True, metavar="KEY_ACTION")
-    q = kacts.add_parser("create", parents=[common], help="make the signing key (administrator)")
+    q = kacts.add_parser("create", parents=[COMMON], help="make the signing key (administrator)")
     q.add_argument("--replace", action="store_true", help="retire the current key (it keeps verifying)")
     q.add_argument("--passphrase-stdin", action="store_true")
-    kacts.add_parser("show", parents=[common], help="fingerprint and where the key file is")
-    q = kacts.add_parser("export", parents=[common], help="copy the encrypted private key file (backup)")
+    kacts.add_parser("show", parents=[COMMON], help="fingerprint and where the key file is")
+    q = kacts.add_parser("export", parents=[COMMON], help="copy the encrypted private key file (backup)")
     q.add_argument("--out", metavar="FILE", required=True)
     add_key_options(q)
-    q = kacts.add_parser("import", parents=[common], help="install an exported key file on this desk")
+    q = kacts.add_parser("import", parents=[COMMON], help="install an exported key file on this desk")
     q.add_argument("file")
     q.add_argument("--passphrase-stdin", action="store_true")
-    q = kacts.add_parser("public", parents=[common], help="write the public key (PEM) to publish")
+    q = kacts.add_parser("public", parents=[COMMON], help="write the public key (PEM) to publish")
     q.add_argument("--out", metavar="FILE", required=True)
+
+
+def issue_summary(result) -> str:
+    zh = language() == "zh"
+    if zh:
+        return (f"新发 {len(result.issued)} 张，已有 {len(result.already)} 张，"
+                f"不符合条件 {len(result.not_eligible)} 人")
+    return (f"issued {len(result.issued)}, already held {len(result.already)}, "
+            f"not eligible {len(result.not_eligible)}")
 
 
 def _passphrase(args, prompt: tuple[str, str]) -> str:
-    from trainer.cli import UsageError
-
     if getattr(args, "passphrase_stdin", False):
         return sys.stdin.readline().rstrip("\r\n")
     text = os.environ.get(ENV_PASSPHRASE)
@@ -136,19 +143,17 @@ def _key(args, uow) -> int:
 
 
 def cmd_certificate(args) -> int:
-    from trainer.cli import _open, _print_table
-    from trainer.cli.pdf import _issue_summary, _resolve_class, _warn
     from trainer.services import certificates as svc
 
-    _db, uow = _open(args)
-    _resolve_class(args, uow)
+    _db, uow = open_db(args)
+    resolve_class_option(args, uow)
     zh = language() == "zh"
     if args.action == "key":
         return _key(args, uow)
     if args.action == "issue":
         result = svc.issue_certificates(uow, args.cohort, args.kind, issued_on=args.date,
                                         grade=args.grade, signer=signer_for(args, uow))
-        print(_issue_summary(result))
+        print(issue_summary(result))
         for c in result.issued:
             print(f"  {c.number}  {c.code_display}  {c.trainee_name}")
         for o in result.not_eligible:
@@ -165,7 +170,7 @@ def cmd_certificate(args) -> int:
             from trainer.pdf.certificates import build_certificate
 
             result = build_certificate(uow, c.number, args.out)
-            _warn(result)
+            print_warnings(result)
             print(result.path)
         return 0
     if args.action == "verify":
@@ -185,9 +190,7 @@ def cmd_certificate(args) -> int:
                      c.issued_on.isoformat(), state])
     heads = (["编号", "验证码", "类型", "姓名", "发证日期", "状态"] if zh else
              ["number", "code", "kind", "name", "issued", "state"])
-    _print_table(rows, heads)
+    print_table(rows, heads)
     print(f"({len(rows)})")
     return 0
 
-
-COMMANDS = {"certificate": cmd_certificate}

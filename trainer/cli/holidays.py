@@ -13,32 +13,32 @@ it the days are saved (the year is then confirmed by notice) and the lessons now
 are listed, exit 4 when there are any (`trainer schedule replan --days-off` moves them). Exit 2
 when the text cannot be read as a notice (every unreadable line named, nothing saved).
 
-A `schedule` extension (trainer.cli.schedule.SCHEDULE_EXTENSIONS)."""
+A `schedule` extension (listed in trainer.cli.schedule.EXTENSIONS)."""
 from __future__ import annotations
 
 import datetime as dt
 
+from trainer.cli.common import COMMON, UsageError, iso_date, open_db
 from trainer.messages import language
 
 
-def add_commands(ssub, common) -> None:
-    from trainer.cli.schedule import _date
-
-    p = ssub.add_parser("holiday", parents=[common], help="the office's holidays and adjusted "
+def add_commands(ssub) -> None:
+    p = ssub.add_parser("holiday", parents=[COMMON], help="the office's holidays and adjusted "
                         "working days (for years chinesecalendar does not know)")
+    p.set_defaults(run=cmd_holiday)
     hsub = p.add_subparsers(dest="holiday_action", required=True, metavar="ACTION")
-    q = hsub.add_parser("list", parents=[common], help="list them")
+    q = hsub.add_parser("list", parents=[COMMON], help="list them")
     q.add_argument("--year", type=int, default=None)
-    q = hsub.add_parser("set", parents=[common], help="mark a day or a range of days")
-    q.add_argument("first", type=_date, metavar="FROM")
-    q.add_argument("last", type=_date, nargs="?", metavar="TO", help="last day (default: FROM)")
+    q = hsub.add_parser("set", parents=[COMMON], help="mark a day or a range of days")
+    q.add_argument("first", type=iso_date, metavar="FROM")
+    q.add_argument("last", type=iso_date, nargs="?", metavar="TO", help="last day (default: FROM)")
     q.add_argument("--working", action="store_true",
                    help="an adjusted working day (调休上班) instead of a holiday")
     q.add_argument("--name", default="", help="e.g. 春节，国庆节调休上班")
-    q = hsub.add_parser("delete", parents=[common], help="remove the office's entry again")
-    q.add_argument("first", type=_date, metavar="FROM")
-    q.add_argument("last", type=_date, nargs="?", metavar="TO")
-    q = hsub.add_parser("notice", parents=[common],
+    q = hsub.add_parser("delete", parents=[COMMON], help="remove the office's entry again")
+    q.add_argument("first", type=iso_date, metavar="FROM")
+    q.add_argument("last", type=iso_date, nargs="?", metavar="TO")
+    q = hsub.add_parser("notice", parents=[COMMON],
                         help="read the State Council's holiday notice (.txt/.docx/.pdf, - for "
                              "standard input) and save its days",
                         epilog="Exit codes: 2 the text cannot be read as a notice (nothing "
@@ -49,8 +49,6 @@ def add_commands(ssub, common) -> None:
 
 
 def _days(args) -> list[dt.date]:
-    from trainer.cli import UsageError
-
     last = args.last or args.first
     if last < args.first:
         raise UsageError("TO is before FROM")
@@ -58,13 +56,12 @@ def _days(args) -> list[dt.date]:
 
 
 def cmd_holiday(args) -> int:
-    from trainer.cli import _open
     from trainer.services.schedule_calendar import (delete_override, list_overrides,
                                                     set_override)
 
     if args.holiday_action == "notice":
         return cmd_notice(args)
-    _db, uow = _open(args)
+    _db, uow = open_db(args)
     zh = language() == "zh"
     if args.holiday_action == "list":
         start = dt.date(args.year, 1, 1) if args.year else None
@@ -123,7 +120,6 @@ def _print_days_off(uow, start: dt.date, end: dt.date) -> int:
 def cmd_notice(args) -> int:
     import sys
 
-    from trainer.cli import _open
     from trainer.io.holiday_notice import NoticeError, decode_text, notice_text, parse_notice
     from trainer.services.holiday_notices import preview_notice, save_notice
 
@@ -138,12 +134,10 @@ def cmd_notice(args) -> int:
         for line in notice.dry_run_lines():
             print(line)
         return 0
-    _db, uow = _open(args)
+    _db, uow = open_db(args)
     zh = language() == "zh"
     saved = save_notice(uow, preview_notice(uow, notice))
     print(f"已保存 {saved} 天，{notice.year} 年的放假安排已按国务院通知确认" if zh else
           f"saved {saved} days; the holidays of {notice.year} are confirmed by the notice")
     return 4 if _print_days_off(uow, notice.first, dt.date(notice.year, 12, 31)) else 0
 
-
-COMMANDS = {"holiday": cmd_holiday}

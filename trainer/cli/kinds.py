@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from trainer.errors import NotFoundError, ValidationError
 from trainer.messages import GENDERS, LECTURER_CATEGORIES, TRAINEE_CATEGORIES, label, language
 from trainer.rules import fields as F
 from trainer.rules.id_number import mask_id_number
 from trainer.rules.phone import mask_mobile
-from trainer.services import courses, enterprises, lecturers, requests, trainees
-from trainer.services.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from trainer.services import lecturers
+    from trainer.services.uow import UnitOfWork
+
+# The kinds, in the order of the table below: known without importing the services (help texts)
+KIND_NAMES = ("enterprises", "venues", "themes", "courses", "lecturers", "trainees", "requests")
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,8 @@ class Kind:
 
 
 def _enterprise_ref(uow: UnitOfWork, text: str) -> int | None:
+    from trainer.services import enterprises
+
     if not text.strip():
         return None
     if text.strip().isdigit():
@@ -57,6 +65,8 @@ def _enterprise_ref(uow: UnitOfWork, text: str) -> int | None:
 
 
 def _course_ref(uow: UnitOfWork, text: str) -> int:
+    from trainer.services import courses
+
     for course in courses.list_courses(uow):
         if text.strip() in (str(course.id), course.title):
             return course.id
@@ -64,6 +74,8 @@ def _course_ref(uow: UnitOfWork, text: str) -> int:
 
 
 def _theme_ref(uow: UnitOfWork, text: str) -> int:
+    from trainer.services import courses
+
     items = courses.list_themes(uow)
     for theme in items:
         if text.strip() in (str(theme.id), theme.name):
@@ -78,6 +90,8 @@ def _theme_refs(uow: UnitOfWork, text: str) -> tuple[int, ...]:
 
 def _date_ranges(_uow: UnitOfWork, text: str) -> tuple[lecturers.DateRange, ...]:
     """'2026-12-01:2026-12-05:培训出差,2027-01-10' → ranges (a single date is a one-day range)."""
+    from trainer.services import lecturers
+
     ranges = []
     for item in (p.strip() for p in text.split(",") if p.strip()):
         start, _, rest = item.partition(":")
@@ -108,6 +122,8 @@ def _joined(value: Any, _reveal: bool) -> str:
 
 
 def _periods(value: Any, _reveal: bool) -> str:
+    from trainer.services import requests
+
     return "、".join(label(requests.DAY_PERIODS, p) for p in value)
 
 
@@ -115,7 +131,19 @@ def _ranges(value: Any, _reveal: bool) -> str:
     return ", ".join(f"{r.start}~{r.end}" for r in value)
 
 
-KINDS: dict[str, Kind] = {k.name: k for k in (
+def __getattr__(name: str):
+    """KINDS, the table, made on first use: it names the service functions, and importing the
+    services (the database layer) would slow down `trainer --help`."""
+    if name == "KINDS":
+        return _kinds()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@functools.cache
+def _kinds() -> dict[str, Kind]:
+    from trainer.services import courses, enterprises, lecturers, requests, trainees
+
+    table = {k.name: k for k in (
     Kind("enterprises", "enterprise", enterprises.EnterpriseForm, enterprises.list_enterprises,
          enterprises.get_enterprise, enterprises.create_enterprise,
          enterprises.update_enterprise, enterprises.delete_enterprise,
@@ -187,17 +215,20 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
           "allow_weekends": ("--allow-weekends", "yes/no (是/否): ordinary Saturdays and "
                              "Sundays too; never a statutory holiday", None)}),
 )}
+    assert tuple(table) == KIND_NAMES, "KIND_NAMES lists the kinds of the table, in its order"
+    return table
 
-ALIASES = {k[:-1]: k for k in KINDS} | {
+
+ALIASES = {k[:-1]: k for k in KIND_NAMES} | {
     "企业": "enterprises", "地点": "venues", "车间": "venues", "主题": "themes", "课程": "courses",
     "讲师": "lecturers", "学员": "trainees", "需求": "requests", "培训需求": "requests"}
 
 
 def resolve_kind(name: str) -> Kind:
     key = ALIASES.get(name, name)
-    if key not in KINDS:
+    if key not in KIND_NAMES:
         raise KeyError(name)
-    return KINDS[key]
+    return _kinds()[key]
 
 
 def form_fields(kind: Kind) -> list[dataclasses.Field]:

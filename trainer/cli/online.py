@@ -7,11 +7,12 @@ number; no room, no seats; the lecturer still booked) or back in a room.
 Both carry the version `trainer schedule lessons` showed (or --overwrite); exit 4 when the
 conflict rules refuse the change (nothing saved; --force saves it anyway), 1 when someone
 changed the lesson since that version. A `schedule` extension
-(trainer.cli.schedule.SCHEDULE_EXTENSIONS)."""
+(listed in trainer.cli.schedule.EXTENSIONS)."""
 from __future__ import annotations
 
 import sys
 
+from trainer.cli.common import COMMON, EXIT_CONFLICTS, open_db
 from trainer.messages import language
 
 
@@ -26,25 +27,27 @@ def _seen(p) -> None:
                    help="save even when the rules object (the conflicts are still printed)")
 
 
-def add_commands(ssub, common) -> None:
-    p = ssub.add_parser("online", parents=[common],
+def add_commands(ssub) -> None:
+    p = ssub.add_parser("online", parents=[COMMON],
                         help="give a lesson online: platform and link, no room",
                         epilog="Exit codes: 4 the conflict rules refuse it (nothing saved).")
     p.add_argument("lesson", type=int, metavar="LESSON", help="lesson id")
     p.add_argument("--platform", required=True, help="the platform's name (腾讯会议 or 钉钉, say)")
     p.add_argument("--link", default="", help="the link or meeting number trainees join with")
     _seen(p)
-    p = ssub.add_parser("offline", parents=[common],
+    p.set_defaults(run=cmd_online)
+    p = ssub.add_parser("offline", parents=[COMMON],
                         help="give an online lesson in a room again",
                         epilog="Exit codes: 4 the conflict rules refuse it (nothing saved).")
     p.add_argument("lesson", type=int, metavar="LESSON", help="lesson id")
     p.add_argument("--venue", metavar="NAME", default=None,
                    help="the venue (name, enterprise + name, or id); default: none yet")
     _seen(p)
+    p.set_defaults(run=cmd_offline)
 
 
 def _change(args, change) -> int:
-    from trainer.cli.schedule import EXIT_CONFLICTS, _lesson_row, _print_conflicts
+    from trainer.cli.schedule import _lesson_row, _print_conflicts
     from trainer.errors import ConflictError
 
     try:
@@ -60,25 +63,21 @@ def _change(args, change) -> int:
 
 
 def cmd_online(args) -> int:
-    from trainer.cli import _open
     from trainer.services.online_lessons import set_lesson_online
 
-    _db, uow = _open(args)
+    _db, uow = open_db(args)
     return _change(args, lambda: set_lesson_online(
         uow, args.lesson, args.platform, args.link, args.expected_version,
         force=args.overwrite, allow_conflicts=args.force))
 
 
 def cmd_offline(args) -> int:
-    from trainer.cli import _open
     from trainer.cli.plan import _venue_id
     from trainer.services.online_lessons import set_lesson_offline
 
-    _db, uow = _open(args)
+    _db, uow = open_db(args)
     venue = _venue_id(uow, args.venue) if args.venue else None
     return _change(args, lambda: set_lesson_offline(
         uow, args.lesson, venue, args.expected_version, force=args.overwrite,
         allow_conflicts=args.force))
 
-
-COMMANDS = {"online": cmd_online, "offline": cmd_offline}

@@ -5,7 +5,11 @@ import argparse
 import datetime as dt
 import sys
 
+from trainer.cli.common import (COMMON, UsageError, iso_date, open_db, print_warnings,
+                                resolve_class_option)
+from trainer.cli.certificates import add_key_options, issue_summary, signer_for
 from trainer.messages import language
+
 
 def _month(text: str) -> dt.date:
     try:
@@ -14,21 +18,14 @@ def _month(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM, got {text!r}") from None
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
-
-
-def add_commands(sub, common) -> None:
-    pdf = sub.add_parser("pdf", parents=[common], help="print documents as PDF",
+def add_commands(sub) -> None:
+    pdf = sub.add_parser("pdf", parents=[COMMON], help="print documents as PDF",
                          description="Certificates, sign-in sheets, schedules, reports, fee "
                          "statements and archives as PDF (A4, Chinese font embedded). Personal "
                          "data is masked unless --reveal is given.")
     docs = pdf.add_subparsers(dest="document", required=True, metavar="DOCUMENT")
 
-    p = docs.add_parser("font", parents=[common], help="the fonts documents use; choose another",
+    p = docs.add_parser("font", parents=[COMMON], help="the fonts documents use; choose another",
                         description="Without options: the fonts in use. --use FILE chooses a "
                         "TrueType font (.ttf/.ttc) for tables and reports (with --certificate: "
                         "for certificates); --automatic goes back to the fonts shipped.")
@@ -38,7 +35,7 @@ def add_commands(sub, common) -> None:
     p.add_argument("--automatic", action="store_true", help="the fonts shipped with the program")
     p.add_argument("--certificate", action="store_true", help="the certificates' font")
 
-    p = docs.add_parser("certificates", parents=[common], help="the certificates of a class")
+    p = docs.add_parser("certificates", parents=[COMMON], help="the certificates of a class")
     p.add_argument("--class", dest="cohort", required=True, metavar="ID_OR_CODE")
     p.add_argument("--kind", choices=["completion", "attendance"], default="completion")
     p.add_argument("--out", metavar="FILE", help="one PDF with every certificate")
@@ -46,82 +43,58 @@ def add_commands(sub, common) -> None:
     p.add_argument("--no-issue", action="store_true",
                    help="print only certificates already issued (default: issue missing ones first)")
     p.add_argument("--grade", default="", help="grade printed on completion certificates, e.g. 初级")
-    from trainer.cli.certificates import add_key_options
-
     add_key_options(p)
 
-    p = docs.add_parser("signin", parents=[common], help="the sign-in sheet of a lesson")
+    p = docs.add_parser("signin", parents=[COMMON], help="the sign-in sheet of a lesson")
     p.add_argument("--lesson", type=int, required=True, metavar="ID")
     p.add_argument("--out", metavar="FILE", required=True)
     p.add_argument("--barcode", choices=["qr", "code128", "none"], default="qr")
     p.add_argument("--rows", type=int, default=None, metavar="N",
                    help="rows per page (default: setting pdf.signin_rows_per_page)")
 
-    p = docs.add_parser("schedule", parents=[common], help="month or week timetable (A4 landscape)")
+    p = docs.add_parser("schedule", parents=[COMMON], help="month or week timetable (A4 landscape)")
     p.add_argument("--month", type=_month, metavar="YYYY-MM", help="a month, e.g. 2026-09")
-    p.add_argument("--week", type=_date, metavar="DATE", help="the week holding this date")
+    p.add_argument("--week", type=iso_date, metavar="DATE", help="the week holding this date")
     who = p.add_mutually_exclusive_group()
     who.add_argument("--lecturer", metavar="NAME")
     who.add_argument("--enterprise", metavar="NAME")
     p.add_argument("--out", metavar="FILE", required=True)
     p.add_argument("--reveal", action="store_true", help="full mobiles of workshop contacts")
 
-    p = docs.add_parser("report", parents=[common], help="statistics of a period, with charts")
-    p.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
-    p.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
+    p = docs.add_parser("report", parents=[COMMON], help="statistics of a period, with charts")
+    p.add_argument("--from", dest="start", type=iso_date, required=True, metavar="DATE")
+    p.add_argument("--to", dest="end", type=iso_date, required=True, metavar="DATE")
     p.add_argument("--out", metavar="FILE", required=True)
 
-    p = docs.add_parser("attendance", parents=[common],
+    p = docs.add_parser("attendance", parents=[COMMON],
                         help="attendance summary of a class, or of an enterprise over a period")
     p.add_argument("--class", dest="cohort", metavar="ID_OR_CODE")
     p.add_argument("--enterprise", metavar="NAME")
-    p.add_argument("--from", dest="start", type=_date, metavar="DATE")
-    p.add_argument("--to", dest="end", type=_date, metavar="DATE")
+    p.add_argument("--from", dest="start", type=iso_date, metavar="DATE")
+    p.add_argument("--to", dest="end", type=iso_date, metavar="DATE")
     p.add_argument("--out", metavar="FILE", required=True)
     p.add_argument("--reveal", action="store_true", help="full ID numbers")
 
-    p = docs.add_parser("fees", parents=[common], help="lecturer hours and fee statement of a month")
+    p = docs.add_parser("fees", parents=[COMMON], help="lecturer hours and fee statement of a month")
     p.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
     p.add_argument("--out", metavar="FILE", required=True)
     p.add_argument("--reveal", action="store_true", help="full mobiles")
 
-    p = docs.add_parser("archive", parents=[common], help="class archive （一班一档）")
+    p = docs.add_parser("archive", parents=[COMMON], help="class archive （一班一档）")
     p.add_argument("--class", dest="cohort", required=True, metavar="ID_OR_CODE")
     p.add_argument("--out", metavar="FILE", required=True)
     p.add_argument("--reveal", action="store_true", help="full ID numbers")
 
-    p = docs.add_parser("record", parents=[common], help="a trainee's record (一人一档)")
+    p = docs.add_parser("record", parents=[COMMON], help="a trainee's record (一人一档)")
     p.add_argument("--trainee", required=True, metavar="ID_OR_ID_NUMBER")
     p.add_argument("--out", metavar="FILE", required=True)
     p.add_argument("--reveal", action="store_true", help="full ID number and mobile")
-
-
-def _warn(result) -> None:
-    for text in result.warning_texts():
-        print(f"trainer: {text}", file=sys.stderr)
-
-
-def _issue_summary(result) -> str:
-    zh = language() == "zh"
-    if zh:
-        return (f"新发 {len(result.issued)} 张，已有 {len(result.already)} 张，"
-                f"不符合条件 {len(result.not_eligible)} 人")
-    return (f"issued {len(result.issued)}, already held {len(result.already)}, "
-            f"not eligible {len(result.not_eligible)}")
-
-
-def _resolve_class(args, uow) -> None:
-    """--class takes a class's id or its code (R12-1), as the other commands do."""
-    if getattr(args, "cohort", None) is not None:
-        from trainer.services.enrolment import find_class
-        args.cohort = find_class(uow, args.cohort).id
+    pdf.set_defaults(run=cmd_pdf)
 
 
 def cmd_pdf(args) -> int:
-    from trainer.cli import UsageError, _open
-
-    _db, uow = _open(args)
-    _resolve_class(args, uow)
+    _db, uow = open_db(args)
+    resolve_class_option(args, uow)
     if args.document == "font":
         return _font(args, uow)
     if args.document == "certificates":
@@ -131,11 +104,9 @@ def cmd_pdf(args) -> int:
         if not args.out and not args.per_trainee:
             raise UsageError("give --out FILE and/or --per-trainee DIR")
         if not args.no_issue:
-            from trainer.cli.certificates import signer_for
-
             issued = issue_certificates(uow, args.cohort, args.kind, grade=args.grade,
                                         signer=signer_for(args, uow))
-            print(_issue_summary(issued))
+            print(issue_summary(issued))
         result = build_certificates(uow, args.cohort, args.out, kind=args.kind,
                                     per_trainee_dir=args.per_trainee)
     elif args.document == "signin":
@@ -179,7 +150,7 @@ def cmd_pdf(args) -> int:
         result = build_trainee_record(uow, args.trainee, args.out, reveal=args.reveal)
     else:  # pragma: no cover - argparse allows only the documents above
         raise UsageError(f"unknown document {args.document}")
-    _warn(result)
+    print_warnings(result)
     where = result.path or (f"{len(result.files)} files" if result.files else "")
     if result.path and result.files:
         where += f" + {len(result.files)} files"
@@ -209,5 +180,3 @@ def _font(args, uow) -> int:
         print(f"trainer: {warning}", file=sys.stderr)
     return 0
 
-
-COMMANDS = {"pdf": cmd_pdf}

@@ -1,5 +1,5 @@
 """`trainer schedule plan` and `trainer schedule replan`: the automatic planner on the command
-line (a `schedule` extension, named in trainer.cli.schedule.SCHEDULE_EXTENSIONS).
+line (a `schedule` extension, listed in trainer.cli.schedule.EXTENSIONS).
 
     trainer schedule plan --from 2026-10-01 --to 2026-12-31 [--dry-run] [--time-limit 10]
     trainer schedule replan --lecturer 黎建国 --unavailable 2026-10-12 2026-10-16 [--dry-run]
@@ -14,22 +14,22 @@ from __future__ import annotations
 
 import sys
 
+from trainer.cli.common import COMMON, UsageError, iso_date, open_db
 from trainer.messages import language
 
 
-def add_commands(ssub, common) -> None:
-    from trainer.cli.schedule import _date
-
-    p = ssub.add_parser("plan", parents=[common], help="place the open requests' lessons",
+def add_commands(ssub) -> None:
+    p = ssub.add_parser("plan", parents=[COMMON], help="place the open requests' lessons",
                         description="Plan the lessons of every open training request whose "
                         "window meets the range (OR-Tools CP-SAT, after a greedy start), obeying "
                         "every conflict rule; print placed/unplaced counts and why each lesson "
                         "left out could not be placed; accept the plan unless --dry-run.")
-    p.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
-    _common_options(p)
+    p.add_argument("--from", dest="start", type=iso_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=iso_date, required=True, metavar="YYYY-MM-DD")
+    _planner_options(p)
+    p.set_defaults(run=cmd_plan)
 
-    p = ssub.add_parser("replan", parents=[common], help="re-plan after a lecturer or venue "
+    p = ssub.add_parser("replan", parents=[COMMON], help="re-plan after a lecturer or venue "
                         "becomes unavailable",
                         description="Record that a lecturer cannot teach (or a workshop cannot "
                         "be used) on some dates and move the lessons that must move, moving as "
@@ -41,17 +41,18 @@ def add_commands(ssub, common) -> None:
     who.add_argument("--lecturer", metavar="NAME", help="name (or id) of the lecturer")
     who.add_argument("--venue", metavar="NAME", help="name or id of the workshop (venue); "
                      "its unavailability is not recorded (there is no table for it)")
-    p.add_argument("--unavailable", nargs=2, type=_date, default=None,
+    p.add_argument("--unavailable", nargs=2, type=iso_date, default=None,
                    metavar=("FROM", "TO"), help="first and last unavailable date")
-    p.add_argument("--from", dest="start", type=_date, default=None, metavar="YYYY-MM-DD",
+    p.add_argument("--from", dest="start", type=iso_date, default=None, metavar="YYYY-MM-DD",
                    help="with --days-off: first day (default today)")
-    p.add_argument("--to", dest="end", type=_date, default=None, metavar="YYYY-MM-DD",
+    p.add_argument("--to", dest="end", type=iso_date, default=None, metavar="YYYY-MM-DD",
                    help="with --days-off: last day (default a year from --from)")
     p.add_argument("--reason", default="", help="why (recorded with the lecturer)")
-    _common_options(p)
+    _planner_options(p)
+    p.set_defaults(run=cmd_replan)
 
 
-def _common_options(p) -> None:
+def _planner_options(p) -> None:
     p.add_argument("--dry-run", action="store_true", help="show the proposal; write nothing")
     p.add_argument("--time-limit", type=float, default=None, metavar="S",
                    help="CP-SAT search time in deterministic seconds (default: setting "
@@ -61,7 +62,6 @@ def _common_options(p) -> None:
 
 
 def _venue_id(uow, text: str) -> int:
-    from trainer.cli import UsageError
     from trainer.services.enterprises import list_venues
 
     venues = list_venues(uow)
@@ -138,13 +138,12 @@ def _finish(uow, proposal, dry_run: bool) -> int:
 
 
 def cmd_plan(args) -> int:
-    from trainer.cli import UsageError, _open
     from trainer.scheduling.proposal import propose_plan
 
     if args.end < args.start:
         raise UsageError("--to is before --from")
     from trainer.cli.holidays import print_provisional
-    _db, uow = _open(args)
+    _db, uow = open_db(args)
     print_provisional(uow, args.start, args.end)
     proposal = propose_plan(uow, args.start, args.end, time_limit=args.time_limit)
     _print(proposal, args.verbose)
@@ -152,7 +151,6 @@ def cmd_plan(args) -> int:
 
 
 def cmd_replan(args) -> int:
-    from trainer.cli import UsageError, _open
     from trainer.cli.schedule import _lecturer_id
     from trainer.scheduling.proposal import (propose_replan_days_off, propose_replan_lecturer,
                                              propose_replan_venue)
@@ -161,7 +159,7 @@ def cmd_replan(args) -> int:
         import datetime as dt
         start = args.start or dt.date.today()
         end = args.end or start + dt.timedelta(days=366)
-        _db, uow = _open(args)
+        _db, uow = open_db(args)
         proposal = propose_replan_days_off(uow, start, end, time_limit=args.time_limit)
         _print(proposal, args.verbose)
         return _finish(uow, proposal, args.dry_run)
@@ -170,7 +168,7 @@ def cmd_replan(args) -> int:
     start, end = args.unavailable
     if end < start:
         raise UsageError("the second date of --unavailable is before the first")
-    _db, uow = _open(args)
+    _db, uow = open_db(args)
     if args.lecturer:
         proposal = propose_replan_lecturer(uow, _lecturer_id(uow, args.lecturer), start, end,
                                            args.reason, time_limit=args.time_limit)
@@ -180,5 +178,3 @@ def cmd_replan(args) -> int:
     _print(proposal, args.verbose)
     return _finish(uow, proposal, args.dry_run)
 
-
-COMMANDS = {"plan": cmd_plan, "replan": cmd_replan}

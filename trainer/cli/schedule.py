@@ -5,69 +5,56 @@ Exit codes besides the usual 0/1/2: `schedule check` exits 4 when the schedule h
 (0 when none; notices such as an unknown year do not count); `schedule move` exits 4 when the
 rules refuse the move (nothing saved; --force saves it anyway).
 
-Other modules add `schedule` subcommands (the planner's `plan` and `replan`) by being named in
-SCHEDULE_EXTENSIONS: each defines add_commands(schedule_sub, common), adding its subparsers to
-the `schedule` group, and COMMANDS, subcommand name → function(args) → exit code."""
+Other modules add `schedule` subcommands (the planner's `plan` and `replan`, the office's
+holidays) by being listed in EXTENSIONS: each defines add_commands(schedule_subparsers), adding
+its subparsers to the `schedule` group with set_defaults(run=function(args) → exit code)."""
 from __future__ import annotations
 
-import argparse
-import datetime as dt
-import importlib
 import json
 import sys
 
+from trainer.cli import holidays, online, plan
+from trainer.cli.common import (COMMON, EXIT_CONFLICTS, UsageError, iso_date, open_db,
+                                print_table)
 from trainer.messages import language
 
-EXIT_CONFLICTS = 4
-
-# Modules adding `schedule` subcommands, e.g. "trainer.cli.plan" (see the docstring).
-SCHEDULE_EXTENSIONS: tuple[str, ...] = ("trainer.cli.plan", "trainer.cli.holidays",
-                                         "trainer.cli.online")
-
-
-def _extensions():
-    return [importlib.import_module(name) for name in SCHEDULE_EXTENSIONS]
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
+# Modules adding `schedule` subcommands (see the docstring).
+EXTENSIONS = [plan, holidays, online]
 
 
 def _range(p) -> None:
-    p.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD", default=None)
-    p.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD", default=None)
+    p.add_argument("--from", dest="start", type=iso_date, metavar="YYYY-MM-DD", default=None)
+    p.add_argument("--to", dest="end", type=iso_date, metavar="YYYY-MM-DD", default=None)
 
 
-def add_commands(sub, common) -> None:
+def add_commands(sub) -> None:
     group = sub.add_parser(
-        "schedule", parents=[common], help="classes, lessons, conflict check, calendar files",
+        "schedule", parents=[COMMON], help="classes, lessons, conflict check, calendar files",
         description="Scheduling: split a training request into classes, list and move lessons "
         "(every change goes through the conflict rules), check the whole schedule, export .ics "
         "calendars and the schedule workbook.",
         epilog="Exit codes: 4 when `check` finds a conflict or the rules refuse a `move`.")
+    group.set_defaults(run=cmd_schedule)
     ssub = group.add_subparsers(dest="schedule_command", required=True, metavar="SUBCOMMAND")
 
-    p = ssub.add_parser("check", parents=[common], help="list every conflict; exit 4 if any")
+    p = ssub.add_parser("check", parents=[COMMON], help="list every conflict; exit 4 if any")
     _range(p)
 
-    p = ssub.add_parser("classes", parents=[common], help="split a training request into classes")
+    p = ssub.add_parser("classes", parents=[COMMON], help="split a training request into classes")
     p.add_argument("--request", type=int, required=True, metavar="ID")
     p.add_argument("--venue", type=int, default=None, metavar="ID",
                    help="venue whose capacity limits the class size (default: the enterprise's "
                         "largest)")
 
-    p = ssub.add_parser("lessons", parents=[common], help="list lessons, by date and time")
+    p = ssub.add_parser("lessons", parents=[COMMON], help="list lessons, by date and time")
     _range(p)
     p.add_argument("--lecturer", metavar="NAME", help="name (or id) of a lecturer")
     p.add_argument("--enterprise", metavar="NAME", help="name (or id) of an enterprise")
     p.add_argument("--format", choices=["table", "json"], default="table")
 
-    p = ssub.add_parser("move", parents=[common], help="move a lesson to another date and period")
+    p = ssub.add_parser("move", parents=[COMMON], help="move a lesson to another date and period")
     p.add_argument("lesson", type=int, metavar="LESSON", help="lesson id")
-    p.add_argument("--date", type=_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--date", type=iso_date, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--period", default="", help="morning / afternoon / evening (上午/下午/晚上)")
     p.add_argument("--start", default=None, metavar="HH:MM", help="an irregular start instead")
     p.add_argument("--lecturer", metavar="NAME", help="also change the lecturer")
@@ -80,7 +67,7 @@ def add_commands(sub, common) -> None:
     seen.add_argument("--overwrite", action="store_true",
                       help="move it whatever changed since (instead of --version)")
 
-    p = ssub.add_parser("cancel", parents=[common],
+    p = ssub.add_parser("cancel", parents=[COMMON],
                         help="cancel a lesson (kept; calendar files send it as cancelled)")
     p.add_argument("lesson", type=int, metavar="LESSON", help="lesson id")
     seen = p.add_mutually_exclusive_group(required=True)
@@ -89,27 +76,26 @@ def add_commands(sub, common) -> None:
     seen.add_argument("--overwrite", action="store_true",
                       help="cancel it whatever changed since (instead of --version)")
 
-    p = ssub.add_parser("ics", parents=[common], help="write an .ics calendar file")
+    p = ssub.add_parser("ics", parents=[COMMON], help="write an .ics calendar file")
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--lecturer", metavar="NAME")
     who.add_argument("--enterprise", metavar="NAME")
     p.add_argument("--out", required=True, metavar="FILE.ics")
     _range(p)
 
-    p = ssub.add_parser("export", parents=[common], help="write the schedule to Excel (.xlsx)")
+    p = ssub.add_parser("export", parents=[COMMON], help="write the schedule to Excel (.xlsx)")
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     _range(p)
     p.add_argument("--lecturer", metavar="NAME")
     p.add_argument("--enterprise", metavar="NAME")
 
-    for module in _extensions():
-        module.add_commands(ssub, common)
+    for module in EXTENSIONS:
+        module.add_commands(ssub)
 
 
 # --- helpers ----------------------------------------------------------------------------------
 
 def _lecturer_id(uow, text: str | None) -> int | None:
-    from trainer.cli import UsageError
     from trainer.services.lecturers import get_lecturer, list_lecturers
 
     if text is None:
@@ -126,7 +112,6 @@ def _lecturer_id(uow, text: str | None) -> int | None:
 
 
 def _enterprise_id(uow, text: str | None) -> int | None:
-    from trainer.cli import UsageError
     from trainer.services.enterprises import find_enterprise, get_enterprise
 
     if text is None:
@@ -185,19 +170,17 @@ def cmd_check(args, uow) -> int:
 
 
 def cmd_classes(args, uow) -> int:
-    from trainer.cli import _print_table
     from trainer.services.schedule import create_classes
 
     made = create_classes(uow, args.request, venue_id=args.venue)
     zh = language() == "zh"
-    _print_table([[str(c.id), c.code, c.name, str(c.capacity), str(c.lesson_count)] for c in made],
+    print_table([[str(c.id), c.code, c.name, str(c.capacity), str(c.lesson_count)] for c in made],
                  ["id", "编号" if zh else "code", "培训班" if zh else "class",
                   "人数" if zh else "size", "课次" if zh else "lessons"])
     return 0
 
 
 def cmd_lessons(args, uow) -> int:
-    from trainer.cli import _print_table
     from trainer.services.schedule import list_lessons
 
     lessons = list_lessons(uow, args.start, args.end, lecturer_id=_lecturer_id(uow, args.lecturer),
@@ -217,13 +200,12 @@ def cmd_lessons(args, uow) -> int:
     zh = language() == "zh"
     headers = (["课次", "版本", "日期", "时段", "时间", "培训班", "讲师", "地点", ""] if zh else
                ["lesson", "version", "date", "period", "time", "class", "lecturer", "place", ""])
-    _print_table([_lesson_row(x) for x in lessons], headers)
+    print_table([_lesson_row(x) for x in lessons], headers)
     print(f"({len(lessons)})")
     return 0
 
 
 def cmd_move(args, uow) -> int:
-    from trainer.cli import UsageError
     from trainer.errors import ConflictError
     from trainer.services.schedule import KEEP, move_lesson
 
@@ -284,15 +266,8 @@ SUBCOMMANDS = {"cancel": cmd_cancel, "check": cmd_check, "classes": cmd_classes,
 
 
 def cmd_schedule(args) -> int:
-    """Runs a `schedule` subcommand: this module's take (args, uow); an extension's take args
-    alone (they open the database with trainer.cli._open as they need)."""
-    from trainer.cli import _open
-
-    for module in _extensions():
-        if args.schedule_command in module.COMMANDS:
-            return module.COMMANDS[args.schedule_command](args)
-    _db, uow = _open(args)
+    """Runs one of this module's `schedule` subcommands: they take (args, uow). An extension's
+    subcommands name their own function (they open the database as they need)."""
+    _db, uow = open_db(args)
     return SUBCOMMANDS[args.schedule_command](args, uow)
 
-
-COMMANDS = {"schedule": cmd_schedule}

@@ -1,5 +1,5 @@
 """`trainer user …`, `trainer login` / `logout`, `trainer backup`, `trainer restore`, `trainer
-audit`, and how every command opens the database as a user (open_as_user, behind cli._open).
+audit`, and how every command opens the database as a user (open_as_user, behind cli.common.open_db).
 
 Who acts: `--as NAME` or $TRAINER_USER with the password in $TRAINER_PASSWORD (asked for on a
 terminal), or $TRAINER_TOKEN from `trainer login`. Nobody: the system while the database has no
@@ -14,6 +14,7 @@ import os
 import socket
 import sys
 
+from trainer.cli.common import COMMON, UsageError, open_db, print_table
 from trainer.messages import language, pick
 
 ENV_USER, ENV_PASSWORD, ENV_TOKEN = "TRAINER_USER", "TRAINER_PASSWORD", "TRAINER_TOKEN"
@@ -84,7 +85,7 @@ def may_create(args) -> bool:
 
 
 def open_as_user(args):
-    """cli._open: the database brought to the current schema, the user logged in, the day's
+    """cli.common.open_db: the database brought to the current schema, the user logged in, the day's
     automatic backup made, and a --reveal checked and recorded."""
     from trainer.cli.kinds import KINDS
     from trainer.config import database_url
@@ -106,38 +107,9 @@ def open_as_user(args):
 
 # --- commands --------------------------------------------------------------------------------
 
-def add_commands(sub, common) -> None:
-    p = sub.add_parser("user", parents=[common], help="users and roles (administrators)",
-                       description="Users of the office. The first user must be an admin; "
-                       "afterwards only an admin manages users. New passwords: "
-                       f"${ENV_NEW_PASSWORD}, --password-stdin, or a prompt.")
-    acts = p.add_subparsers(dest="action", required=True, metavar="ACTION")
-    q = acts.add_parser("add", parents=[common], help="add a user")
-    q.add_argument("username")
-    q.add_argument("--role", choices=ROLE_CHOICES, required=True)
-    q.add_argument("--name", default="", help="display name, e.g. 王芳")
-    q.add_argument("--password-stdin", action="store_true")
-    acts.add_parser("list", parents=[common], help="list the office's users")
-    for name, text in (("disable", "disable a user (cannot log in)"),
-                       ("enable", "enable a disabled user"),
-                       ("unlock", "lift a lock after wrong passwords")):
-        q = acts.add_parser(name, parents=[common], help=text)
-        q.add_argument("username")
-    q = acts.add_parser("passwd", parents=[common], help="set a password (yours, or as admin anyone's)")
-    q.add_argument("username")
-    q.add_argument("--password-stdin", action="store_true")
-    q = acts.add_parser("role", parents=[common], help="change a user's role")
-    q.add_argument("username")
-    q.add_argument("role", choices=ROLE_CHOICES)
-    q = acts.add_parser("tokens", parents=[common],
-                        help="list a user's login tokens (one a desk): yours, or as admin anyone's")
-    q.add_argument("username")
-    q = acts.add_parser("revoke-token", parents=[common],
-                        help="revoke one login token (its number from `user tokens`)")
-    q.add_argument("username")
-    q.add_argument("token_id", type=int, metavar="ID")
-
-    p = sub.add_parser("login", parents=[common], help="log in and print a token for TRAINER_TOKEN",
+def add_commands(sub) -> None:
+    _add_user_command(sub)
+    p = sub.add_parser("login", parents=[COMMON], help="log in and print a token for TRAINER_TOKEN",
                        description="Checks the password ($TRAINER_PASSWORD or a prompt) and "
                        "prints a token: export TRAINER_TOKEN=$(trainer login NAME)")
     p.add_argument("username", nargs="?", default=None)
@@ -145,19 +117,60 @@ def add_commands(sub, common) -> None:
                    "security.token_days (also the default)")
     p.add_argument("--desk", default=None, help="name of this desk in the token list "
                    "(default: the computer's name)")
-    sub.add_parser("logout", parents=[common], help=f"revoke the token in ${ENV_TOKEN}")
+    p.set_defaults(run=cmd_login)
+    p = sub.add_parser("logout", parents=[COMMON], help=f"revoke the token in ${ENV_TOKEN}")
+    p.set_defaults(run=cmd_logout)
+    _add_backup_commands(sub)
+    _add_audit_command(sub)
 
-    p = sub.add_parser("backup", parents=[common], help="back up the database now",
+
+def _add_user_command(sub) -> None:
+    p = sub.add_parser("user", parents=[COMMON], help="users and roles (administrators)",
+                       description="Users of the office. The first user must be an admin; "
+                       "afterwards only an admin manages users. New passwords: "
+                       f"${ENV_NEW_PASSWORD}, --password-stdin, or a prompt.")
+    acts = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    q = acts.add_parser("add", parents=[COMMON], help="add a user")
+    q.add_argument("username")
+    q.add_argument("--role", choices=ROLE_CHOICES, required=True)
+    q.add_argument("--name", default="", help="display name, e.g. 王芳")
+    q.add_argument("--password-stdin", action="store_true")
+    acts.add_parser("list", parents=[COMMON], help="list the office's users")
+    for name, text in (("disable", "disable a user (cannot log in)"),
+                       ("enable", "enable a disabled user"),
+                       ("unlock", "lift a lock after wrong passwords")):
+        q = acts.add_parser(name, parents=[COMMON], help=text)
+        q.add_argument("username")
+    q = acts.add_parser("passwd", parents=[COMMON], help="set a password (yours, or as admin anyone's)")
+    q.add_argument("username")
+    q.add_argument("--password-stdin", action="store_true")
+    q = acts.add_parser("role", parents=[COMMON], help="change a user's role")
+    q.add_argument("username")
+    q.add_argument("role", choices=ROLE_CHOICES)
+    q = acts.add_parser("tokens", parents=[COMMON],
+                        help="list a user's login tokens (one a desk): yours, or as admin anyone's")
+    q.add_argument("username")
+    q = acts.add_parser("revoke-token", parents=[COMMON],
+                        help="revoke one login token (its number from `user tokens`)")
+    q.add_argument("username")
+    q.add_argument("token_id", type=int, metavar="ID")
+    p.set_defaults(run=cmd_user)
+
+
+def _add_backup_commands(sub) -> None:
+    p = sub.add_parser("backup", parents=[COMMON], help="back up the database now",
                        description="SQLite: an online copy (backups/ beside the file, or --out). "
                        "PostgreSQL: pg_dump in its custom format.")
     p.add_argument("--out", metavar="FILE", default=None)
     p.add_argument("--list", action="store_true", help="list the backups instead")
-    p = sub.add_parser("restore", parents=[common], help="restore the database from a backup",
+    p.set_defaults(run=cmd_backup)
+    p = sub.add_parser("restore", parents=[COMMON], help="restore the database from a backup",
                        description="Checks the copy (integrity, our schema) first; the current "
                        "database is kept aside in backups/ (…-replaced-….db or .dump).")
     p.add_argument("file")
+    p.set_defaults(run=cmd_restore)
 
-    p = sub.add_parser("server-roles", parents=[common],
+    p = sub.add_parser("server-roles", parents=[COMMON],
                        help="PostgreSQL: roles and grants that mirror the app's (administrators)",
                        description="Run once with the database owner's URL (an account with "
                        "CREATEROLE): creates fc_<db>_admin/officer/clerk/viewer with grants "
@@ -166,8 +179,11 @@ def add_commands(sub, common) -> None:
                        "runs under SET ROLE of the acting user's role.")
     p.add_argument("--login", action="append", default=[], metavar="ACCOUNT",
                    help="a desks' login account to make a member (repeatable)")
+    p.set_defaults(run=cmd_server_roles)
 
-    p = sub.add_parser("audit", parents=[common], help="the audit trail (administrators)",
+
+def _add_audit_command(sub) -> None:
+    p = sub.add_parser("audit", parents=[COMMON], help="the audit trail (administrators)",
                        description="Lists the trail; `trainer audit verify` checks its hash "
                        "chain and names the first entry changed or removed (exit 1).")
     p.add_argument("verb", nargs="?", choices=["verify"], help="verify: check the chain")
@@ -184,11 +200,10 @@ def add_commands(sub, common) -> None:
     p.add_argument("--offset", type=int, default=0)
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.add_argument("--reveal", action="store_true", help="unmasked ID numbers and mobiles")
+    p.set_defaults(run=cmd_audit)
 
 
 def _new_password(args) -> str:
-    from trainer.cli import UsageError
-
     if getattr(args, "password_stdin", False):
         line = sys.stdin.readline()
         return line.rstrip("\r\n")
@@ -220,13 +235,12 @@ def _local(moment: dt.datetime) -> str:
 
 
 def cmd_user(args) -> int:
-    from trainer.cli import _open, _print_table
     from trainer.security import users
     from trainer.security.tokens import list_tokens, revoke_token_id
 
     if args.action in ("add", "passwd"):
         password = _new_password(args)
-    _db, uow = _open(args)
+    _db, uow = open_db(args)
     if args.action == "add":
         u = users.create_user(uow, args.username, password, args.role, args.name)
         print(f"{u.username} ({u.role_label()})")
@@ -234,7 +248,7 @@ def cmd_user(args) -> int:
         heads = (["用户名", "姓名", "角色", "状态", "最近登录"] if _zh()
                  else ["user", "name", "role", "state", "last login"])
         rows = [_user_line(u) for u in users.list_users(uow)]
-        _print_table(rows, heads)
+        print_table(rows, heads)
         print(f"({len(rows)})")
     elif args.action in ("disable", "enable"):
         u = users.set_disabled(uow, args.username, args.action == "disable")
@@ -247,7 +261,7 @@ def cmd_user(args) -> int:
         heads = (["编号", "电脑", "登录时间", "有效期至"] if _zh()
                  else ["id", "desk", "issued", "valid until"])
         tokens = list_tokens(uow, args.username)
-        _print_table([[str(t.id), t.desk, _local(t.created_at),
+        print_table([[str(t.id), t.desk, _local(t.created_at),
                        _local(t.expires_at) + ("（过期）" if _zh() else " (expired)") * t.expired]
                       for t in tokens], heads)
         print(f"({len(tokens)})")
@@ -263,7 +277,6 @@ def cmd_user(args) -> int:
 
 
 def cmd_login(args) -> int:
-    from trainer.cli import UsageError
     from trainer.config import database_url
     from trainer.db.migrate import open_database
     from trainer.security.tokens import issue_token
@@ -284,7 +297,6 @@ def cmd_login(args) -> int:
 
 
 def cmd_logout(args) -> int:
-    from trainer.cli import UsageError
     from trainer.config import database_url
     from trainer.db.migrate import open_database
     from trainer.security.tokens import revoke_token
@@ -299,14 +311,13 @@ def cmd_logout(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from trainer.cli import _open, _print_table
     from trainer.security.backups import backup_now, list_backups
 
-    db, uow = _open(args)
+    db, uow = open_db(args)
     if args.list:
         rows = [[f"{b.made_at:%Y-%m-%d %H:%M:%S}", b.label, f"{b.size / 1e6:.1f} MB", str(b.path)]
                 for b in list_backups(db)]
-        _print_table(rows, ["时间", "类型", "大小", "文件"] if _zh() else
+        print_table(rows, ["时间", "类型", "大小", "文件"] if _zh() else
                      ["made", "kind", "size", "file"])
         print(f"({len(rows)})")
         return 0
@@ -315,10 +326,9 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from trainer.cli import _open
     from trainer.security.backups import restore
 
-    _db, uow = _open(args)
+    _db, uow = open_db(args)
     result = restore(uow, args.file)
     if _zh():
         print(f"已从 {result.restored_from} 恢复；原数据库保存在 {result.kept_aside}")
@@ -329,11 +339,10 @@ def cmd_restore(args) -> int:
 
 
 def cmd_audit(args) -> int:
-    from trainer.cli import _open, _print_table
     from trainer.security.audit import list_audit
     from trainer.security.audit_text import describe_entries
 
-    _db, uow = _open(args)
+    _db, uow = open_db(args)
     if args.verb == "verify":
         return _verify(uow)
     entries = list_audit(uow, user=args.by_user, entity=args.entity, record_id=args.record,
@@ -350,7 +359,7 @@ def cmd_audit(args) -> int:
     rows = [[f"{line.at:%Y-%m-%d %H:%M:%S}", str(e.record_id or ""), line.sentence]
             for e, line in zip(entries, lines)]
     heads = ["时间", "编号", "内容"] if _zh() else ["when", "id", "what happened"]
-    _print_table(rows, heads)
+    print_table(rows, heads)
     print(f"({len(rows)})")
     return 0
 
@@ -358,13 +367,12 @@ def cmd_audit(args) -> int:
 def cmd_server_roles(args) -> int:
     from sqlalchemy.exc import DBAPIError
 
-    from trainer.cli import _open
     from trainer.db.server_roles import setup_roles
     from trainer.errors import DatabaseError
     from trainer.security import guard
     from trainer.security.roles import USERS
 
-    db, uow = _open(args)
+    db, uow = open_db(args)
     guard.require(uow, USERS, "users")
     if db.engine.dialect.name != "postgresql":
         raise DatabaseError("roles_sqlite")
@@ -413,7 +421,3 @@ def _cut_off(missing) -> str:
                  f"The audit trail was cut short: the entries after entry {missing.present} "
                  f"are missing (this desk recorded up to entry {missing.expected}) — the "
                  "newest entries were removed."))
-
-
-COMMANDS = {"user": cmd_user, "login": cmd_login, "logout": cmd_logout, "backup": cmd_backup,
-            "restore": cmd_restore, "audit": cmd_audit, "server-roles": cmd_server_roles}

@@ -1,0 +1,142 @@
+"""What every command module of the command line shares: exit codes, the options every command
+takes, the parser class, opening the database as the user, tables on the terminal, and the
+lookups of a class or trainee the user typed.
+
+Nothing here (nor in any command module at import time) imports the database layer, the
+services or a document library: `trainer --help` must stay fast (issue 19)."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from trainer.messages import language
+from trainer.rules.text import display_width
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+EXIT_CONFLICTS, EXIT_REVOKED, EXIT_NOT_GENUINE = 4, 5, 6
+
+
+class UsageError(Exception):
+    """Bad arguments found after parsing (exit 2)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser that may add arguments when it is first used: a command whose options
+    come from heavy modules (`add`/`edit`: the fields of the service forms) adds them with
+    `later(fill)`, run only when that command is parsed or its help shown."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._later: list = []
+
+    def later(self, fill) -> None:
+        self._later.append(fill)
+
+    def _fill(self) -> None:
+        while self._later:
+            self._later.pop(0)(self)
+
+    def parse_known_args(self, args=None, namespace=None):
+        self._fill()
+        return super().parse_known_args(args, namespace)
+
+    def format_help(self) -> str:
+        self._fill()
+        return super().format_help()
+
+    def format_usage(self) -> str:
+        self._fill()
+        return super().format_usage()
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a subcommand's unset option must not overwrite one given before the subcommand
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="database URL or SQLite file path "
+                        "(default: $TRAINER_DATABASE_URL, else trainer.db in the user data folder)")
+    common.add_argument("--create", action="store_true", default=argparse.SUPPRESS,
+                        help="make a new database if there is none at --db (init and demo "
+                        "always may)")
+    common.add_argument("--lang", choices=["zh", "en", "zh_CN", "en_US"], default=argparse.SUPPRESS,
+                        help="language of messages (default: system locale)")
+    common.add_argument("--as", dest="login_user", metavar="USER", default=argparse.SUPPRESS,
+                        help="act as USER (default: $TRAINER_USER); password from "
+                        "$TRAINER_PASSWORD or a prompt; or a token in $TRAINER_TOKEN (trainer login)")
+    return common
+
+
+# the options every command takes, before or after its name: parents=[COMMON]
+COMMON = _common_options()
+
+
+def iso_date(text: str) -> dt.date:
+    """An argument type: YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
+
+
+def open_db(args):
+    """The database and a unit of work acting as the logged-in user (trainer/cli/trust.py: who
+    acts, the day's automatic backup, --reveal checked and recorded in the audit trail)."""
+    from trainer.cli.trust import open_as_user
+
+    return open_as_user(args)
+
+
+def print_table(rows: list[list[str]], headers: list[str]) -> None:
+    widths = [max([display_width(h)] + [display_width(r[i]) for r in rows])
+              for i, h in enumerate(headers)]
+
+    def line(values):
+        return "  ".join(v + " " * (w - display_width(v)) for v, w in zip(values, widths)).rstrip()
+
+    print(line(headers))
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print(line(row))
+
+
+def say(zh: str, en: str) -> str:
+    return zh if language() == "zh" else en
+
+
+def find_cohort(uow, ref: str):
+    """A class by id or code (R12-1)."""
+    from trainer.services.enrolment import find_class
+
+    return find_class(uow, ref)
+
+
+def find_trainee(uow, ref: str):
+    """One trainee by id, scan code, ID number or name; several or none: a UsageError."""
+    from trainer.services.enrolment import lookup_trainees
+
+    found = lookup_trainees(uow, ref)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise UsageError(say(f"找不到学员“{ref}”", f"no trainee matches “{ref}”"))
+    names = ", ".join(f"{t.id} {t.name} {t.enterprise_name} …{t.id_tail}" for t in found[:10])
+    raise UsageError(say(f"“{ref}”对应多名学员，请用编号：{names}",
+                         f"“{ref}” matches several trainees; give the id: {names}"))
+
+
+def rejected_lines(rejected) -> None:
+    """One line per rejected row of an imported file: `row N: why`."""
+    for r in rejected:
+        print((f"第 {r.row} 行：" if language() == "zh" else f"row {r.row}: ") + r.message())
+
+
+def resolve_class_option(args, uow) -> None:
+    """--class takes a class's id or its code (R12-1), as the other commands do."""
+    if getattr(args, "cohort", None) is not None:
+        args.cohort = find_cohort(uow, args.cohort).id
+
+
+def print_warnings(result) -> None:
+    """A document's warnings (a character its font lacks…), on stderr."""
+    for text in result.warning_texts():
+        print(f"trainer: {text}", file=sys.stderr)
