@@ -175,11 +175,12 @@ def test_tokens_for_the_command_line(uow):
 def test_revision_0005_matches_the_models_and_downgrades(db_url):
     from alembic import command
 
-    from trainer.db.migrate import alembic_config
+    from trainer.db.migrate import alembic_config, in_models
 
     db = open_database(db_url)
     with db.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": False})
+        context = MigrationContext.configure(conn, opts={"compare_type": False,
+                                                         "include_object": in_models})
         assert compare_metadata(context, Base.metadata) == []
     cfg = alembic_config()
     with db.engine.begin() as conn:

@@ -130,3 +130,15 @@ def _refuse_missing_file(url: str) -> None:
 def _first_line(exc: Exception) -> str:
     text = str(getattr(exc, "orig", None) or exc)
     return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+
+
+def in_models(obj, name: str | None, type_: str, reflected: bool, compare_to) -> bool:
+    """Alembic's include_object for comparing the models with a migrated database: the search
+    index of migration 0010 (SQLite's trainees_fts and its shadow tables, PostgreSQL's
+    ix_trainees_*_trgm) is made by SQL the models do not describe."""
+    name = name or ""
+    if type_ == "table":
+        return not name.startswith("trainees_fts")
+    if type_ == "index":
+        return not name.endswith("_trgm")
+    return True

@@ -44,10 +44,23 @@ def _our_tables(connection: Connection) -> dict[str, list[str]]:
     from trainer.db.models import Base
 
     inspector = inspect(connection)
-    names = set(inspector.get_table_names()) - {VERSION_TABLE}
+    names = set(inspector.get_table_names()) - {VERSION_TABLE} - index_tables(connection)
     order = [t.name for t in Base.metadata.sorted_tables if t.name in names]
     order += sorted(names - set(order))  # tables of older revisions the models no longer have
     return {t: [c["name"] for c in inspector.get_columns(t)] for t in order}
+
+
+def index_tables(connection: Connection) -> set[str]:
+    """SQLite's full-text tables (trainees_fts, migration 0010) and their shadow tables: an
+    index, not data — the triggers fill it again from the rows copied into trainees."""
+    if connection.dialect.name != "sqlite":
+        return set()
+    virtual = connection.execute(text(
+        "SELECT name FROM sqlite_master WHERE type = 'table' "
+        "AND sql LIKE 'CREATE VIRTUAL TABLE%'")).scalars().all()
+    shadows = connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")
+                                 ).scalars().all()
+    return {n for n in shadows if any(n == v or n.startswith(v + "_") for v in virtual)}
 
 
 def _missing(path: str, tables: dict[str, list[str]], found: dict[str, set[str]]) -> None:
@@ -112,10 +125,24 @@ def _copy_sqlite_rows(copy: Path, target: Path, tables: dict[str, list[str]],
             conn.execute(f"DELETE FROM main.{VERSION_TABLE}")
             conn.execute(f"INSERT INTO main.{VERSION_TABLE} (version_num) "
                          f"SELECT version_num FROM src.{VERSION_TABLE}")
+            # Our own triggers (the search index's) are set aside while the rows arrive:
+            # with trusted_schema off a trigger may not write to a virtual table. The index
+            # is rebuilt from the copied rows at once, then the triggers are made again.
+            triggers = conn.execute("SELECT name, sql FROM main.sqlite_master "
+                                    "WHERE type = 'trigger'").fetchall()
+            for name, _sql in triggers:
+                conn.execute(f"DROP TRIGGER main.{_quoted(name)}")
             for table, columns in tables.items():
                 names = ", ".join(_quoted(c) for c in columns)
                 conn.execute(f"INSERT INTO main.{_quoted(table)} ({names}) "
                              f"SELECT {names} FROM src.{_quoted(table)}")
+            for (name,) in conn.execute("SELECT name FROM main.sqlite_master WHERE type = "
+                                        "'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
+                                        ).fetchall():
+                conn.execute(f"INSERT INTO main.{_quoted(name)} ({_quoted(name)}) "
+                             "VALUES ('rebuild')")
+            for _name, sql in triggers:
+                conn.execute(sql)
         broken = conn.execute("PRAGMA main.foreign_key_check").fetchall()
         conn.execute("DETACH DATABASE src")
     except sqlite3.DatabaseError as exc:

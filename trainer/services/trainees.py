@@ -5,10 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import re
-from typing import Any
-
-from sqlalchemy import ColumnElement, false, func, or_, select, tuple_
+from sqlalchemy import func, or_, select, tuple_
 
 from trainer.db.models import Attendance, Certificate, Enrolment, Enterprise, Trainee
 from trainer.messages import TRAINEE_CATEGORIES
@@ -16,10 +13,12 @@ from trainer.rules import fields
 from trainer.rules.id_number import parse_id_number
 from trainer.rules.phone import normalise_mobile
 from trainer.rules.pinyin import pinyin_initials
-from trainer.rules.text import clean_code, clean_text
+from trainer.rules.text import clean_code
 from trainer.security.personal import may_reveal, require_reveal_for_lookup, visible_tail
 from trainer.services.common import (apply, check_version, count, ensure_unique, filtered,
                                      get_row, page, refuse_if_referenced, search_filter)
+from trainer.services.trainee_search import (FTS, SearchPlan, tail_matches,
+                                             fts_count_is_exact, search_plan)
 from trainer.services.uow import UnitOfWork
 
 
@@ -118,13 +117,8 @@ def _query(uow: UnitOfWork, search: str, enterprise_id: int | None):
     condition = search_filter(search, [Trainee.name], Trainee.name_initials)
     tail = visible_tail(clean_code(search)) if search else None
     if tail and condition is not None:
-        condition = or_(condition, _tail_matches(tail))
+        condition = or_(condition, tail_matches(tail))
     return filtered(stmt, condition)
-
-
-def _tail_matches(tail: str) -> ColumnElement[bool]:
-    return Trainee.id_number.endswith(tail, autoescape=True) | \
-        Trainee.mobile.endswith(tail, autoescape=True)
 
 
 def list_trainees(uow: UnitOfWork, search: str = "", *, enterprise_id: int | None = None,
@@ -193,9 +187,7 @@ def delete_trainee(uow: UnitOfWork, trainee_id: int) -> None:
 # list_trainees/count_trainees OFFSET through one ORDER BY name and count every match: right for
 # exports, too slow for a search box over a million rows. page_trainees reads one batch at a
 # time after a cursor (keyset paging) and picks, from what was typed, a query that an index can
-# answer: pinyin initials → a range of the initials index; a Chinese name fragment → a scan of
-# the (covering) name index in name order; digits → ID numbers and mobiles in registration order
-# (more than 11 digits: ID numbers starting with them, from their index).
+# answer (trainee_search.py: initials, ID number starts, trigram index for 3+ characters).
 
 @dataclass(frozen=True)
 class TraineePage:
@@ -209,55 +201,6 @@ class TraineeCount:
     capped: bool  # True: there are more than `count` (the count stopped at the cap)
 
 
-def search_kind(search: str) -> tuple[str, str]:
-    """('all'|'initials'|'number'|'name', normalised query) for what was typed."""
-    q = clean_text(search)
-    if not q:
-        return "all", ""
-    code = clean_code(q)
-    if re.fullmatch(r"[0-9]+X?", code):
-        return "number", code
-    if re.fullmatch(r"[A-Za-z]+", q):
-        return "initials", q.lower()
-    return "name", q
-
-
-def _contains(session, column, text: str) -> ColumnElement[bool]:
-    # instr/strpos do not need LIKE's escaping and case folding: on SQLite about a third faster.
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        return func.instr(column, text) > 0
-    if dialect == "postgresql":
-        return func.strpos(column, text) > 0
-    return column.contains(text, autoescape=True)
-
-
-def _search_plan(uow: UnitOfWork, search: str, enterprise_id: int | None):
-    """(condition list, ordering columns) for a search."""
-    session, organization_id = uow.session, uow.organization_id
-    kind, q = search_kind(search)
-    conds: list[Any] = [Trainee.organization_id == organization_id]
-    if enterprise_id is not None:
-        conds.append(Trainee.enterprise_id == enterprise_id)
-    if kind == "initials":
-        upper = q[:-1] + chr(ord(q[-1]) + 1)
-        conds += [Trainee.name_initials >= q, Trainee.name_initials < upper]
-        return conds, (Trainee.name_initials, Trainee.id)
-    if kind == "number" and not may_reveal(uow):  # masked: only the visible last four
-        conds.append(_tail_matches(q) if visible_tail(q) else false())
-        return conds, (Trainee.id,)
-    if kind == "number":
-        if "X" in q or len(q) > 11:  # only an ID number is that long: the start of one,
-            # typed from the left, is a range of the (organization_id, id_number) index
-            conds += [Trainee.id_number >= q, Trainee.id_number < q + "\x7f"]
-            return conds, (Trainee.id_number, Trainee.id)
-        conds.append(_contains(session, Trainee.id_number, q) | _contains(session, Trainee.mobile, q))
-        return conds, (Trainee.id,)
-    if kind == "name":
-        conds.append(Trainee.name.contains(q, autoescape=True))
-    return conds, (Trainee.name, Trainee.id)
-
-
 def page_trainees(uow: UnitOfWork, search: str = "", *, enterprise_id: int | None = None,
                   limit: int = 200, cursor: tuple | None = None) -> TraineePage:
     """One batch of trainees matching `search` (pinyin initials, part of a name, or digits of an
@@ -265,12 +208,13 @@ def page_trainees(uow: UnitOfWork, search: str = "", *, enterprise_id: int | Non
     from an index however many trainees there are."""
     with uow:
         s = uow.session
-        conds, order = _search_plan(uow, search, enterprise_id)
+        plan = search_plan(uow, search, enterprise_id)
+        conds, order = plan.conds, plan.order
         if cursor is not None:
             conds.append(tuple_(*order) > tuple_(*cursor) if len(order) > 1
                          else order[0] > cursor[0])
         # First the ids (from the index alone), then the rows of just those ids.
-        keys = s.execute(select(Trainee.id, *order[:-1]).where(*conds)
+        keys = s.execute(_from(select(Trainee.id, *order[:-1]), plan).where(*conds)
                          .order_by(*order).limit(limit + 1)).all()
         more = len(keys) > limit
         keys = keys[:limit]
@@ -290,10 +234,18 @@ def count_trainees_capped(uow: UnitOfWork, search: str = "", *, enterprise_id: i
     rows answers at once: "more than 10,000")."""
     with uow:
         s = uow.session
-        conds, _order = _search_plan(uow, search, enterprise_id)
+        plan = search_plan(uow, search, enterprise_id)
+        conds = plan.conds
         if not search.strip() and enterprise_id is None:
             total = s.scalar(select(func.count()).select_from(Trainee).where(*conds)) or 0
             return TraineeCount(total, False)
-        inner = select(Trainee.id).where(*conds).limit(cap + 1).subquery()
+        if fts_count_is_exact(uow, plan, enterprise_id):
+            inner = select(FTS.c.rowid).where(plan.match).limit(cap + 1).subquery()
+        else:
+            inner = _from(select(Trainee.id), plan).where(*conds).limit(cap + 1).subquery()
         total = s.scalar(select(func.count()).select_from(inner)) or 0
         return TraineeCount(min(total, cap), total > cap)
+
+
+def _from(stmt, plan: SearchPlan):
+    return stmt if plan.source is None else stmt.select_from(plan.source)

@@ -1,0 +1,91 @@
+"""trainee search index: every keystroke answered from an index at a million trainees
+
+A search box fragment of 3 or more characters (part of a name, of an ID number, of a mobile)
+is a substring search, which no B-tree index answers. SQLite: an FTS5 table with the trigram
+tokenizer over trainees.name, id_number and mobile (external content: the text is not stored
+twice), kept in step by three triggers. PostgreSQL: pg_trgm GIN indexes on the same columns,
+which answer LIKE '%…%'. CREATE EXTENSION needs rights the office's server may not give:
+then the migration says so in the log and searching stays as it was (slower, same answers).
+The extension goes into its own schema "extensions", not public, where our tables live.
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-12-07
+"""
+import logging
+import sqlite3
+
+from alembic import op
+import sqlalchemy as sa
+
+revision = '0010'
+down_revision = '0009'
+branch_labels = None
+depends_on = None
+
+log = logging.getLogger("trainer.db.migrate")
+COLUMNS = ("name", "id_number", "mobile")
+FTS = "trainees_fts"
+TRIGGERS = {  # name → body; the old row leaves the index with the 'delete' command
+    "trainees_fts_insert": "AFTER INSERT ON trainees BEGIN "
+        "INSERT INTO trainees_fts (rowid, name, id_number, mobile) "
+        "VALUES (new.id, new.name, new.id_number, new.mobile); END",
+    "trainees_fts_delete": "AFTER DELETE ON trainees BEGIN "
+        "INSERT INTO trainees_fts (trainees_fts, rowid, name, id_number, mobile) "
+        "VALUES ('delete', old.id, old.name, old.id_number, old.mobile); END",
+    "trainees_fts_update": "AFTER UPDATE OF name, id_number, mobile ON trainees BEGIN "
+        "INSERT INTO trainees_fts (trainees_fts, rowid, name, id_number, mobile) "
+        "VALUES ('delete', old.id, old.name, old.id_number, old.mobile); "
+        "INSERT INTO trainees_fts (rowid, name, id_number, mobile) "
+        "VALUES (new.id, new.name, new.id_number, new.mobile); END",
+}
+PG_INDEXES = {f"ix_trainees_{c}_trgm": c for c in COLUMNS}
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite":
+        _sqlite()
+    elif bind.dialect.name == "postgresql":
+        _postgresql(bind)
+
+
+def _sqlite() -> None:
+    if sqlite3.sqlite_version_info < (3, 34, 0):  # the trigram tokenizer came with 3.34
+        log.warning("SQLite %s has no trigram tokenizer: trainee search stays on table scans",
+                    sqlite3.sqlite_version)
+        return
+    op.execute(f"CREATE VIRTUAL TABLE {FTS} USING fts5({', '.join(COLUMNS)}, "
+               "content='trainees', content_rowid='id', tokenize='trigram')")
+    op.execute(f"INSERT INTO {FTS} ({FTS}) VALUES ('rebuild')")  # the trainees already there
+    for name, body in TRIGGERS.items():
+        op.execute(f"CREATE TRIGGER {name} {body}")
+
+
+def _postgresql(bind) -> None:
+    try:
+        with bind.begin_nested():
+            bind.execute(sa.text("CREATE SCHEMA IF NOT EXISTS extensions"))
+            bind.execute(sa.text("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA extensions"))
+    except sa.exc.DBAPIError as exc:
+        log.warning("PostgreSQL extension pg_trgm could not be created (%s): trainee search "
+                    "gives the same answers from table scans, slower at hundreds of thousands "
+                    "of trainees; a database superuser can create it",
+                    str(getattr(exc, "orig", exc)).splitlines()[0])
+        return
+    schema = bind.execute(sa.text(
+        "SELECT n.nspname FROM pg_opclass c JOIN pg_namespace n ON n.oid = c.opcnamespace "
+        "WHERE c.opcname = 'gin_trgm_ops'")).scalar_one()
+    for index, column in PG_INDEXES.items():
+        op.execute(f'CREATE INDEX {index} ON trainees USING gin ({column} "{schema}".gin_trgm_ops)')
+
+
+def downgrade() -> None:
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite":
+        for name in TRIGGERS:
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        op.execute(f"DROP TABLE IF EXISTS {FTS}")
+    elif bind.dialect.name == "postgresql":
+        for index in PG_INDEXES:
+            op.execute(f"DROP INDEX IF EXISTS {index}")
