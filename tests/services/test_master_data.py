@@ -121,6 +121,18 @@ def test_lecturer_with_themes_dates_and_a_lesson(uow):
         courses.delete_theme(uow, themes[2].id)
 
 
+def test_lecturer_unavailability_added_by_itself(uow):
+    """What a re-plan around an absent lecturer records (scheduling/proposal.py)."""
+    rec = lec.create_lecturer(uow, lec.LecturerForm("王建国", "model_trainer"))
+    lec.add_unavailability(uow, rec.id, dt.date(2026, 12, 1), dt.date(2026, 12, 3), "住院")
+    assert lec.get_lecturer(uow, rec.id).unavailable == (
+        lec.DateRange(dt.date(2026, 12, 1), dt.date(2026, 12, 3), "住院"),)
+    with pytest.raises(InvalidInput):
+        lec.add_unavailability(uow, rec.id, dt.date(2026, 12, 5), dt.date(2026, 12, 1))
+    with pytest.raises(NotFoundError):
+        lec.add_unavailability(uow, rec.id + 99, dt.date(2026, 12, 1), dt.date(2026, 12, 1))
+
+
 def test_lecturer_validation(uow):
     with pytest.raises(InvalidInput) as info:
         lec.create_lecturer(uow, lec.LecturerForm(

@@ -318,7 +318,7 @@ def accept_proposal(uow: UnitOfWork, proposal: Proposal) -> AcceptResult:
     planned, and a re-plan's unavailability recorded. Refused (ProposalOutdatedError, nothing
     written) when the lessons, requests, classes, lecturers or calendar changed since the
     proposal was made."""
-    from trainer.db.models import LecturerUnavailability
+    from trainer.services.lecturers import add_unavailability
     from trainer.services.requests import set_request_status
     from trainer.services.schedule import LessonDraft, save_lessons
     from trainer.services.schedule_classes import create_classes
@@ -329,10 +329,10 @@ def accept_proposal(uow: UnitOfWork, proposal: Proposal) -> AcceptResult:
         class_ids: dict[str, int] = {}
         requests = sorted({c.request_id for c in proposal.classes})
         for request_id in requests:
-            made = create_classes(uow, request_id)
+            made = {c.code: c.id for c in create_classes(uow, request_id)}
             for proposed in proposal.classes:
-                if proposed.request_id == request_id:
-                    class_ids[proposed.key] = made[proposed.number - 1].id
+                if proposed.request_id == request_id:  # the same code R<request>-<n>
+                    class_ids[proposed.key] = made[proposed.code]
         drafts = []
         for lesson in proposal.lessons:
             class_id = lesson.class_id if lesson.class_id is not None else \
@@ -342,10 +342,7 @@ def accept_proposal(uow: UnitOfWork, proposal: Proposal) -> AcceptResult:
                                       lesson.end, lesson.expected_version))
         if proposal.lecturer_away is not None:
             away = proposal.lecturer_away
-            uow.session.add(LecturerUnavailability(
-                lecturer_id=away.resource_id, start_date=away.start, end_date=away.end,
-                reason=away.reason))
-            uow.session.flush()
+            add_unavailability(uow, away.resource_id, away.start, away.end, away.reason)
         save_lessons(uow, drafts)
         for request_id in proposal.request_ids:
             set_request_status(uow, request_id, "planned")

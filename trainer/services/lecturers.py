@@ -177,3 +177,17 @@ def delete_lecturer(uow: UnitOfWork, lecturer_id: int) -> None:
             ("lesson", select(Lesson.date).where(Lesson.lecturer_id == row.id)
              .order_by(Lesson.date))])
         uow.session.delete(row)
+
+
+def add_unavailability(uow: UnitOfWork, lecturer_id: int, start: dt.date, end: dt.date,
+                       reason: str = "") -> None:
+    """Records that the lecturer cannot teach from `start` to `end` (a re-plan around a
+    lecturer who is away records why, so the next plan knows it too)."""
+    if end < start:
+        raise ValidationError("unavailable_end", "date_order")
+    text = fields.text(reason, "reason", max_len=200)
+    with uow:
+        get_row(uow.session, Lecturer, lecturer_id, "lecturer", uow.organization_id)
+        uow.session.add(LecturerUnavailability(lecturer_id=lecturer_id, start_date=start,
+                                               end_date=end, reason=text))
+        uow.session.flush()
