@@ -131,3 +131,26 @@ def test_a_stale_attendance_cell_is_refused_and_the_other_desks_mark_stays(desks
     fresh = save_attendance(a, [CellChange(lesson, trainee, "present",
                                            expected_version=saved.versions[(lesson, trainee)])])
     assert fresh.versions[(lesson, trainee)] == saved.versions[(lesson, trainee)] + 1
+
+
+def test_a_holiday_range_is_saved_whole_or_not_at_all(desks):
+    """The GUI's and the CLI's range (services.schedule_calendar.set_override_range): a week
+    whose middle day another desk marked since A looked is refused as a whole; with the version
+    A saw of that day it is saved whole; deleting the range removes every day."""
+    from trainer.errors import ValidationError
+    from trainer.services.schedule_calendar import (delete_override_range, list_overrides,
+                                                    set_override, set_override_range)
+
+    a, b, _scenario, _lecturer = desks
+    first, last = dt.date(2031, 2, 1), dt.date(2031, 2, 7)
+    middle = set_override(b, dt.date(2031, 2, 4), False, "厂休")
+    with pytest.raises(StaleEditError):
+        set_override_range(a, first, last, False, "春节")
+    assert [o.name for o in list_overrides(a, first, last)] == ["厂休"]
+    saved = set_override_range(a, first, last, False, "春节", {middle.date: middle.version})
+    assert [o.date for o in saved] == [first + dt.timedelta(days=n) for n in range(7)]
+    assert {o.name for o in list_overrides(a, first, last)} == {"春节"}
+    with pytest.raises(ValidationError):
+        set_override_range(a, last, first, False, "春节")
+    assert delete_override_range(a, first, last) == 7
+    assert list_overrides(a, first, last) == []

@@ -98,6 +98,31 @@ def test_delete_refused_while_referenced_names_the_references(uow):
     assert ent.count_enterprises(uow) == 1
 
 
+def test_an_enterprise_saved_with_its_venues_in_one_transaction(uow):
+    """What the enterprise dialog saves (services.enterprises.save_enterprise): a refused venue
+    row is named by its number and leaves the enterprise as it was."""
+    made = ent.save_enterprise(uow, ent.EnterpriseForm("新余钢联"), [
+        ent.VenueRow("炼钢车间", capacity=40), ent.VenueRow("轧钢车间", "新余市渝水区", 30)])
+    venues = ent.list_venues(uow, made.id)
+    assert sorted(v.name for v in venues) == ["炼钢车间", "轧钢车间"]
+    first = next(v for v in venues if v.name == "炼钢车间")
+    with pytest.raises(ent.VenueRowError) as info:
+        ent.save_enterprise(uow, ent.EnterpriseForm("新余钢联集团"), [
+            ent.VenueRow("炼钢车间", capacity=45, id=first.id, version=first.version),
+            ent.VenueRow("", capacity=10)], enterprise_id=made.id,
+            expected_version=made.version)
+    assert info.value.row == 2 and info.value.message("zh").startswith("2. —: ")
+    assert ent.get_enterprise(uow, made.id).name == "新余钢联"
+    assert ent.get_venue(uow, first.id).capacity == 40
+    second = next(v for v in venues if v.name == "轧钢车间")
+    renamed = ent.save_enterprise(uow, ent.EnterpriseForm("新余钢联集团"), [
+        ent.VenueRow("炼钢车间", capacity=45, id=first.id, version=first.version)],
+        [ent.VenueRow("轧钢车间", id=second.id)], enterprise_id=made.id,
+        expected_version=made.version)
+    assert renamed.name == "新余钢联集团"
+    assert [(v.name, v.capacity) for v in ent.list_venues(uow, made.id)] == [("炼钢车间", 45)]
+
+
 def test_lecturer_with_themes_dates_and_a_lesson(uow):
     themes = courses.list_themes(uow)
     rec = lec.create_lecturer(uow, lec.LecturerForm(

@@ -56,8 +56,8 @@ def _days(args) -> list[dt.date]:
 
 
 def cmd_holiday(args) -> int:
-    from trainer.services.schedule_calendar import (delete_override, list_overrides,
-                                                    set_override)
+    from trainer.services.schedule_calendar import (delete_override_range, list_overrides,
+                                                    set_override_range)
 
     if args.holiday_action == "notice":
         return cmd_notice(args)
@@ -73,12 +73,11 @@ def cmd_holiday(args) -> int:
                       if o.notice_year else "")
             print(f"{o.date.isoformat()}  {kind}  {o.name}  {source}".rstrip())
         return 0
-    with uow:  # a range in one transaction
-        for day in _days(args):
-            if args.holiday_action == "set":
-                set_override(uow, day, args.working, args.name, force=True)  # named days
-            else:
-                delete_override(uow, day)
+    days = _days(args)  # a range, in one transaction
+    if args.holiday_action == "set":  # the person names the days: they mean to overwrite them
+        set_override_range(uow, days[0], days[-1], args.working, args.name, force=True)
+    else:
+        delete_override_range(uow, days[0], days[-1])
     print(("已保存" if zh else "saved") if args.holiday_action == "set"
           else ("已删除" if zh else "deleted"), len(_days(args)))
     if args.holiday_action == "set":

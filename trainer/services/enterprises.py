@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from trainer.db.models import (Cohort, Course, Enterprise, Lesson, Trainee, TrainingRequest,
                                 Venue)
+from trainer.errors import TrainerError
 from trainer.rules import fields
 from trainer.rules.credit_code import normalise_credit_code
 from trainer.rules.phone import normalise_phone
@@ -260,3 +262,56 @@ def delete_venue(uow: UnitOfWork, venue_id: int) -> None:
         refuse_if_referenced(uow.session, "venue", row.name, [
             ("lesson", select(Lesson.date).where(Lesson.venue_id == row.id))])
         uow.session.delete(row)
+
+
+# --- an enterprise saved with its venues, as its form edits them --------------------------------
+
+@dataclass(frozen=True)
+class VenueRow:
+    """A venue as the enterprise's form lists it: `id` None for a new one; `version` the one
+    the person saw."""
+    name: str
+    address: str = ""
+    capacity: int | str = 0
+    id: int | None = None
+    version: int | None = None
+
+
+class VenueRowError(TrainerError):
+    """A venue row refused, named by its row (0: a venue being removed) so the person finds
+    it; `cause` is the refusal."""
+
+    def __init__(self, row: int, name: str, cause: TrainerError) -> None:
+        super().__init__(row, name)
+        self.row, self.name, self.cause = row, name, cause
+
+    def message(self, lang: str | None = None) -> str:
+        return f"{self.row}. {self.name or '—'}: {self.cause.message(lang)}"
+
+
+def save_enterprise(uow: UnitOfWork, form: EnterpriseForm, venues: Sequence[VenueRow] = (),
+                    removed: Sequence[VenueRow] = (), *, enterprise_id: int | None = None,
+                    expected_version: int | None = None) -> EnterpriseRecord:
+    """The enterprise (new when `enterprise_id` is None) and its venues in one transaction:
+    `removed` deleted, then each of `venues` created or updated. A refused venue
+    (VenueRowError) leaves the enterprise unchanged too."""
+    with uow:
+        if enterprise_id is None:
+            record = create_enterprise(uow, form)
+        else:
+            record = update_enterprise(uow, enterprise_id, form, expected_version)
+        current = (0, "")
+        try:
+            for venue in removed:
+                current = (0, venue.name)
+                delete_venue(uow, venue.id)
+            for row, venue in enumerate(venues, start=1):
+                current = (row, venue.name)
+                venue_form = VenueForm(venue.name, record.id, venue.address, venue.capacity)
+                if venue.id is None:
+                    create_venue(uow, venue_form)
+                else:
+                    update_venue(uow, venue.id, venue_form, venue.version)
+        except TrainerError as exc:
+            raise VenueRowError(*current, exc) from exc
+        return record

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Mapping
 
 from sqlalchemy import select
 
@@ -79,6 +80,37 @@ def set_override(uow: UnitOfWork, date: dt.date | str, is_working_day: bool, nam
             row.is_working_day, row.name = bool(is_working_day), label
         uow.session.flush()
         return _record(row)
+
+
+def _span(first: dt.date, last: dt.date | None) -> list[dt.date]:
+    last = first if last is None else last
+    if last < first:
+        raise ValidationError("end_date", "date_order")
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def set_override_range(uow: UnitOfWork, first: dt.date, last: dt.date | None,
+                       is_working_day: bool, name: str = "",
+                       versions: Mapping[dt.date, int] | None = None, *,
+                       force: bool = False) -> list[CalendarOverrideRecord]:
+    """Every day from `first` to `last` (None: `first` alone) made a holiday or an adjusted
+    working day, in one transaction: all of them or, on a day changed by another desk since
+    the person saw it (`versions`: the version of each day they saw; a day missing: no
+    override seen), none. `force`: the person chose to overwrite whatever is there."""
+    versions = versions or {}
+    with uow:
+        return [set_override(uow, day, is_working_day, name, versions.get(day), force=force)
+                for day in _span(first, last)]
+
+
+def delete_override_range(uow: UnitOfWork, first: dt.date, last: dt.date | None = None) -> int:
+    """The office's overrides from `first` to `last` removed, in one transaction (every day
+    must have one); how many."""
+    days = _span(first, last)
+    with uow:
+        for day in days:
+            delete_override(uow, day)
+    return len(days)
 
 
 def delete_override(uow: UnitOfWork, date: dt.date | str) -> None:

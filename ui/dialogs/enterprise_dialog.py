@@ -4,23 +4,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QTableView, QWidget)
 
-from trainer.errors import TrainerError
 from trainer.services import enterprises
 from trainer.services.uow import UnitOfWork
 from ui.dialogs.form_dialog import FormDialog
 from ui.models.editable_lists import VenueColumn, VenueDraft, VenueDraftModel
 from ui.resources import icon
-
-
-class VenueSaveError(TrainerError):
-    """A venue row the core refused, named by its row so the user finds it."""
-
-    def __init__(self, row: int, name: str, cause: TrainerError) -> None:
-        super().__init__(row, name)
-        self.row, self.name, self.cause = row, name, cause
-
-    def message(self, lang: str | None = None) -> str:
-        return f"{self.row}. {self.name or '—'}: {self.cause}"
 
 
 class EnterpriseDialog(FormDialog):
@@ -110,36 +98,19 @@ class EnterpriseDialog(FormDialog):
 
     def save(self) -> enterprises.EnterpriseRecord:
         self.venue_view.setCurrentIndex(self.venues.index(-1, -1))  # commits an open editor
-        # One transaction: a refused venue leaves the enterprise unchanged too.
-        with self._uow:
-            if self._record is None:
-                record = enterprises.create_enterprise(self._uow, self.to_form())
-            else:
-                record = enterprises.update_enterprise(self._uow, self._record.id, self.to_form(),
-                                                       self._record.version)
-            self._save_venues(record.id)
-        return record
-
-    def _save_venues(self, enterprise_id: int) -> None:
-        current = None
-        try:
-            for draft in self._removed:
-                current = (0, draft.name)
-                enterprises.delete_venue(self._uow, draft.id)
-            for row, draft in enumerate(self.venues.rows, start=1):
-                current = (row, draft.name)
-                form = enterprises.VenueForm(draft.name, enterprise_id, draft.address,
-                                             draft.capacity)
-                if draft.id is None:
-                    enterprises.create_venue(self._uow, form)
-                else:
-                    enterprises.update_venue(self._uow, draft.id, form, draft.version)
-        except TrainerError as exc:
-            row, name = current
-            self.show_venue_error(VenueSaveError(row, name, exc))
+        rows = [enterprises.VenueRow(d.name, d.address, d.capacity, d.id, d.version)
+                for d in self.venues.rows]
+        removed = [enterprises.VenueRow(d.name, id=d.id) for d in self._removed]
+        try:  # one transaction: a refused venue leaves the enterprise unchanged too
+            return enterprises.save_enterprise(
+                self._uow, self.to_form(), rows, removed,
+                enterprise_id=None if self._record is None else self._record.id,
+                expected_version=None if self._record is None else self._record.version)
+        except enterprises.VenueRowError as exc:
+            self.show_venue_error(exc)
             raise _Shown(exc) from exc
 
-    def show_venue_error(self, error: VenueSaveError) -> None:
+    def show_venue_error(self, error: enterprises.VenueRowError) -> None:
         self.show_error(error, place="venues")
 
     def accept(self) -> None:

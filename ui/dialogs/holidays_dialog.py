@@ -20,7 +20,7 @@ from trainer.rules.calendar import ADJUSTED_WORKDAY, HOLIDAY, PROVISIONAL_NOTE, 
 from trainer.services.holiday_notices import (NoticePreview, lessons_on_days_off,
                                               preview_notice, save_notice)
 from trainer.services.schedule_calendar import (calendar_days, delete_override, list_overrides,
-                                                set_override)
+                                                set_override_range)
 from trainer.services.uow import UnitOfWork
 from ui.dialogs.form_dialog import ERROR_STYLE
 from ui.resources import app_icon
@@ -330,11 +330,8 @@ class HolidaysDialog(QDialog):
             self.problem.setText(self.tr("The last day is before the first."))
             return
         try:
-            with self.uow:  # the whole range or nothing
-                for n in range((last - first).days + 1):
-                    day = first + dt.timedelta(days=n)
-                    set_override(self.uow, day, self.working.isChecked(), self.name.text(),
-                                 self.shown_versions.get(day))
+            set_override_range(self.uow, first, last, self.working.isChecked(),
+                               self.name.text(), self.shown_versions)  # all days or none
         except TrainerError as exc:
             self.problem.setText(str(exc))
             self.refresh()  # another desk's days, as they are now
