@@ -91,6 +91,17 @@ FIELDS: dict[str, tuple[str, str]] = {
     "color": ("颜色", "colour"),
     "organization": ("工会", "union"),
     "version": ("版本", "version"),
+    # open-recruitment programmes (issue 16: services/programmes.py, applications.py, levels.py)
+    "programme": ("培训项目", "programme"),
+    "start_month": ("开始月份", "start month"),
+    "months": ("月数", "number of months"),
+    "classes_per_month": ("每月开班数", "classes a month"),
+    "class_size": ("每班人数", "class size"),
+    "eligible_categories": ("招收人员类别", "eligible categories"),
+    "levels": ("培训等级", "levels"),
+    "level": ("等级", "level"),
+    "grade": ("证书等级", "certificate grade"),
+    "holds_certificate": ("已持证", "holds the certificate"),
 }
 
 # Entity names, for "still referenced by …" and "not found" messages.
@@ -110,6 +121,7 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "assessment": ("考核记录", "assessment"),
     "certificate": ("结业证书", "certificate"),
     "feedback": ("满意度评价", "feedback"),
+    "programme": ("培训项目", "programme"),
 }
 
 # Reasons: code -> (Chinese, English); templates use str.format with the error's params.

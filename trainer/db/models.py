@@ -155,6 +155,9 @@ class Trainee(Versioned, Base):
     post: Mapped[str] = mapped_column(Str(50), default="")
     category: Mapped[str] = mapped_column(Str(20), default="regular")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # already holds the trade's certificate (revision 0010): applies for 等级提升, not 初级
+    holds_certificate: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                    server_default=false())
     enterprise: Mapped[Enterprise | None] = relationship()
 
 
@@ -178,6 +181,41 @@ class TrainingRequest(Versioned, Base):
     allow_weekends: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
+class Programme(Versioned, Base):
+    """An open-recruitment plan (培训项目, revision 0010): recurring classes of one course per
+    level at a venue, no enterprise — start month, months, classes a month, class size, who may
+    apply. Its classes are Cohorts with `programme_id` set."""
+    __tablename__ = "programmes"
+    __table_args__ = (UniqueConstraint("organization_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    name: Mapped[str] = mapped_column(Str(100))
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id"), index=True)
+    start_month: Mapped[dt.date] = mapped_column(Date)  # the first day of the first month
+    months: Mapped[int] = mapped_column(Integer)
+    classes_per_month: Mapped[int] = mapped_column(Integer)
+    class_size: Mapped[int] = mapped_column(Integer)
+    eligible_categories: Mapped[str] = mapped_column(Str(200), default="")
+    status: Mapped[str] = mapped_column(Str(12), default="planned")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProgrammeLevel(Versioned, Base):
+    """A level a programme offers (初级, 等级提升…): its course, its classes a month, the
+    exam's pass mark for it and the grade its certificate shows when passed."""
+    __tablename__ = "programme_levels"
+    __table_args__ = (UniqueConstraint("programme_id", "level"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"),
+                                              index=True)
+    position: Mapped[int] = mapped_column(Integer, default=1)  # 1: the newcomers' level
+    level: Mapped[str] = mapped_column(Str(20))
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id"), index=True)
+    classes_per_month: Mapped[int] = mapped_column(Integer)
+    pass_mark: Mapped[int | None] = mapped_column(Integer)  # None: the course's
+    grade: Mapped[str] = mapped_column(Str(20), default="")  # "": the level's name
+
+
 class Cohort(Versioned, Base):
     """A class (培训班): one run of a course for a group of trainees."""
     __tablename__ = "cohorts"
@@ -193,6 +231,13 @@ class Cohort(Versioned, Base):
     open_enrolment: Mapped[bool] = mapped_column(Boolean, default=False)
     eligible_categories: Mapped[str] = mapped_column(Str(200), default="")
     status: Mapped[str] = mapped_column(Str(12), default="planned")
+    # revision 0010: a class of a programme (no enterprise, no request) has its level, its own
+    # date window for the planner and its venue
+    programme_id: Mapped[int | None] = mapped_column(ForeignKey("programmes.id"), index=True)
+    level: Mapped[str] = mapped_column(Str(20), default="", server_default="")
+    window_start: Mapped[dt.date | None] = mapped_column(Date)
+    window_end: Mapped[dt.date | None] = mapped_column(Date)
+    venue_id: Mapped[int | None] = mapped_column(ForeignKey("venues.id"))
 
 
 class Lesson(Versioned, Base):
@@ -225,6 +270,7 @@ class Enrolment(Versioned, Base):
     trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id"), index=True)
     enrolled_on: Mapped[dt.date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(Str(12), default="active")
+    level: Mapped[str] = mapped_column(Str(20), default="", server_default="")  # 0010: 初级…
 
 
 class Attendance(Versioned, Base):

@@ -113,6 +113,19 @@ KIND_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     ),
 }
 
+# 报名表 of an open-recruitment programme (services/applications.py): a trainee's columns plus
+# the level applied for and whether the applicant already holds the certificate.
+KIND_FIELDS["applicants"] = tuple(
+    FieldSpec(s.name, s.zh, s.en, s.synonyms, True, s.example) if s.name == "id_number" else s
+    for s in KIND_FIELDS["trainees"] if s.name not in ("enterprise", "post")) + (
+    FieldSpec("level", "报名等级", "Level", ("等级", "申报等级", "报考等级", "培训等级", "申请等级",
+                                           "报名级别", "级别", "level", "applied level"),
+              example="初级"),
+    FieldSpec("holds_certificate", "已持证", "Holds certificate",
+              ("是否持证", "持证情况", "已取得证书", "已有证书", "是否已取得证书", "持有证书",
+               "holds certificate", "certified"), example="否"),
+)
+
 _PARENTHESES = re.compile(r"[((\[【<《].*?[))\]】>》]")
 _NOISE = re.compile(r"[\s*※:_\-./、]")
 

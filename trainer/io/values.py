@@ -29,7 +29,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 CHOICES: dict[str, dict[str, tuple[str, str]]] = {"category": TRAINEE_CATEGORIES,
                                                   "gender": GENDERS}
-MAPPED_FIELDS = {"trainees": ("category", "gender")}
+MAPPED_FIELDS = {"trainees": ("category", "gender"), "applicants": ("category", "gender")}
 
 
 @dataclass(frozen=True)

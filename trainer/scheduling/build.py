@@ -149,12 +149,15 @@ def _class_slots(cls: ClassRecord, start: dt.date, end: dt.date, periods, ctx: R
     return tuple(slots), tuple(stages)
 
 
-def _venues_for(cls_size: int, enterprise_id: int | None, venues: dict[int, VenueInfo]
-                ) -> tuple[int, ...]:
-    """The class's own enterprise's venues big enough (capacity 0: not recorded, accepted),
-    smallest first; else the first training centre big enough."""
+def _venues_for(cls_size: int, enterprise_id: int | None, venues: dict[int, VenueInfo],
+                own_venue: int | None = None) -> tuple[int, ...]:
+    """The class's own venue (a programme's training centre) when it has one; else its
+    enterprise's venues big enough (capacity 0: not recorded, accepted), smallest first; else
+    the first training centre big enough."""
     def fits(v: VenueInfo) -> bool:
         return not v.capacity or v.capacity >= cls_size
+    if own_venue is not None:
+        return (own_venue,) if own_venue in venues and fits(venues[own_venue]) else ()
     own = sorted((v for v in venues.values() if v.enterprise_id == enterprise_id and
                   enterprise_id is not None and fits(v)),
                  key=lambda v: (v.capacity or 10**6, v.id))
@@ -170,8 +173,10 @@ def build_problem(uow: UnitOfWork, start: dt.date, end: dt.date, *,
                   must_move: frozenset[int] = frozenset(),
                   movable: frozenset[int] = frozenset(),
                   lecturer_away: Unavailability | None = None,
-                  venue_away: Unavailability | None = None) -> BuiltProblem:
-    """`requests`: place the lessons of open requests (plan). `movable_all`: every unlocked
+                  venue_away: Unavailability | None = None,
+                  class_ids: frozenset[int] = frozenset()) -> BuiltProblem:
+    """`requests`: place the lessons of open requests (plan). `class_ids`: classes made
+    without a request (a programme's) whose missing lessons to place, within their own window. `movable_all`: every unlocked
     lesson in the range may move, at a cost (re-plan); otherwise only the unlocked lessons of
     the open requests' classes and those in `movable`. `must_move`: lesson ids whose place is
     no longer allowed (a lesson on a day that became a day off has no slot: it must move).
@@ -188,6 +193,9 @@ def build_problem(uow: UnitOfWork, start: dt.date, end: dt.date, *,
         request_ids = [r.id for r in open_requests]
         existing = load_classes(session, org, Cohort.request_id.in_(request_ids)) \
             if request_ids else {}
+        own_classes = load_classes(session, org, Cohort.id.in_(sorted(class_ids))) \
+            if class_ids else {}
+        existing.update(own_classes)
         snapshot = load_snapshot(uow, judged_range_condition(start, end), list(existing))
         weights = planner_weights(uow)
         preferred = tuple(get_setting(uow, "planner.preferred_periods") or ())
@@ -231,19 +239,14 @@ def build_problem(uow: UnitOfWork, start: dt.date, end: dt.date, *,
     scheduled: dict[int, set[int]] = defaultdict(set)
     for facts in snapshot.lessons:
         scheduled[facts.class_id].add(facts.sequence)
+    taken = _sequences_taken(uow, [c.id for c in existing.values()])
+    for record in sorted(own_classes.values(), key=lambda c: c.id):
+        _missing_lessons(record, taken, classes, lessons, planned_ids)
     for req in open_requests:
         own = sorted(by_request.get(req.id, []), key=lambda c: c.id)
         if own:
             for record in own:
-                key = f"class:{record.id}"
-                classes[key] = record
-                planned_ids.add(record.id)
-                with uow:
-                    taken = set(uow.session.scalars(select(Lesson.sequence).where(
-                        Lesson.cohort_id == record.id, Lesson.status != "cancelled")))
-                for seq in range(1, record.lesson_count + 1):
-                    if seq not in taken:
-                        lessons.append(LessonToPlace(f"add:{record.id}:{seq}", key, seq))
+                _missing_lessons(record, taken, classes, lessons, planned_ids)
             continue
         course = courses[req.course_id]
         own_capacity = [v.capacity for v in snapshot.venues.values()
@@ -318,7 +321,8 @@ def build_problem(uow: UnitOfWork, start: dt.date, end: dt.date, *,
     for key in sorted(classes, key=_class_order):
         record = classes[key]
         allowed, stages = _class_slots(record, start, end, periods, ctx, slot_index)
-        venue_ids = _venues_for(record.size, record.enterprise_id, snapshot.venues)
+        venue_ids = _venues_for(record.size, record.enterprise_id, snapshot.venues,
+                                record.venue_id)
         site = _site(snapshot.venues.get(venue_ids[0]) if venue_ids else None,
                      record.enterprise_id)
         req = record.request
@@ -346,6 +350,30 @@ def build_problem(uow: UnitOfWork, start: dt.date, end: dt.date, *,
     return BuiltProblem(problem, snapshot, periods, ctx, start, end, classes, new_classes,
                         tuple(request_ids), print_fp,
                         {i: row for i, row in lesson_rows.items()})
+
+
+def _sequences_taken(uow: UnitOfWork, class_ids: list[int]) -> dict[int, set[int]]:
+    """class id → the sequence numbers of its lessons not cancelled."""
+    out: dict[int, set[int]] = defaultdict(set)
+    with uow:
+        for start in range(0, len(class_ids), 500):
+            for cohort_id, seq in uow.session.execute(select(Lesson.cohort_id, Lesson.sequence)
+                                                      .where(Lesson.cohort_id.in_(
+                                                          class_ids[start:start + 500]),
+                                                          Lesson.status != "cancelled")):
+                out[cohort_id].add(seq)
+    return out
+
+
+def _missing_lessons(record: ClassRecord, taken: dict[int, set[int]], classes: dict,
+                     lessons: list, planned_ids: set[int]) -> None:
+    """An existing class to plan: its lessons not scheduled yet become lessons to place."""
+    key = f"class:{record.id}"
+    classes[key] = record
+    planned_ids.add(record.id)
+    for seq in range(1, record.lesson_count + 1):
+        if seq not in taken.get(record.id, ()):
+            lessons.append(LessonToPlace(f"add:{record.id}:{seq}", key, seq))
 
 
 def _grid_days(calendar, start: dt.date, end: dt.date, weekends: bool) -> list[dt.date]:

@@ -131,6 +131,18 @@ def propose_plan(uow: UnitOfWork, start: dt.date, end: dt.date, *,
     return _propose(built, _options(uow, time_limit), progress, cancel)
 
 
+def propose_class_lessons(uow: UnitOfWork, class_ids, start: dt.date, end: dt.date, *,
+                          time_limit: float | None = None,
+                          progress: ProgressFn | None = None,
+                          cancel: CancelFn | None = None) -> Proposal:
+    """Places the missing lessons of classes made without a request (a programme's), each within
+    its own window and venue; other lessons stay where they are."""
+    if end < start:
+        raise ValidationError("end_date", "date_order")
+    built = build_problem(uow, start, end, requests=False, class_ids=frozenset(class_ids))
+    return _propose(built, _options(uow, time_limit), progress, cancel)
+
+
 def propose_replan_lecturer(uow: UnitOfWork, lecturer_id: int, start: dt.date, end: dt.date,
                             reason: str = "", *, time_limit: float | None = None,
                             progress: ProgressFn | None = None,

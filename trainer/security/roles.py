@@ -42,7 +42,7 @@ TABLE_PERMISSIONS: dict[str, str] = {
     "courses": MASTER_DATA, "lecturers": MASTER_DATA, "lecturer_themes": MASTER_DATA,
     "lecturer_unavailability": MASTER_DATA, "lecturer_availability": MASTER_DATA,
     "training_requests": PLANNING, "cohorts": PLANNING, "lessons": PLANNING,
-    "calendar_overrides": PLANNING,
+    "calendar_overrides": PLANNING, "programmes": PLANNING, "programme_levels": PLANNING,
     "certificates": CERTIFICATES, "certificate_counters": CERTIFICATES,
     "certificate_keys": SETTINGS,  # making the office's signing key is the administrator's act
     "trainees": TRAINEES,

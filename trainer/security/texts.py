@@ -55,6 +55,7 @@ TABLE_ENTITIES: dict[str, str] = {
     "certificate_keys": "certificate_key", "certificate_counters": "certificate_counter", "feedback": "feedback",
     "calendar_overrides": "calendar_override", "settings": "setting", "users": "user",
     "audit_log": "audit_entry", "user_tokens": "user_token", "online_study": "online_study",
+    "programmes": "programme", "programme_levels": "programme_level",
 }
 
 OWN_ENTITIES: dict[str, tuple[str, str]] = {
@@ -68,6 +69,7 @@ OWN_ENTITIES: dict[str, tuple[str, str]] = {
     "audit_entry": ("审计记录", "audit"),
     "user_token": ("登录令牌", "login token"),
     "online_study": ("线上学习时长", "online study time"),
+    "programme_level": ("培训项目等级", "programme level"),
 }
 
 OWN_FIELDS: dict[str, tuple[str, str]] = {

@@ -97,6 +97,8 @@ def record_assessments(uow: UnitOfWork, cohort_id: int,
         s = uow.session
         cohort = load_cohort(uow, cohort_id)
         pass_mark = s.get(Course, cohort.course_id).pass_mark
+        from trainer.services.levels import pass_marks
+        marks = pass_marks(uow, cohort_id)  # a programme level's own pass mark
         ids = sorted({e.trainee_id for e in entries})
         names = dict(s.execute(select(Trainee.id, Trainee.name).join(
             Enrolment, Enrolment.trainee_id == Trainee.id).where(
@@ -109,7 +111,7 @@ def record_assessments(uow: UnitOfWork, cohort_id: int,
         cleaned = []
         for number, entry in enumerate(entries, 1):
             try:
-                cleaned.append((entry, *_clean(entry, pass_mark)))
+                cleaned.append((entry, *_clean(entry, marks.get(entry.trainee_id, pass_mark))))
             except InvalidInput as exc:  # say whose result it is and where it was typed
                 raise RowInvalidInput(exc.errors, entry.row or number,
                                       names[entry.trainee_id]) from exc

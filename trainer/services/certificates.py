@@ -16,7 +16,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -290,13 +290,16 @@ def _new_certificate(uow: UnitOfWork, numberer: Numberer, signer: keys.Signer, c
 
 def issue_certificates(uow: UnitOfWork, cohort_id: int, kind: str = "completion", *,
                        signer: keys.Signer, issued_on: dt.date | None = None, grade: str = "",
+                       grades: Mapping[int, str] | None = None,
                        trainee_ids: Iterable[int] | None = None,
                        progress: Callable[[int, int], None] | None = None,
                        cancel: Callable[[], bool] | None = None) -> IssueResult:
     """Issues a certificate of `kind` to every trainee of the class who qualifies and has no
     current one (or only to `trainee_ids`), each signed by `signer` (keys.load_signer); one
     transaction, all or nothing. `grade` (e.g. 初级) prints on completion certificates of
-    courses that award one. Another issuer at the same moment is waited for (the counter's
+    courses that award one; `grades` (trainee id → grade) gives each holder theirs — by
+    default, for a programme's class, the grade of the level each passed (services/levels.py).
+    Another issuer at the same moment is waited for (the counter's
     lock); what still collides ends in CertificateError busy ("try again"), never a raw error."""
     _check_kind(kind)
     grade = (grade or "").strip()
@@ -309,6 +312,9 @@ def issue_certificates(uow: UnitOfWork, cohort_id: int, kind: str = "completion"
         with uow:
             s = uow.session
             get_row(s, Cohort, cohort_id, "cohort", uow.organization_id)
+            if grades is None and not grade:
+                from trainer.services.levels import grades_for
+                grades = grades_for(uow, cohort_id)
             lock_counter(uow, issued_on.year)  # before reading who holds one
             wanted = set(trainee_ids) if trainee_ids is not None else None
             outcomes = [o for o in class_outcomes(uow, cohort_id, lang)
@@ -334,7 +340,8 @@ def issue_certificates(uow: UnitOfWork, cohort_id: int, kind: str = "completion"
                 completion = kind == "completion"
                 new_rows.append(_new_certificate(
                     uow, numberer, signer, cohort_id, outcome.trainee_id, kind,
-                    outcome.attended_minutes, grade if completion else "",
+                    outcome.attended_minutes,
+                    (grades or {}).get(outcome.trainee_id, grade) if completion else "",
                     PASSED if completion and outcome.assessed else "",
                     outcome.score if completion else None, issued_on,
                     class_facts=class_facts, holder=holders[outcome.trainee_id]))

@@ -8,7 +8,7 @@ excused_counts_present, pass_mark) and the office setting `completion.require_as
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from sqlalchemy import select
@@ -130,6 +130,8 @@ def class_completion(uow: UnitOfWork, cohort_id: int, *, as_of: dt.date | None =
         attendance = _attendance(uow, cohorts, ids)
         assessed = {a.trainee_id: a for a in s.scalars(select(Assessment).where(
             Assessment.cohort_id == cohort_id))}
+        from trainer.services.levels import pass_marks
+        marks = pass_marks(uow, cohort_id)  # a programme level's own pass mark
         results = []
         for enrolment, name, id_number, enterprise in enrolments:
             facts = _facts(enrolment, journeys.get(enrolment.trainee_id, []), lessons,
@@ -139,7 +141,9 @@ def class_completion(uow: UnitOfWork, cohort_id: int, *, as_of: dt.date | None =
             results.append(TraineeCompletion(
                 enrolment.trainee_id, name, enterprise or "", (id_number or "")[-4:],
                 enrolment.status, enrolment.enrolled_on, a.score if a else None,
-                a.passed if a else None, evaluate(policy, facts, as_of)))
+                a.passed if a else None, evaluate(
+                    replace(policy, pass_mark=marks[enrolment.trainee_id])
+                    if enrolment.trainee_id in marks else policy, facts, as_of)))
         own = lessons.get(cohort_id, ())
         held = [f for f in own if f.held(as_of)]
         sequences = dict(s.execute(select(Lesson.id, Lesson.sequence).where(

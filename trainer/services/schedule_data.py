@@ -50,6 +50,7 @@ class ClassRecord:
     status: str
     request: RequestWindow | None = None
     scheduled: int = 0
+    venue_id: int | None = None  # a programme's class: its venue (the planner uses only it)
 
     @property
     def size(self) -> int:
@@ -171,8 +172,17 @@ def load_classes(session: Session, org: int, condition: ColumnElement[bool] | No
             cohort.id, cohort.version, cohort.code, cohort.name, course.id, course.title,
             course.lesson_count, course.lesson_minutes, theme.id, theme.name, theme.color,
             cohort.enterprise_id, enterprise_name or "", cohort.request_id, cohort.capacity,
-            int(n_enrolled), cohort.status, request_window(req), int(n_scheduled))
+            int(n_enrolled), cohort.status, request_window(req) or class_window(cohort),
+            int(n_scheduled), cohort.venue_id)
     return out
+
+
+def class_window(cohort: Cohort) -> RequestWindow | None:
+    """The date window of a class made without a request (a programme's month), if it has one:
+    working days, any period."""
+    if cohort.window_start is None and cohort.window_end is None:
+        return None
+    return RequestWindow(cohort.window_start, cohort.window_end)
 
 
 def load_venues(session: Session, org: int) -> dict[int, VenueInfo]:

@@ -1,0 +1,227 @@
+"""`trainer programme …`: open-recruitment programmes (培训项目, issue 16).
+
+    trainer programme add --name NAME --course COURSE [--level-course 等级提升=COURSE2]
+        [--level-classes 等级提升=1] [--pass-mark 初级=60] [--grade 等级提升=中级]
+        --venue VENUE --start YYYY-MM --months 6 --classes-per-month 3 --class-size 60
+        --eligible "下岗失业人员,困难职工,农民工,应届初中毕业生" [--no-plan]
+    trainer programme list
+    trainer programme show PROGRAMME
+    trainer programme enrol PROGRAMME FILE [--dry-run] [--sheet NAME]
+    trainer programme level CLASS TRAINEE LEVEL [--version N]
+
+`add` makes the programme and its classes, then plans their lessons with the planner (offline,
+in the programme's venue) unless --no-plan; it prints the programme's id, its class codes and
+the lessons planned. `enrol` reads the applicants' list (姓名, 身份证号, 手机号, 人员类别,
+报名等级, 已持证) and prints `enrolled N, refused M` and one line per refused row
+(`row R: reason`); exit 3 when rows were refused (the others are enrolled unless --dry-run),
+2 when the file cannot be read."""
+from __future__ import annotations
+
+import datetime as dt
+
+from trainer.cli.common import COMMON, EXIT_OK, EXIT_REJECTED, UsageError, open_db, print_table
+from trainer.messages import TRAINEE_CATEGORIES, label, language
+
+
+def _month(text: str) -> dt.date:
+    import argparse
+    try:
+        year, month = text.replace("/", "-").replace(".", "-").split("-")[:2]
+        return dt.date(int(year), int(month), 1)
+    except (ValueError, TypeError):
+        raise argparse.ArgumentTypeError(f"not a month (YYYY-MM): {text}") from None
+
+
+def _pairs(items: list[str] | None, option: str) -> dict[str, str]:
+    out = {}
+    for item in items or ():
+        level, sep, value = item.partition("=")
+        if not sep or not level.strip() or not value.strip():
+            raise UsageError(f"{option} takes LEVEL=VALUE, not {item}")
+        out[level.strip()] = value.strip()
+    return out
+
+
+def add_commands(sub) -> None:
+    p = sub.add_parser("programme", parents=[COMMON],
+                       help="open-recruitment programmes (培训项目): classes, applicants",
+                       epilog="Exit codes: 3 applicants refused (the others enrolled unless "
+                              "--dry-run); 2 bad arguments or an unreadable file.")
+    p.set_defaults(run=cmd_programme)
+    psub = p.add_subparsers(dest="programme_action", required=True, metavar="ACTION")
+    q = psub.add_parser("add", parents=[COMMON], help="make a programme, its classes and lessons")
+    q.add_argument("--name", required=True)
+    q.add_argument("--course", required=True, help="the first level's course (title or id)")
+    q.add_argument("--level", default="初级", help="the first level's name (default 初级)")
+    q.add_argument("--level-course", action="append", metavar="LEVEL=COURSE",
+                   help="another level and its course, e.g. 等级提升=母婴护理师（等级提升）")
+    q.add_argument("--level-classes", action="append", metavar="LEVEL=N",
+                   help="classes a month of a level (default: 1 for each further level, "
+                        "the rest for the first)")
+    q.add_argument("--pass-mark", action="append", metavar="LEVEL=MARK",
+                   help="the exam's pass mark of a level (default: its course's)")
+    q.add_argument("--grade", action="append", metavar="LEVEL=GRADE",
+                   help="what the level's certificates show (default: the level's name)")
+    q.add_argument("--venue", required=True, help="venue or training centre (name or id)")
+    q.add_argument("--start", required=True, type=_month, metavar="YYYY-MM")
+    q.add_argument("--months", required=True, type=int)
+    q.add_argument("--classes-per-month", required=True, type=int)
+    q.add_argument("--class-size", required=True, type=int)
+    q.add_argument("--eligible", default="", help="categories taken, comma-separated "
+                   "(下岗失业人员,困难职工,…); default anyone")
+    q.add_argument("--notes", default="")
+    q.add_argument("--no-plan", action="store_true", help="make the classes only, no lessons")
+    psub.add_parser("list", parents=[COMMON], help="list programmes")
+    q = psub.add_parser("show", parents=[COMMON], help="a programme, its levels and classes")
+    q.add_argument("programme", metavar="PROGRAMME", help="id or name")
+    q = psub.add_parser("enrol", parents=[COMMON], help="enrol the applicants' list (报名表)")
+    q.add_argument("programme", metavar="PROGRAMME", help="id or name")
+    q.add_argument("file", metavar="FILE", help=".xlsx/.xls/.ods/.csv")
+    q.add_argument("--dry-run", action="store_true", help="decide and print; write nothing")
+    q.add_argument("--sheet", default=None, help="sheet name (default: the first with a header)")
+    q = psub.add_parser("level", parents=[COMMON], help="set a trainee's level in a class")
+    q.add_argument("cls", metavar="CLASS", help="class code or id")
+    q.add_argument("trainee", type=int, metavar="TRAINEE", help="trainee id")
+    q.add_argument("level", metavar="LEVEL")
+    q.add_argument("--version", type=int, default=None, help="the enrolment's version you saw")
+
+
+def _course(uow, text: str) -> int:
+    from trainer.errors import NotFoundError
+    from trainer.rules.text import clean_text
+    from trainer.services.courses import list_courses
+    text = clean_text(text)
+    found = [c for c in list_courses(uow, text) if c.title == text or str(c.id) == text]
+    if not found and text.isdigit():
+        found = [c for c in list_courses(uow) if c.id == int(text)]
+    if len(found) != 1:
+        raise NotFoundError("course", text)
+    return found[0].id
+
+
+def _venue(uow, text: str) -> int:
+    from trainer.errors import NotFoundError
+    from trainer.rules.text import clean_text
+    from trainer.services.enterprises import list_venues
+    text = clean_text(text)
+    venues = list_venues(uow)
+    found = [v for v in venues if text in (v.name, str(v.id))] or \
+        [v for v in venues if text == f"{getattr(v, 'enterprise_name', '')}{v.name}"]
+    if len(found) != 1:
+        raise NotFoundError("venue", text)
+    return found[0].id
+
+
+def cmd_programme(args) -> int:
+    return {"add": _add, "list": _list, "show": _show, "enrol": _enrol,
+            "level": _level}[args.programme_action](args)
+
+
+def _add(args) -> int:
+    from trainer.scheduling.proposal import accept_proposal
+    from trainer.services.programmes import (LevelForm, ProgrammeForm, create_programme,
+                                             parse_categories, plan_programme_lessons)
+
+    _db, uow = open_db(args)
+    zh = language() == "zh"
+    courses = {args.level: args.course} | _pairs(args.level_course, "--level-course")
+    classes = _pairs(args.level_classes, "--level-classes")
+    marks = _pairs(args.pass_mark, "--pass-mark")
+    grades = _pairs(args.grade, "--grade")
+    levels = tuple(LevelForm(level, _course(uow, course),
+                             int(classes[level]) if level in classes else None,
+                             int(marks[level]) if level in marks else None, grades.get(level, ""))
+                   for level, course in courses.items())
+    form = ProgrammeForm(args.name, _venue(uow, args.venue), args.start, args.months,
+                         args.classes_per_month, args.class_size,
+                         parse_categories(args.eligible), levels, args.notes)
+    record = create_programme(uow, form)
+    print(f"{'培训项目' if zh else 'programme'} {record.id}: {record.name}")
+    print(("班级：" if zh else "classes: ") + " ".join(c.code for c in record.classes))
+    if not args.no_plan:
+        proposal = plan_programme_lessons(uow, record.id)
+        result = accept_proposal(uow, proposal)
+        print((f"已排课 {result.lessons_added} 次，未能安排 {len(proposal.unplaced)} 次" if zh else
+               f"lessons planned {result.lessons_added}, not placed {len(proposal.unplaced)}"))
+        for item in proposal.unplaced:
+            print(f"  {item.message()}")
+    return EXIT_OK
+
+
+def _list(args) -> int:
+    from trainer.services.programmes import list_programmes
+
+    _db, uow = open_db(args)
+    zh = language() == "zh"
+    rows = [[str(p.id), p.name, f"{p.start_month:%Y-%m}", str(p.months), str(len(p.classes)),
+             str(p.class_size), f"{p.enrolled}/{p.places}",
+             "、".join(lv.level for lv in p.levels)] for p in list_programmes(uow)]
+    print_table(rows, ["编号", "名称", "开始月份", "月数", "班数", "每班人数", "已报名/名额", "等级"]
+                 if zh else ["id", "name", "start", "months", "classes", "size",
+                             "enrolled/places", "levels"])
+    return EXIT_OK
+
+
+def _show(args) -> int:
+    from trainer.services.programmes import find_programme
+
+    _db, uow = open_db(args)
+    zh = language() == "zh"
+    p = find_programme(uow, args.programme)
+    lang = "zh" if zh else "en"
+    cats = ("、" if zh else ", ").join(label(TRAINEE_CATEGORIES, c, lang)
+                                      for c in p.eligible_categories) or ("不限" if zh else "anyone")
+    print(f"{p.id}  {p.name}")
+    print((f"地点：{p.venue_name}；{p.start_month:%Y年%m月}起 {p.months} 个月，每月 "
+           f"{p.classes_per_month} 个班，每班 {p.class_size} 人；招收：{cats}") if zh else
+          (f"venue: {p.venue_name}; from {p.start_month:%Y-%m}, {p.months} months, "
+           f"{p.classes_per_month} classes a month of {p.class_size}; takes: {cats}"))
+    for lv in p.levels:
+        mark = lv.pass_mark if lv.pass_mark is not None else "—"
+        print((f"  {lv.level}：{lv.course_title}，每月 {lv.classes_per_month} 班，合格线 {mark}，"
+               f"证书等级 {lv.grade}") if zh else
+              (f"  {lv.level}: {lv.course_title}, {lv.classes_per_month} a month, pass mark "
+               f"{mark}, certificate grade {lv.grade}"))
+    print_table([[c.code, c.level, f"{c.month:%Y-%m}", f"{c.enrolled}/{c.capacity}",
+                   str(c.lessons)] for c in p.classes],
+                 ["班级", "等级", "月份", "已报名/名额", "课次"] if zh else
+                 ["class", "level", "month", "enrolled/places", "lessons"])
+    print((f"合计：已报名 {p.enrolled} 人，名额 {p.places} 个" if zh else
+           f"total: enrolled {p.enrolled} of {p.places} places"))
+    return EXIT_OK
+
+
+def _enrol(args) -> int:
+    from trainer.services.applications import enrol_applications, preview_applications
+    from trainer.services.programmes import find_programme
+
+    _db, uow = open_db(args)
+    zh = language() == "zh"
+    programme = find_programme(uow, args.programme)
+    preview = preview_applications(uow, programme.id, args.file, sheet=args.sheet)
+    print(f"enrolled {len(preview.enrolled)}, refused {len(preview.refused)}")
+    for note in preview.notes:
+        print(note)
+    for row in preview.refused:
+        print(row.message())
+    for level, count in preview.by_level().items():
+        print(f"  {level}：{count} 人" if zh else f"  {level}: {count}")
+    if args.dry_run:
+        print("试运行：未写入任何数据" if zh else "dry run: nothing written")
+    elif preview.enrolled:
+        result = enrol_applications(uow, preview)
+        print((f"新建学员 {result.created} 人，编入 {len(result.by_class)} 个班" if zh else
+               f"new trainees {result.created}, placed in {len(result.by_class)} classes"))
+    return EXIT_REJECTED if preview.refused else EXIT_OK
+
+
+def _level(args) -> int:
+    from trainer.services.enrolment import find_class
+    from trainer.services.levels import set_enrolment_level
+
+    _db, uow = open_db(args)
+    cls = find_class(uow, args.cls)
+    done = set_enrolment_level(uow, cls.id, args.trainee, args.level, args.version)
+    print(f"{cls.code} {done.trainee_name}: {done.level}")
+    return EXIT_OK
+
