@@ -30,9 +30,9 @@ from typing import Callable
 from sqlalchemy import select
 
 from tests.scenarios.attendance_fixtures import id_number, person_name
-from tests.scenarios.programme_fixtures import HEADER, build_office, programme_form, write_xlsx
+from tests.scenarios.programme_fixtures import build_office, programme_form, write_xlsx
 from tests.sheet_files import typed_id
-from trainer.db.models import Lesson, Trainee
+from trainer.db.models import Lesson
 from trainer.rules.completion import ABSENT, EXCUSED, LATE, PRESENT
 from trainer.services.uow import UnitOfWork
 
@@ -316,6 +316,3 @@ def expected_completing(out: Outcome, cohort_id: int, pass_mark: int) -> int:
         needed = -(-counted * 80 // 100)
         done += attended >= needed and score is not None and score >= pass_mark
     return done
-
-
-HEADER_ROW = HEADER  # the list's header, for callers that write their own files

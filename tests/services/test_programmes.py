@@ -1,7 +1,8 @@
 """Open-recruitment programmes (issue 16) through the services and the command line, on SQLite
 and PostgreSQL: making one makes its classes and (with the planner) their lessons; the
 applicants' list places each eligible applicant in the first class of their level with a place,
-refusing the others with their row and reason; levels set pass marks and certificate grades."""
+refusing the others with their row and reason; levels set pass marks and certificate grades.
+The command line: tests/cli/test_programmes.py."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,11 +11,9 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.scenarios.attendance_fixtures import id_number
-from tests.scenarios.certificate_keys import make_signer
 from tests.scenarios.programme_fixtures import (applicant, build_office, make_programme,
                                                   programme_form, write_xlsx)
 from tests.sheet_files import ods, typed_id
-from trainer.cli import main
 from trainer.db.models import Enrolment, Trainee
 from trainer.errors import InvalidInput, InUseError, StaleEditError, ValidationError
 from trainer.scheduling.proposal import accept_proposal
@@ -246,41 +245,3 @@ def test_levels_set_the_pass_mark_and_the_grade_on_each_certificate(uow, office,
     assert grades_for(uow, beginner) == {people[0]: "中级", people[1]: "初级(五级)"}
     holder = get_trainee(uow, people[2])
     assert set_holds_certificate(uow, people[2], True, holder.version) == holder.version + 1
-
-
-def test_the_command_line(capsys, uow, office, db_url, tmp_path):
-    def run(*args):
-        args = args if "--lang" in args else ("--lang", "en", *args)
-        code = main(["--db", db_url, *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    code, out, _ = run("programme", "add", "--name", "千名母婴护理师培训", "--course",
-                       "母婴护理师（初级）", "--level-course", "等级提升=母婴护理师（等级提升）",
-                       "--venue", "秦皇岛市职工培训中心", "--start", "2027-03", "--months", "1",
-                       "--classes-per-month", "2", "--class-size", "3", "--eligible",
-                       "下岗失业人员,困难职工,农民工,应届初中毕业生", "--grade", "等级提升=中级")
-    assert code == 0, out
-    assert "programme 1: 千名母婴护理师培训" in out
-    assert "classes: P1-202703-1 P1-202703-2" in out and "lessons planned 8, not placed 0" in out
-    code, out, _ = run("--lang", "zh", "programme", "show", "千名母婴护理师培训")
-    assert code == 0 and "等级提升：母婴护理师(等级提升)，每月 1 班，合格线 70，证书等级 中级" in out
-    path = write_xlsx(tmp_path / "报名表.xlsx", _list_rows())
-    code, out, _ = run("programme", "enrol", "1", path, "--dry-run")
-    assert code == 3 and out.startswith("enrolled 5, refused 6\n")
-    assert "row 5: 张红芳: category “employed worker” is not one this programme takes" in out
-    assert "dry run: nothing written" in out and counts(uow)[1] == 0
-    code, out, _ = run("--lang", "zh", "programme", "enrol", "千名母婴护理师培训", path)
-    assert code == 3 and "第 8 行：与第 3 行是同一人，重复报名" in out and counts(uow)[1] == 5
-    code, out, _ = run("programme", "list")
-    assert code == 0 and "5/6" in out
-    ok = write_xlsx(tmp_path / "ok.xlsx", [applicant(30, "农民工", level="等级提升")])
-    assert run("programme", "enrol", "1", ok)[0] == 0
-    assert run("programme", "enrol", "1", str(tmp_path / "missing.xlsx"))[0] == 2
-    assert run("programme", "show", "nope")[0] == 2
-    code, _, err = run("programme", "add", "--name", "x", "--course", "母婴护理师（初级）",
-                       "--venue", "秦皇岛市职工培训中心", "--start", "2027-13", "--months", "1",
-                       "--classes-per-month", "1", "--class-size", "2")
-    assert code == 2
-    code, out, _ = run("programme", "level", "P1-202703-1", "1", "初级")
-    assert code == 0 and out.strip().endswith(": 初级")

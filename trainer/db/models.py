@@ -181,41 +181,6 @@ class TrainingRequest(Versioned, Base):
     allow_weekends: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
-class Programme(Versioned, Base):
-    """An open-recruitment plan (培训项目, revision 0010): recurring classes of one course per
-    level at a venue, no enterprise — start month, months, classes a month, class size, who may
-    apply. Its classes are Cohorts with `programme_id` set."""
-    __tablename__ = "programmes"
-    __table_args__ = (UniqueConstraint("organization_id", "name"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
-    name: Mapped[str] = mapped_column(Str(100))
-    venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id"), index=True)
-    start_month: Mapped[dt.date] = mapped_column(Date)  # the first day of the first month
-    months: Mapped[int] = mapped_column(Integer)
-    classes_per_month: Mapped[int] = mapped_column(Integer)
-    class_size: Mapped[int] = mapped_column(Integer)
-    eligible_categories: Mapped[str] = mapped_column(Str(200), default="")
-    status: Mapped[str] = mapped_column(Str(12), default="planned")
-    notes: Mapped[str] = mapped_column(Text, default="")
-
-
-class ProgrammeLevel(Versioned, Base):
-    """A level a programme offers (初级, 等级提升…): its course, its classes a month, the
-    exam's pass mark for it and the grade its certificate shows when passed."""
-    __tablename__ = "programme_levels"
-    __table_args__ = (UniqueConstraint("programme_id", "level"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"),
-                                              index=True)
-    position: Mapped[int] = mapped_column(Integer, default=1)  # 1: the newcomers' level
-    level: Mapped[str] = mapped_column(Str(20))
-    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id"), index=True)
-    classes_per_month: Mapped[int] = mapped_column(Integer)
-    pass_mark: Mapped[int | None] = mapped_column(Integer)  # None: the course's
-    grade: Mapped[str] = mapped_column(Str(20), default="")  # "": the level's name
-
-
 class Cohort(Versioned, Base):
     """A class (培训班): one run of a course for a group of trainees."""
     __tablename__ = "cohorts"
@@ -449,6 +414,8 @@ class AuditLog(Base):
     after: Mapped[str | None] = mapped_column(Text)
     chain: Mapped[str | None] = mapped_column(Str(64))  # security/chain.py (revision 0007)
 
+
+from trainer.db.programme_models import Programme, ProgrammeLevel  # noqa: E402,F401 (registered)
 
 # Who saved a Versioned row last (display name of the user; "" for the system), for "changed by
 # <user> at <time>" (StaleEditError) — revision 0005. Added here rather than in base.Versioned so

@@ -276,6 +276,7 @@ def enrol_applications(uow: UnitOfWork, preview: ApplicationPreview, *,
     since the preview; if `progress` raises, nothing is written either."""
     from trainer.io.applicants import ApplicantAdapter
     from trainer.services.enrolment import default_enrolled_on
+    from trainer.services.trainee_import import trainee_ids_by_number
 
     placed = preview.enrolled
     total = len(placed)
@@ -285,7 +286,7 @@ def enrol_applications(uow: UnitOfWork, preview: ApplicationPreview, *,
             progress(done, total)
 
     with uow:
-        s, org = uow.session, uow.organization_id
+        s = uow.session
         ids = [c.id for c in get_programme(uow, preview.programme_id).classes]
         for cohort in s.scalars(select(Cohort).where(Cohort.id.in_(ids)).with_for_update()):
             pass  # the classes locked: a second desk's enrolment waits for this one
@@ -295,7 +296,7 @@ def enrol_applications(uow: UnitOfWork, preview: ApplicationPreview, *,
         new_rows = [preview.accepted[r.row] for r in placed if r.trainee_id is None]
         created = ApplicantAdapter(uow, None).write(uow, new_rows, "skip", lambda _n: None)[0]
         numbers = {r.row: preview.accepted[r.row].values["id_number"] for r in placed}
-        person = _ids_by_number(uow, org, sorted(set(numbers.values())))
+        person = trainee_ids_by_number(uow, numbers.values())
         holders = [r.trainee_id for r in placed if r.trainee_id is not None
                    and preview.accepted[r.row].values["holds_certificate"]]
         recorded = 0
@@ -315,15 +316,6 @@ def enrol_applications(uow: UnitOfWork, preview: ApplicationPreview, *,
         s.flush()
         report(total)
     return ApplicationResult(total, len(preview.refused), created, recorded, preview.by_class)
-
-
-def _ids_by_number(uow: UnitOfWork, org: int, numbers: list[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for start in range(0, len(numbers), 500):
-        out.update(uow.session.execute(select(Trainee.id_number, Trainee.id).where(
-            Trainee.organization_id == org,
-            Trainee.id_number.in_(numbers[start:start + 500]))).all())
-    return out
 
 
 def _rows(uow: UnitOfWork, ids: list[int]) -> list[Trainee]:
