@@ -155,7 +155,7 @@ class Trainee(Versioned, Base):
     post: Mapped[str] = mapped_column(Str(50), default="")
     category: Mapped[str] = mapped_column(Str(20), default="regular")
     notes: Mapped[str] = mapped_column(Text, default="")
-    # already holds the trade's certificate (revision 0010): applies for 等级提升, not 初级
+    # already holds the trade's certificate (revision 0011): applies for 等级提升, not 初级
     holds_certificate: Mapped[bool] = mapped_column(Boolean, default=False,
                                                     server_default=false())
     enterprise: Mapped[Enterprise | None] = relationship()
@@ -196,7 +196,7 @@ class Cohort(Versioned, Base):
     open_enrolment: Mapped[bool] = mapped_column(Boolean, default=False)
     eligible_categories: Mapped[str] = mapped_column(Str(200), default="")
     status: Mapped[str] = mapped_column(Str(12), default="planned")
-    # revision 0010: a class of a programme (no enterprise, no request) has its level, its own
+    # revision 0011: a class of a programme (no enterprise, no request) has its level, its own
     # date window for the planner and its venue
     programme_id: Mapped[int | None] = mapped_column(ForeignKey("programmes.id"), index=True)
     level: Mapped[str] = mapped_column(Str(20), default="", server_default="")
@@ -235,7 +235,7 @@ class Enrolment(Versioned, Base):
     trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id"), index=True)
     enrolled_on: Mapped[dt.date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(Str(12), default="active")
-    level: Mapped[str] = mapped_column(Str(20), default="", server_default="")  # 0010: 初级…
+    level: Mapped[str] = mapped_column(Str(20), default="", server_default="")  # 0011: 初级…
 
 
 class Attendance(Versioned, Base):

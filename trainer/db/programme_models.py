@@ -1,4 +1,4 @@
-"""Open-recruitment programmes (issue 16, revision 0010), in their own module to keep
+"""Open-recruitment programmes (issue 16, revision 0011), in their own module to keep
 models.py readable; imported by models.py, so `from trainer.db.models import Programme` works
 as for every other table."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ Str = String
 
 
 class Programme(Versioned, Base):
-    """An open-recruitment plan (培训项目, revision 0010): recurring classes of one course per
+    """An open-recruitment plan (培训项目, revision 0011): recurring classes of one course per
     level at a venue, no enterprise — start month, months, classes a month, class size, who may
     apply. Its classes are Cohorts with `programme_id` set."""
     __tablename__ = "programmes"

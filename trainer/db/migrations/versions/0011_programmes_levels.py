@@ -7,15 +7,15 @@ cohorts.programme_id/level/window_start/window_end/venue_id: a class of a progra
 its own date window for the planner and its venue. enrolments.level: the trainee's level in
 that class. trainees.holds_certificate: already holds the certificate.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-07
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = '0010'
-down_revision = '0009'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
