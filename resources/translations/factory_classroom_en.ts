@@ -184,6 +184,14 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
         <translation>Export to Excel…</translation>
     </message>
     <message>
+        <source>Purge deleted trainees…</source>
+        <translation>Purge deleted trainees…</translation>
+    </message>
+    <message>
+        <source>Blanks the personal data of trainees deleted longer ago than the retention period in the audit trail; what was done, by whom and when stays.</source>
+        <translation>Blanks the personal data of trainees deleted longer ago than the retention period in the audit trail; what was done, by whom and when stays.</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>From</translation>
     </message>
@@ -206,6 +214,22 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     <message>
         <source>The audit trail was tampered with: entry %1 (%2) does not follow from the one before — it was changed, or entries before it were removed.</source>
         <translation>The audit trail was tampered with: entry %1 (%2) does not follow from the one before — it was changed, or entries before it were removed.</translation>
+    </message>
+    <message>
+        <source>No trainee deleted more than %1 days ago has personal data left in the audit trail.</source>
+        <translation>No trainee deleted more than %1 days ago has personal data left in the audit trail.</translation>
+    </message>
+    <message>
+        <source>Blank the personal data (name, ID number, mobile…) of %1 trainees deleted more than %2 days ago in %3 audit entries? This cannot be undone.</source>
+        <translation>Blank the personal data (name, ID number, mobile…) of %1 trainees deleted more than %2 days ago in %3 audit entries? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Purged the personal data of %1 trainees from %2 audit entries; the chain still holds.</source>
+        <translation>Purged the personal data of %1 trainees from %2 audit entries; the chain still holds.</translation>
+    </message>
+    <message>
+        <source>Purge personal data</source>
+        <translation>Purge personal data</translation>
     </message>
     <message>
         <source>The audit trail was tampered with: entry %1, as this desk recorded it, is no longer there — the newest entries were removed and others written in their place.</source>

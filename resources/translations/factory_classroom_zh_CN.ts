@@ -185,6 +185,14 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>导出 Excel…</translation>
     </message>
     <message>
+        <source>Purge deleted trainees…</source>
+        <translation>清除已删除学员的个人信息…</translation>
+    </message>
+    <message>
+        <source>Blanks the personal data of trainees deleted longer ago than the retention period in the audit trail; what was done, by whom and when stays.</source>
+        <translation>清除操作日志中已删除超过保留期限的学员的个人信息；谁在何时做了什么仍然保留。</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>从</translation>
     </message>
@@ -211,6 +219,22 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     <message>
         <source>The audit trail was tampered with: entry %1 (%2) does not follow from the one before — it was changed, or entries before it were removed.</source>
         <translation>操作日志被篡改过：第 %1 条记录（%2）与上一条接不上——它被改动过，或它之前的记录被删除了。</translation>
+    </message>
+    <message>
+        <source>No trainee deleted more than %1 days ago has personal data left in the audit trail.</source>
+        <translation>操作日志中没有已删除超过 %1 天的学员的个人信息需要清除。</translation>
+    </message>
+    <message>
+        <source>Blank the personal data (name, ID number, mobile…) of %1 trainees deleted more than %2 days ago in %3 audit entries? This cannot be undone.</source>
+        <translation>要清除 %1 名已删除超过 %2 天的学员在 %3 条操作日志中的个人信息（姓名、身份证号、手机号等）吗？清除后无法恢复。</translation>
+    </message>
+    <message>
+        <source>Purged the personal data of %1 trainees from %2 audit entries; the chain still holds.</source>
+        <translation>已清除 %1 名学员在 %2 条操作日志中的个人信息；哈希链仍然完整。</translation>
+    </message>
+    <message>
+        <source>Purge personal data</source>
+        <translation>清除个人信息</translation>
     </message>
     <message>
         <source>The audit trail was tampered with: entry %1, as this desk recorded it, is no longer there — the newest entries were removed and others written in their place.</source>

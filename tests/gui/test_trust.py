@@ -138,6 +138,35 @@ def test_the_audit_dialog_checks_the_chain(qtbot, database, admin):
     dialog.grab().save("/tmp/trustsrv-audit-verify.png")
 
 
+def test_the_audit_dialog_purges_a_deleted_trainees_personal_data(qtbot, database, admin):
+    from sqlalchemy import text
+
+    from trainer.services import trainees
+    from trainer.services.settings import set_setting
+    from ui.dialogs.audit_dialog import AuditDialog
+
+    uow = UnitOfWork(database, user=admin)
+    gone = trainees.create_trainee(uow, trainees.TraineeForm(name="欧阳䶮",
+                                                             id_number="11010519491231002X"))
+    trainees.delete_trainee(uow, gone.id)
+    dialog = AuditDialog(None, uow)
+    qtbot.addWidget(dialog)
+    assert not dialog.purge(confirm=lambda _q: True)  # within the retention period: nothing
+    assert "365" in dialog.verdict.text()
+    set_setting(uow, "audit.retention_days", 0)
+    asked = []
+    assert not dialog.purge(confirm=lambda q: asked.append(q) or False)  # the user says no
+    assert "1 trainees" in asked[0]
+    assert dialog.purge(confirm=lambda _q: True)
+    assert "Purged" in dialog.verdict.text()
+    with database.engine.connect() as conn:
+        raw = " ".join(str(v) for row in conn.execute(text(
+            "SELECT summary, before, after, personal FROM audit_log")) for v in row)
+    assert "欧阳䶮" not in raw
+    dialog.resize(1024, 700)
+    dialog.grab().save("/tmp/trust-audit-purge.png")
+
+
 def test_the_users_dialog_lists_and_revokes_a_desks_token(qtbot, database, admin):
     from trainer.security.tokens import authenticate_token, issue_token
     from ui.dialogs.tokens_dialog import TokensDialog

@@ -185,8 +185,12 @@ def _add_backup_commands(sub) -> None:
 def _add_audit_command(sub) -> None:
     p = sub.add_parser("audit", parents=[COMMON], help="the audit trail (administrators)",
                        description="Lists the trail; `trainer audit verify` checks its hash "
-                       "chain and names the first entry changed or removed (exit 1).")
-    p.add_argument("verb", nargs="?", choices=["verify"], help="verify: check the chain")
+                       "chain and names the first entry changed or removed (exit 1); "
+                       "`trainer audit purge` blanks the personal values of trainees deleted "
+                       "more than audit.retention_days ago (--dry-run: only count them).")
+    p.add_argument("verb", nargs="?", choices=["verify", "purge"],
+                   help="verify: check the chain; purge: deleted trainees' personal values")
+    p.add_argument("--dry-run", action="store_true", help="purge: count, change nothing")
     p.add_argument("--user", dest="by_user", metavar="USER", help="only what USER did")
     p.add_argument("--since", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
     p.add_argument("--until", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
@@ -195,7 +199,7 @@ def _add_audit_command(sub) -> None:
     p.add_argument("--record", type=int, metavar="ID")
     p.add_argument("--action", dest="audit_action",
                    choices=["create", "update", "delete", "reveal", "export", "login",
-                            "login_failed", "logout", "backup", "restore"])
+                            "login_failed", "logout", "backup", "restore", "purge"])
     p.add_argument("--limit", type=int, default=100)
     p.add_argument("--offset", type=int, default=0)
     p.add_argument("--format", choices=["table", "json"], default="table")
@@ -345,6 +349,8 @@ def cmd_audit(args) -> int:
     _db, uow = open_db(args)
     if args.verb == "verify":
         return _verify(uow)
+    if args.verb == "purge":
+        return _purge(uow, args.dry_run)
     entries = list_audit(uow, user=args.by_user, entity=args.entity, record_id=args.record,
                          action=args.audit_action, since=args.since, until=args.until,
                          limit=args.limit, offset=args.offset, reveal=args.reveal)
@@ -406,6 +412,26 @@ def _verify(uow) -> int:
                 "not follow from the one before — it was changed, or entries before it were "
                 "removed.")), file=sys.stderr)
     return 1
+
+
+def _purge(uow, dry_run: bool) -> int:
+    from trainer.security.retention import purge_deleted_trainees
+
+    report = purge_deleted_trainees(uow, dry_run=dry_run)
+    days = report.retention_days
+    if dry_run:
+        print(pick((f"将清除 {report.trainees} 名已删除超过 {days} 天的学员在 {report.entries} "
+                    f"条操作日志中的个人信息（{report.values} 组）。未做任何改动。",
+                    f"Would purge the personal data of {report.trainees} trainees deleted more "
+                    f"than {days} days ago from {report.entries} audit entries ({report.values} "
+                    "groups of values). Nothing was changed.")))
+    else:
+        print(pick((f"已清除 {report.trainees} 名已删除超过 {days} 天的学员在 {report.entries} "
+                    f"条操作日志中的个人信息（{report.values} 组）；哈希链不受影响。",
+                    f"Purged the personal data of {report.trainees} trainees deleted more than "
+                    f"{days} days ago from {report.entries} audit entries ({report.values} "
+                    "groups of values); the hash chain still holds.")))
+    return 0
 
 
 def _cut_off(missing) -> str:

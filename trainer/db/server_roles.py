@@ -5,7 +5,8 @@ statement, a bug, psql with a desk's account) meets the same rules in the server
 roles per database — fc_<database>_admin / _officer / _clerk / _viewer — with GRANTs that mirror
 trainer.security.roles: every role reads every table; a role writes the tables its permissions
 cover (the viewer none); user management (the users table, other than the login bookkeeping
-columns) only the admin role; audit_log is SELECT and INSERT for all, UPDATE and DELETE for none.
+columns) only the admin role; audit_log is SELECT and INSERT for all, DELETE for none, UPDATE
+only of its `personal` column and only for the admin role (a purge; the chain covers digests).
 The owner and the desks' login accounts become members. Each unit of work then runs under
 `SET LOCAL ROLE` of the acting user's role (anonymous: viewer; the system, before the first user:
 admin), chosen when its transaction begins (session event after_begin).
@@ -78,6 +79,8 @@ def setup_roles(conn: Connection, logins: Iterable[str] = ()) -> dict[str, str]:
             if table in tables:
                 conn.execute(text(f"GRANT {', '.join(privileges)} ON {_q(table)} "
                                   f"TO {_q(server_role)}"))
+        if role == ADMIN_ROLE and AUDIT_TABLE in tables:  # a purge blanks personal values
+            conn.execute(text(f"GRANT UPDATE (personal) ON {AUDIT_TABLE} TO {_q(server_role)}"))
         if role != ADMIN_ROLE and "users" in tables:
             conn.execute(text(f"GRANT UPDATE ({', '.join(LOGIN_COLUMNS)}) ON users "
                               f"TO {_q(server_role)}"))

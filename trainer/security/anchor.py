@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
 
-CHAIN_VERSION = 1  # raised by a migration that re-chains the trail: older anchors are void
+CHAIN_VERSION = 2  # raised by a migration that re-chains the trail: older anchors are void
 _lock = threading.Lock()  # desks in threads of one process write the same file
 
 

@@ -19,6 +19,7 @@ from trainer.errors import FieldChange, PermissionDenied, StaleEditError
 from trainer.security import anchor, guard
 from trainer.security.chain import FIELDS as CHAIN_FIELDS, ChainReport, verify_rows
 from trainer.security.personal import PERSONAL_FIELDS
+from trainer.security.trail_personal import PURGED, merged
 from trainer.security.roles import AUDIT, REVEAL
 from trainer.security.texts import AUDIT_ACTIONS, TABLE_ENTITIES
 from trainer.messages import label
@@ -134,7 +135,8 @@ def verify_trail(uow: UnitOfWork) -> ChainReport:
     then whether it still reaches this desk's anchor (entries cut off at the end).
     Administrators only."""
     guard.require(uow, AUDIT, "audit")
-    columns = [AuditLog.id, AuditLog.chain] + [getattr(AuditLog, f) for f in CHAIN_FIELDS]
+    columns = [AuditLog.id, AuditLog.chain, AuditLog.personal] + [getattr(AuditLog, f)
+                                                                  for f in CHAIN_FIELDS]
     with uow:
         rows = uow.session.execute(select(*columns).order_by(AuditLog.id)
                                    .execution_options(yield_per=2000))
@@ -159,15 +161,20 @@ def _masked(values: Any) -> Any:
         return [_masked(v) for v in values]
     if isinstance(values, dict):
         return {k: (PERSONAL_FIELDS[k](v) if k in PERSONAL_FIELDS and isinstance(v, str) and v
-                    else v) for k, v in values.items()}
+                    and v != PURGED else v) for k, v in values.items()}
     return values
 
 
-def _loads(text: str | None) -> Any:
-    """Stored JSON; a bulk statement's {"columns", "rows"} as a list of dicts, one a row."""
-    if not text:
-        return None
-    values = json.loads(text)
+def _entry_values(row) -> tuple[str, Any, Any]:
+    """(summary, before, after) of a stored entry with its personal values put back (PURGED
+    where purged); a bulk statement's rows as a list of dicts, one a row."""
+    summary, before, after = merged(row.summary, json.loads(row.before) if row.before else None,
+                                    json.loads(row.after) if row.after else None, row.personal)
+    return summary, _loads(before), _loads(after)
+
+
+def _loads(values: Any) -> Any:
+    """A bulk statement's {"columns", "rows"} as a list of dicts, one a row."""
     if isinstance(values, dict) and values.keys() == {guard.BULK_COLUMNS, guard.BULK_ROWS}:
         columns = values[guard.BULK_COLUMNS]
         return [dict(zip(columns, line)) for line in values[guard.BULK_ROWS]]
@@ -175,11 +182,11 @@ def _loads(text: str | None) -> Any:
 
 
 def _to_record(row: AuditLog, reveal: bool) -> AuditRecord:
-    before, after = _loads(row.before), _loads(row.after)
+    summary, before, after = _entry_values(row)
     if not reveal:
         before, after = _masked(before), _masked(after)
     return AuditRecord(row.id, row.at, row.user_id, row.username, row.action, row.entity,
-                       row.record_id, row.summary, before, after)
+                       row.record_id, summary, before, after)
 
 
 # --- "changed by <user> at <time>" -------------------------------------------------------------
@@ -189,19 +196,21 @@ def changes_since(session: Session, table: str, record_id: int,
     """Who saved `table` row `record_id` last, and what changed since the user loaded
     `expected_version`: each field's value then and now, from the trail's update entries."""
     rows = session.execute(
-        select(AuditLog.username, AuditLog.user_id, AuditLog.before, AuditLog.after)
+        select(AuditLog.username, AuditLog.user_id, AuditLog.summary, AuditLog.before,
+               AuditLog.after, AuditLog.personal)
         .where(and_(AuditLog.entity == table, AuditLog.record_id == record_id,
                     AuditLog.action == "update"))
         .order_by(AuditLog.id.desc()).limit(CHANGES_LOOKED_AT)).all()
     first: dict[str, Any] = {}
     last: dict[str, Any] = {}
     who = ""
-    for username, user_id, before_text, after_text in rows:  # newest first
-        after = json.loads(after_text) if after_text else {}
+    for row in rows:  # newest first
+        username, user_id = row.username, row.user_id
+        _summary, before, after = _entry_values(row)
+        before, after = before or {}, after or {}
         version = after.get("version")
         if version is not None and version <= expected_version:
             break
-        before = json.loads(before_text) if before_text else {}
         if not who:
             who = _display_name(session, user_id, username)
         for key, value in after.items():

@@ -17,6 +17,7 @@ from trainer.db import models
 from trainer.messages import FIELDS, label, language
 from trainer.security.audit import AuditRecord, list_audit
 from trainer.security.texts import OWN_FIELDS, ROLES, entity_label
+from trainer.security.trail_personal import PURGED
 from trainer.services.uow import UnitOfWork
 
 # Columns every change carries that say nothing to a reader.
@@ -43,11 +44,15 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "logout": ("{who} 退出登录", "{who} logged out"),
     "backup": ("{who} 备份了数据库（{summary}）", "{who} backed up the database ({summary})"),
     "restore": ("{who} 恢复了数据库（{summary}）", "{who} restored the database ({summary})"),
+    "purge": ("{who} 清除了 {trainees} 名已删除学员在 {entries} 条操作日志中的个人信息",
+              "{who} purged the personal data of {trainees} deleted trainees from {entries} "
+              "audit entries"),
     "other": ("{who}：{summary}", "{who}: {summary}"),
     "change": ("{field}由 {before} 改为 {after}", "{field} from {before} to {after}"),
     "rows": ("{count} 条{entity}", "{count} {entity} rows"),
 }
-WORDS = {"empty": ("空", "empty"), "yes": ("是", "yes"), "no": ("否", "no"),
+WORDS = {"empty": ("空", "empty"), "purged": ("（已清除）", "(purged)"), "yes": ("是", "yes"),
+         "no": ("否", "no"),
          "system": ("系统", "the system"), "and": ("，", "; ")}
 
 
@@ -118,6 +123,8 @@ def _field_label(field: str, lang: str) -> str:
 def _value(field: str, value: Any, lang: str, names: _Names | None) -> str:
     if value is None or value == "":
         return _word("empty", lang)
+    if value == PURGED:  # a deleted trainee's value, purged after the retention period
+        return _word("purged", lang)
     if isinstance(value, bool):
         return _word("yes" if value else "no", lang)
     if field == "role" and value in ROLES:
@@ -163,11 +170,15 @@ def sentence(entry: AuditRecord, lang: str | None = None, *, who: str = "",
         changes = [_say("change", lang, field=_field_label(k, lang),
                         before=_value(k, before.get(k), lang, names),
                         after=_value(k, after.get(k), lang, names))
-                   for k in after if k not in HIDDEN and before.get(k) != after.get(k)]
+                   for k in after if k not in HIDDEN
+                   and (before.get(k) != after.get(k) or after.get(k) == PURGED)]
         if not changes:
             return _say("update_plain", lang, who=who, what=what)
         return _say("update", lang, who=who, what=what,
                     changes=_word("and", lang).join(changes))
+    if entry.action == "purge" and isinstance(entry.after, dict):
+        return _say("purge", lang, who=who, trainees=entry.after.get("trainees", "?"),
+                    entries=entry.after.get("entries", "?"))
     key = entry.action if entry.action in SENTENCES else "other"
     return _say(key, lang, who=who, username=entry.username, summary=summary)
 

@@ -1,6 +1,7 @@
 """The audit trail's hash chain: each entry stores SHA-256(previous entry's chain, its own
 values), so changing or removing an entry afterwards breaks the chain there; verify_chain
-finds the first break.
+finds the first break. Of the personal values (column `personal`) the chain covers each
+group's digest (security/trail_personal.py), so a purge can blank them and the chain holds.
 
 Appending takes the trail's write lock first (PostgreSQL: a transaction-level advisory lock;
 SQLite: the database's write lock), so two desks writing at once cannot both chain onto the
@@ -15,8 +16,11 @@ from typing import Any, Mapping
 
 from sqlalchemy import Connection, text
 
+from trainer.security.trail_personal import digests
+
 FIELDS = ("organization_id", "at", "user_id", "username", "action", "entity", "record_id",
           "summary", "before", "after")
+PERSONAL = "personal"  # covered through its digests (revision 0011)
 LOCK_KEY = 20_2012_0005  # pg_advisory_xact_lock: "appending to audit_log"
 
 
@@ -28,6 +32,14 @@ def _plain(value: Any) -> Any:
 
 def link(previous: str | None, entry: Mapping[str, Any]) -> str:
     """The chain value of `entry` following an entry whose chain is `previous`."""
+    values = json.dumps([_plain(entry.get(f)) for f in FIELDS]
+                        + [digests(entry.get(PERSONAL))], ensure_ascii=False,
+                        separators=(",", ":"))
+    return hashlib.sha256(f"{previous or ''}\n{values}".encode("utf-8")).hexdigest()
+
+
+def link_v1(previous: str | None, entry: Mapping[str, Any]) -> str:
+    """The chain as revisions 0007–0010 made it (all values, none apart): for the migrations."""
     values = json.dumps([_plain(entry.get(f)) for f in FIELDS], ensure_ascii=False,
                         separators=(",", ":"))
     return hashlib.sha256(f"{previous or ''}\n{values}".encode("utf-8")).hexdigest()
@@ -65,7 +77,7 @@ class ChainReport:
 
 
 def verify_rows(rows) -> ChainReport:
-    """Walks (id, chain, *FIELDS) rows in id order."""
+    """Walks (id, chain, *FIELDS, personal) rows in id order."""
     previous, checked = "", 0
     for row in rows:
         values = row._mapping

@@ -25,7 +25,7 @@ from trainer.db import server_roles  # noqa: F401 - its session event sets the s
 from trainer.db.base import Versioned, utcnow
 from trainer.db.models import AuditLog, Organization, Setting, User
 from trainer.errors import AuthenticationError, PermissionDenied
-from trainer.security import anchor
+from trainer.security import anchor, trail_personal
 from trainer.security.chain import chain_entries
 from trainer.security.personal import PERSONAL_FIELDS, mask_personal
 from trainer.security.sql_text import UnknownWrite, statement_writes
@@ -266,12 +266,14 @@ def _record_id(obj: Any) -> int | None:
 def audit_entry(actor: Actor, action: str, *, entity: str = "", record_id: int | None = None,
                 summary: str = "", before: Any = None, after: Any = None,
                 organization_id: int | None = None, at: dt.datetime | None = None) -> dict:
-    """One row of audit_log, ready for an INSERT."""
+    """One row of audit_log, ready for an INSERT; a person's values apart in `personal`."""
+    summary, before, after, personal = trail_personal.split(entity, (summary or "")[:200],
+                                                            before, after)
     return {"organization_id": organization_id if organization_id is not None
             else actor.organization_id, "at": at or utcnow(), "user_id": actor.user_id,
             "username": actor.username or actor.role, "action": action, "entity": entity,
-            "record_id": record_id, "summary": (summary or "")[:200],
-            "before": _dumps(before), "after": _dumps(after)}
+            "record_id": record_id, "summary": summary, "before": _dumps(before),
+            "after": _dumps(after), "personal": personal}
 
 
 def write_entries(session: Session, entries: list[dict]) -> None:

@@ -41,6 +41,7 @@ AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "logout": ("退出", "logout"),
     "backup": ("备份", "backup"),
     "restore": ("恢复", "restore"),
+    "purge": ("清除个人信息", "purge personal data"),
 }
 
 # table → entity code of trainer.messages.ENTITIES (or of OWN_ENTITIES below)

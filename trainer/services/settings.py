@@ -63,6 +63,8 @@ DEFAULTS.update({  # trust (trainer/security): logins and backups
     "security.lock_minutes": 15,      # how long it stays locked
     "security.token_days": 30,        # validity of a `trainer login` token
     "backup.keep": 10,                # automatic SQLite copies kept (daily and before upgrades)
+    "audit.retention_days": 365,      # a deleted trainee's personal values stay in the audit
+                                      # trail this long, then `trainer audit purge` blanks them
 })
 
 

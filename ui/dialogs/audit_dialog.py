@@ -8,8 +8,8 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from trainer.errors import TrainerError
 from trainer.security.audit import verify_trail
@@ -87,6 +87,13 @@ class AuditDialog(QDialog):
                                                QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.setObjectName("export")
         self.export_button.clicked.connect(lambda: self.export())
+        self.purge_button = buttons.addButton(self.tr("Purge deleted trainees…"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.purge_button.setObjectName("purge")
+        self.purge_button.setToolTip(self.tr(
+            "Blanks the personal data of trainees deleted longer ago than the retention period "
+            "in the audit trail; what was done, by whom and when stays."))
+        self.purge_button.clicked.connect(lambda: self.purge())
         buttons.rejected.connect(self.reject)
         first, second = QHBoxLayout(), QHBoxLayout()
         for widget in (self.user, self.entity, self.action, self.words):
@@ -179,6 +186,47 @@ class AuditDialog(QDialog):
                                      "follow from the one before — it was changed, or entries "
                                      "before it were removed.")
                              .replace("%1", str(report.first_break)).replace("%2", when))
+
+    def purge(self, confirm=None) -> bool:
+        """Counts what a purge would blank, asks, then purges (audit.retention_days after a
+        trainee's deletion). `confirm(question) -> bool` replaces the question box in tests."""
+        from trainer.security.retention import purge_deleted_trainees
+
+        try:
+            counted = purge_deleted_trainees(self.uow, dry_run=True)
+        except TrainerError as exc:
+            messages.show_refusal(self, str(exc))
+            return False
+        days = str(counted.retention_days)
+        if not counted.entries:
+            self.verdict.setStyleSheet("")
+            self.verdict.setText(self.tr("No trainee deleted more than %1 days ago has personal "
+                                         "data left in the audit trail.").replace("%1", days))
+            return False
+        question = (self.tr("Blank the personal data (name, ID number, mobile…) of %1 trainees "
+                            "deleted more than %2 days ago in %3 audit entries? This cannot be "
+                            "undone.").replace("%1", str(counted.trainees)).replace("%2", days)
+                    .replace("%3", str(counted.entries)))
+        if not (confirm or self._ask)(question):
+            return False
+        try:
+            done = purge_deleted_trainees(self.uow)
+        except TrainerError as exc:
+            messages.show_refusal(self, str(exc))
+            return False
+        self.verdict.setStyleSheet("color: #1b5e20;")
+        self.verdict.setText(self.tr("Purged the personal data of %1 trainees from %2 audit "
+                                     "entries; the chain still holds.")
+                             .replace("%1", str(done.trainees)).replace("%2", str(done.entries)))
+        self.refresh()
+        return True
+
+    def _ask(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Purge personal data"), question,
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _cut_off(self, missing) -> str:
         """Entries missing at the end of the trail (security.anchor.Shortfall)."""

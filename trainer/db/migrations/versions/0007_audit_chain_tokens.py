@@ -25,7 +25,7 @@ ENTRY_COLUMNS = ("id", "organization_id", "at", "user_id", "username", "action",
 
 
 def upgrade() -> None:
-    from trainer.security.chain import link
+    from trainer.security.chain import link_v1 as link
 
     with op.batch_alter_table("audit_log") as batch_op:
         batch_op.add_column(sa.Column("chain", sa.String(length=64), nullable=True))
