@@ -224,9 +224,12 @@ class TraineeAdapter(Adapter):
               report: Callable[[int], None]) -> tuple[int, int, int]:
         """In bulk (services/trainee_import.py): the new rows of each chunk inserted in one
         statement, the existing ones changed in place; progress reported per chunk."""
-        writer = TraineeWriter(uow)
         # looked up again: someone may have added these people since the preview
         found = self.existing(uow, [r.values["id_number"] for r in rows if r.existing_id is None])
+        with TraineeWriter(uow) as writer:
+            return self._write(writer, rows, found, on_duplicate, report)
+
+    def _write(self, writer, rows, found, on_duplicate, report) -> tuple[int, int, int]:
         created = updated = skipped = done = 0
         for part in chunks(rows, CHUNK):
             new, changes = [], {}
