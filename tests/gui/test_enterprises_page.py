@@ -57,14 +57,21 @@ def test_create_find_and_edit_enterprise(qtbot, window, answer, uow, typist):
     page.view.selectRow(0)
     assert "一车间培训室" in page.detail.text()
 
+    # the list shows the contact's phone masked, as `trainer list enterprises` does; the form
+    # edits it in full, and saving keeps it whole (services.enterprises, security.personal)
+    assert page.proxy.index(0, EnterpriseColumn.CONTACT_PHONE).data() == "079****1234"
+
     def edit(dialog):
         assert dialog.findChild(QLineEdit, "name").text() == "新余恒达钢铁有限公司"
+        assert dialog.findChild(QLineEdit, "contact_phone").text() == "07906221234"
         district = dialog.findChild(QLineEdit, "district")
         typist(district, "渝水区")
         _save(dialog)
 
     answer(lambda: qtbot.keyClick(page.view, Qt.Key.Key_Return), edit)
-    assert enterprises.get_enterprise(uow, created.id).district == "渝水区"
+    saved = enterprises.get_enterprise(uow, created.id, reveal=True)
+    assert (saved.district, saved.contact_phone) == ("渝水区", "07906221234")
+    assert enterprises.get_enterprise(uow, created.id).contact_phone == "079****1234"
     assert page.proxy.index(0, EnterpriseColumn.DISTRICT).data() == "渝水区"
 
 

@@ -49,7 +49,7 @@ def test_demo_content(uow):
         assert 1 <= course.lesson_count <= 8 and course.lesson_minutes in (90, 120, 180)
         assert course.pass_mark in (None, 60, 70)
 
-    enterprises = list_enterprises(uow)
+    enterprises = list_enterprises(uow, reveal=True)
     assert len(enterprises) == count_enterprises(uow) == summary.enterprises
     for ent in enterprises:
         assert normalise_credit_code(ent.credit_code) == ent.credit_code
@@ -63,7 +63,7 @@ def test_demo_content(uow):
     assert len(centres) == summary.training_centres
     assert len(list_venues(uow)) == summary.workshops + summary.training_centres
 
-    lecturers = list_lecturers(uow)
+    lecturers = list_lecturers(uow, reveal=True)
     assert {lec.category for lec in lecturers} == set(LECTURER_CATEGORIES)
     fees = {lec.category: lec.hourly_fee for lec in lecturers}
     assert fees["national_senior"] > fees["model_trainer"] > fees["skilled_technician"] > 0
@@ -106,14 +106,14 @@ def test_demo_content(uow):
 def _snapshot(uow: UnitOfWork) -> dict:
     return {
         "enterprises": sorted((e.name, e.credit_code, e.contact_name, e.contact_phone,
-                               e.headcount, e.address) for e in list_enterprises(uow)),
+                               e.headcount, e.address) for e in list_enterprises(uow, reveal=True)),
         "trainees": sorted((t.id_number, t.name, t.mobile, t.enterprise_name, t.post, t.category)
                            for t in list_trainees(uow)),
         "requests": sorted((r.enterprise_name, r.course_title, r.workers, r.window_start,
                             r.window_end, r.weekdays, r.periods, r.blackout_dates, r.priority)
                            for r in list_requests(uow)),
         "lecturers": sorted((lec.name, lec.mobile, lec.unavailable)
-                            for lec in list_lecturers(uow)),
+                            for lec in list_lecturers(uow, reveal=True)),
     }
 
 

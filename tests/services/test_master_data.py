@@ -231,3 +231,24 @@ def test_version_column_guards_concurrent_sessions(database, uow):
         with pytest.raises(StaleDataError):
             b.commit()
     assert ent.get_enterprise(uow, rec.id).address == "A"
+
+
+def test_mobiles_masked_in_the_records_unless_revealed_by_permission(database, uow):
+    """One place masks (security.personal.shown): lecturers' mobiles and enterprises' contact
+    phones come masked from the services unless the caller asks to reveal and the acting user
+    holds the reveal permission."""
+    from tests.scenarios.trust_fixtures import make_staff
+
+    made = lec.create_lecturer(uow, lec.LecturerForm("王建国", "model_trainer",
+                                                     mobile="13979012345"))
+    firm = ent.create_enterprise(uow, ent.EnterpriseForm("新余钢联", contact_phone="13800138000"))
+    assert [r.mobile for r in lec.list_lecturers(uow)] == ["139****2345"]
+    assert lec.get_lecturer(uow, made.id).mobile == "139****2345"
+    assert lec.get_lecturer(uow, made.id, reveal=True).mobile == "13979012345"
+    assert [r.mobile for r in lec.list_lecturers(uow, reveal=True)] == ["13979012345"]
+    assert ent.list_enterprises(uow)[0].contact_phone == "138****8000"
+    assert ent.get_enterprise(uow, firm.id, reveal=True).contact_phone == "13800138000"
+    staff = make_staff(database)
+    viewer = UnitOfWork(database, user=staff.viewer)
+    assert lec.get_lecturer(viewer, made.id, reveal=True).mobile == "139****2345"
+    assert ent.list_enterprises(viewer, reveal=True)[0].contact_phone == "138****8000"

@@ -144,8 +144,10 @@ def _kinds() -> dict[str, Kind]:
     from trainer.services import courses, enterprises, lecturers, requests, trainees
 
     table = {k.name: k for k in (
-    Kind("enterprises", "enterprise", enterprises.EnterpriseForm, enterprises.list_enterprises,
-         enterprises.get_enterprise, enterprises.create_enterprise,
+    # records in full: the columns below mask them unless --reveal (checked and recorded)
+    Kind("enterprises", "enterprise", enterprises.EnterpriseForm,
+         functools.partial(enterprises.list_enterprises, reveal=True),
+         functools.partial(enterprises.get_enterprise, reveal=True), enterprises.create_enterprise,
          enterprises.update_enterprise, enterprises.delete_enterprise,
          (Column("id", "编号", "ID"), Column("name", "企业名称", "Name"),
           Column("district", "区县", "District"), Column("park", "园区", "Park"),
@@ -175,8 +177,10 @@ def _kinds() -> dict[str, Kind]:
           Column("pass_mark", "合格分", "Pass mark"), Column("capacity", "班额", "Capacity")),
          {"theme_id": ("--theme", "theme name or id", _theme_ref),
           "excused_counts_present": ("--excused-counts-present", "yes/no", _yes_no)}),
-    Kind("lecturers", "lecturer", lecturers.LecturerForm, lecturers.list_lecturers,
-         lecturers.get_lecturer, lecturers.create_lecturer, lecturers.update_lecturer,
+    Kind("lecturers", "lecturer", lecturers.LecturerForm,
+         functools.partial(lecturers.list_lecturers, reveal=True),
+         functools.partial(lecturers.get_lecturer, reveal=True), lecturers.create_lecturer,
+         lecturers.update_lecturer,
          lecturers.delete_lecturer,
          (Column("id", "编号", "ID"), Column("name", "姓名", "Name"),
           Column("category", "类别", "Category", _labelled(LECTURER_CATEGORIES)),

@@ -283,7 +283,7 @@ class EnterpriseAdapter(Adapter):
         enterprises.create_enterprise(uow, form)
 
     def update(self, uow: UnitOfWork, target: int, row) -> None:
-        record = enterprises.get_enterprise(uow, target)
+        record = enterprises.get_enterprise(uow, target, reveal=True)
         enterprises.update_enterprise(uow, target, self.merged(record, row), None)
 
 
@@ -297,7 +297,8 @@ class LecturerAdapter(Adapter):
     def __init__(self, uow: UnitOfWork, enterprise_id: int | None, values=None) -> None:
         super().__init__(uow, enterprise_id, values)
         self.themes = _lookup_names((t.name, t.id) for t in courses.list_themes(uow))
-        self.by_key = {(r.name, r.mobile): r.id for r in lecturers.list_lecturers(uow)}
+        self.by_key = {(r.name, r.mobile): r.id
+                       for r in lecturers.list_lecturers(uow, reveal=True)}
 
     def references(self, texts: dict[str, Cell], check: FieldCheck) -> dict[str, Any]:
         parts = [p for p in re.split(r"[,,、;;/\s]+", clean_text(cell_text(texts.get("themes"))))
@@ -318,7 +319,7 @@ class LecturerAdapter(Adapter):
         lecturers.create_lecturer(uow, form)
 
     def update(self, uow: UnitOfWork, target: int, row) -> None:
-        record = lecturers.get_lecturer(uow, target)
+        record = lecturers.get_lecturer(uow, target, reveal=True)
         lecturers.update_lecturer(uow, target, self.merged(record, row), None)
 
 

@@ -35,6 +35,24 @@ def mask_personal(column: str, value: Any) -> Any:
     return mask(value) if mask is not None and value else value
 
 
+def masked_record(record: Any, reveal: bool) -> Any:
+    """`record` (a frozen dataclass a service returns) with its personal fields — those of
+    PERSONAL_FIELDS it has — masked, unless `reveal`. The one place records are masked."""
+    if reveal:
+        return record
+    import dataclasses
+
+    changes = {f.name: mask_personal(f.name, getattr(record, f.name))
+               for f in dataclasses.fields(record) if f.name in PERSONAL_FIELDS}
+    return dataclasses.replace(record, **changes) if changes else record
+
+
+def shown(uow: Any, record: Any, reveal: bool) -> Any:
+    """`record` as the acting user may see it: in full only when `reveal` was asked for and
+    the user holds the reveal permission. (Call inside `with uow`.)"""
+    return masked_record(record, reveal and may_reveal(uow))
+
+
 def may_reveal(uow: Any) -> bool:
     """Does the acting user hold the reveal permission? (Call inside `with uow`.)"""
     return uow.actor.holds(REVEAL)

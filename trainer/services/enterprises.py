@@ -14,6 +14,7 @@ from trainer.rules import fields
 from trainer.rules.credit_code import normalise_credit_code
 from trainer.rules.phone import normalise_phone
 from trainer.rules.pinyin import pinyin_initials
+from trainer.security.personal import shown
 from trainer.services.common import (apply, check_version, count, ensure_unique, filtered,
                                      get_row, page, refuse_if_referenced, search_filter)
 from trainer.services.uow import UnitOfWork
@@ -117,11 +118,14 @@ def _query(org: int, search: str, district: str | None = None):
 
 
 def list_enterprises(uow: UnitOfWork, search: str = "", *, district: str | None = None,
-                     limit: int | None = None, offset: int = 0) -> list[EnterpriseRecord]:
+                     limit: int | None = None, offset: int = 0,
+                     reveal: bool = False) -> list[EnterpriseRecord]:
+    """Contacts' phones masked unless `reveal` (and the acting user may reveal)."""
     with uow:
         stmt = _query(uow.organization_id, search, district).order_by(Enterprise.name_initials,
                                                                       Enterprise.id)
-        return [_record(r) for r in uow.session.scalars(page(stmt, limit, offset))]
+        return [shown(uow, _record(r), reveal)
+                for r in uow.session.scalars(page(stmt, limit, offset))]
 
 
 def count_enterprises(uow: UnitOfWork, search: str = "") -> int:
@@ -129,10 +133,13 @@ def count_enterprises(uow: UnitOfWork, search: str = "") -> int:
         return count(uow.session, _query(uow.organization_id, search))
 
 
-def get_enterprise(uow: UnitOfWork, enterprise_id: int) -> EnterpriseRecord:
+def get_enterprise(uow: UnitOfWork, enterprise_id: int, *,
+                   reveal: bool = False) -> EnterpriseRecord:
+    """The contact's phone masked unless `reveal` (and the acting user may reveal): a form
+    that edits the enterprise asks for it in full."""
     with uow:
-        return _record(get_row(uow.session, Enterprise, enterprise_id, "enterprise",
-                               uow.organization_id))
+        row = get_row(uow.session, Enterprise, enterprise_id, "enterprise", uow.organization_id)
+        return shown(uow, _record(row), reveal)
 
 
 def find_enterprise(uow: UnitOfWork, name: str) -> EnterpriseRecord | None:

@@ -14,6 +14,7 @@ from trainer.messages import LECTURER_CATEGORIES
 from trainer.rules import fields
 from trainer.rules.phone import normalise_mobile
 from trainer.rules.pinyin import pinyin_initials
+from trainer.security.personal import shown
 from trainer.services.common import (apply, check_version, count, ensure_unique, filtered,
                                      get_row, page, refuse_if_referenced, search_filter)
 from trainer.services.uow import UnitOfWork
@@ -128,12 +129,13 @@ def _query(uow: UnitOfWork, search: str, theme_id: int | None, category: str | N
 
 def list_lecturers(uow: UnitOfWork, search: str = "", *, theme_id: int | None = None,
                    category: str | None = None, limit: int | None = None,
-                   offset: int = 0) -> list[LecturerRecord]:
+                   offset: int = 0, reveal: bool = False) -> list[LecturerRecord]:
+    """Mobiles masked unless `reveal` (and the acting user may reveal)."""
     with uow:
         stmt = _query(uow, search, theme_id, category).order_by(Lecturer.name_initials, Lecturer.id)
         stmt = page(stmt, limit, offset).options(selectinload(Lecturer.themes),
                                                  selectinload(Lecturer.unavailable))
-        return [_record(r) for r in uow.session.scalars(stmt)]
+        return [shown(uow, _record(r), reveal) for r in uow.session.scalars(stmt)]
 
 
 def count_lecturers(uow: UnitOfWork, search: str = "") -> int:
@@ -141,9 +143,12 @@ def count_lecturers(uow: UnitOfWork, search: str = "") -> int:
         return count(uow.session, _query(uow, search, None, None))
 
 
-def get_lecturer(uow: UnitOfWork, lecturer_id: int) -> LecturerRecord:
+def get_lecturer(uow: UnitOfWork, lecturer_id: int, *, reveal: bool = False) -> LecturerRecord:
+    """The mobile masked unless `reveal` (and the acting user may reveal): a form that edits
+    the lecturer asks for it in full."""
     with uow:
-        return _record(get_row(uow.session, Lecturer, lecturer_id, "lecturer", uow.organization_id))
+        row = get_row(uow.session, Lecturer, lecturer_id, "lecturer", uow.organization_id)
+        return shown(uow, _record(row), reveal)
 
 
 def create_lecturer(uow: UnitOfWork, form: LecturerForm) -> LecturerRecord:

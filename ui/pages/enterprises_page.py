@@ -53,7 +53,8 @@ class EnterprisesPage(MasterPage):
         return EnterpriseDialog.ask(self, self.uow)
 
     def ask_edit(self, record):
-        return EnterpriseDialog.ask(self, self.uow, record)
+        # the form edits the full values (the list shows them masked)
+        return EnterpriseDialog.ask(self, self.uow, enterprises.get_enterprise(self.uow, record.id, reveal=True))
 
     def delete(self, record) -> None:
         enterprises.delete_enterprise(self.uow, record.id)

@@ -33,7 +33,8 @@ class LecturersPage(MasterPage):
         return LecturerDialog.ask(self, self.uow)
 
     def ask_edit(self, record):
-        return LecturerDialog.ask(self, self.uow, record)
+        # the form edits the full values (the list shows them masked)
+        return LecturerDialog.ask(self, self.uow, lecturers.get_lecturer(self.uow, record.id, reveal=True))
 
     def delete(self, record) -> None:
         lecturers.delete_lecturer(self.uow, record.id)
