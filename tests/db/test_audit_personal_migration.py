@@ -1,4 +1,4 @@
-"""Revision 0011 moves the personal values of the entries already in the trail apart (issue 20):
+"""Revision 0012 moves the personal values of the entries already in the trail apart (issue 20):
 entries written before held full ID numbers and mobiles (masked only when read); after the
 upgrade they are masked, kept where a purge can blank them, and the re-chained trail verifies —
 except where the old chain was already broken, which the new one still names."""
@@ -42,9 +42,9 @@ def _entries():
 
 
 def _old_trail(db_url, tamper: int | None = None):
-    """A database at revision 0010 whose trail was written by that version (chain v1)."""
+    """A database at revision 0011 whose trail was written by that version (chain v1)."""
     db = connect(db_url)
-    upgrade(db, "0010")
+    upgrade(db, "0011")
     previous = ""
     with db.engine.begin() as conn:
         for n, entry in enumerate(_entries(), start=1):

@@ -413,7 +413,7 @@ class AuditLog(Base):
     before: Mapped[str | None] = mapped_column(Text)  # JSON of the changed columns
     after: Mapped[str | None] = mapped_column(Text)
     chain: Mapped[str | None] = mapped_column(Str(64))  # security/chain.py (revision 0007)
-    # the personal values, apart so a purge can blank them (security/trail_personal.py, 0011)
+    # the personal values, apart so a purge can blank them (security/trail_personal.py, 0012)
     personal: Mapped[str | None] = mapped_column(Text)
 
 

@@ -20,7 +20,7 @@ from trainer.security.trail_personal import digests
 
 FIELDS = ("organization_id", "at", "user_id", "username", "action", "entity", "record_id",
           "summary", "before", "after")
-PERSONAL = "personal"  # covered through its digests (revision 0011)
+PERSONAL = "personal"  # covered through its digests (revision 0012)
 LOCK_KEY = 20_2012_0005  # pg_advisory_xact_lock: "appending to audit_log"
 
 
@@ -39,7 +39,7 @@ def link(previous: str | None, entry: Mapping[str, Any]) -> str:
 
 
 def link_v1(previous: str | None, entry: Mapping[str, Any]) -> str:
-    """The chain as revisions 0007–0010 made it (all values, none apart): for the migrations."""
+    """The chain as revisions 0007–0011 made it (all values, none apart): for the migrations."""
     values = json.dumps([_plain(entry.get(f)) for f in FIELDS], ensure_ascii=False,
                         separators=(",", ":"))
     return hashlib.sha256(f"{previous or ''}\n{values}".encode("utf-8")).hexdigest()

@@ -8,8 +8,8 @@ moved the same way — ID numbers and mobiles written in full before they were m
 now — and the trail is chained again in id order. An entry where the old chain was already
 broken stays broken under the new one, so `trainer audit verify` still names it.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-07
 """
 import json
@@ -17,15 +17,15 @@ import json
 from alembic import op
 import sqlalchemy as sa
 
-revision = '0011'
-down_revision = '0010'
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
 COLUMNS = ("id", "organization_id", "at", "user_id", "username", "action", "entity",
            "record_id", "summary", "before", "after", "chain")
 BATCH = 500
-BROKEN = "broken before revision 0011"  # what an entry that did not follow is chained to
+BROKEN = "broken before revision 0012"  # what an entry that did not follow is chained to
 
 
 def _log(*extra: str):
