@@ -6,6 +6,7 @@ from pathlib import Path
 
 APP_NAME = "FactoryClassroom"
 ENV_URL = "TRAINER_DATABASE_URL"
+LOG_NAME = "trainer.log"  # in the data folder: what went wrong unexpectedly (GUI and CLI)
 
 
 def data_dir() -> Path:
@@ -15,6 +16,10 @@ def data_dir() -> Path:
     path = Path(os.environ.get("TRAINER_DATA_DIR") or user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def log_path() -> Path:
+    return data_dir() / LOG_NAME
 
 
 def default_database_url() -> str:

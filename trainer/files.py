@@ -36,20 +36,50 @@ class OutputError(ReasonError):
                    "reader) and cannot be replaced. Close it and try again."),
         "no_folder": ("文件夹“{path}”不存在，也无法创建。", "The folder “{path}” does not exist "
                       "and cannot be made."),
+        "is_folder": ("“{path}”是一个文件夹，不是文件：请给出要写入的文件名。",
+                      "“{path}” is a folder, not a file: give the name of the file to write."),
         "failed": ("无法写入“{path}”：{detail}", "Cannot write “{path}”: {detail}"),
     }
+
+
+class FileAccessError(ReasonError):
+    """A file or folder the user named could not be used (read or written): which one, why."""
+
+    TEXTS = {
+        "is_folder": ("“{path}”是一个文件夹，不是文件。", "“{path}” is a folder, not a file."),
+        "not_folder": ("“{path}”中有一段不是文件夹。", "A part of “{path}” is not a folder."),
+        "missing": ("找不到“{path}”。", "“{path}” does not exist."),
+        "denied": ("没有读写“{path}”的权限。", "You may not read or write “{path}”."),
+        "failed": ("无法使用“{path}”：{detail}", "Cannot use “{path}”: {detail}"),
+        "system": ("系统错误：{detail}", "System error: {detail}"),
+    }
+
+
+_ACCESS_REASONS = {errno.EISDIR: "is_folder", errno.ENOTDIR: "not_folder", errno.ENOENT: "missing",
+                   errno.EACCES: "denied", errno.EPERM: "denied"}
+
+
+def file_access_error(exc: OSError) -> FileAccessError:
+    """The FileAccessError for an OSError nobody turned into a typed error on the way up."""
+    detail = exc.strerror or str(exc)
+    if exc.filename is None:
+        return FileAccessError("system", detail=detail)
+    return FileAccessError(_ACCESS_REASONS.get(exc.errno, "failed"), path=os.fsdecode(exc.filename),
+                           detail=detail)
 
 
 def output_error(exc: OSError, path: str | os.PathLike) -> OutputError:
     """The OutputError for an OSError met while writing `path`."""
     code = exc.errno
+    if code == errno.EISDIR or Path(path).is_dir():  # Windows says EACCES for a folder
+        return OutputError("is_folder", path=str(path))
     if code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return OutputError("disk_full", path=str(path))
     if code in (errno.EROFS, errno.EACCES, errno.EPERM) and not _windows_locked(exc):
         return OutputError("read_only", path=str(path))
     if code in (errno.EBUSY, errno.ETXTBSY) or _windows_locked(exc):
         return OutputError("locked", path=str(path))
-    if code == errno.ENOENT:
+    if code in (errno.ENOENT, errno.ENOTDIR, errno.EEXIST):  # EEXIST: a file where a folder goes
         return OutputError("no_folder", path=str(Path(path).parent))
     return OutputError("failed", path=str(path), detail=exc.strerror or str(exc))
 

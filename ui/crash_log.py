@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, 
                                QVBoxLayout)
 
 from trainer.files import make_owner_only
-from trainer.config import data_dir
-
-LOG_NAME = "trainer.log"
+from trainer.config import LOG_NAME, data_dir
 LOGGER = logging.getLogger("factory_classroom")
 _QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
               QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,

@@ -9,6 +9,7 @@ rejected some rows (the others were imported unless --dry-run); 4 schedule confl
 revoked certificate; 6 a certificate that is not genuine."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from typing import Sequence
@@ -17,11 +18,10 @@ from trainer.build_info import version_text
 from trainer.cli import (attendance, certificates, enrolment, lists, office, pdf, programmes,
                          records, results, schedule, trust)
 from trainer.cli.common import (COMMON, EXIT_CONFLICTS, EXIT_FAILURE, EXIT_NOT_GENUINE, EXIT_OK,
-                                EXIT_REJECTED, EXIT_REVOKED, EXIT_USAGE, Parser, UsageError)
-from trainer.cli.kinds import KIND_NAMES
-from trainer.errors import (DatabaseError, InvalidInput, NotFoundError, TrainerError,
-                            ValidationError)
-from trainer.files import owner_only_umask
+                                EXIT_REJECTED, EXIT_REVOKED, EXIT_USAGE, Parser, UsageError, say)
+from trainer.config import log_path
+from trainer.errors import DatabaseError, InvalidInput, NotFoundError, TrainerError
+from trainer.files import FileAccessError, OutputError, file_access_error, owner_only_umask
 from trainer.io.bounds import FileTooBigError
 from trainer.io.reading import ImportFileError
 from trainer.messages import set_language
@@ -96,6 +96,24 @@ class _Escaping:
         return getattr(self._stream, name)
 
 
+# Typed errors that mean bad arguments or input that cannot be read (exit 2); any other
+# TrainerError is a failure (exit 1): refused, conflicting edit, database trouble, disk full.
+USAGE_ERRORS = (UsageError, ImportFileError, FileTooBigError, InvalidInput, NotFoundError)
+USAGE_REASONS = {DatabaseError: ("bad_url", "not_ours", "no_database"),
+                 OutputError: ("is_folder", "no_folder"),
+                 FileAccessError: ("is_folder", "not_folder", "missing", "denied", "failed")}
+
+
+def exit_code(exc: BaseException) -> int:
+    """The exit code of a typed error (the one error mapping of the command line)."""
+    if isinstance(exc, USAGE_ERRORS):
+        return EXIT_USAGE
+    for kind, reasons in USAGE_REASONS.items():
+        if isinstance(exc, kind) and exc.reason in reasons:
+            return EXIT_USAGE
+    return EXIT_FAILURE
+
+
 def _run(args) -> int:
     try:
         return args.run(args)
@@ -104,24 +122,38 @@ def _run(args) -> int:
     except BrokenPipeError:  # `trainer … | head`: the reader has all it wanted
         sys.stdout = None  # nothing more to flush at exit
         return EXIT_OK
-    except KeyError as exc:
-        print(f"trainer: unknown kind {exc}; use one of {', '.join(KIND_NAMES)}", file=sys.stderr)
-        return EXIT_USAGE
-    except UsageError as exc:
-        print(f"trainer: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except (ImportFileError, FileTooBigError) as exc:  # the file cannot be imported at all
-        print(f"trainer: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except (InvalidInput, ValidationError, NotFoundError) as exc:
-        print(f"trainer: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except DatabaseError as exc:
-        print(f"trainer: {exc}", file=sys.stderr)
-        return EXIT_USAGE if exc.reason in ("bad_url", "not_ours", "no_database") else EXIT_FAILURE
-    except TrainerError as exc:
-        print(f"trainer: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
+    except OSError as exc:  # a file named on the command line, not turned into a typed error
+        return _say_error(file_access_error(exc))
+    except (UsageError, TrainerError) as exc:
+        return _say_error(exc)
+    except Exception as exc:  # a fault in the program: its traceback goes to the log
+        return _internal_error(exc)
+
+
+def _say_error(exc: Exception) -> int:
+    print(f"trainer: {exc}", file=sys.stderr)
+    return exit_code(exc)
+
+
+def _internal_error(exc: Exception) -> int:
+    """An error nobody expected: the traceback appended to the log in the data folder, one
+    sentence on stderr saying where (the traceback itself when the log cannot be written)."""
+    import traceback
+
+    details = "".join(traceback.format_exception(exc))
+    try:
+        path = log_path()
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(f"{dt.datetime.now():%Y-%m-%d %H:%M:%S} ERROR trainer {sys.argv[1:]}\n"
+                      f"{details}\n")
+    except OSError:
+        print(details, file=sys.stderr)
+        path = None
+    print("trainer: " + say(f"程序内部错误（{type(exc).__name__}），不是数据的问题。",
+                            f"internal error ({type(exc).__name__}), not a problem of the data.")
+          + (say(f"详情已记入 {path}", f" The details are in {path}") if path else ""),
+          file=sys.stderr)
+    return EXIT_FAILURE
 
 
 if __name__ == "__main__":  # pragma: no cover

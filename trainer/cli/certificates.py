@@ -136,8 +136,10 @@ def _key(args, uow) -> int:
     if args.key_action == "export":
         print(keys.export_private_key(uow, args.out, _passphrase(args, ("密钥口令：", "Key passphrase: "))))
         return 0
-    with open(args.out, "w", encoding="ascii") as stream:  # public
-        stream.write(keys.public_key_pem(info))
+    from trainer.files import atomic_output
+
+    with atomic_output(args.out) as partial:  # public
+        partial.write_text(keys.public_key_pem(info), encoding="ascii")
     print(f"{args.out} ({info.fingerprint_display})")
     return 0
 

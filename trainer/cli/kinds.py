@@ -8,6 +8,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
+from trainer.cli.common import UsageError
 from trainer.errors import NotFoundError, ValidationError
 from trainer.messages import GENDERS, LECTURER_CATEGORIES, TRAINEE_CATEGORIES, label, language
 from trainer.rules import fields as F
@@ -231,7 +232,7 @@ ALIASES = {k[:-1]: k for k in KIND_NAMES} | {
 def resolve_kind(name: str) -> Kind:
     key = ALIASES.get(name, name)
     if key not in KIND_NAMES:
-        raise KeyError(name)
+        raise UsageError(f"unknown kind {name!r}; use one of {', '.join(KIND_NAMES)}")
     return _kinds()[key]
 
 

@@ -9,6 +9,7 @@ CSV output passes its cells through csv_cell."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
 from decimal import Decimal
@@ -21,7 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.utils import get_column_letter
 
-from trainer.files import FirstErrorStream, atomic_output
+from trainer.files import FirstErrorStream, OutputError, atomic_output
 from trainer.io.columns import fields_of
 from trainer.io.reading import cell_text
 from trainer.messages import language
@@ -47,11 +48,17 @@ def _save(book: Workbook, path: str | os.PathLike) -> Path:
             _no_formulas(sheet)
             _print_setup(sheet)
     target = Path(path)
-    with atomic_output(target, ".xlsx") as tmp, open(tmp, "r+b") as fh:
-        sink = FirstErrorStream(fh)
-        book.save(sink)
-        if sink.error is not None:
-            raise sink.error
+    sink = None
+    try:
+        with atomic_output(target, ".xlsx") as tmp, open(tmp, "r+b") as fh:
+            sink = FirstErrorStream(fh)
+            book.save(sink)
+            if sink.error is not None:
+                raise sink.error
+    except OutputError:
+        if sink is None and book.write_only:  # no file to write to: finish the sheets' writers
+            book.save(io.BytesIO())           # here, not in a complaint at garbage collection
+        raise
     return target
 
 

@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from trainer.db.base import utcnow
 from trainer.db.models import CertificateKey
 from trainer.errors import CertificateError
+from trainer.files import atomic_output
 from trainer.security import guard
 from trainer.security.audit import record_event
 from trainer.security.roles import CERTIFICATES, SETTINGS
@@ -106,14 +107,8 @@ def _check_passphrase(passphrase: str) -> bytes:
 
 def _write_private(path: Path, pem: bytes) -> None:
     """Owner-only, written beside and renamed, so a failed write leaves no half key file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as stream:
-        stream.write(pem)
-        stream.flush()
-        os.fsync(stream.fileno())
-    os.replace(partial, path)
+    with atomic_output(path) as partial:
+        partial.write_bytes(pem)
 
 
 def create_key(uow: UnitOfWork, passphrase: str, *, folder: Path | None = None,
