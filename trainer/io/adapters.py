@@ -195,7 +195,10 @@ class TraineeAdapter(Adapter):
             name=_text(get("name")), id_number=_text(id_number),
             gender=_text(gender), mobile=_text(get("mobile")),
             enterprise_id=enterprise_id, post=_text(get("post")),
-            category=_text(category), notes=_text(get("notes")))
+            category=_text(category), notes=_text(get("notes")),
+            # a mapped 已持证 column says yes or no on every row (blank: no)
+            holds_certificate=_text(get("holds_certificate")) if "holds_certificate" in texts
+            else None)
 
     def _enterprise(self, value: Cell, check: FieldCheck) -> int | None:
         """_reference, remembering what each distinct cell gave."""

@@ -16,26 +16,10 @@ from trainer.rules.fields import FieldCheck
 from trainer.rules.text import clean_text
 from trainer.services import trainees
 
-_YES = {"是", "有", "已持证", "持证", "已取得", "已有", "y", "yes", "true", "1", "√", "✓", "✔"}
-_NO = {"否", "无", "没有", "未持证", "未取得", "n", "no", "false", "0", "×", "✗", "-", "—"}
-CHOICES = (("是", "yes"), ("否", "no"))
-
-
-def parse_holds(value: object, field: str = "holds_certificate") -> bool:
-    """是/否 (有/无, √/×, yes/no, 1/0…); blank is no."""
-    text = clean_text(value).lower()
-    if not text or text in _NO:
-        return False
-    if text in _YES:
-        return True
-    raise ValidationError(field, "choice", choices=CHOICES)
-
-
 @dataclass(frozen=True)
 class ApplicantForm:
-    trainee: trainees.TraineeForm
+    trainee: trainees.TraineeForm  # its holds_certificate: the 已持证 column
     level: Cell = None
-    holds_certificate: Cell = None
     id_lost: bool = False  # the ID was stored as a number: refused for that, not as missing
 
 
@@ -54,10 +38,9 @@ def clean_applicant(form: ApplicantForm) -> dict:
         check.add(ValidationError("id_number", "required"))
     level = check(fields.text, _text(form.level) if form.level is not None else "", "level",
                   max_len=20)
-    holds = check(parse_holds, form.holds_certificate)
     check.raise_if_any()
     values["level"] = level
-    values["holds_certificate"] = holds
+    values.setdefault("holds_certificate", False)  # no 已持证 column: not known to hold one
     return values
 
 
@@ -73,7 +56,7 @@ class ApplicantAdapter(TraineeAdapter):
     def form(self, texts: dict[str, Cell], check: FieldCheck) -> Any:
         trainee = super().form(texts, check)
         lost = any(e.reason == "numeric_identifier" for e in check.errors)
-        return ApplicantForm(trainee, texts.get("level"), texts.get("holds_certificate"), lost)
+        return ApplicantForm(trainee, texts.get("level"), lost)
 
     def write(self, uow, rows: list, on_duplicate: str,
               report: Callable[[int], None]) -> tuple[int, int, int]:

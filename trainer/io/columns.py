@@ -49,6 +49,9 @@ KIND_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
                   example="焊工"),
         FieldSpec("category", "人员类别", "Category",
                   ("类别", "职工类别", "人员类型", "身份类别", "category"), example="农民工"),
+        FieldSpec("holds_certificate", "已持证", "Holds certificate",
+                  ("是否持证", "持证情况", "已取得证书", "已有证书", "是否已取得证书", "持有证书",
+                   "holds certificate", "certified"), example="否"),
         _NOTES,
     ),
     "enterprises": (
@@ -121,9 +124,6 @@ KIND_FIELDS["applicants"] = tuple(
     FieldSpec("level", "报名等级", "Level", ("等级", "申报等级", "报考等级", "培训等级", "申请等级",
                                            "报名级别", "级别", "level", "applied level"),
               example="初级"),
-    FieldSpec("holds_certificate", "已持证", "Holds certificate",
-              ("是否持证", "持证情况", "已取得证书", "已有证书", "是否已取得证书", "持有证书",
-               "holds certificate", "certified"), example="否"),
 )
 
 _PARENTHESES = re.compile(r"[((\[【<《].*?[))\]】>》]")

@@ -137,6 +137,25 @@ def date(value: object, field: str, *, required: bool = False) -> dt.date | None
         raise ValidationError(field, "date_format", value=cleaned) from None
 
 
+_YES = {"是", "有", "已持证", "持证", "已取得", "y", "yes", "true", "1", "√", "✓", "✔"}
+_NO = {"否", "无", "没有", "未持证", "未取得", "n", "no", "false", "0", "×", "✗", "-", "—"}
+
+
+def yes_no(value: object, field: str) -> bool | None:
+    """A yes/no cell or box as clerks fill it: 是/否, 有/无, √/×, yes/no, 1/0, a checkbox;
+    None when blank."""
+    if value is None or isinstance(value, bool):
+        return value
+    cleaned = clean_text(value).lower()
+    if not cleaned:
+        return None
+    if cleaned in _YES:
+        return True
+    if cleaned in _NO:
+        return False
+    raise ValidationError(field, "choice", choices=(("是", "yes"), ("否", "no")))
+
+
 def colour(value: object, field: str = "color", default: str = "#4a90d9") -> str:
     cleaned = clean_text(value)
     if not cleaned:

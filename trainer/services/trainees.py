@@ -32,6 +32,7 @@ class TraineeForm:
     post: str = ""
     category: str = ""
     notes: str = ""
+    holds_certificate: bool | str | None = None  # already holds the certificate; None: as is
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class TraineeRecord:
     post: str
     category: str
     notes: str
+    holds_certificate: bool = False
 
 
 _COLUMNS = (Trainee, Enterprise.name)
@@ -56,7 +58,7 @@ _COLUMNS = (Trainee, Enterprise.name)
 def _record(row: Trainee, enterprise_name: str | None) -> TraineeRecord:
     return TraineeRecord(row.id, row.version, row.name, row.id_number or "", row.gender,
                          row.birth_date, row.mobile, row.enterprise_id, enterprise_name or "",
-                         row.post, row.category, row.notes)
+                         row.post, row.category, row.notes, bool(row.holds_certificate))
 
 
 def clean_trainee(form: TraineeForm, *, keep_unknown_category: bool = False) -> dict:
@@ -83,6 +85,9 @@ def clean_trainee(form: TraineeForm, *, keep_unknown_category: bool = False) -> 
     if info:
         values.update(id_number=info.number, birth_date=info.birth_date,
                       gender=gender or info.gender)
+    if form.holds_certificate is not None:  # a form or a file column that says it
+        values["holds_certificate"] = bool(check(fields.yes_no, form.holds_certificate,
+                                                 "holds_certificate"))
     check.raise_if_any()
     values["name_initials"] = pinyin_initials(values["name"])[:50]
     return values

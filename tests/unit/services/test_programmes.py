@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from trainer.errors import ValidationError
-from trainer.io.applicants import parse_holds
+from trainer.rules.fields import yes_no
 from trainer.services.applications import ApplicantRow, _decide, level_for
 from trainer.services.programmes import (LevelRecord, ProgrammeClass, ProgrammeError,
                                          ProgrammeRecord, add_months, month_end,
@@ -46,15 +46,15 @@ def test_categories_by_label_code_or_english_any_separator():
 
 
 @pytest.mark.parametrize("cell, holds", [("是", True), ("有", True), ("√", True), (" YES ", True),
-                                         (1, True), ("否", False), ("无", False), (None, False),
-                                         ("", False), (0, False), ("×", False)])
+                                         (1, True), (True, True), ("否", False), ("无", False),
+                                         (None, None), ("", None), (0, False), ("×", False)])
 def test_holds_certificate_column(cell, holds):
-    assert parse_holds(cell) is holds
+    assert yes_no(cell, "holds_certificate") is holds
 
 
 def test_holds_certificate_column_refuses_what_it_cannot_read():
     with pytest.raises(ValidationError) as info:
-        parse_holds("持有初级证")
+        yes_no("持有初级证", "holds_certificate")
     assert info.value.message("zh") == "已持证应为以下之一：是/否"
 
 
