@@ -24,13 +24,14 @@ from sqlalchemy import select
 
 from trainer.db.models import (CalendarOverride, Cohort, Course, Enterprise, Lecturer, Lesson,
                                TrainingRequest)
-from trainer.rules.calendar import DayPeriod, lesson_times, period_of
-from trainer.rules.conflicts import (LessonFacts, RequestWindow, RuleContext, Unavailable,
-                                     lecturer_unavailable, non_working_day, outside_request)
-from trainer.scheduling.problem import (ClassToPlan, FixedLesson, LecturerFacts, LessonToPlace,
-                                        Placement, PlanningProblem, Slot, VenueFacts, Weights)
+from trainer.rules.calendar import DayPeriod, period_of
+from trainer.rules.conflicts import RuleContext, Unavailable
+from trainer.scheduling.build_facts import (class_conflicts, classes_to_plan, grid_slots,
+                                            lecturer_facts, lesson_order, site_of, venue_facts)
+from trainer.scheduling.problem import (FixedLesson, LessonToPlace, Placement, PlanningProblem,
+                                        Weights)
 from trainer.services.schedule_classes import split_sizes
-from trainer.services.schedule_data import (ClassRecord, ScheduleSnapshot, VenueInfo,
+from trainer.services.schedule_data import (ClassRecord, ScheduleSnapshot,
                                             judged_range_condition, load_classes, load_snapshot)
 from trainer.services.settings import get_setting
 from trainer.services.uow import UnitOfWork
@@ -102,72 +103,6 @@ def fingerprint(uow: UnitOfWork, start: dt.date, end: dt.date) -> str:
     return hashlib.sha256(repr([[tuple(r) for r in p] for p in parts]).encode()).hexdigest()
 
 
-def _site(venue: VenueInfo | None, enterprise_id: int | None) -> int | None:
-    """Where a lecturer has to go, as one number (the rules' LessonFacts.site): an enterprise
-    id, or minus a training centre's venue id."""
-    if venue is not None:
-        return venue.enterprise_id if venue.enterprise_id is not None else -venue.id
-    return enterprise_id
-
-
-def _probe(cls: ClassRecord, n: int, date: dt.date, period: DayPeriod,
-           lecturer_id: int | None = None) -> LessonFacts:
-    start, end = lesson_times(period, cls.lesson_minutes)
-    return LessonFacts(id=-n, class_id=cls.id, class_code=cls.code, class_name=cls.name,
-                       sequence=1, date=date, start=start, end=end, theme_id=cls.theme_id,
-                       lecturer_id=lecturer_id, enterprise_id=cls.enterprise_id,
-                       request=cls.request)
-
-
-STAGES = (("weekdays", "wrong_weekday"), ("periods", "wrong_period"),
-          ("working_days", "non_working_day"), ("blackout", "blackout_date"))
-
-
-def _class_slots(cls: ClassRecord, start: dt.date, end: dt.date, periods, ctx: RuleContext,
-                 slot_index: dict[tuple[dt.date, str], int]):
-    """The grid slots the class's request allows, and how many were left after each rule."""
-    req = cls.request or RequestWindow(start, end)
-    first, last = max(start, req.start or start), min(end, req.end or end)
-    probes = []
-    day = first
-    while day <= last:
-        for period in periods:
-            probes.append((day, period))
-        day += dt.timedelta(days=1)
-    facts = [_probe(cls, i + 1, d, p) for i, (d, p) in enumerate(probes)]
-    broken: dict[str, set[int]] = defaultdict(set)
-    for conflict in outside_request(facts, ctx) + non_working_day(facts, ctx):
-        for lesson_id in conflict.lesson_ids:
-            broken[conflict.code].add(-lesson_id - 1)
-    left = set(range(len(probes))) - broken["outside_window"]
-    stages = [("window", len(left))]
-    for stage, code in STAGES:
-        left -= broken[code]
-        stages.append((stage, len(left)))
-    slots = sorted(slot_index[(probes[i][0], probes[i][1].code)] for i in left
-                   if (probes[i][0], probes[i][1].code) in slot_index)
-    return tuple(slots), tuple(stages)
-
-
-def _venues_for(cls_size: int, enterprise_id: int | None, venues: dict[int, VenueInfo],
-                own_venue: int | None = None) -> tuple[int, ...]:
-    """The class's own venue (a programme's training centre) when it has one; else its
-    enterprise's venues big enough (capacity 0: not recorded, accepted), smallest first; else
-    the first training centre big enough."""
-    def fits(v: VenueInfo) -> bool:
-        return not v.capacity or v.capacity >= cls_size
-    if own_venue is not None:
-        return (own_venue,) if own_venue in venues and fits(venues[own_venue]) else ()
-    own = sorted((v for v in venues.values() if v.enterprise_id == enterprise_id and
-                  enterprise_id is not None and fits(v)),
-                 key=lambda v: (v.capacity or 10**6, v.id))
-    if own:
-        return tuple(v.id for v in own)
-    centres = sorted((v for v in venues.values() if v.enterprise_id is None and fits(v)),
-                     key=lambda v: (v.capacity or 10**6, v.id))
-    return (centres[0].id,) if centres else ()
-
-
 def build_problem(uow: UnitOfWork, start: dt.date, end: dt.date, *,
                   requests: bool = True, movable_all: bool = False,
                   must_move: frozenset[int] = frozenset(),
@@ -222,11 +157,7 @@ def build_problem(uow: UnitOfWork, start: dt.date, end: dt.date, *,
     # them: _class_slots probes non_working_day, which knows the request)
     weekends = any(r.allow_weekends for r in open_requests) or any(
         c.request is not None and c.request.allow_weekends for c in all_classes.values())
-    slots: list[Slot] = []
-    for date in _grid_days(ctx.calendar, start, end, weekends):
-        for period in periods:
-            slots.append(Slot(len(slots), date, period.code, period.start, period.end))
-    slot_index = {(s.date, s.period): s.index for s in slots}
+    slots, slot_index = grid_slots(ctx.calendar, start, end, periods, weekends)
 
     # --- classes to plan ----------------------------------------------------------------------
     classes: dict[str, ClassRecord] = {}
@@ -288,65 +219,16 @@ def build_problem(uow: UnitOfWork, start: dt.date, end: dt.date, *,
             fixed.append(FixedLesson(
                 f"lesson:{facts.id}", key, facts.sequence, facts.date, facts.start, facts.end,
                 facts.lecturer_id, facts.venue_id,
-                _site(snapshot.venues.get(facts.venue_id), facts.enterprise_id), slot))
-
-    # --- lecturers: free slots by the rule lecturer_unavailable ------------------------------
-    any_class = next(iter(classes.values()), None)
-    lecturer_facts = []
-    for lid in sorted(lecturers):
-        profile = lecturers[lid]
-        available = None
-        if any_class is not None and (profile.unavailable or profile.weekly):
-            probes = [replace(_probe(any_class, s.index + 1, s.date, _period(periods, s.period)),
-                              lecturer_id=lid) for s in slots]
-            away = {-c.lesson_ids[0] - 1 for c in lecturer_unavailable(probes, ctx)}
-            available = frozenset(s.index for s in slots if s.index not in away)
-        lecturer_facts.append(LecturerFacts(
-            lid, profile.name, tuple(sorted(profile.theme_ids)),
-            profile.max_hours_per_day * 60 if profile.max_hours_per_day else None,
-            profile.max_hours_per_week * 60 if profile.max_hours_per_week else None, available))
-
-    venues = []
-    for vid in sorted(snapshot.venues):
-        v = snapshot.venues[vid]
-        available = None
-        if venue_away is not None and venue_away.resource_id == vid:
-            available = frozenset(s.index for s in slots
-                                  if not venue_away.start <= s.date <= venue_away.end)
-        venues.append(VenueFacts(vid, f"{v.enterprise_name}{v.name}", v.capacity,
-                                 v.enterprise_id, available))
-
-    # --- the classes' requests probed with the rules -----------------------------------------
-    plan_classes = []
-    for key in sorted(classes, key=_class_order):
-        record = classes[key]
-        allowed, stages = _class_slots(record, start, end, periods, ctx, slot_index)
-        venue_ids = _venues_for(record.size, record.enterprise_id, snapshot.venues,
-                                record.venue_id)
-        site = _site(snapshot.venues.get(venue_ids[0]) if venue_ids else None,
-                     record.enterprise_id)
-        req = record.request
-        plan_classes.append(ClassToPlan(
-            key, record.name, record.course_title, record.theme_id, record.theme_name, site,
-            record.enterprise_name, record.size, record.lesson_minutes,
-            req.start if req and req.start else start, req.end if req and req.end else end,
-            req.weekdays if req else "1234567", tuple(req.periods) if req else (),
-            allowed, venue_ids, stages, _priority(open_requests, record),
-            settings.class_min_gap_days))
-
-    conflicts = []
-    keys_by_id = {c.id: k for k, c in classes.items()}
-    enrolled = ctx.enrolments
-    planned = [cid for cid in keys_by_id if cid in enrolled]
-    for a in sorted(planned):
-        for b in sorted(enrolled):
-            if a != b and enrolled[a] & enrolled[b] and (b not in keys_by_id or a < b):
-                conflicts.append((keys_by_id[a], keys_by_id.get(b, f"class:{b}")))
+                site_of(snapshot.venues.get(facts.venue_id), facts.enterprise_id), slot))
 
     problem = PlanningProblem(
-        tuple(slots), tuple(plan_classes), tuple(sorted(lessons, key=_lesson_order)),
-        tuple(lecturer_facts), tuple(venues), tuple(fixed), tuple(conflicts), weights,
-        preferred, settings.travel_gap_minutes)
+        tuple(slots),
+        tuple(classes_to_plan(classes, start, end, periods, ctx, slot_index, snapshot.venues,
+                              open_requests, settings.class_min_gap_days)),
+        tuple(sorted(lessons, key=lesson_order)),
+        tuple(lecturer_facts(lecturers, classes, slots, periods, ctx)),
+        tuple(venue_facts(snapshot.venues, slots, venue_away)), tuple(fixed),
+        tuple(class_conflicts(classes, ctx)), weights, preferred, settings.travel_gap_minutes)
     return BuiltProblem(problem, snapshot, periods, ctx, start, end, classes, new_classes,
                         tuple(request_ids), print_fp,
                         {i: row for i, row in lesson_rows.items()})
@@ -376,19 +258,6 @@ def _missing_lessons(record: ClassRecord, taken: dict[int, set[int]], classes: d
             lessons.append(LessonToPlace(f"add:{record.id}:{seq}", key, seq))
 
 
-def _grid_days(calendar, start: dt.date, end: dt.date, weekends: bool) -> list[dt.date]:
-    """Working days, and the ordinary weekend days too when `weekends`."""
-    from trainer.rules.conflicts import RequestWindow, weekend_allowed
-    allow = RequestWindow(allow_weekends=True) if weekends else None
-    days, date = [], start
-    while date <= end:
-        day = calendar.day(date)
-        if day.working or weekend_allowed(day, allow):
-            days.append(date)
-        date += dt.timedelta(days=1)
-    return days
-
-
 def load_request_class(uow: UnitOfWork, request_id: int) -> list[ClassRecord]:
     """A stand-in ClassRecord for a request's future classes: course, theme, enterprise and
     request window as load_classes would give them (a Cohort is not made until acceptance)."""
@@ -408,21 +277,3 @@ def load_request_class(uow: UnitOfWork, request_id: int) -> list[ClassRecord]:
                         request_window(req), 0)]
 
 
-def _period(periods, code: str) -> DayPeriod:
-    return next(p for p in periods if p.code == code)
-
-
-def _priority(requests, record: ClassRecord) -> int:
-    for req in requests:
-        if req.id == record.request_id:
-            return req.priority
-    return 0
-
-
-def _class_order(key: str):
-    kind, _, rest = key.partition(":")
-    return kind, rest
-
-
-def _lesson_order(lesson: LessonToPlace):
-    return _class_order(lesson.class_key), lesson.sequence, lesson.key

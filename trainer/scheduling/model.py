@@ -153,63 +153,14 @@ def build_model(cands: Candidates, hint: Plan | None = None,
                        cands=cands)
     objective: list = []
 
-    # lessons that stay, by (lecturer, a slot next to theirs on the same day): a lesson placed
-    # there at the same enterprise with the same lecturer saves a trip
-    fixed_next: dict[tuple[int, int], list[tuple[object, str | None]]] = defaultdict(list)
-    for f in problem.fixed:
-        if f.slot is None or f.lecturer_id is None:
-            continue
-        for s in (f.slot - 1, f.slot + 1):
-            if 0 <= s < len(slots) and slots[s].date == f.date:
-                fixed_next[(f.lecturer_id, s)].append((f.enterprise_id, f.class_key))
+    fixed_next = _fixed_neighbours(problem)
     by_lecturer_slot: dict[tuple[int, int], list] = defaultdict(list)
     by_venue_slot: dict[tuple[int, int], list] = defaultdict(list)
     by_class_slot: dict[tuple[str, int], list] = defaultdict(list)
     for key, opt in cands.options.items():
-        placed = model.new_bool_var(f"placed[{key}]")
-        options = {o: model.new_bool_var(f"x[{key},{o[0]},{o[1]},{o[2]}]") for o in chosen[key]}
-        model.add(sum(options.values()) == placed)
-        costs = slot_costs(cands, opt)
-        lv = LessonVars(opt, placed, options)
-        if options:  # integer views of the chosen slot and day (free when not placed)
-            slot_values = sorted({s for s, _, _ in options})
-            lv.slot = model.new_int_var(slot_values[0], slot_values[-1], f"slot[{key}]")
-            lv.day = model.new_int_var(day_of[slot_values[0]], day_of[slot_values[-1]],
-                                       f"day[{key}]")
-            model.add(lv.slot == sum(s * lit for (s, _, _), lit in options.items())
-                      ).only_enforce_if(placed)
-            model.add(lv.day == sum(day_of[s] * lit for (s, _, _), lit in options.items())
-                      ).only_enforce_if(placed)
-        for (s, lid, vid), lit in options.items():
-            cost = costs[s] + venue_cost(cands, opt, vid)
-            cost -= weights.travel * sum(
-                1 for site, other in fixed_next.get((lid, s), ())
-                if site == opt.cls.enterprise_id and other != opt.cls.key)
-            if cost:
-                objective.append(SCALE * cost * lit)
-            by_lecturer_slot[(lid, s)].append(lit)
-            if vid is not None:  # an online lesson takes no room
-                by_venue_slot[(vid, s)].append(lit)
-            by_class_slot[(opt.cls.key, s)].append(lit)
-            lv.by_lecturer.setdefault(lid, []).append(lit)
-        # one literal per (lesson, lecturer): the lessons' lecturers for the goals between lessons
-        for lid in sorted(lv.by_lecturer):
-            lits = lv.by_lecturer[lid]
-            if len(lits) == 1:
-                lv.lecturer[lid] = lits[0]
-            else:
-                lv.lecturer[lid] = t = model.new_bool_var(f"t[{key},{lid}]")
-                model.add(sum(lits) == t)
-        objective.append(SCALE * place_value(cands, opt) * (1 - placed))
-        current = opt.lesson.current
-        if current is not None:
-            triple = (current.slot, current.lecturer_id, current.venue_id)
-            lv.keep = options.get(triple) if not opt.lesson.must_move else None
-            if lv.keep is not None:
-                objective.append(SCALE * weights.move * (1 - lv.keep))
-            else:
-                objective.append(SCALE * weights.move)  # constant: it has to move
-        built.lessons[key] = lv
+        built.lessons[key] = _lesson_vars(built, key, opt, chosen[key], day_of, fixed_next,
+                                          objective, (by_lecturer_slot, by_venue_slot,
+                                                      by_class_slot))
     built.options_total = sum(len(lv.options) for lv in built.lessons.values())
 
     # one lesson per slot for each lecturer, venue, class and group of classes sharing trainees
@@ -230,21 +181,95 @@ def build_model(cands: Candidates, hint: Plan | None = None,
     _trips(built, cands, objective)
 
     if weights.balance:
-        loads = defaultdict(list)
-        for lv in built.lessons.values():
-            for lid, lit in lv.lecturer.items():
-                loads[lid].append(lv.opt.minutes * lit)
-        if loads:
-            fixed = fixed_loads(cands)
-            top = max(sum(lv.opt.minutes for lv in built.lessons.values()), 1) + \
-                max(fixed.values(), default=0)
-            built.max_load = model.new_int_var(0, top, "max_load")
-            for lid in sorted(loads):
-                model.add(built.max_load >= fixed.get(lid, 0) + sum(loads[lid]))
-            objective.append(weights.balance * built.max_load)
+        _balance(built, cands, objective)
 
     model.minimize(sum(objective))
     return built
+
+
+def _fixed_neighbours(problem) -> dict[tuple[int, int], list[tuple[object, str | None]]]:
+    """Lessons that stay, by (lecturer, a slot next to theirs on the same day): a lesson placed
+    there at the same enterprise with the same lecturer saves a trip."""
+    slots = problem.slots
+    fixed_next: dict[tuple[int, int], list[tuple[object, str | None]]] = defaultdict(list)
+    for f in problem.fixed:
+        if f.slot is None or f.lecturer_id is None:
+            continue
+        for s in (f.slot - 1, f.slot + 1):
+            if 0 <= s < len(slots) and slots[s].date == f.date:
+                fixed_next[(f.lecturer_id, s)].append((f.enterprise_id, f.class_key))
+    return fixed_next
+
+
+def _lesson_vars(built: BuiltModel, key: str, opt, chosen, day_of: list[int], fixed_next,
+                 objective: list, by_slot: tuple[dict, dict, dict]) -> LessonVars:
+    """The variables of one lesson: placed or not, one literal per chosen (slot, lecturer,
+    venue), its slot and day as integers, one literal per lecturer; its costs added to
+    `objective` and its literals to the per-(lecturer / venue / class, slot) lists."""
+    model, cands = built.model, built.cands
+    weights = cands.problem.weights
+    by_lecturer_slot, by_venue_slot, by_class_slot = by_slot
+    placed = model.new_bool_var(f"placed[{key}]")
+    options = {o: model.new_bool_var(f"x[{key},{o[0]},{o[1]},{o[2]}]") for o in chosen}
+    model.add(sum(options.values()) == placed)
+    costs = slot_costs(cands, opt)
+    lv = LessonVars(opt, placed, options)
+    if options:  # integer views of the chosen slot and day (free when not placed)
+        slot_values = sorted({s for s, _, _ in options})
+        lv.slot = model.new_int_var(slot_values[0], slot_values[-1], f"slot[{key}]")
+        lv.day = model.new_int_var(day_of[slot_values[0]], day_of[slot_values[-1]],
+                                   f"day[{key}]")
+        model.add(lv.slot == sum(s * lit for (s, _, _), lit in options.items())
+                  ).only_enforce_if(placed)
+        model.add(lv.day == sum(day_of[s] * lit for (s, _, _), lit in options.items())
+                  ).only_enforce_if(placed)
+    for (s, lid, vid), lit in options.items():
+        cost = costs[s] + venue_cost(cands, opt, vid)
+        cost -= weights.travel * sum(
+            1 for site, other in fixed_next.get((lid, s), ())
+            if site == opt.cls.enterprise_id and other != opt.cls.key)
+        if cost:
+            objective.append(SCALE * cost * lit)
+        by_lecturer_slot[(lid, s)].append(lit)
+        if vid is not None:  # an online lesson takes no room
+            by_venue_slot[(vid, s)].append(lit)
+        by_class_slot[(opt.cls.key, s)].append(lit)
+        lv.by_lecturer.setdefault(lid, []).append(lit)
+    # one literal per (lesson, lecturer): the lessons' lecturers for the goals between lessons
+    for lid in sorted(lv.by_lecturer):
+        lits = lv.by_lecturer[lid]
+        if len(lits) == 1:
+            lv.lecturer[lid] = lits[0]
+        else:
+            lv.lecturer[lid] = t = model.new_bool_var(f"t[{key},{lid}]")
+            model.add(sum(lits) == t)
+    objective.append(SCALE * place_value(cands, opt) * (1 - placed))
+    current = opt.lesson.current
+    if current is not None:
+        triple = (current.slot, current.lecturer_id, current.venue_id)
+        lv.keep = options.get(triple) if not opt.lesson.must_move else None
+        if lv.keep is not None:
+            objective.append(SCALE * weights.move * (1 - lv.keep))
+        else:
+            objective.append(SCALE * weights.move)  # constant: it has to move
+    return lv
+
+
+def _balance(built: BuiltModel, cands: Candidates, objective: list) -> None:
+    """The heaviest lecturer's load (with the lessons that stay) as small as possible."""
+    model, weights = built.model, cands.problem.weights
+    loads = defaultdict(list)
+    for lv in built.lessons.values():
+        for lid, lit in lv.lecturer.items():
+            loads[lid].append(lv.opt.minutes * lit)
+    if loads:
+        fixed = fixed_loads(cands)
+        top = max(sum(lv.opt.minutes for lv in built.lessons.values()), 1) + \
+            max(fixed.values(), default=0)
+        built.max_load = model.new_int_var(0, top, "max_load")
+        for lid in sorted(loads):
+            model.add(built.max_load >= fixed.get(lid, 0) + sum(loads[lid]))
+        objective.append(weights.balance * built.max_load)
 
 
 def fixed_loads(cands: Candidates) -> dict[int, int]:

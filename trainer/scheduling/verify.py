@@ -52,6 +52,19 @@ def check_plan(problem: PlanningProblem, plan: Plan) -> list[str]:
         problems.append(f"placements of unknown lessons {sorted(unknown)}")
     if set(plan.unplaced) & set(plan.placements):
         problems.append("a lesson is both placed and unplaced")
+    problems += _placement_faults(problem, plan, classes, lecturers, venues, lessons)
+    booked = _booked(problem, plan)
+    problems += _clashes(problem, booked)
+    problems += _overloads(problem, plan, booked, lecturers)
+    problems += _order_faults(classes, booked)
+    problems += _gaps(plan, lessons)
+    return problems
+
+
+def _placement_faults(problem: PlanningProblem, plan: Plan, classes, lecturers, venues,
+                      lessons) -> list[str]:
+    """Each placement against its lesson: slot, lecturer and venue allowed and free."""
+    problems: list[str] = []
     for key, place in sorted(plan.placements.items()):
         if key not in lessons:
             continue
@@ -72,8 +85,12 @@ def check_plan(problem: PlanningProblem, plan: Plan) -> list[str]:
             problems.append(f"{key}: venue {place.venue_id} not suitable")
         elif not venues[place.venue_id].can_host(place.slot):
             problems.append(f"{key}: venue {place.venue_id} unavailable in {place.slot}")
+    return problems
 
-    booked = _booked(problem, plan)
+
+def _clashes(problem: PlanningProblem, booked: list[_Booked]) -> list[str]:
+    """Two lessons at once for one lecturer (or without the travel gap), venue or trainees."""
+    problems: list[str] = []
     by_date: dict[dt.date, list[_Booked]] = defaultdict(list)
     for b in booked:
         by_date[b.date].append(b)
@@ -95,7 +112,13 @@ def check_plan(problem: PlanningProblem, plan: Plan) -> list[str]:
                         a.class_key == b.class_key
                         or frozenset((a.class_key, b.class_key)) in conflicting):
                     problems.append(f"trainees in two lessons at once: {a.key} and {b.key}")
+    return problems
 
+
+def _overloads(problem: PlanningProblem, plan: Plan, booked: list[_Booked],
+               lecturers) -> list[str]:
+    """Lecturers over their daily or weekly maximum where the plan placed them."""
+    problems: list[str] = []
     day_load: dict[tuple[int, dt.date], int] = defaultdict(int)
     week_load: dict[tuple[int, tuple[int, int]], int] = defaultdict(int)
     for b in booked:
@@ -112,7 +135,12 @@ def check_plan(problem: PlanningProblem, plan: Plan) -> list[str]:
         cap = lecturers[lid].max_minutes_per_week if lid in lecturers else None
         if (lid, week) in placed_weeks and cap is not None and minutes > cap:
             problems.append(f"lecturer {lid} over weekly maximum in week {week}: {minutes} min")
+    return problems
 
+
+def _order_faults(classes, booked: list[_Booked]) -> list[str]:
+    """A class's lessons out of order or closer than its minimum gap."""
+    problems: list[str] = []
     by_class: dict[str, list[_Booked]] = defaultdict(list)
     for b in booked:
         if b.class_key in classes:
@@ -124,6 +152,12 @@ def check_plan(problem: PlanningProblem, plan: Plan) -> list[str]:
             if (b.date, b.start) <= (a.date, a.start) or b.date - a.date < min_gap:
                 problems.append(f"class {key}: lesson {b.sequence} out of order or too close "
                                 f"to lesson {a.sequence}")
+    return problems
+
+
+def _gaps(plan: Plan, lessons) -> list[str]:
+    """A lesson left unplaced while a later one of its class is placed."""
+    problems: list[str] = []
     placed_sequences: dict[str, set[int]] = defaultdict(set)
     for key in plan.placements:
         if key in lessons:
