@@ -122,3 +122,26 @@ def test_query_syntax_typed_into_the_box_is_searched_for_as_text(uow, typed):
     tr.create_trainee(uow, tr.TraineeForm("张三丽", mobile="13800138000"))
     assert tr.page_trainees(uow, typed + "张三").records == ()
     assert tr.count_trainees_capped(uow, typed + "张三") == tr.TraineeCount(0, False)
+
+
+def test_triggers_lost_to_a_table_rebuild_come_back_at_the_next_upgrade(uow, db_url):
+    """SQLite's batch mode (a later migration adding a column) copies trainees to a new table
+    and drops the old one with its triggers: searches then answer from scans, and the next
+    upgrade makes the triggers again and rebuilds the index."""
+    from trainer.db.migrate import upgrade
+
+    if not db_url.startswith("sqlite"):
+        pytest.skip("SQLite's triggers")
+    first = tr.create_trainee(uow, tr.TraineeForm("慕容复", mobile="13800138000"))
+    with uow.database.engine.begin() as conn:
+        for name in ("trainees_fts_insert", "trainees_fts_update"):
+            conn.exec_driver_sql(f"DROP TRIGGER {name}")
+    second = tr.create_trainee(uow, tr.TraineeForm("慕容博", mobile="13900139000"))
+    with uow:
+        assert not trainee_search.has_fts(uow.session)
+    assert [r.id for r in tr.page_trainees(uow, "9001390").records] == [second.id]  # scans
+    upgrade(uow.database)
+    with uow:
+        assert trainee_search.has_fts(uow.session)
+    assert [r.id for r in tr.page_trainees(uow, "9001390").records] == [second.id]  # index
+    assert [r.id for r in tr.page_trainees(uow, "慕容复").records] == [first.id]

@@ -16,6 +16,8 @@ from trainer.db.backup import backup_sqlite
 from trainer.db.engine import Database, connect
 from trainer.errors import DatabaseError
 
+from trainer.db.search_index import keep_sqlite_index
+
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -51,6 +53,7 @@ def upgrade(db: Database, revision: str = "head") -> None:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, revision)
                 if sqlite:
+                    keep_sqlite_index(conn)  # a table rebuilt in batch mode loses its triggers
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
                         raise DatabaseError("not_ours", detail=f"foreign keys: {broken[:3]}")

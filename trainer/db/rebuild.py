@@ -20,6 +20,7 @@ from typing import Iterator
 
 from sqlalchemy import Connection, inspect, text
 
+from trainer.db.search_index import keep_sqlite_index
 from trainer.errors import BackupError
 
 VERSION_TABLE = "alembic_version"
@@ -99,6 +100,7 @@ def rebuild_sqlite(copy: Path, target: Path, revision: str, shown_as: str,
         _copy_sqlite_rows(copy, target, tables, shown_as)
         with db.engine.begin() as conn:
             _upgrade(conn, "head")
+            keep_sqlite_index(conn)  # a table rebuilt in batch mode loses its triggers
             users = conn.execute(text(f"SELECT count(*) FROM {USERS_TABLE}")).scalar_one()
         refuse_empty_users(shown_as, users, current_users)
     except BaseException:

@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, column, false, func, literal_column, select, table
+from sqlalchemy import ColumnElement, Integer, column, false, func, select, table
 from sqlalchemy.sql import FromClause
 
 from trainer.db.models import Organization, Trainee
+from trainer.db.search_index import FTS as FTS_TABLE, TRIGGERS
 from trainer.rules.text import clean_code, clean_text
 from trainer.security.personal import may_reveal, visible_tail
 
@@ -50,11 +51,13 @@ def search_kind(search: str) -> tuple[str, str]:
 
 
 def has_fts(session) -> bool:
-    """Whether this SQLite database has the trigram table (migration 0010 on SQLite ≥ 3.34)."""
+    """Whether this SQLite database has the trigram table and the three triggers that keep it
+    in step (migration 0010 on SQLite ≥ 3.34; db/search_index.py)."""
     if session.get_bind().dialect.name != "sqlite":
         return False
-    return session.scalar(select(literal_column("1")).select_from(_SQLITE_MASTER).where(
-        _SQLITE_MASTER.c.type == "table", _SQLITE_MASTER.c.name == "trainees_fts")) is not None
+    found = session.scalar(select(func.count()).select_from(_SQLITE_MASTER).where(
+        _SQLITE_MASTER.c.name.in_((FTS_TABLE, *TRIGGERS))))
+    return found == 1 + len(TRIGGERS)
 
 
 def _phrase(columns: str, text: str) -> str:

@@ -3,7 +3,8 @@
 A search box fragment of 3 or more characters (part of a name, of an ID number, of a mobile)
 is a substring search, which no B-tree index answers. SQLite: an FTS5 table with the trigram
 tokenizer over trainees.name, id_number and mobile (external content: the text is not stored
-twice), kept in step by three triggers. PostgreSQL: pg_trgm GIN indexes on the same columns,
+twice), kept in step by three triggers (trainer/db/search_index.py, which also makes them
+again after any later migration that rebuilds the trainees table). PostgreSQL: pg_trgm GIN indexes on the same columns,
 which answer LIKE '%…%'. CREATE EXTENSION needs rights the office's server may not give:
 then the migration says so in the log and searching stays as it was (slower, same answers).
 The extension goes into its own schema "extensions", not public, where our tables live.
@@ -25,20 +26,6 @@ depends_on = None
 
 log = logging.getLogger("trainer.db.migrate")
 COLUMNS = ("name", "id_number", "mobile")
-FTS = "trainees_fts"
-TRIGGERS = {  # name → body; the old row leaves the index with the 'delete' command
-    "trainees_fts_insert": "AFTER INSERT ON trainees BEGIN "
-        "INSERT INTO trainees_fts (rowid, name, id_number, mobile) "
-        "VALUES (new.id, new.name, new.id_number, new.mobile); END",
-    "trainees_fts_delete": "AFTER DELETE ON trainees BEGIN "
-        "INSERT INTO trainees_fts (trainees_fts, rowid, name, id_number, mobile) "
-        "VALUES ('delete', old.id, old.name, old.id_number, old.mobile); END",
-    "trainees_fts_update": "AFTER UPDATE OF name, id_number, mobile ON trainees BEGIN "
-        "INSERT INTO trainees_fts (trainees_fts, rowid, name, id_number, mobile) "
-        "VALUES ('delete', old.id, old.name, old.id_number, old.mobile); "
-        "INSERT INTO trainees_fts (rowid, name, id_number, mobile) "
-        "VALUES (new.id, new.name, new.id_number, new.mobile); END",
-}
 PG_INDEXES = {f"ix_trainees_{c}_trgm": c for c in COLUMNS}
 
 
@@ -55,11 +42,9 @@ def _sqlite() -> None:
         log.warning("SQLite %s has no trigram tokenizer: trainee search stays on table scans",
                     sqlite3.sqlite_version)
         return
-    op.execute(f"CREATE VIRTUAL TABLE {FTS} USING fts5({', '.join(COLUMNS)}, "
-               "content='trainees', content_rowid='id', tokenize='trigram')")
-    op.execute(f"INSERT INTO {FTS} ({FTS}) VALUES ('rebuild')")  # the trainees already there
-    for name, body in TRIGGERS.items():
-        op.execute(f"CREATE TRIGGER {name} {body}")
+    from trainer.db.search_index import create_sqlite_index
+
+    create_sqlite_index(op.get_bind())
 
 
 def _postgresql(bind) -> None:
@@ -83,6 +68,8 @@ def _postgresql(bind) -> None:
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
+        from trainer.db.search_index import FTS, TRIGGERS
+
         for name in TRIGGERS:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute(f"DROP TABLE IF EXISTS {FTS}")
