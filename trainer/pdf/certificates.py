@@ -118,86 +118,19 @@ def draw_certificate(c, cert: CertificateRecord, assets: CertificateAssets,
     styles = styles or _BodyStyles(assets.fonts.certificate.name, width)
     values = certificate_values(cert, assets.office)
     cert_font, body_font = assets.fonts.certificate.name, assets.fonts.body.name
-    colour = colors.HexColor(t.color)
     _border(c, t, width, height)
 
     # number, top right
     c.setFillColor(colors.black)
     c.setFont(body_font, 10)
     c.drawRightString(width - 48, height - 50, f"证书编号：{cert.number}")
-
-    # title: filled and stroked, so a font without a bold face still looks bold
-    title_y = height - (125 if landscape else 170)
-    c.saveState()
-    c.setFillColor(colour)
-    c.setStrokeColor(colour)
-    c.setLineWidth(0.8)
-    text = c.beginText()
-    text.setTextRenderMode(2)
-    size = 40 if landscape else 36
-    text.setFont(cert_font, size)
-    title = _spaced(fill(t.title, values))
-    text.setTextOrigin((width - c.stringWidth(title, cert_font, size)) / 2, title_y)
-    text.textLine(title)
-    c.drawText(text)
-    c.restoreState()
-
-    # body
+    title_y = _draw_title(c, fill(t.title, values), cert_font, colors.HexColor(t.color),
+                          width, height, landscape)
     side = 105 if landscape else 72
-    frame_w = width - 2 * side
-    y = title_y - (48 if landscape else 70)
-    for paragraph in fill(t.body, values).split("\n"):
-        if not paragraph.strip():
-            y -= styles.size
-            continue
-        markup = escape(paragraph.strip(), cert_font)
-        if cert.trainee_name:
-            name = escape(cert.trainee_name, cert_font)
-            markup = markup.replace(name, f"<u>&nbsp;{name}&nbsp;</u>", 1)
-        p = Paragraph(markup, styles.body)
-        _w, h = p.wrap(frame_w, height)
-        p.drawOn(c, side, y - h)
-        y -= h + styles.size * 0.6
-
-    # issuer and date, bottom right, with the seal over them
-    cx = width - (190 if landscape else 160)
-    base = 118 if landscape else 190
-    c.setFillColor(colors.black)
-    c.setFont(cert_font, 16)
-    issuer = fill(t.issuer, values)
-    draw_string(c, cx, base + 26, issuer, cert_font, 16, "centre")
-    draw_string(c, cx, base, values["date"], cert_font, 16, "centre")
-    if assets.seal is not None:
-        seal = 118
-        c.drawImage(assets.seal, cx - seal / 2, base + 13 - seal / 2, seal, seal, mask="auto",
-                    preserveAspectRatio=True, anchor="c")
-
-    # signature line
-    if t.signature:
-        sig = fill(t.signature, values)
-        sx = side if landscape else 72
-        sy = base + 26 if landscape else base - 60
-        start = sx + (100 if landscape else 110)
-        end = start + draw_string(c, start, sy, sig, cert_font, 14)
-        c.setLineWidth(0.6)
-        c.setStrokeColor(colors.black)
-        c.line(end + 4, sy - 3, end + 110, sy - 3)
-
-    # QR code and verification code, bottom left
-    qr = 74
-    qx, qy = (52, 50) if landscape else (56, 56)  # clear of the frame's corner squares
-    c.setFont(body_font, 9)
-    c.setFillColor(colors.black)
-    if t.show_qr:
-        draw_qr(c, certificate_qr_text(cert, assets), qx, qy, qr, border=1)
-        tx = qx + qr + 8
-    else:
-        tx = qx
-    c.drawString(tx, qy + 30, f"验证码：{cert.code_display}")
-    c.setFillColor(colors.HexColor("#555555"))
-    c.setFont(body_font, 8)
-    if t.note:
-        draw_string(c, tx, qy + 16, fill(t.note, values), body_font, 8)
+    _draw_body(c, cert, fill(t.body, values), styles, cert_font, side, width, height,
+               title_y - (48 if landscape else 70))
+    _draw_issuer(c, t, values, assets, cert_font, side, width, landscape)
+    _draw_code(c, cert, t, values, assets, body_font, landscape)
     if cert.revoked_at is not None:  # a reprint of a revoked certificate says so across the page
         c.saveState()
         c.setFillColor(colors.Color(0.8, 0, 0, alpha=0.35))
@@ -206,6 +139,88 @@ def draw_certificate(c, cert: CertificateRecord, assets: CertificateAssets,
         c.rotate(25)
         c.drawCentredString(0, -30, "已 作 废")
         c.restoreState()
+
+
+def _draw_title(c, title: str, font: str, colour, width: float, height: float,
+                landscape: bool) -> float:
+    """The title, centred: filled and stroked, so a font without a bold face still looks
+    bold. Its baseline."""
+    title_y = height - (125 if landscape else 170)
+    c.saveState()
+    c.setFillColor(colour)
+    c.setStrokeColor(colour)
+    c.setLineWidth(0.8)
+    text = c.beginText()
+    text.setTextRenderMode(2)
+    size = 40 if landscape else 36
+    text.setFont(font, size)
+    title = _spaced(title)
+    text.setTextOrigin((width - c.stringWidth(title, font, size)) / 2, title_y)
+    text.textLine(title)
+    c.drawText(text)
+    c.restoreState()
+    return title_y
+
+
+def _draw_body(c, cert: CertificateRecord, body: str, styles: _BodyStyles, font: str,
+               side: float, width: float, height: float, y: float) -> None:
+    """The body's paragraphs from `y` down, the trainee's name underlined."""
+    frame_w = width - 2 * side
+    for paragraph in body.split("\n"):
+        if not paragraph.strip():
+            y -= styles.size
+            continue
+        markup = escape(paragraph.strip(), font)
+        if cert.trainee_name:
+            name = escape(cert.trainee_name, font)
+            markup = markup.replace(name, f"<u>&nbsp;{name}&nbsp;</u>", 1)
+        p = Paragraph(markup, styles.body)
+        _w, h = p.wrap(frame_w, height)
+        p.drawOn(c, side, y - h)
+        y -= h + styles.size * 0.6
+
+
+def _draw_issuer(c, t: CertificateTemplate, values: dict[str, str], assets: CertificateAssets,
+                 font: str, side: float, width: float, landscape: bool) -> None:
+    """Issuer and date, bottom right, with the seal over them; the signature line."""
+    cx = width - (190 if landscape else 160)
+    base = 118 if landscape else 190
+    c.setFillColor(colors.black)
+    c.setFont(font, 16)
+    draw_string(c, cx, base + 26, fill(t.issuer, values), font, 16, "centre")
+    draw_string(c, cx, base, values["date"], font, 16, "centre")
+    if assets.seal is not None:
+        seal = 118
+        c.drawImage(assets.seal, cx - seal / 2, base + 13 - seal / 2, seal, seal, mask="auto",
+                    preserveAspectRatio=True, anchor="c")
+    if t.signature:
+        sig = fill(t.signature, values)
+        sx = side if landscape else 72
+        sy = base + 26 if landscape else base - 60
+        start = sx + (100 if landscape else 110)
+        end = start + draw_string(c, start, sy, sig, font, 14)
+        c.setLineWidth(0.6)
+        c.setStrokeColor(colors.black)
+        c.line(end + 4, sy - 3, end + 110, sy - 3)
+
+
+def _draw_code(c, cert: CertificateRecord, t: CertificateTemplate, values: dict[str, str],
+               assets: CertificateAssets, font: str, landscape: bool) -> None:
+    """QR code, verification code and the template's note, bottom left."""
+    qr = 74
+    qx, qy = (52, 50) if landscape else (56, 56)  # clear of the frame's corner squares
+    c.setFont(font, 9)
+    c.setFillColor(colors.black)
+    if t.show_qr:
+        draw_qr(c, certificate_qr_text(cert, assets), qx, qy, qr, border=1)
+        tx = qx + qr + 8
+    else:
+        tx = qx
+    c.drawString(tx, qy + 30, f"验证码：{cert.code_display}")
+    c.setFillColor(colors.HexColor("#555555"))
+    c.setFont(font, 8)
+    if t.note:
+        draw_string(c, tx, qy + 16, fill(t.note, values), font, 8)
 
 
 def _assets(uow: UnitOfWork, kind: str, template: CertificateTemplate | None = None,

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from trainer.db.models import (Assessment, Attendance, Cohort, Course, Enrolment, Enterprise,
                                Feedback, Lesson, Theme, Trainee)
 from trainer.rules.id_number import mask_id_number
+from trainer.rules.statuses import EnrolmentStatus, LessonStatus
 from trainer.services.certificates import class_outcomes
 from trainer.services.common import get_row, id_by_name
 from trainer.services.organizations import office_name
@@ -187,11 +188,20 @@ class PeriodStatistics:
     enterprises: int
 
 
-def period_statistics(uow: UnitOfWork, start: dt.date, end: dt.date) -> PeriodStatistics:
-    """Lessons held from `start` to `end` and everything counted from them: trainees (distinct,
-    enrolled in a class with a lesson in the period), lessons, class hours, attendance rate
-    (present or late over the lessons trainees were due at), completion rate (of the classes
-    whose last lesson falls in the period), satisfaction (feedback of those classes)."""
+@dataclass(frozen=True)
+class _PeriodFacts:
+    """What the statistics of a period are counted from, read in a few queries."""
+    lessons: list          # (id, cohort_id, date, start, end, theme, enterprise, district)
+    enrolled: dict         # class id → [(trainee id, enterprise, district)]
+    marks: dict            # (lesson id, trainee id) → status
+    last_lesson: dict      # class id → the date of its last lesson
+    feedback: dict         # source → [scores]
+    ended: list            # classes whose last lesson falls in the period
+    completes: dict        # ended class id → the trainees who complete it
+    theme_order: dict      # theme name → its place
+
+
+def _read_period(uow: UnitOfWork, start: dt.date, end: dt.date) -> _PeriodFacts:
     with uow:
         s = uow.session
         lessons = s.execute(
@@ -200,7 +210,8 @@ def period_statistics(uow: UnitOfWork, start: dt.date, end: dt.date) -> PeriodSt
             .join(Cohort, Cohort.id == Lesson.cohort_id)
             .join(Course, Course.id == Cohort.course_id).join(Theme, Theme.id == Course.theme_id)
             .outerjoin(Enterprise, Enterprise.id == Cohort.enterprise_id)
-            .where(Cohort.organization_id == uow.organization_id, Lesson.status != "cancelled",
+            .where(Cohort.organization_id == uow.organization_id,
+                   Lesson.status != LessonStatus.cancelled,
                    Lesson.date >= start, Lesson.date <= end)).all()
         cohort_ids = sorted({l.cohort_id for l in lessons})
         enrolled: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
@@ -213,18 +224,18 @@ def period_statistics(uow: UnitOfWork, start: dt.date, end: dt.date) -> PeriodSt
                            Enterprise.district)
                     .join(Trainee, Trainee.id == Enrolment.trainee_id)
                     .outerjoin(Enterprise, Enterprise.id == Trainee.enterprise_id)
-                    .where(Enrolment.cohort_id.in_(chunk), Enrolment.status == "active")):
+                    .where(Enrolment.cohort_id.in_(chunk),
+                           Enrolment.status == EnrolmentStatus.active)):
                 enrolled[cid].append((tid, ent or "", district or ""))
             for cid, last in s.execute(select(Lesson.cohort_id, func.max(Lesson.date))
                                        .where(Lesson.cohort_id.in_(chunk),
-                                              Lesson.status != "cancelled")
+                                              Lesson.status != LessonStatus.cancelled)
                                        .group_by(Lesson.cohort_id)):
                 last_lesson[cid] = last
             for source, score in s.execute(select(Feedback.source, Feedback.score)
                                            .where(Feedback.cohort_id.in_(chunk))):
                 feedback[source].append(score)
-        lesson_ids = [l.id for l in lessons]
-        for chunk in _chunks(lesson_ids):
+        for chunk in _chunks([l.id for l in lessons]):
             for lid, tid, status in s.execute(select(Attendance.lesson_id, Attendance.trainee_id,
                                                      Attendance.status)
                                               .where(Attendance.lesson_id.in_(chunk))):
@@ -232,55 +243,71 @@ def period_statistics(uow: UnitOfWork, start: dt.date, end: dt.date) -> PeriodSt
         ended = [c for c in cohort_ids if start <= last_lesson.get(c, end + dt.timedelta(1)) <= end]
         completes = {c: {o.trainee_id for o in class_outcomes(uow, c, "zh") if o.completes}
                      for c in ended}
-        total = Tally("合计")
-        groups: dict[str, dict[str, Tally]] = {"theme": {}, "enterprise": {}, "district": {},
-                                               "month": {}}
-
-        def tallies(keys: dict[str, str]):
-            yield total
-            for kind, key in keys.items():
-                yield groups[kind].setdefault(key, Tally(key))
-
-        cohort_theme: dict[int, str] = {}
-        for l in lessons:
-            cohort_theme[l.cohort_id] = l[5]
-            minutes = _minutes(l.start_time, l.end_time)
-            people = enrolled.get(l.cohort_id, [])
-            month = f"{l.date.year}-{l.date.month:02d}"
-            for tally in tallies({"theme": l[5], "month": month}):
-                tally.lesson_minutes[l.id] = minutes
-                tally.classes.add(l.cohort_id)
-            for tid, ent, district in people:
-                status = marks.get((l.id, tid))
-                keys = {"theme": l[5], "month": month, "enterprise": ent or "（未填企业）",
-                        "district": district or "（未填区县）"}
-                for tally in tallies(keys):
-                    tally.trainees.add(tid)
-                    tally.classes.add(l.cohort_id)
-                    tally.lesson_minutes[l.id] = minutes
-                    tally.due += 1
-                    if status in ATTENDED:
-                        tally.attended += 1
-                        tally.person_minutes += minutes
-        for cid in ended:
-            for tid, ent, district in enrolled.get(cid, []):
-                keys = {"theme": cohort_theme[cid], "enterprise": ent or "（未填企业）",
-                        "district": district or "（未填区县）",
-                        "month": f"{last_lesson[cid].year}-{last_lesson[cid].month:02d}"}
-                for tally in tallies(keys):
-                    tally.finishers += 1
-                    tally.completers += tid in completes[cid]
         theme_order = {name: i for i, name in enumerate(s.scalars(
             select(Theme.name).where(Theme.organization_id == uow.organization_id)
             .order_by(Theme.sort_order, Theme.id)))}
-        return PeriodStatistics(
-            office_name(uow), start, end, total,
-            tuple(sorted(groups["theme"].values(), key=lambda t: theme_order.get(t.label, 99))),
-            tuple(sorted(groups["enterprise"].values(), key=lambda t: -len(t.trainees))),
-            tuple(sorted(groups["district"].values(), key=lambda t: -len(t.trainees))),
-            tuple(sorted(groups["month"].values(), key=lambda t: t.label)),
-            {k: (sum(v) / len(v), len(v)) for k, v in feedback.items() if v},
-            len({e for people in enrolled.values() for _t, e, _d in people if e}))
+    return _PeriodFacts(lessons, enrolled, marks, last_lesson, feedback, ended, completes,
+                        theme_order)
+
+
+def _count(facts: _PeriodFacts) -> tuple[Tally, dict[str, dict[str, Tally]]]:
+    """The total and the tallies by theme, enterprise, district and month."""
+    total = Tally("合计")
+    groups: dict[str, dict[str, Tally]] = {"theme": {}, "enterprise": {}, "district": {},
+                                           "month": {}}
+
+    def tallies(keys: dict[str, str]):
+        yield total
+        for kind, key in keys.items():
+            yield groups[kind].setdefault(key, Tally(key))
+
+    cohort_theme: dict[int, str] = {}
+    for l in facts.lessons:
+        cohort_theme[l.cohort_id] = l[5]
+        minutes = _minutes(l.start_time, l.end_time)
+        month = f"{l.date.year}-{l.date.month:02d}"
+        for tally in tallies({"theme": l[5], "month": month}):
+            tally.lesson_minutes[l.id] = minutes
+            tally.classes.add(l.cohort_id)
+        for tid, ent, district in facts.enrolled.get(l.cohort_id, []):
+            status = facts.marks.get((l.id, tid))
+            keys = {"theme": l[5], "month": month, "enterprise": ent or "（未填企业）",
+                    "district": district or "（未填区县）"}
+            for tally in tallies(keys):
+                tally.trainees.add(tid)
+                tally.classes.add(l.cohort_id)
+                tally.lesson_minutes[l.id] = minutes
+                tally.due += 1
+                if status in ATTENDED:
+                    tally.attended += 1
+                    tally.person_minutes += minutes
+    for cid in facts.ended:
+        last = facts.last_lesson[cid]
+        for tid, ent, district in facts.enrolled.get(cid, []):
+            keys = {"theme": cohort_theme[cid], "enterprise": ent or "（未填企业）",
+                    "district": district or "（未填区县）", "month": f"{last.year}-{last.month:02d}"}
+            for tally in tallies(keys):
+                tally.finishers += 1
+                tally.completers += tid in facts.completes[cid]
+    return total, groups
+
+
+def period_statistics(uow: UnitOfWork, start: dt.date, end: dt.date) -> PeriodStatistics:
+    """Lessons held from `start` to `end` and everything counted from them: trainees (distinct,
+    enrolled in a class with a lesson in the period), lessons, class hours, attendance rate
+    (present or late over the lessons trainees were due at), completion rate (of the classes
+    whose last lesson falls in the period), satisfaction (feedback of those classes)."""
+    facts = _read_period(uow, start, end)
+    total, groups = _count(facts)
+    order = facts.theme_order
+    return PeriodStatistics(
+        office_name(uow), start, end, total,
+        tuple(sorted(groups["theme"].values(), key=lambda t: order.get(t.label, 99))),
+        tuple(sorted(groups["enterprise"].values(), key=lambda t: -len(t.trainees))),
+        tuple(sorted(groups["district"].values(), key=lambda t: -len(t.trainees))),
+        tuple(sorted(groups["month"].values(), key=lambda t: t.label)),
+        {k: (sum(v) / len(v), len(v)) for k, v in facts.feedback.items() if v},
+        len({e for people in facts.enrolled.values() for _t, e, _d in people if e}))
 
 
 def _chunks(ids: list[int], size: int = 500):
