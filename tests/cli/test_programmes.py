@@ -58,3 +58,20 @@ def test_the_command_line(capsys, uow, office, db_url, tmp_path):
     assert code == 2
     code, out, _ = run("programme", "level", "P1-202703-1", "1", "初级")
     assert code == 0 and out.strip().endswith(": 初级")
+
+
+def test_making_a_programme_in_chinese(capsys, uow, office, db_url):
+    code = main(["--db", db_url, "--lang", "zh", "programme", "add", "--name", "家政服务员培训",
+                 "--course", "1", "--venue", "秦皇岛市职工培训中心", "--start", "2027/5",
+                 "--months", "1", "--classes-per-month", "1", "--class-size", "30", "--no-plan"])
+    out = capsys.readouterr().out
+    assert code == 0 and out == "培训项目 1：家政服务员培训\n班级：P1-202705-1\n"
+    code = main(["--db", db_url, "--lang", "zh", "programme", "show", "1"])
+    out = capsys.readouterr().out
+    assert "地点：秦皇岛市职工培训中心；2027年5月起 1 个月，每月 1 个班，每班 30 人；招收：不限" in out
+    assert "P1-202705-1  初级  2027-05  0/30" in out
+    code = main(["--db", db_url, "--lang", "zh", "programme", "add", "--name", "家政服务员培训",
+                 "--course", "1", "--venue", "秦皇岛市职工培训中心", "--start", "2027-05",
+                 "--months", "1", "--classes-per-month", "1", "--class-size", "30"])
+    assert code == 2 and "名称“家政服务员培训”已存在" in capsys.readouterr().err
+

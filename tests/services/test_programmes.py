@@ -245,3 +245,28 @@ def test_levels_set_the_pass_mark_and_the_grade_on_each_certificate(uow, office,
     assert grades_for(uow, beginner) == {people[0]: "中级", people[1]: "初级(五级)"}
     holder = get_trainee(uow, people[2])
     assert set_holds_certificate(uow, people[2], True, holder.version) == holder.version + 1
+
+
+def test_who_may_do_what_and_the_audit_trail(uow, database, office, tmp_path):
+    """A training officer makes programmes, a clerk enrols the list but may not make one, a
+    viewer may do neither; each change is in the audit trail under its user."""
+    from tests.scenarios.trust_fixtures import make_staff
+    from trainer.errors import PermissionDenied
+    from trainer.security.audit import list_audit
+
+    staff = make_staff(database)
+    with pytest.raises(PermissionDenied):
+        make_programme(staff.uow(staff.clerk), office, months=1)
+    record = make_programme(staff.uow(staff.officer), office, months=1, per_month=2, size=3)
+    path = write_xlsx(tmp_path / "a.xlsx", [applicant(0), applicant(1)])
+    with pytest.raises(PermissionDenied):
+        apps.enrol_applications(staff.uow(staff.viewer), apps.preview_applications(
+            staff.uow(staff.viewer), record.id, path))
+    assert counts(uow) == (0, 0)
+    result = apps.enrol_applications(staff.uow(staff.clerk), apps.preview_applications(
+        staff.uow(staff.clerk), record.id, path))
+    assert result.enrolled == 2
+    trail = list_audit(staff.uow(staff.admin), limit=200)
+    made = {(e.entity, e.username) for e in trail if e.action == "create"}
+    assert {("programmes", "officer"), ("cohorts", "officer"), ("enrolments", "clerk"),
+            ("trainees", "clerk")} <= made

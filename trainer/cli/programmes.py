@@ -136,7 +136,7 @@ def _add(args) -> int:
                          args.classes_per_month, args.class_size,
                          parse_categories(args.eligible), levels, args.notes)
     record = create_programme(uow, form)
-    print(f"{'培训项目' if zh else 'programme'} {record.id}: {record.name}")
+    print(f"培训项目 {record.id}：{record.name}" if zh else f"programme {record.id}: {record.name}")
     print(("班级：" if zh else "classes: ") + " ".join(c.code for c in record.classes))
     if not args.no_plan:
         proposal = plan_programme_lessons(uow, record.id)
@@ -172,7 +172,7 @@ def _show(args) -> int:
     cats = ("、" if zh else ", ").join(label(TRAINEE_CATEGORIES, c, lang)
                                       for c in p.eligible_categories) or ("不限" if zh else "anyone")
     print(f"{p.id}  {p.name}")
-    print((f"地点：{p.venue_name}；{p.start_month:%Y年%m月}起 {p.months} 个月，每月 "
+    print((f"地点：{p.venue_name}；{p.start_month.year}年{p.start_month.month}月起 {p.months} 个月，每月 "
            f"{p.classes_per_month} 个班，每班 {p.class_size} 人；招收：{cats}") if zh else
           (f"venue: {p.venue_name}; from {p.start_month:%Y-%m}, {p.months} months, "
            f"{p.classes_per_month} classes a month of {p.class_size}; takes: {cats}"))
