@@ -18,7 +18,7 @@ from trainer.build_info import version_text
 from trainer.cli import (attendance, certificates, enrolment, lists, office, pdf, programmes,
                          records, results, schedule, trust)
 from trainer.cli.common import (COMMON, EXIT_CONFLICTS, EXIT_FAILURE, EXIT_NOT_GENUINE, EXIT_OK,
-                                EXIT_REJECTED, EXIT_REVOKED, EXIT_USAGE, Parser, UsageError, say)
+                                EXIT_REJECTED, EXIT_REVOKED, EXIT_USAGE, Parser, UsageError)
 from trainer.config import log_path
 from trainer.errors import DatabaseError, InvalidInput, NotFoundError, TrainerError
 from trainer.files import FileAccessError, OutputError, file_access_error, owner_only_umask
@@ -26,6 +26,7 @@ from trainer.io.bounds import FileTooBigError
 from trainer.io.reading import ImportFileError
 from trainer.messages import set_language
 from trainer.rules.text import escape_controls
+from trainer.texts import text
 
 __all__ = ["EXIT_OK", "EXIT_FAILURE", "EXIT_USAGE", "EXIT_REJECTED", "EXIT_CONFLICTS",
            "EXIT_REVOKED", "EXIT_NOT_GENUINE", "UsageError", "build_parser", "main"]
@@ -149,10 +150,8 @@ def _internal_error(exc: Exception) -> int:
     except OSError:
         print(details, file=sys.stderr)
         path = None
-    print("trainer: " + say(f"程序内部错误（{type(exc).__name__}），不是数据的问题。",
-                            f"internal error ({type(exc).__name__}), not a problem of the data.")
-          + (say(f"详情已记入 {path}", f" The details are in {path}") if path else ""),
-          file=sys.stderr)
+    print("trainer: " + text("cli.internal_error", kind=type(exc).__name__)
+          + (text("cli.internal_error_log", path=path) if path else ""), file=sys.stderr)
     return EXIT_FAILURE
 
 

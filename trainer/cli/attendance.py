@@ -16,8 +16,9 @@ import datetime as dt
 import sys
 
 from trainer.cli.common import (COMMON, EXIT_OK, EXIT_REJECTED, UsageError, find_cohort,
-                                iso_date, open_db, print_table, rejected_lines, say)
+                                iso_date, open_db, print_table, rejected_lines)
 from trainer.messages import language, pick
+from trainer.texts import text
 
 
 def _late(text: str) -> tuple[str, int]:
@@ -82,12 +83,10 @@ def _roll_summary(roll, filled: int | None = None) -> None:
     from trainer.rules.completion import ABSENT, EXCUSED, LATE, PRESENT
 
     counts = {s: roll.count(s) for s in (PRESENT, LATE, EXCUSED, ABSENT, None)}
-    extra = "" if not filled else say(f"，全勤填充 {filled} 人", f", {filled} filled in present")
-    print(say(f"第 {roll.sequence} 次课 {roll.date}：出勤 {counts[PRESENT]}，迟到 {counts[LATE]}，"
-               f"请假 {counts[EXCUSED]}，缺勤 {counts[ABSENT]}，未记录 {counts[None]}{extra}",
-               f"lesson {roll.sequence} {roll.date}: present {counts[PRESENT]}, late "
-               f"{counts[LATE]}, excused {counts[EXCUSED]}, absent {counts[ABSENT]}, not "
-               f"recorded {counts[None]}{extra}"))
+    extra = text("cli.filled_present", filled=filled) if filled else ""
+    print(text("cli.roll", sequence=roll.sequence, date=roll.date, present=counts[PRESENT],
+               late=counts[LATE], excused=counts[EXCUSED], absent=counts[ABSENT],
+               unrecorded=counts[None], extra=extra))
 
 
 def _scan(args) -> int:
@@ -118,17 +117,18 @@ def _import(args) -> int:
     _db, uow = open_db(args)
     cohort_id = find_cohort(uow, args.cohort).id if args.cohort else None
     preview = preview_attendance_import(uow, args.file, cohort_id=cohort_id, sheet=args.sheet)
-    print(f"accepted {len(preview.accepted)}, rejected {len(preview.rejected)}")
+    print(text("cli.accepted_rejected", accepted=len(preview.accepted),
+               rejected=len(preview.rejected)))
     rejected_lines(preview.rejected)
-    for dup in preview.duplicates:
-        print((f"第 {dup.row} 行：" if language() == "zh" else f"row {dup.row}: ") + dup.message())
+    rejected_lines(preview.duplicates)
     if args.rejects and preview.rejected:
-        print(f"rejects: {write_rejects(preview, args.rejects)}")
+        print(text("cli.rejects_file", path=write_rejects(preview, args.rejects)))
     if args.dry_run:
-        print(say("试运行：未写入任何数据", "dry run: nothing written"))
+        print(text("cli.dry_run"))
     elif preview.accepted:
         saved = run_attendance_import(uow, preview)
-        print(f"created {saved.created}, updated {saved.updated}, unchanged {saved.unchanged}")
+        print(text("cli.attendance_imported", created=saved.created, updated=saved.updated,
+                   unchanged=saved.unchanged))
     return EXIT_REJECTED if preview.rejected else EXIT_OK
 
 
@@ -157,6 +157,6 @@ def _show(args) -> int:
             cells.append(pick(STATUS_LETTERS[c.status], lang) if c else
                          ("·" if grid.applicable(lesson, t) else "—"))
         rows.append([t.code, t.name, t.id_tail] + cells)
-    print_table(rows, [say("签到码", "code"), say("姓名", "name"), say("身份证", "ID")]
+    print_table(rows, [text("cli.head_code"), text("cli.head_name"), text("cli.head_id")]
            + [str(lesson.sequence) + ("×" if lesson.cancelled else "") for lesson in grid.lessons])
     return EXIT_OK

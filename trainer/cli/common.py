@@ -10,8 +10,8 @@ import argparse
 import datetime as dt
 import sys
 
-from trainer.messages import language
 from trainer.rules.text import display_width
+from trainer.texts import text
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 EXIT_CONFLICTS, EXIT_REVOKED, EXIT_NOT_GENUINE = 4, 5, 6
@@ -99,10 +99,6 @@ def print_table(rows: list[list[str]], headers: list[str]) -> None:
         print(line(row))
 
 
-def say(zh: str, en: str) -> str:
-    return zh if language() == "zh" else en
-
-
 def find_cohort(uow, ref: str):
     """A class by id or code (R12-1)."""
     from trainer.services.enrolment import find_class
@@ -118,16 +114,15 @@ def find_trainee(uow, ref: str):
     if len(found) == 1:
         return found[0]
     if not found:
-        raise UsageError(say(f"找不到学员“{ref}”", f"no trainee matches “{ref}”"))
+        raise UsageError(text("cli.no_trainee", ref=ref))
     names = ", ".join(f"{t.id} {t.name} {t.enterprise_name} …{t.id_tail}" for t in found[:10])
-    raise UsageError(say(f"“{ref}”对应多名学员，请用编号：{names}",
-                         f"“{ref}” matches several trainees; give the id: {names}"))
+    raise UsageError(text("cli.several_trainees", ref=ref, names=names))
 
 
 def rejected_lines(rejected) -> None:
     """One line per rejected row of an imported file: `row N: why`."""
     for r in rejected:
-        print((f"第 {r.row} 行：" if language() == "zh" else f"row {r.row}: ") + r.message())
+        print(text("cli.row", row=r.row) + r.message())
 
 
 def resolve_class_option(args, uow) -> None:
@@ -138,5 +133,5 @@ def resolve_class_option(args, uow) -> None:
 
 def print_warnings(result) -> None:
     """A document's warnings (a character its font lacks…), on stderr."""
-    for text in result.warning_texts():
-        print(f"trainer: {text}", file=sys.stderr)
+    for warning in result.warning_texts():
+        print(f"trainer: {warning}", file=sys.stderr)

@@ -9,8 +9,9 @@ trainees were rejected (the rest was done)."""
 from __future__ import annotations
 
 from trainer.cli.common import (COMMON, EXIT_OK, EXIT_REJECTED, UsageError, find_cohort,
-                                find_trainee, iso_date, open_db, rejected_lines, say)
+                                find_trainee, iso_date, open_db, rejected_lines)
 from trainer.messages import TRAINEE_CATEGORIES
+from trainer.texts import text
 
 
 def add_commands(sub) -> None:
@@ -48,7 +49,7 @@ def add_commands(sub) -> None:
 
 def _refusals(result) -> None:
     for refusal in result.refused:
-        print(say("未报名：", "refused: ") + refusal.message())
+        print(text("cli.refused") + refusal.message())
 
 
 def cmd_enrol(args) -> int:
@@ -62,13 +63,11 @@ def cmd_enrol(args) -> int:
 
         done = enrol_from_file(uow, cohort.id, args.file, enterprise=args.file_enterprise,
                                enrolled_on=args.joined, dry_run=args.dry_run)
-        print(say(f"名单：新增学员 {done.created_trainees}，已有学员 {done.known_trainees}，"
-                   f"退回 {len(done.rejected)} 行",
-                   f"list: {done.created_trainees} new trainees, {done.known_trainees} known, "
-                   f"{len(done.rejected)} rows rejected"))
+        print(text("cli.list_enrolled", created=done.created_trainees,
+                   known=done.known_trainees, rejected=len(done.rejected)))
         rejected_lines(done.rejected)
         if args.rejects and done.rejected:
-            print(f"rejects: {write_rejects(done, args.rejects)}")
+            print(text("cli.rejects_file", path=write_rejects(done, args.rejects)))
         result = done.result
         problems = bool(done.rejected or result.refused)
     else:
@@ -76,8 +75,7 @@ def cmd_enrol(args) -> int:
             from trainer.services.enterprises import find_enterprise
             ent = find_enterprise(uow, args.enterprise)
             if ent is None:
-                raise UsageError(say(f"企业“{args.enterprise}”不存在",
-                                      f"no enterprise “{args.enterprise}”"))
+                raise UsageError(text("cli.no_enterprise", name=args.enterprise))
             result = enrolment.enrol_enterprise(uow, cohort.id, ent.id, category=args.category,
                                                 enrolled_on=args.joined, dry_run=args.dry_run)
         else:
@@ -86,13 +84,11 @@ def cmd_enrol(args) -> int:
                                               dry_run=args.dry_run)
         problems = bool(result.refused)
     _refusals(result)
-    print(say(f"{cohort.display_name}：报名 {len(result.enrolled)} 人，已在班 {len(result.already)} "
-               f"人，未报名 {len(result.refused)} 人，剩余名额 {result.seats_left}",
-               f"{cohort.display_name}: enrolled {len(result.enrolled)}, already in "
-               f"{len(result.already)}, refused {len(result.refused)}, places left "
-               f"{result.seats_left}"))
+    print(text("cli.enrolled", cohort=cohort.display_name, enrolled=len(result.enrolled),
+               already=len(result.already), refused=len(result.refused),
+               left=result.seats_left))
     if args.dry_run:
-        print(say("试运行：未写入任何数据", "dry run: nothing written"))
+        print(text("cli.dry_run"))
     return EXIT_REJECTED if problems else EXIT_OK
 
 
@@ -103,9 +99,8 @@ def cmd_transfer(args) -> int:
     trainee = find_trainee(uow, args.trainee)
     source, target = find_cohort(uow, args.source), find_cohort(uow, args.target)
     record = transfer_trainee(uow, trainee.id, source.id, target.id, on=args.date)
-    print(say(f"{trainee.name}:{source.display_name} → {target.display_name}，"
-               f"{record.enrolled_on} 起", f"{trainee.name}: {source.display_name} → "
-               f"{target.display_name} from {record.enrolled_on}"))
+    print(text("cli.transferred", name=trainee.name, source=source.display_name,
+               target=target.display_name, since=record.enrolled_on))
     return EXIT_OK
 
 
@@ -116,6 +111,5 @@ def cmd_withdraw(args) -> int:
     trainee = find_trainee(uow, args.trainee)
     cohort = find_cohort(uow, args.cohort)
     withdraw_trainee(uow, cohort.id, trainee.id)
-    print(say(f"{trainee.name} 已退出 {cohort.display_name}",
-               f"{trainee.name} withdrew from {cohort.display_name}"))
+    print(text("cli.withdrew", name=trainee.name, cohort=cohort.display_name))
     return EXIT_OK

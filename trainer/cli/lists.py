@@ -1,10 +1,11 @@
 """`trainer import|template|export`: master-data lists as files (.xlsx/.xls/.csv in, .xlsx out)."""
 from __future__ import annotations
 
-from trainer.cli.common import COMMON, EXIT_OK, EXIT_REJECTED, UsageError, open_db
+from trainer.cli.common import (COMMON, EXIT_OK, EXIT_REJECTED, UsageError, open_db,
+                                rejected_lines)
 from trainer.cli.kinds import resolve_kind
 from trainer.cli.records import add_kind_argument
-from trainer.messages import language
+from trainer.texts import text
 
 IMPORT_KINDS = ("trainees", "enterprises", "lecturers", "requests")
 
@@ -67,22 +68,20 @@ def cmd_import(args) -> int:
     preview = preview_import(uow, kind, args.file, enterprise=args.enterprise,
                              on_duplicate=args.on_duplicate, sheet=args.sheet,
                              include_hidden=args.hidden_rows == "import", value_map=value_map)
-    zh = language() == "zh"
-    print(f"accepted {len(preview.accepted)}, rejected {len(preview.rejected)}")
+    print(text("cli.accepted_rejected", accepted=len(preview.accepted),
+               rejected=len(preview.rejected)))
     for note in preview_notes(preview):
         print(note)
-    for rejected in preview.rejected:
-        where = f"第 {rejected.row} 行：" if zh else f"row {rejected.row}: "
-        print(where + rejected.message())
-    for dup in preview.duplicates:
-        print((f"第 {dup.row} 行：" if zh else f"row {dup.row}: ") + dup.message())
+    rejected_lines(preview.rejected)
+    rejected_lines(preview.duplicates)
     if args.rejects and preview.rejected:
-        print(f"rejects: {write_rejects(preview, args.rejects)}")
+        print(text("cli.rejects_file", path=write_rejects(preview, args.rejects)))
     if args.dry_run:
-        print("dry run: nothing written" if not zh else "试运行：未写入任何数据")
+        print(text("cli.dry_run"))
     elif preview.accepted:
         result = run_import(uow, preview)
-        print(f"created {result.created}, updated {result.updated}, skipped {result.skipped}")
+        print(text("cli.imported", created=result.created, updated=result.updated,
+                   skipped=result.skipped))
     return EXIT_REJECTED if preview.rejected else EXIT_OK
 
 

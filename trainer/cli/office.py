@@ -5,7 +5,7 @@ import dataclasses
 import datetime as dt
 
 from trainer.cli.common import COMMON, EXIT_OK, open_db
-from trainer.messages import language
+from trainer.texts import text
 
 
 def add_commands(sub) -> None:
@@ -31,7 +31,7 @@ def cmd_init(args) -> int:
     db, uow = open_db(args)
     orgs = list_organizations(uow)
     if not orgs:
-        name = args.org or ("工会" if language() == "zh" else "Trade union")
+        name = args.org or text("cli.default_union")
         org = create_organization(uow, name, args.short_name, args.certificate_prefix)
         print(f"{db.display_name()}: {org.name}")
     else:

@@ -9,7 +9,7 @@ import sys
 from trainer.cli.common import COMMON, EXIT_OK, UsageError, open_db, print_table
 from trainer.cli.kinds import (ALIASES, KIND_NAMES, build_form, cell, form_fields, headers,
                                 option_for, resolve_kind)
-from trainer.messages import language
+from trainer.texts import text
 
 
 def add_kind_argument(parser) -> None:
@@ -34,10 +34,10 @@ def add_commands(sub) -> None:
     p.add_argument("--reveal", action="store_true")
     p.set_defaults(run=cmd_show)
 
-    for name, text, run in (("add", "add a record", cmd_add),
+    for name, what, run in (("add", "add a record", cmd_add),
                             ("edit", "change fields of a record", cmd_edit)):
-        p = sub.add_parser(name, parents=[COMMON], help=text,
-                           description=text + "; `trainer " + name + " KIND --help` lists the "
+        p = sub.add_parser(name, parents=[COMMON], help=what,
+                           description=what + "; `trainer " + name + " KIND --help` lists the "
                            "fields of KIND")
         p.set_defaults(run=run)
         # the fields come from the service forms: read only when `add`/`edit` is used
@@ -97,7 +97,7 @@ def cmd_list(args) -> int:
 def _print_record(kind, record, reveal: bool) -> None:
     for column, header in zip(kind.columns, headers(kind)):
         print(f"{header}: {cell(column, record, reveal)}")
-    print(f"version: {record.version}")
+    print(text("cli.version", version=record.version))
 
 
 def cmd_show(args) -> int:
@@ -134,5 +134,5 @@ def cmd_delete(args) -> int:
     kind = resolve_kind(args.kind)
     _db, uow = open_db(args)
     kind.delete(uow, args.id)
-    print("deleted" if language() == "en" else "已删除")
+    print(text("cli.deleted"))
     return EXIT_OK

@@ -7,8 +7,9 @@ classes and a trainee's record (一人一档).
 from __future__ import annotations
 
 from trainer.cli.common import (COMMON, EXIT_OK, find_cohort, find_trainee, iso_date, open_db,
-                                print_table, say)
+                                print_table)
 from trainer.messages import TRAINEE_CATEGORIES, label
+from trainer.texts import text
 
 
 def add_commands(sub) -> None:
@@ -54,7 +55,7 @@ def cmd_assess(args) -> int:
     records = record_assessments(uow, cohort.id, [
         AssessmentEntry(t.id, args.score, args.passed, args.date) for t in people])
     for r in records:
-        verdict = say("合格", "pass") if r.passed else say("不合格", "fail")
+        verdict = text("cli.pass") if r.passed else text("cli.fail")
         score = "" if r.score is None else f" {r.score}"
         print(f"{r.trainee_name}:{score} {verdict}")
     return EXIT_OK
@@ -70,19 +71,17 @@ def cmd_completion(args) -> int:
         r = t.result
         rows.append([t.name, t.enterprise_name, f"{r.attended}/{r.held}",
                      "" if t.score is None else str(t.score),
-                     say("是", "yes") if r.completes else say("否", "no"),
+                     text("cli.yes") if r.completes else text("cli.no"),
                      "" if r.completes else t.reason()])
-    print_table(rows, [say("姓名", "name"), say("企业", "enterprise"), say("出勤", "attended"),
-                  say("成绩", "score"), say("结业", "completes"), say("原因", "why not")])
+    print_table(rows, [text("cli.head_name"), text("cli.head_enterprise"), text("cli.head_attended"),
+                  text("cli.head_score"), text("cli.head_completes"), text("cli.head_why_not")])
     c = done.cohort
-    print(say(f"{c.display_name}:{len(done.completing)}/{len(done.trainees)} 人结业；课次：已上 "
-               f"{done.held}，未上 {done.upcoming}，取消 {done.cancelled}",
-               f"{c.display_name}: {len(done.completing)} of {len(done.trainees)} complete; "
-               f"lessons: {done.held} held, {done.upcoming} to come, {done.cancelled} cancelled"))
+    print(text("cli.completion", cohort=c.display_name, completing=len(done.completing),
+               trainees=len(done.trainees), held=done.held, upcoming=done.upcoming,
+               cancelled=done.cancelled))
     if done.unrecorded:
         seqs = ", ".join(str(s) for s in done.unrecorded)
-        print(say(f"注意：第 {seqs} 次课尚未录入考勤", f"note: no attendance typed in for "
-                   f"lesson(s) {seqs}"))
+        print(text("cli.unrecorded", lessons=seqs))
     return EXIT_OK
 
 
@@ -123,15 +122,14 @@ def cmd_history(args) -> int:
         r = e.result
         rows.append([e.cohort_code, e.course_title, str(e.first_lesson or ""),
                      f"{r.attended}/{r.held}", "" if e.score is None else str(e.score),
-                     say("是", "yes") if e.completes else say("否", "no"),
-                     e.certificate_number + (say("（已作废）", " (revoked)")
+                     text("cli.yes") if e.completes else text("cli.no"),
+                     e.certificate_number + (text("cli.revoked_mark")
                                              if e.certificate_revoked else ""),
                      "" if e.completes else e.reason()])
-    print_table(rows, [say("班级", "class"), say("课程", "course"), say("开班", "from"),
-                  say("出勤", "attended"), say("成绩", "score"), say("结业", "completes"),
-                  say("证书", "certificate"), say("原因", "why not")])
+    print_table(rows, [text("cli.head_class"), text("cli.head_course"), text("cli.head_from"),
+                  text("cli.head_attended"), text("cli.head_score"), text("cli.head_completes"),
+                  text("cli.head_certificate"), text("cli.head_why_not")])
     hours = history.attended_minutes / 60
-    print(say(f"共 {len(history.entries)} 个班，结业 {history.completed} 个，出勤 {hours:.1f} 小时",
-               f"{len(history.entries)} classes, {history.completed} completed, "
-               f"{hours:.1f} hours attended"))
+    print(text("cli.history_total", classes=len(history.entries), completed=history.completed,
+               hours=hours))
     return EXIT_OK

@@ -1,0 +1,68 @@
+"""What the command line prints (trainer/cli/): key → (Chinese, English)."""
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # lists, imports, records
+    "row": ("第 {row} 行：", "row {row}: "),
+    "accepted_rejected": ("通过检查 {accepted} 行，退回 {rejected} 行",
+                          "accepted {accepted}, rejected {rejected}"),
+    "rejects_file": ("退回的行：{path}", "rejects: {path}"),
+    "imported": ("新增 {created}，更新 {updated}，跳过 {skipped}",
+                 "created {created}, updated {updated}, skipped {skipped}"),
+    "attendance_imported": ("新增 {created}，更新 {updated}，未变 {unchanged}",
+                            "created {created}, updated {updated}, unchanged {unchanged}"),
+    "dry_run": ("试运行：未写入任何数据", "dry run: nothing written"),
+    "deleted": ("已删除", "deleted"),
+    "version": ("版本：{version}", "version: {version}"),
+    "default_union": ("工会", "Trade union"),
+    # enrolment
+    "refused": ("未报名：", "refused: "),
+    "list_enrolled": ("名单：新增学员 {created}，已有学员 {known}，退回 {rejected} 行",
+                      "list: {created} new trainees, {known} known, {rejected} rows rejected"),
+    "no_enterprise": ("企业“{name}”不存在", "no enterprise “{name}”"),
+    "enrolled": ("{cohort}：报名 {enrolled} 人，已在班 {already} 人，未报名 {refused} 人，剩余名额 {left}",
+                 "{cohort}: enrolled {enrolled}, already in {already}, refused {refused}, places "
+                 "left {left}"),
+    "transferred": ("{name}:{source} → {target}，{since} 起",
+                    "{name}: {source} → {target} from {since}"),
+    "withdrew": ("{name} 已退出 {cohort}", "{name} withdrew from {cohort}"),
+    "no_trainee": ("找不到学员“{ref}”", "no trainee matches “{ref}”"),
+    "several_trainees": ("“{ref}”对应多名学员，请用编号：{names}",
+                         "“{ref}” matches several trainees; give the id: {names}"),
+    # attendance
+    "filled_present": ("，全勤填充 {filled} 人", ", {filled} filled in present"),
+    "roll": ("第 {sequence} 次课 {date}：出勤 {present}，迟到 {late}，请假 {excused}，缺勤 {absent}，"
+             "未记录 {unrecorded}{extra}",
+             "lesson {sequence} {date}: present {present}, late {late}, excused {excused}, "
+             "absent {absent}, not recorded {unrecorded}{extra}"),
+    "head_code": ("签到码", "code"),
+    "head_name": ("姓名", "name"),
+    "head_id": ("身份证", "ID"),
+    # results
+    "pass": ("合格", "pass"),
+    "fail": ("不合格", "fail"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "head_enterprise": ("企业", "enterprise"),
+    "head_attended": ("出勤", "attended"),
+    "head_score": ("成绩", "score"),
+    "head_completes": ("结业", "completes"),
+    "head_why_not": ("原因", "why not"),
+    "head_class": ("班级", "class"),
+    "head_course": ("课程", "course"),
+    "head_from": ("开班", "from"),
+    "head_certificate": ("证书", "certificate"),
+    "revoked_mark": ("（已作废）", " (revoked)"),
+    "completion": ("{cohort}:{completing}/{trainees} 人结业；课次：已上 {held}，未上 {upcoming}，取消 "
+                   "{cancelled}",
+                   "{cohort}: {completing} of {trainees} complete; lessons: {held} held, "
+                   "{upcoming} to come, {cancelled} cancelled"),
+    "unrecorded": ("注意：第 {lessons} 次课尚未录入考勤",
+                   "note: no attendance typed in for lesson(s) {lessons}"),
+    "history_total": ("共 {classes} 个班，结业 {completed} 个，出勤 {hours:.1f} 小时",
+                      "{classes} classes, {completed} completed, {hours:.1f} hours attended"),
+    # errors of the program itself
+    "internal_error": ("程序内部错误（{kind}），不是数据的问题。", "internal error ({kind}), not a "
+                       "problem of the data."),
+    "internal_error_log": ("详情已记入 {path}", " The details are in {path}"),
+}
