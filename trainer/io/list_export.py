@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from trainer.cli.kinds import KINDS, Kind, cell, headers
+from trainer.io.list_columns import ENTITIES as KIND_ENTITIES
+from trainer.io.list_columns import COLUMNS, Column, cell, headers, reader
 from trainer.io.workbooks import export_records
 from trainer.messages import ENTITIES, label
 from trainer.services.uow import UnitOfWork
@@ -21,12 +22,12 @@ class ExportResult:
     rows: int
 
 
-def export_rows(kind: Kind, records, reveal: bool) -> list[list]:
+def export_rows(columns: tuple[Column, ...], records, reveal: bool) -> list[list]:
     """Cells as `list` shows them (masked unless `reveal`), but dates and numbers keep their type."""
     rows = []
     for record in records:
         row = []
-        for column in kind.columns:
+        for column in columns:
             value = getattr(record, column.attr)
             if column.show is None and isinstance(value, (int, float, Decimal, dt.date)) \
                     and not isinstance(value, bool):
@@ -41,8 +42,8 @@ def export_list(uow: UnitOfWork, kind: str, path: str | os.PathLike, *, search: 
                 reveal: bool = False) -> ExportResult:
     """Writes the records of `kind` (enterprises, lecturers, courses, trainees, …) matching
     `search` to an .xlsx file."""
-    spec = KINDS[kind]
-    records = spec.list(uow, search=search)
-    written = export_records(path, headers(spec), export_rows(spec, records, reveal),
-                             title=label(ENTITIES, spec.entity))
+    columns = COLUMNS[kind]
+    records = reader(kind)(uow, search=search)
+    written = export_records(path, headers(columns), export_rows(columns, records, reveal),
+                             title=label(ENTITIES, KIND_ENTITIES[kind]))
     return ExportResult(written, len(records))
