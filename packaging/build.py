@@ -69,10 +69,12 @@ def freeze(dist: Path, work: Path) -> Path:
         (folder / "trainer").symlink_to("factory-classroom")
     if sys.platform.startswith("linux"):
         from elf_tools import drop_unreachable_libraries, strip_libraries
+        from icu_data import shrink_icu_data
 
         dropped = drop_unreachable_libraries(folder)
         print(f"dropped {len(dropped)} libraries nothing loads: {' '.join(sorted(dropped))}")
         print(f"stripped symbol tables: {megabytes(strip_libraries(folder))} saved")
+        print(f"ICU data cut to Chinese and English: {megabytes(shrink_icu_data(folder))} saved")
     return folder
 
 

@@ -21,9 +21,12 @@ INSTALL_DIR = Path("opt") / PACKAGE
 
 # What the frozen folder leaves to the system: the C library (the version its files need, see
 # required_glibc), libxcb, OpenGL/EGL (machine-specific drivers), fontconfig's configuration,
-# CUPS and D-Bus (freeze_filter.SYSTEM_LIBS).
+# and the libraries of freeze_filter.SYSTEM_LIBS: CUPS, D-Bus, X11, fontconfig, FreeType, GLib,
+# zstd, the C++ runtime, OpenSSL and libpq (PostgreSQL desks; psycopg's pure-Python implementation loads it).
 DEPENDS = ("libc6 (>= {glibc}), libxcb1, libgl1, libegl1, fontconfig-config, "
-           "libcups2 | libcups2t64, libdbus-1-3")
+           "libcups2 | libcups2t64, libdbus-1-3, libx11-6, libfontconfig1, libfreetype6, "
+           "libglib2.0-0 | libglib2.0-0t64, libzstd1, libstdc++6, libgcc-s1, libssl3 | libssl3t64, "
+           "libpq5")
 
 CONTROL = """\
 Package: {package}

@@ -16,14 +16,23 @@ Left out (packaging/build.py prints the folder's size):
   XWayland too), virtual keyboard, network and TLS, PDF image format, SQL drivers, evdev input.
   The Qt libraries only those plugins load go with them.
 - Qt's own translations but Chinese and English.
-- On Linux, libcups and libdbus: the system's (see SYSTEM_LIBS).
-Kept although big: Qt's ICU (the Trainees page sorts names with a Chinese QCollator), numpy
-with OpenBLAS and OR-Tools' SCIP/HiGHS/COIN libraries (libortools.so links them all).
+- lxml's parts python-docx and openpyxl never import (objectify, html, sax, builder); python-docx's
+  unpacked default template (we only read .docx files; Document() with no file uses default.docx).
+- On Linux, libraries every desktop has and the .deb depends on (see SYSTEM_LIBS): printing,
+  D-Bus, X11, fontconfig/FreeType (the desktop's own copies read its own font configuration),
+  GLib, zstd, the C++ runtime, OpenSSL and libpq (PostgreSQL: psycopg's pure-Python implementation loads the
+  system's libpq5, so psycopg_binary and its OpenSSL/Kerberos/LDAP copies, 12 MB, stay out).
+- On Linux, Qt's ICU data (32 MB) cut to the Chinese and English items: packaging/icu_data.py.
+Kept although big: numpy with OpenBLAS and OR-Tools' SCIP/HiGHS/COIN libraries (libortools.so
+links them all), cryptography (certificate signatures), the bundled fonts.
 """
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
+
+LINUX = sys.platform.startswith("linux")
 
 EXCLUDED_MODULES = [
     "tkinter", "_tkinter", "turtle", "idlelib", "lib2to3", "pydoc_data", "curses",
@@ -34,16 +43,19 @@ EXCLUDED_MODULES = [
     "PIL.AvifImagePlugin",
     "numpy.tests", "numpy.f2py", "numpy.distutils",
     "numpy.random", "numpy.fft", "numpy.polynomial",  # numpy loads these only when asked
-    # No network: hashlib falls back to its built-in hashes without OpenSSL (5 MB)
-    "ssl", "_ssl", "_hashlib", "readline", "PIL._webp", "PIL.WebPImagePlugin",
-    "PIL._imagingcms", "PIL.ImageCms", "_codecs_kr", "_codecs_iso2022",
+    # No network: hashlib falls back to its built-in hashes without OpenSSL (5 MB); on Linux
+    # psycopg's pure-Python implementation imports ssl, on the system's OpenSSL (SYSTEM_LIBS)
+    "_hashlib", "readline", "PIL._webp", "PIL.WebPImagePlugin",
+    "PIL._imagingcms", "PIL.ImageCms",
+    "_codecs_kr", "_codecs_iso2022", "_codecs_hk", "_codecs_tw",
     "ortools.linear_solver", "ortools.math_opt", "ortools.constraint_solver",
     "ortools.routing", "ortools.pdlp", "ortools.set_cover", "ortools.bop", "ortools.glop",
     "ortools.packing", "ortools.scheduling", "ortools.algorithms", "ortools.service",
     "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtNetwork",
     "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtPdf",
     "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtDBus",
-]
+    "lxml.objectify", "lxml.html", "lxml.sax", "lxml.builder", "lxml.isoschematron",
+] + (["psycopg_binary"] if LINUX else ["ssl", "_ssl"])
 
 # Qt plugins kept, by folder: the file name without lib prefix and extension.
 QT_PLUGINS = {
@@ -64,10 +76,15 @@ QT_LIBS_DROPPED = re.compile(
     r"Qt6(Qml|Quick|VirtualKeyboard|Pdf|Wayland|WlShell|EglFS|Network|OpenGL|SvgWidgets"
     r"|WebEngine)", re.I)
 
-# Linux libraries taken from the system instead (the .deb depends on libcups2 and libdbus-1-3):
-# every desktop has them, and its own copy speaks to its own printing and session services.
-# Dropping them drops their dependencies too (GnuTLS, Kerberos, systemd…: 10 MB).
-SYSTEM_LIBS = {"libcups.so.2", "libdbus-1.so.3"}
+# Linux libraries taken from the system instead (packaging/deb.py DEPENDS names their packages):
+# every desktop has them, and its own copy speaks to its own printing and session services and
+# reads its own font configuration. Dropping them drops their dependencies too (GnuTLS,
+# Kerberos, systemd, PCRE…).
+SYSTEM_LIBS = {"libcups.so.2", "libdbus-1.so.3", "libX11.so.6", "libfontconfig.so.1",
+               "libfreetype.so.6", "libglib-2.0.so.0", "libzstd.so.1", "libssl.so.3",
+               "libcrypto.so.3", "libstdc++.so.6", "libgcc_s.so.1"} if LINUX else set()
+# Data files no code path reads.
+_UNUSED_DATA = re.compile(r"docx[/\\]templates[/\\]default-docx-template")
 
 # Source-only files under resources/ (translation sources, the script that compiles them).
 _SOURCE_ONLY = {".ts", ".py", ".pyc", ".pro"}
@@ -96,7 +113,7 @@ def data_files(root: Path) -> list[tuple[str, str]]:
 
 def _keep_qt_file(dest: str) -> bool:
     parts = Path(dest).parts
-    if dest in SYSTEM_LIBS:
+    if dest in SYSTEM_LIBS or _UNUSED_DATA.search(dest):
         return False
     if "PySide6" not in parts:
         return True

@@ -123,6 +123,11 @@ def real_flow(folder: Path, home: Path) -> None:
 
 
 def test_frozen_folder_holds_what_the_app_reads(frozen):
+    if LINUX and not os.environ.get("TRAINER_FROZEN_DIR"):  # the budget of issue 19
+        sys.path.insert(0, str(ROOT / "packaging"))
+        from build import FOLDER_BUDGET_MB, folder_size
+
+        assert folder_size(frozen) <= FOLDER_BUDGET_MB * 1e6, folder_size(frozen)
     internal = frozen / "_internal"
     assert (internal / "trainer" / "db" / "migrations" / "env.py").is_file()
     assert list((internal / "trainer" / "db" / "migrations" / "versions").glob("*.py"))
@@ -249,3 +254,29 @@ def test_deb_installs_runs_and_removes_leaving_the_data(dist, tmp_path):
                  "/usr/share/applications/factory-classroom.desktop"):
         assert not os.path.lexists(gone), gone
     assert (data_folder(tmp_path / "home") / "trainer.db").is_file()
+
+
+@pytest.mark.skipif(not os.environ.get("TRAINER_TEST_PG_URL"), reason="no PostgreSQL server")
+def test_frozen_trainer_on_a_postgresql_server(frozen, tmp_path):
+    """Several desks: the frozen `trainer` makes and fills a database on the server (on Linux
+    through psycopg's pure-Python implementation and the system's libpq, freeze_filter)."""
+    import sqlalchemy as sa
+
+    server = sa.make_url(os.environ["TRAINER_TEST_PG_URL"])
+    name = f"frozen_{os.getpid()}"
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = server.set(database=name).render_as_string(hide_password=False)
+    try:
+        env = user_env(tmp_path / "home")
+        trainer = frozen / f"trainer{EXE}"
+        run(trainer, "--db", url, "init", "--org", "秦皇岛市总工会", env=env)
+        run(trainer, "--db", url, "demo", "--start", "2026-07-01", env=env)
+        info = run(trainer, "--db", url, "--lang", "en", "info", env=env)
+        assert "postgresql" in info and "秦皇岛市总工会" in info
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
