@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow
 
 from trainer.build_info import version_text
 from trainer.services import organizations
+from trainer.services.live_changes import PAGE_KINDS
 from trainer.services.uow import UnitOfWork
 from ui.i18n import LanguageManager
 from ui import admin_actions, screen_fit
+from ui.live_views import LiveViews
 from ui.pages.attendance_page import AttendancePage
 from ui.pages.certificates_page import CertificatesPage
 from ui.pages.courses_page import CoursesPage
@@ -75,9 +77,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.organization_label)
         self.statusBar().addPermanentWidget(self.database_label)
 
+        self._stale: set[str] = set()
+        self.live = LiveViews(uow.database, self)  # what other desks change shows up here
         self._build_menus()
         self.retranslate()
         self._restore()
+        self.live.changed.connect(self.others_changed)
 
     # --- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -206,6 +211,9 @@ class MainWindow(QMainWindow):
         page = self.pages[number]
         self.stack.setCurrentWidget(page)
         page.activate()
+        if page.PAGE_ID in self._stale:
+            self._stale.discard(page.PAGE_ID)
+            page.live_reload()
         self.settings.last_page = page.PAGE_ID
         self._update_actions()
 
@@ -213,6 +221,19 @@ class MainWindow(QMainWindow):
         has_records = self.current_page().has_records if self.stack.count() else False
         for action in (self.new_action, self.edit_action, self.delete_action, self.find_action):
             action.setEnabled(has_records)
+
+    def others_changed(self, kinds: set[str]) -> None:
+        """Another desk committed changes to `kinds`: the page shown reloads now (keeping the
+        selection and unsaved edits), the other loaded pages when next shown."""
+        current = self.current_page()
+        for page in self.pages:
+            shown = PAGE_KINDS.get(page.PAGE_ID, frozenset())
+            if not getattr(page, "loaded", False) or not shown & kinds:
+                continue
+            if page is current:
+                page.live_reload()
+            else:
+                self._stale.add(page.PAGE_ID)
 
     def refresh(self) -> None:
         """After data changed behind the pages' back (demo data loaded…)."""
@@ -271,5 +292,6 @@ class MainWindow(QMainWindow):
         return screen_fit.screen_key(screen_fit.screen_of(self))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.live.stop()
         self.save_state()
         super().closeEvent(event)

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import sessionmaker
 
+from trainer.db import change_feed
 from trainer.errors import DatabaseError
 from trainer.files import make_owner_only
 
@@ -79,6 +80,7 @@ def make_engine(url: str) -> Engine:
             engine = create_engine(parsed, pool_pre_ping=True)
     except (NoSuchModuleError, ModuleNotFoundError) as exc:
         raise DatabaseError("bad_url", detail=f"{parsed.drivername}: {exc}") from exc
+    change_feed.install(engine)
     return engine
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, Index,
+from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, Index,
                         Integer, String, Table, Text, Time, UniqueConstraint, false, text)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -362,6 +362,14 @@ class Setting(Versioned, Base):
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
     key: Mapped[str] = mapped_column(Str(80))
     value: Mapped[str] = mapped_column(Text, default="null")
+
+
+class ChangeFeed(Base):
+    """kind (a table name) → how many committed transactions changed it: the live views' feed
+    (trainer/db/change_feed.py, revision 0013). Every role writes it."""
+    __tablename__ = "change_feed"
+    kind: Mapped[str] = mapped_column(Str(64), primary_key=True)
+    counter: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class User(Versioned, Base):

@@ -20,6 +20,7 @@ from typing import Iterator
 
 from sqlalchemy import Connection, inspect, text
 
+from trainer.db import change_feed
 from trainer.db.search_index import keep_sqlite_index
 from trainer.errors import BackupError
 
@@ -45,7 +46,9 @@ def _our_tables(connection: Connection) -> dict[str, list[str]]:
     from trainer.db.models import Base
 
     inspector = inspect(connection)
-    names = set(inspector.get_table_names()) - {VERSION_TABLE} - index_tables(connection)
+    # the change feed's counters are not data: the restored database starts its own
+    names = set(inspector.get_table_names()) - {VERSION_TABLE, change_feed.TABLE} \
+        - index_tables(connection)
     order = [t.name for t in Base.metadata.sorted_tables if t.name in names]
     order += sorted(names - set(order))  # tables of older revisions the models no longer have
     return {t: [c["name"] for c in inspector.get_columns(t)] for t in order}

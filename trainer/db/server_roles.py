@@ -22,6 +22,7 @@ from typing import Iterable
 from sqlalchemy import Connection, Engine, event, select, text
 from sqlalchemy.orm import Session
 
+from trainer.db import change_feed
 from trainer.db.models import Base, User
 from trainer.security.roles import (ADMIN_ROLE, AUDIT_TABLE, ROLES, holds, table_permission)
 
@@ -51,6 +52,8 @@ def table_grants(role: str) -> dict[str, list[str]]:
             privileges.append("INSERT")
         elif table == TOKENS_TABLE:
             privileges += ["INSERT", "DELETE"]  # logging in and out, whatever the role
+        elif table == change_feed.TABLE:
+            privileges += ["INSERT", "UPDATE"]  # every commit raises its counters
         elif holds(role, table_permission(table)) or (
                 table == "settings" and role != "viewer" and holds(role, "planning")):
             privileges += ["INSERT", "UPDATE", "DELETE"]  # settings: the app checks each key

@@ -4,7 +4,7 @@ Edits stay in the model (shown in bold on a yellow ground) until save(), which w
 one transaction with the versions they were loaded with, so a clerk never overwrites a colleague."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from trainer.messages import language, pick
@@ -23,11 +23,21 @@ class AttendanceGridModel(QAbstractTableModel):
         super().__init__(parent)
         self.grid: AttendanceGrid | None = None
         self.edits: dict[tuple[int, int], str | None] = {}  # (lesson, trainee) → new status
+        self.seen: dict[tuple[int, int], int] = {}  # the version each edit was made on
+        self.conflicts: set[tuple[int, int]] = set()  # edits another desk overtook meanwhile
 
     # --- content ------------------------------------------------------------------------------
     def set_grid(self, grid: AttendanceGrid | None) -> None:
         self.beginResetModel()
-        self.grid, self.edits = grid, {}
+        self.grid, self.edits, self.seen, self.conflicts = grid, {}, {}, set()
+        self.endResetModel()
+
+    def update_grid(self, grid: AttendanceGrid) -> None:
+        """The same class as saved now by others, keeping this desk's unsaved edits: an edit
+        whose cell changed since it was made is marked (and its save will be refused)."""
+        self.beginResetModel()
+        self.grid = grid
+        self.conflicts = {key for key in self.edits if grid.version(*key) != self.seen[key]}
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -80,6 +90,8 @@ class AttendanceGridModel(QAbstractTableModel):
             return pick(STATUS_LETTERS[status], "zh" if zh else "en") + (
                 f"{minutes}" if status == LATE and minutes else "")
         if role == Qt.ItemDataRole.BackgroundRole:
+            if key in self.conflicts:
+                return QBrush(QColor("#f28b82"))
             if not self.applicable(index):
                 return QBrush(QColor("#eeeeee"))
             return QBrush(QColor(COLOURS[status])) if status else None
@@ -90,6 +102,10 @@ class AttendanceGridModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ToolTipRole and key in self.conflicts:
+            return QCoreApplication.translate(
+                "AttendanceGridModel", "Changed on another computer after you edited it: "
+                "saving will refuse this cell; reload the class to see the new entry.")
         if role == Qt.ItemDataRole.ToolTipRole and status:
             return pick(STATUS_LABELS[status], "zh" if zh else "en")
         return None
@@ -114,9 +130,11 @@ class AttendanceGridModel(QAbstractTableModel):
         if key is None or not self.applicable(index):
             return False
         cell = self.grid.cell(*key)
-        if (cell.status if cell else None) == status:
+        if (cell.status if cell else None) == status and key not in self.conflicts:
             self.edits.pop(key, None)
+            self.seen.pop(key, None)
         else:
+            self.seen.setdefault(key, self.grid.version(*key))
             self.edits[key] = status
         self.dataChanged.emit(index, index)
         return True
@@ -144,7 +162,7 @@ class AttendanceGridModel(QAbstractTableModel):
         return bool(self.edits)
 
     def save(self, uow: UnitOfWork) -> SaveResult:
-        changes = [CellChange(lesson, trainee, status,
-                              expected_version=self.grid.version(lesson, trainee))
+        changes = [CellChange(lesson, trainee, status, expected_version=self.seen.get(
+                                  (lesson, trainee), self.grid.version(lesson, trainee)))
                    for (lesson, trainee), status in sorted(self.edits.items())]
         return save_attendance(uow, changes)

@@ -210,8 +210,34 @@ class AttendancePage(Page):
     def _grid_counts(self) -> None:
         model = self.grid.grid_model
         trainees = len(model.grid.trainees) if model.grid else 0
-        self.grid_status.setText(self.tr("%1 trainees · %2 unsaved changes")
-                                 .replace("%1", str(trainees)).replace("%2", str(len(model.edits))))
+        text = (self.tr("%1 trainees · %2 unsaved changes")
+                .replace("%1", str(trainees)).replace("%2", str(len(model.edits))))
+        if model.conflicts:
+            text += " · " + self.tr("%1 of them changed on another computer meanwhile (red)") \
+                .replace("%1", str(len(model.conflicts)))
+        self.grid_status.setText(text)
+
+    def live_reload(self) -> None:
+        """Another desk saved: the grid shows it, this desk's unsaved edits stay (and are
+        marked where they now conflict); the other tabs are read again."""
+        if self.cohort_id is None:
+            return
+        if self.tabs.currentIndex() != 0:
+            self.load_tab()
+            return
+        row, column = self.grid.currentIndex().row(), self.grid.currentIndex().column()
+        scroll = self.grid.verticalScrollBar().value(), self.grid.horizontalScrollBar().value()
+        model = self.grid.grid_model
+        fresh = load_attendance_grid(self.uow, self.cohort_id)
+        if model.dirty:
+            model.update_grid(fresh)
+        else:
+            model.set_grid(fresh)
+        if row >= 0:
+            self.grid.setCurrentIndex(model.index(row, column))
+        self.grid.verticalScrollBar().setValue(scroll[0])
+        self.grid.horizontalScrollBar().setValue(scroll[1])
+        self._grid_counts()
 
     # --- grid -----------------------------------------------------------------------------------
     def mark_all_present(self) -> None:

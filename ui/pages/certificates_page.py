@@ -118,6 +118,12 @@ class CertificatesPage(Page):
         self.cohort.setCurrentIndex(self.cohort.findData(cohort_id))
 
     # --- listing ------------------------------------------------------------------------------
+    def live_reload(self) -> None:
+        row = self.table.currentRow()
+        self.refresh()
+        if 0 <= row < self.table.rowCount():
+            self.table.selectRow(row)
+
     def refresh(self) -> None:
         cohort_id = self.cohort.currentData()
         records = [] if cohort_id is None else list_certificates(

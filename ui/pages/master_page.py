@@ -195,6 +195,12 @@ class MasterPage(Page):
     loaded_once = False
     header_restored = False
 
+    def live_reload(self) -> None:
+        record = self.selected_record()
+        scroll = self.view.verticalScrollBar().value()
+        self.reload(select_id=getattr(record, "id", None))
+        self.view.verticalScrollBar().setValue(scroll)
+
     def fit_columns(self) -> None:
         self.view.resizeColumnsToContents()
         for column in range(self.view.model().columnCount()):

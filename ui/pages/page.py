@@ -29,5 +29,9 @@ class Page(QWidget):
     def has_records(self) -> bool:
         return False
 
+    def live_reload(self) -> None:
+        """Another desk (or a dialog) changed what the page shows: show it again, keeping the
+        selection, the scroll position and any unsaved edits (ui/live_views.py)."""
+
     def save_state(self, settings: AppSettings) -> None: ...
     def restore_state(self, settings: AppSettings) -> None: ...

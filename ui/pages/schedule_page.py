@@ -287,6 +287,9 @@ class SchedulePage(Page):
         return {f"{kind}_id": value}
 
     # --- showing ------------------------------------------------------------------------------
+    def live_reload(self) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         if not self.loaded:
             return

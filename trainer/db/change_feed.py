@@ -1,0 +1,99 @@
+"""The change feed: which kinds of data each committed transaction changed, for the live views
+of every desk (issue 15).
+
+Every write transaction, at its commit, raises the counter of each table it inserted into,
+updated or deleted from (table `change_feed`: kind → counter), in the same transaction; on
+PostgreSQL it also sends NOTIFY on the channel CHANNEL with those kinds, delivered to listening
+desks when the transaction commits. A desk reads the counters (one small SELECT: `counters`)
+every few seconds, or at once when notified, and refreshes the pages that show a kind whose
+counter moved. Works for SQLite files shared by several processes and for PostgreSQL servers.
+
+The tables touched are collected from the statements SQLAlchemy executes (ORM flushes and Core
+inserts alike); the bump runs on the DBAPI cursor just before the commit.
+"""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.sql.dml import UpdateBase
+
+TABLE = "change_feed"
+CHANNEL = "trainer_changes"
+_TOUCHED = "fc_touched_tables"
+_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+_UPSERT = ("INSERT INTO change_feed (kind, counter) VALUES ('{kind}', 1) "
+           "ON CONFLICT (kind) DO UPDATE SET counter = change_feed.counter + 1")
+
+
+def _after_execute(conn: Connection, statement, *_args) -> None:
+    if isinstance(statement, UpdateBase):
+        table = getattr(statement, "table", None)
+        name = getattr(table, "name", None)
+        if name and name != TABLE and _NAME.match(name):
+            conn.info.setdefault(_TOUCHED, set()).add(name)
+
+
+def _feed_exists(conn: Connection) -> bool:
+    """Once true for an engine, true for good (the table only comes and stays by migration)."""
+    engine = conn.engine
+    if getattr(engine, "_fc_feed_exists", False):
+        return True
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        if conn.dialect.name == "sqlite":
+            cursor.execute(f"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{TABLE}'")
+        else:
+            cursor.execute(f"SELECT to_regclass('{TABLE}')")
+        row = cursor.fetchone()
+    finally:
+        cursor.close()
+    exists = bool(row and row[0])
+    engine._fc_feed_exists = exists
+    return exists
+
+
+def _before_commit(conn: Connection) -> None:
+    touched = conn.info.pop(_TOUCHED, None)
+    if not touched or not _feed_exists(conn):
+        return
+    kinds = sorted(touched)  # always the same order: two desks never wait on each other's rows
+    own = conn.engine.__dict__.setdefault("_fc_own_commits", {})
+    for kind in kinds:  # what this desk committed itself (its pages already show it)
+        own[kind] = own.get(kind, 0) + 1
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        for kind in kinds:
+            cursor.execute(_UPSERT.format(kind=kind))
+        if conn.dialect.name == "postgresql":
+            cursor.execute(f"NOTIFY {CHANNEL}, '{','.join(kinds)}'")
+    finally:
+        cursor.close()
+
+
+def _forget(conn: Connection) -> None:
+    conn.info.pop(_TOUCHED, None)
+
+
+def install(engine: Engine) -> None:
+    """Makes every commit on `engine` raise the counters of the tables it changed."""
+    if not event.contains(engine, "after_execute", _after_execute):
+        event.listen(engine, "after_execute", _after_execute)
+        event.listen(engine, "commit", _before_commit)
+        event.listen(engine, "rollback", _forget)
+
+
+def own_commits(engine: Engine) -> dict[str, int]:
+    """kind → how many of the counter's raises came from this engine (this desk)."""
+    return dict(engine.__dict__.get("_fc_own_commits", {}))
+
+
+def counters(conn: Connection) -> dict[str, int]:
+    """kind → counter, as committed now (a database without the table yet: empty)."""
+    try:
+        rows = conn.execute(text(f"SELECT kind, counter FROM {TABLE}")).all()
+    except Exception:  # noqa: BLE001 - not migrated yet: nothing to watch
+        conn.rollback()
+        return {}
+    return {kind: counter for kind, counter in rows}
