@@ -34,6 +34,10 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
 <context>
     <name>AttendanceGridModel</name>
     <message>
+        <source>Changed on another computer after you edited it: saving will refuse this cell; reload the class to see the new entry.</source>
+        <translation>Changed on another computer after you edited it: saving will refuse this cell; reload the class to see the new entry.</translation>
+    </message>
+    <message>
         <source>Trainee</source>
         <translation>Trainee</translation>
     </message>
@@ -111,6 +115,10 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     <message>
         <source>%1 trainees · %2 unsaved changes</source>
         <translation>%1 trainees · %2 unsaved changes</translation>
+    </message>
+    <message>
+        <source>%1 of them changed on another computer meanwhile (red)</source>
+        <translation>%1 of them changed on another computer meanwhile (red)</translation>
     </message>
     <message>
         <source>Saved.</source>

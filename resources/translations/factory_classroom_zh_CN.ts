@@ -35,6 +35,10 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
 <context>
     <name>AttendanceGridModel</name>
     <message>
+        <source>Changed on another computer after you edited it: saving will refuse this cell; reload the class to see the new entry.</source>
+        <translation>您修改此格后，另一台电脑也保存了此格：保存时此格将被拒绝；重新打开本班即可看到新的记录。</translation>
+    </message>
+    <message>
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
@@ -112,6 +116,10 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     <message>
         <source>%1 trainees · %2 unsaved changes</source>
         <translation>%1 名学员 · %2 处未保存</translation>
+    </message>
+    <message>
+        <source>%1 of them changed on another computer meanwhile (red)</source>
+        <translation>其中 %1 处已被另一台电脑修改（红色）</translation>
     </message>
     <message>
         <source>Saved.</source>
