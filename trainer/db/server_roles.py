@@ -22,9 +22,9 @@ from typing import Iterable
 from sqlalchemy import Connection, Engine, event, select, text
 from sqlalchemy.orm import Session
 
-from trainer.db import change_feed
 from trainer.db.models import Base, User
-from trainer.security.roles import (ADMIN_ROLE, AUDIT_TABLE, ROLES, holds, table_permission)
+from trainer.security.roles import (ADMIN_ROLE, AUDIT_TABLE, CHANGE_FEED_TABLE, ROLES, holds,
+                                    table_permission)
 
 # written at every login whatever the role (failed attempts, lock, last login, a rehash, the
 # user's own new password), as trainer.security.users does on the connection
@@ -52,7 +52,7 @@ def table_grants(role: str) -> dict[str, list[str]]:
             privileges.append("INSERT")
         elif table == TOKENS_TABLE:
             privileges += ["INSERT", "DELETE"]  # logging in and out, whatever the role
-        elif table == change_feed.TABLE:
+        elif table == CHANGE_FEED_TABLE:
             privileges += ["INSERT", "UPDATE"]  # every commit raises its counters
         elif holds(role, table_permission(table)) or (
                 table == "settings" and role != "viewer" and holds(role, "planning")):

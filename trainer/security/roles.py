@@ -50,6 +50,8 @@ TABLE_PERMISSIONS: dict[str, str] = {
     "online_study": RECORDS,
 }
 AUDIT_TABLE = "audit_log"  # appended to by the guard only; nobody may change it
+CHANGE_FEED_TABLE = "change_feed"  # raised at every commit, whoever commits (db/change_feed.py)
+SYSTEM_TABLES = frozenset({AUDIT_TABLE, CHANGE_FEED_TABLE})  # written by the system, not by people
 
 # Settings belong to the area that uses them; anything else is the administrator's.
 SETTING_PERMISSIONS: tuple[tuple[str, str], ...] = (

@@ -57,6 +57,7 @@ TABLE_ENTITIES: dict[str, str] = {
     "calendar_overrides": "calendar_override", "settings": "setting", "users": "user",
     "audit_log": "audit_entry", "user_tokens": "user_token", "online_study": "online_study",
     "programmes": "programme", "programme_levels": "programme_level",
+    "change_feed": "change_feed",
 }
 
 OWN_ENTITIES: dict[str, tuple[str, str]] = {
@@ -71,6 +72,7 @@ OWN_ENTITIES: dict[str, tuple[str, str]] = {
     "user_token": ("登录令牌", "login token"),
     "online_study": ("线上学习时长", "online study time"),
     "programme_level": ("培训项目等级", "programme level"),
+    "change_feed": ("数据变更计数", "change counter"),
 }
 
 OWN_FIELDS: dict[str, tuple[str, str]] = {
