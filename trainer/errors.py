@@ -140,7 +140,7 @@ class StaleEditError(TrainerError):
         lang = lang or language()
         entity = label(ENTITIES, self.entity, lang)
         if self.entity not in ENTITIES:
-            from trainer.security.texts import entity_label
+            from trainer.texts.security import entity_label
             entity = entity_label(self.entity, lang)
         when = "?"
         if self.updated_at:  # stored in UTC without a zone; shown in local time
@@ -161,7 +161,7 @@ def _change_list(changes: tuple[FieldChange, ...], lang: str) -> str:
     """'mobile 138****8000 → 139****9000' for each change; personal data masked."""
     from trainer.rules.id_number import mask_id_number
     from trainer.rules.phone import mask_mobile
-    from trainer.security.texts import field_label
+    from trainer.texts.security import field_label
 
     def shown(fld: str, value: object) -> str:
         if value is None or value == "":
@@ -295,7 +295,7 @@ class StaleCellsError(StaleEditError):
 
 
 class PermissionDenied(TrainerError):
-    """The acting user's role does not allow `action` (a code of security.texts.ACTIONS) on
+    """The acting user's role does not allow `action` (a code of texts.security.ACTIONS) on
     `entity` (a table or entity code, "" when the action needs none). Permissions are held in
     the services (trainer.security.guard), so every caller meets the same refusal."""
 
@@ -304,7 +304,7 @@ class PermissionDenied(TrainerError):
         self.role, self.action, self.entity = role, action, entity
 
     def message(self, lang: str | None = None) -> str:
-        from trainer.security.texts import action_phrase, role_label
+        from trainer.texts.security import action_phrase, role_label
 
         lang = lang or language()
         if self.entity == "audit_log" and self.action in ("update", "delete"):

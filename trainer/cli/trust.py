@@ -92,7 +92,7 @@ def open_as_user(args):
     from trainer.db.migrate import open_database
     from trainer.security.audit import record_reveal
     from trainer.security.backups import daily_backup
-    from trainer.security.texts import table_of
+    from trainer.texts.security import table_of
     from trainer.services.uow import UnitOfWork
 
     db = open_database(database_url(getattr(args, "db", None)), may_create(args))

@@ -8,6 +8,7 @@ from typing import Sequence
 
 from trainer.io.reading import Cell, Table, cell_text
 from trainer.rules.text import clean_text
+from trainer.texts import heading
 
 HEADER_SEARCH_ROWS = 30  # a header lower than this is not a header
 
@@ -45,7 +46,7 @@ KIND_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("enterprise", "企业", "Enterprise",
                   ("单位", "工作单位", "所在企业", "所在单位", "企业名称", "单位名称", "公司",
                    "enterprise", "company", "employer"), example="新余恒达钢铁"),
-        FieldSpec("post", "岗位", "Post", ("工种", "职务", "岗位工种", "岗位(工种)", "post", "job"),
+        FieldSpec("post", *heading("post"), ("工种", "职务", "岗位工种", "岗位(工种)", "post", "job"),
                   example="焊工"),
         FieldSpec("category", "人员类别", "Category",
                   ("类别", "职工类别", "人员类型", "身份类别", "category"), example="农民工"),

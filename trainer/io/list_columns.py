@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from trainer.messages import GENDERS, LECTURER_CATEGORIES, TRAINEE_CATEGORIES, label, language
+from trainer.texts import heading
 
 # The kinds, in table order: known without importing the services (help texts)
 KIND_NAMES = ("enterprises", "venues", "themes", "courses", "lecturers", "trainees", "requests")
@@ -97,7 +98,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "trainees": (C("id", "编号", "ID"), C("name", "姓名", "Name"),
                  C("gender", "性别", "Gender", _labelled(GENDERS)),
                  C("id_number", "身份证号", "ID number"), C("mobile", "手机", "Mobile"),
-                 C("enterprise_name", "企业", "Enterprise"), C("post", "岗位", "Post"),
+                 C("enterprise_name", "企业", "Enterprise"), C("post", *heading("post")),
                  C("category", "类别", "Category", _labelled(TRAINEE_CATEGORIES))),
     "requests": (C("id", "编号", "ID"), C("enterprise_name", "企业", "Enterprise"),
                  C("course_title", "课程", "Course"), C("workers", "人数", "Workers"),

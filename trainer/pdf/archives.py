@@ -18,6 +18,7 @@ from trainer.services.reports.archives import class_file, trainee_file
 from trainer.services.reports.attendance import class_attendance
 from trainer.services.reports.signin import load_signin_sheet
 from trainer.services.uow import UnitOfWork
+from trainer.texts import heading
 
 STATUS = {"present": "出勤", "late": "迟到", "excused": "请假", "absent": "缺勤"}
 SOURCES = {"enterprise": "企业", "trainee": "学员"}
@@ -116,7 +117,7 @@ def build_trainee_record(uow: UnitOfWork, trainee: str | int, out: Target, progr
              data_table(None, [["姓名", facts.name, "性别", facts.gender],
                                ["身份证号", facts.id_number, "出生日期", facts.birth],
                                ["手机", facts.mobile, "人员类别", facts.category],
-                               ["工作单位", facts.enterprise, "岗位", facts.post]],
+                               ["工作单位", facts.enterprise, heading("post")[0], facts.post]],
                         [64, width / 2 - 64, 64, width / 2 - 64], styles, zebra=False),
              Spacer(1, 10), para(f"参加培训（{len(classes)} 个班）", styles.heading)]
     total = sum(c.minutes for c in classes)

@@ -21,7 +21,7 @@ from trainer.security.chain import FIELDS as CHAIN_FIELDS, ChainReport, verify_r
 from trainer.security.personal import PERSONAL_FIELDS
 from trainer.security.trail_personal import PURGED, merged
 from trainer.security.roles import AUDIT, REVEAL
-from trainer.security.texts import AUDIT_ACTIONS, TABLE_ENTITIES
+from trainer.texts.security import AUDIT_ACTIONS, TABLE_ENTITIES
 from trainer.messages import label
 from trainer.services.uow import UnitOfWork
 

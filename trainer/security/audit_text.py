@@ -16,7 +16,7 @@ from sqlalchemy import select
 from trainer.db import models
 from trainer.messages import FIELDS, label, language
 from trainer.security.audit import AuditRecord, list_audit
-from trainer.security.texts import OWN_FIELDS, ROLES, entity_label
+from trainer.texts.security import OWN_FIELDS, ROLES, entity_label
 from trainer.security.trail_personal import PURGED
 from trainer.services.uow import UnitOfWork
 

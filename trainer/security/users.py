@@ -30,7 +30,7 @@ from trainer.security import guard
 from trainer.security.passwords import (hash_password, new_token, token_digest,
                                         verify_password)
 from trainer.security.roles import ADMIN_ROLE, ROLES, USERS, Actor
-from trainer.security.texts import role_label
+from trainer.texts.security import role_label
 from trainer.services.settings import get_setting
 from trainer.services.uow import UnitOfWork
 

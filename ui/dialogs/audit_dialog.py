@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 from trainer.errors import TrainerError
 from trainer.security.audit import verify_trail
 from trainer.security.audit_text import AuditLine, audit_lines, entity_choices, export_audit
-from trainer.security.texts import AUDIT_ACTIONS
+from trainer.texts.security import AUDIT_ACTIONS
 from trainer.messages import label
 from trainer.services.uow import UnitOfWork
 from ui import save_location

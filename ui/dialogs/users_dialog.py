@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from trainer.errors import TrainerError
 from trainer.security.roles import ROLES
-from trainer.security.texts import role_label
+from trainer.texts.security import role_label
 from trainer.security.users import (create_user, list_users, set_disabled, set_password,
                                     set_role, unlock)
 from trainer.services.uow import UnitOfWork

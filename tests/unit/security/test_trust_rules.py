@@ -10,7 +10,7 @@ from trainer.errors import (AccountError, AuthenticationError, BackupError, Fiel
 from trainer.security import roles
 from trainer.security.passwords import (check_password_rules, hash_password, token_digest,
                                         verify_password)
-from trainer.security.texts import ACTIONS, TABLE_ENTITIES, action_phrase, entity_label
+from trainer.texts.security import ACTIONS, TABLE_ENTITIES, action_phrase, entity_label
 
 
 def test_every_table_is_classified():

@@ -1,5 +1,5 @@
-"""Chinese and English words of the trust area: roles, actions, tables. Imports nothing of the
-core but trainer.messages, so trainer.errors can use it without a cycle."""
+"""Chinese and English words of the trust area (trainer/security): roles, actions, tables.
+Imports nothing of the core but trainer.messages, so trainer.errors can use it without a cycle."""
 from __future__ import annotations
 
 from trainer.messages import ENTITIES, FIELDS, label, pick
