@@ -669,22 +669,121 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     </message>
 </context>
 <context>
+    <name>EligibilityDialog</name>
+    <message>
+        <source>Who may join: %1</source>
+        <translation>Who may join: %1</translation>
+    </message>
+    <message>
+        <source>Only the workers of %1</source>
+        <translation>Only the workers of %1</translation>
+    </message>
+    <message>
+        <source>Only one enterprise's workers (this class has none)</source>
+        <translation>Only one enterprise's workers (this class has none)</translation>
+    </message>
+    <message>
+        <source>Open recruitment</source>
+        <translation>Open recruitment</translation>
+    </message>
+    <message>
+        <source>No category ticked: anyone may join.</source>
+        <translation>No category ticked: anyone may join.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <source>Enrol trainees: %1</source>
         <translation>Enrol trainees: %1</translation>
     </message>
     <message>
+        <source>Tick all shown</source>
+        <translation>Tick all shown</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>Untick all</translation>
+    </message>
+    <message>
+        <source>Everyone matching…</source>
+        <translation>Everyone matching…</translation>
+    </message>
+    <message>
+        <source>Whole enterprise roster…</source>
+        <translation>Whole enterprise roster…</translation>
+    </message>
+    <message>
+        <source>From a list file…</source>
+        <translation>From a list file…</translation>
+    </message>
+    <message>
+        <source>Enrol ticked…</source>
+        <translation>Enrol ticked…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Or enrol at once:</source>
+        <translation>Or enrol at once:</translation>
+    </message>
+    <message>
         <source>%1 of %2 places taken</source>
         <translation>%1 of %2 places taken</translation>
+    </message>
+    <message>
+        <source>%1 ticked</source>
+        <translation>%1 ticked</translation>
+    </message>
+    <message>
+        <source>Tick the trainees to enrol first.</source>
+        <translation>Tick the trainees to enrol first.</translation>
+    </message>
+    <message>
+        <source>A list of ID numbers or names</source>
+        <translation>A list of ID numbers or names</translation>
+    </message>
+    <message>
+        <source>Lists (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>Lists (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Checking the choice…</source>
+        <translation>Checking the choice…</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Enrolling…</translation>
     </message>
     <message>
         <source>name, pinyin initials, ID or mobile digits</source>
         <translation>name, pinyin initials, ID or mobile digits</translation>
     </message>
     <message>
+        <source>Who may join…</source>
+        <translation>Who may join…</translation>
+    </message>
+    <message>
+        <source>All enterprises and individuals</source>
+        <translation>All enterprises and individuals</translation>
+    </message>
+    <message>
         <source>Trainee</source>
         <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
     </message>
     <message>
         <source>ID</source>
@@ -699,16 +798,31 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
         <translation>Note</translation>
     </message>
     <message>
-        <source>Enrol ticked</source>
-        <translation>Enrol ticked</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>in this class</source>
         <translation>in this class</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolSummaryDialog</name>
+    <message>
+        <source>Check the enrolment</source>
+        <translation>Check the enrolment</translation>
+    </message>
+    <message>
+        <source>Not enrolled, and why:</source>
+        <translation>Not enrolled, and why:</translation>
+    </message>
+    <message>
+        <source>Everyone chosen gets a place.</source>
+        <translation>Everyone chosen gets a place.</translation>
+    </message>
+    <message>
+        <source>Enrol %1</source>
+        <translation>Enrol %1</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
     </message>
 </context>
 <context>
@@ -1939,6 +2053,10 @@ Print anyway?</translation>
         <translation>Trainee (name or ID number):</translation>
     </message>
     <message>
+        <source>name, pinyin initials or last digits of the ID</source>
+        <translation>name, pinyin initials or last digits of the ID</translation>
+    </message>
+    <message>
         <source>everyone</source>
         <translation>everyone</translation>
     </message>
@@ -1961,6 +2079,10 @@ Print anyway?</translation>
     <message>
         <source>lesson %1</source>
         <translation>lesson %1</translation>
+    </message>
+    <message>
+        <source>No trainee matches “%1”: type a name, pinyin initials or the last digits of the ID number.</source>
+        <translation>No trainee matches “%1”: type a name, pinyin initials or the last digits of the ID number.</translation>
     </message>
     <message>
         <source>Choose what the document is about first.</source>
@@ -2520,6 +2642,41 @@ Print anyway?</translation>
     <message>
         <source>No tokens: nobody is logged in as this user on the command line.</source>
         <translation>No tokens: nobody is logged in as this user on the command line.</translation>
+    </message>
+</context>
+<context>
+    <name>TraineeChooser</name>
+    <message>
+        <source>Which trainee?</source>
+        <translation>Which trainee?</translation>
+    </message>
+    <message>
+        <source>More than %1 trainees match “%2”; the first %1 are shown (type more of the name or ID number to narrow it). Choose one:</source>
+        <translation>More than %1 trainees match “%2”; the first %1 are shown (type more of the name or ID number to narrow it). Choose one:</translation>
+    </message>
+    <message>
+        <source>%1 trainees match “%2”. Choose one:</source>
+        <translation>%1 trainees match “%2”. Choose one:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

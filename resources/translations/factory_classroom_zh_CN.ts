@@ -672,22 +672,121 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
 </context>
 <context>
+    <name>EligibilityDialog</name>
+    <message>
+        <source>Who may join: %1</source>
+        <translation>招收范围：%1</translation>
+    </message>
+    <message>
+        <source>Only the workers of %1</source>
+        <translation>只招收%1的职工</translation>
+    </message>
+    <message>
+        <source>Only one enterprise&apos;s workers (this class has none)</source>
+        <translation>只招收一家企业的职工（本班没有所属企业）</translation>
+    </message>
+    <message>
+        <source>Open recruitment</source>
+        <translation>面向社会招收</translation>
+    </message>
+    <message>
+        <source>No category ticked: anyone may join.</source>
+        <translation>不勾选人员类别即不限类别。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <source>Enrol trainees: %1</source>
         <translation>报名学员：%1</translation>
     </message>
     <message>
+        <source>Tick all shown</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Everyone matching…</source>
+        <translation>符合筛选条件的全部…</translation>
+    </message>
+    <message>
+        <source>Whole enterprise roster…</source>
+        <translation>整个单位名单…</translation>
+    </message>
+    <message>
+        <source>From a list file…</source>
+        <translation>从名单文件…</translation>
+    </message>
+    <message>
+        <source>Enrol ticked…</source>
+        <translation>报名勾选的学员…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Or enrol at once:</source>
+        <translation>或一次报名：</translation>
+    </message>
+    <message>
         <source>%1 of %2 places taken</source>
         <translation>名额 %2 人，已报 %1 人</translation>
+    </message>
+    <message>
+        <source>%1 ticked</source>
+        <translation>已勾选 %1 人</translation>
+    </message>
+    <message>
+        <source>Tick the trainees to enrol first.</source>
+        <translation>请先勾选要报名的学员。</translation>
+    </message>
+    <message>
+        <source>A list of ID numbers or names</source>
+        <translation>身份证号或姓名名单</translation>
+    </message>
+    <message>
+        <source>Lists (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>名单 (*.xlsx *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking the choice…</source>
+        <translation>正在核对报名名单…</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>正在报名…</translation>
     </message>
     <message>
         <source>name, pinyin initials, ID or mobile digits</source>
         <translation>姓名、拼音首字母、身份证号或手机号</translation>
     </message>
     <message>
+        <source>Who may join…</source>
+        <translation>招收范围…</translation>
+    </message>
+    <message>
+        <source>All enterprises and individuals</source>
+        <translation>全部单位和个人</translation>
+    </message>
+    <message>
         <source>Trainee</source>
         <translation>学员</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>单位</translation>
     </message>
     <message>
         <source>ID</source>
@@ -702,16 +801,31 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>说明</translation>
     </message>
     <message>
-        <source>Enrol ticked</source>
-        <translation>报名勾选的学员</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>in this class</source>
         <translation>已在本班</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolSummaryDialog</name>
+    <message>
+        <source>Check the enrolment</source>
+        <translation>报名核对</translation>
+    </message>
+    <message>
+        <source>Not enrolled, and why:</source>
+        <translation>未报名的人员及原因：</translation>
+    </message>
+    <message>
+        <source>Everyone chosen gets a place.</source>
+        <translation>所选人员全部可以报名。</translation>
+    </message>
+    <message>
+        <source>Enrol %1</source>
+        <translation>确认报名 %1 人</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
     </message>
 </context>
 <context>
@@ -1942,6 +2056,10 @@ Print anyway?</source>
         <translation>学员（姓名或身份证号）：</translation>
     </message>
     <message>
+        <source>name, pinyin initials or last digits of the ID</source>
+        <translation>姓名、拼音首字母或身份证号后几位</translation>
+    </message>
+    <message>
         <source>everyone</source>
         <translation>全部</translation>
     </message>
@@ -1964,6 +2082,10 @@ Print anyway?</source>
     <message>
         <source>lesson %1</source>
         <translation>第 %1 次课</translation>
+    </message>
+    <message>
+        <source>No trainee matches “%1”: type a name, pinyin initials or the last digits of the ID number.</source>
+        <translation>找不到与“%1”相符的学员，请输入姓名、拼音首字母或身份证号后几位。</translation>
     </message>
     <message>
         <source>Choose what the document is about first.</source>
@@ -2523,6 +2645,41 @@ Print anyway?</source>
     <message>
         <source>No tokens: nobody is logged in as this user on the command line.</source>
         <translation>没有令牌：没有人以该用户在命令行登录。</translation>
+    </message>
+</context>
+<context>
+    <name>TraineeChooser</name>
+    <message>
+        <source>Which trainee?</source>
+        <translation>选择学员</translation>
+    </message>
+    <message>
+        <source>More than %1 trainees match “%2”; the first %1 are shown (type more of the name or ID number to narrow it). Choose one:</source>
+        <translation>与“%2”相符的学员超过 %1 名，只列出前 %1 名（输入更完整的姓名或身份证号可缩小范围），请选择一人：</translation>
+    </message>
+    <message>
+        <source>%1 trainees match “%2”. Choose one:</source>
+        <translation>有 %1 名学员与“%2”相符，请选择一人：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

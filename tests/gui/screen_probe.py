@@ -86,7 +86,12 @@ def dialogs(parent, uow, database):
     from ui.crash_log import ErrorDialog
     from ui.dialogs.audit_dialog import AuditDialog
     from ui.dialogs.course_dialogs import CourseDialog, ThemeDialog
+    from trainer.services.bulk_enrolment import check_bulk, matching_ids
+    from trainer.services.trainee_lookup import find_trainee
+    from ui.dialogs.eligibility_dialog import EligibilityDialog
     from ui.dialogs.enrol_dialog import EnrolDialog
+    from ui.dialogs.enrol_summary import EnrolSummaryDialog
+    from ui.dialogs.trainee_chooser import TraineeChooser
     from ui.dialogs.enterprise_dialog import EnterpriseDialog
     from ui.dialogs.first_run_dialog import FirstRunDialog
     from ui.dialogs.holidays_dialog import HolidaysDialog
@@ -112,6 +117,10 @@ def dialogs(parent, uow, database):
         ("request", lambda: RequestDialog(parent, uow)),
         ("lesson", lambda: LessonDialog(parent, uow, None, lambda form: None)),
         ("enrol", lambda: EnrolDialog(parent, uow, cohort)),
+        ("enrol summary", lambda: EnrolSummaryDialog(
+            parent, check_bulk(uow, cohort, matching_ids(uow, "", cap=200)))),
+        ("who may join", lambda: EligibilityDialog(parent, uow, cohort)),
+        ("trainee chooser", lambda: TraineeChooser(parent, find_trainee(uow, "w"))),
         ("plan", lambda: PlanDialog(parent, uow, start, start + dt.timedelta(days=60))),
         ("replan", lambda: PlanDialog(parent, uow, start, start + dt.timedelta(days=60),
                                       replan=True)),

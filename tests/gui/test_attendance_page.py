@@ -3,7 +3,7 @@ door, and the completion view saying why someone does not complete."""
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 
 from tests.scenarios.attendance_fixtures import (make_class, make_course, make_enterprise,
@@ -106,9 +106,13 @@ def test_enrol_from_the_roster(qtbot, window, answer, uow, cohort):
                 if dialog.table.item(r, 0).flags() & Qt.ItemFlag.ItemIsUserCheckable]
         assert len(last) == 1  # the three enrolled cannot be ticked again
         dialog.tick(last[0])
-        dialog.enrol_button.click()
+        QTimer.singleShot(0, dialog.enrol_button.click)  # opens the summary: return to answer it
 
-    answer(page.enrol_button.click, tick_and_enrol)
+    def confirm(summary):
+        assert "1" in summary.confirm_button.text()
+        summary.confirm_button.click()
+
+    answer(page.enrol_button.click, tick_and_enrol, confirm)
     assert len(list_enrolments(uow, cohort_id)) == 4
     assert page.grid.grid_model.rowCount() == 4
 

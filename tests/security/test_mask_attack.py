@@ -21,8 +21,9 @@ from trainer.io.importing import preview_import
 from trainer.pdf.archives import build_trainee_record
 from trainer.rules.id_number import check_character, mask_id_number
 from trainer.rules.phone import mask_mobile
-from trainer.services import enrolment, trainees
+from trainer.services import trainees
 from trainer.services.attendance_marking import mark_by_code
+from trainer.services.trainee_lookup import lookup_trainees
 
 BIRTH = dt.date(1990, 1, 1)
 REAL_ID = "3605021990010133" + "9"
@@ -59,7 +60,7 @@ def _answers(who, number: str, cohort_id: int, lesson_id: int, roster) -> tuple:
         outcome(lambda: trainees.count_trainees_capped(who, number).count),
         outcome(lambda: trainees.find_trainee_by_id_number(who, number)),
         outcome(lambda: build_trainee_record(who, number, roster.with_suffix(".pdf")).pages),
-        outcome(lambda: [r.id for r in enrolment.lookup_trainees(who, number)]),
+        outcome(lambda: [r.id for r in lookup_trainees(who, number)]),
         outcome(lambda: mark_by_code(who, lesson_id, number).outcome),
         outcome(lambda: [d.row for d in preview_import(who, "trainees", roster).duplicates]),
     )
@@ -124,6 +125,6 @@ def test_a_role_that_may_reveal_still_finds_by_full_number(office, tmp_path):
     assert [r.id for r in trainees.page_trainees(clerk, REAL_ID).records] == [person_id]
     assert [r.id for r in trainees.list_trainees(clerk, REAL_MOBILE)] == [person_id]
     assert trainees.find_trainee_by_id_number(clerk, REAL_ID).id == person_id
-    assert [r.id for r in enrolment.lookup_trainees(clerk, REAL_ID)] == [person_id]
+    assert [r.id for r in lookup_trainees(clerk, REAL_ID)] == [person_id]
     build_trainee_record(clerk, REAL_ID, tmp_path / "r.pdf", reveal=True)
     assert "1990-01-01" in pdf_text(tmp_path / "r.pdf")  # revealed: the birth date too

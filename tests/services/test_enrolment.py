@@ -10,6 +10,8 @@ from tests.scenarios.attendance_fixtures import (make_class, make_course, make_e
                                                    make_trainees)
 from trainer.errors import EnrolmentError, NotFoundError
 from trainer.services import enrolment as en
+from trainer.services.bulk_enrolment import enrolment_candidates
+from trainer.services.trainee_lookup import lookup_trainees
 
 D = dt.date
 CATEGORIES = "laid_off,in_difficulty,migrant,school_leaver"
@@ -81,9 +83,9 @@ def test_an_enterprise_class_takes_its_own_workers_and_a_whole_roster(uow, cours
     assert "不是秦皇岛钢铁的职工" in result.refused[0].message("zh")
     roster = en.enrol_enterprise(uow, cohort, steel)
     assert set(roster.enrolled) == set(own[1:]) and roster.already == (own[0],)
-    candidates = {c.trainee_id: c for c in en.enrolment_candidates(uow, cohort)}
+    candidates = {c.trainee_id: c for c in enrolment_candidates(uow, cohort)}
     assert set(candidates) == set(own) and all(c.enrolled for c in candidates.values())
-    offered = en.enrolment_candidates(uow, cohort, enterprise_id=glass)
+    offered = enrolment_candidates(uow, cohort, enterprise_id=glass)
     assert [(c.trainee_id, c.refusal.reason) for c in offered] == [(other[0], "other_enterprise")]
 
 
@@ -175,7 +177,7 @@ def test_finding_classes_and_trainees_by_what_a_clerk_types(uow, course):
     from trainer.services.trainees import get_trainee
 
     first = get_trainee(uow, people[0])
-    assert [t.id for t in en.lookup_trainees(uow, str(people[0]))] == [people[0]]
-    assert [t.id for t in en.lookup_trainees(uow, f"t{people[1]:07d}")] == [people[1]]
-    assert [t.id for t in en.lookup_trainees(uow, first.id_number.lower())] == [people[0]]
-    assert people[0] in [t.id for t in en.lookup_trainees(uow, first.name)]
+    assert [t.id for t in lookup_trainees(uow, str(people[0]))] == [people[0]]
+    assert [t.id for t in lookup_trainees(uow, f"t{people[1]:07d}")] == [people[1]]
+    assert [t.id for t in lookup_trainees(uow, first.id_number.lower())] == [people[0]]
+    assert people[0] in [t.id for t in lookup_trainees(uow, first.name)]

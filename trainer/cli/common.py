@@ -107,16 +107,20 @@ def find_cohort(uow, ref: str):
 
 
 def find_trainee(uow, ref: str):
-    """One trainee by id, scan code, ID number or name; several or none: a UsageError."""
-    from trainer.services.enrolment import lookup_trainees
+    """The one trainee `ref` means (services.trainee_lookup: name, pinyin initials, the last
+    digits or all of the ID number, #id, scan code); none or several: a UsageError, the several
+    listed with masked ID numbers, asking for a more exact term or the id."""
+    from trainer.services.trainee_lookup import find_trainee as lookup
 
-    found = lookup_trainees(uow, ref)
-    if len(found) == 1:
-        return found[0]
-    if not found:
+    found = lookup(uow, ref, limit=10)
+    if found.chosen is not None:
+        return found.chosen
+    if not found.matches:
         raise UsageError(text("cli.no_trainee", ref=ref))
-    names = ", ".join(f"{t.id} {t.name} {t.enterprise_name} …{t.id_tail}" for t in found[:10])
-    raise UsageError(text("cli.several_trainees", ref=ref, names=names))
+    names = "\n".join("  " + t.line() for t in found.matches)
+    raise UsageError(text("cli.several_trainees", ref=ref, names=names,
+                          example=f"#{found.matches[0].id}",
+                          more=text("cli.more_trainees") if found.more else ""))
 
 
 def rejected_lines(rejected) -> None:

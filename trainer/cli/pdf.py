@@ -9,6 +9,7 @@ from trainer.cli.common import (COMMON, UsageError, iso_date, open_db, print_war
                                 resolve_class_option)
 from trainer.cli.certificates import add_key_options, issue_summary, signer_for
 from trainer.messages import language
+from trainer.texts import text
 
 
 def _month(text: str) -> dt.date:
@@ -86,7 +87,8 @@ def add_commands(sub) -> None:
     p.add_argument("--reveal", action="store_true", help="full ID numbers")
 
     p = docs.add_parser("record", parents=[COMMON], help="a trainee's record (一人一档)")
-    p.add_argument("--trainee", required=True, metavar="ID_OR_ID_NUMBER")
+    p.add_argument("--trainee", required=True, metavar="NAME_OR_ID",
+                   help="name, pinyin initials, last digits or all of the ID number, or #id")
     p.add_argument("--out", metavar="FILE", required=True)
     p.add_argument("--reveal", action="store_true", help="full ID number and mobile")
     pdf.set_defaults(run=cmd_pdf)
@@ -145,9 +147,12 @@ def cmd_pdf(args) -> int:
 
         result = build_class_archive(uow, args.cohort, args.out, reveal=args.reveal)
     elif args.document == "record":
+        from trainer.cli.common import find_trainee
         from trainer.pdf.archives import build_trainee_record
 
-        result = build_trainee_record(uow, args.trainee, args.out, reveal=args.reveal)
+        person = find_trainee(uow, args.trainee)  # several match: listed, exit 2
+        print(text("cli.trainee_record", who=person.line()))
+        result = build_trainee_record(uow, person.id, args.out, reveal=args.reveal)
     else:  # pragma: no cover - argparse allows only the documents above
         raise UsageError(f"unknown document {args.document}")
     print_warnings(result)

@@ -21,8 +21,7 @@ from trainer.db.models import Cohort, Course, Enrolment, Enterprise, Lesson, The
 from trainer.errors import EnrolmentError, NotFoundError
 from trainer.messages import TRAINEE_CATEGORIES, label, language, pick
 from trainer.rules.completion import ACTIVE, CANCELLED_LESSON, TRANSFERRED, WITHDRAWN
-from trainer.rules.text import clean_code, clean_text
-from trainer.security.personal import may_reveal
+from trainer.rules.text import clean_text
 from trainer.services.common import check_version, get_row
 from trainer.services.uow import UnitOfWork
 
@@ -40,6 +39,8 @@ REFUSALS: dict[str, tuple[str, str]] = {
                          "is not a worker of {enterprise}, whose class this is"),
     "left_class": ("已从本班转出，不能再报名本班", "transferred out of this class before"),
     "already_enrolled": ("已在本班", "is in this class already"),
+    "class_full": ("班级已满：{capacity} 个名额，本次报名 {places} 人后已无空位",
+                   "class full: {capacity} places, none left after the {places} enrolled now"),
 }
 
 
@@ -97,12 +98,12 @@ class Refusal:
     params: Mapping[str, object] = field(default_factory=dict)
 
     def message(self, lang: str | None = None) -> str:
-        """The trainee's name and why: "王芳:人员类别…"."""
+        """The trainee's name and why: "王芳：人员类别…"."""
         lang = lang or language()
         text = self.reason_text(lang)
         if self.reason == "unknown_trainee":
             return text
-        return f"{self.trainee_name}:{text}" if lang == "zh" else f"{self.trainee_name}: {text}"
+        return f"{self.trainee_name}：{text}" if lang == "zh" else f"{self.trainee_name}: {text}"
 
     def reason_text(self, lang: str | None = None) -> str:
         lang = lang or language()
@@ -125,27 +126,6 @@ class EnrolmentResult:
     seats_left: int = 0
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A trainee offered for a class's multi-select: already in it, or why they cannot join."""
-
-    trainee_id: int
-    name: str
-    enterprise_name: str
-    id_tail: str
-    category: str
-    enrolled: bool
-    refusal: Refusal | None  # None: can be enrolled
-
-
-@dataclass(frozen=True)
-class TraineeRef:
-    id: int
-    name: str
-    enterprise_name: str
-    id_tail: str
-
-
 # --- classes -------------------------------------------------------------------------------
 
 def categories_of(cohort: Cohort) -> tuple[str, ...]:
@@ -161,7 +141,7 @@ def load_cohort(uow: UnitOfWork, cohort_id: int, *, lock: bool = False) -> Cohor
     return row
 
 
-def _active_count(uow: UnitOfWork, cohort_id: int) -> int:
+def active_count(uow: UnitOfWork, cohort_id: int) -> int:
     return uow.session.scalar(select(func.count()).select_from(Enrolment).where(
         Enrolment.cohort_id == cohort_id, Enrolment.status == ACTIVE)) or 0
 
@@ -177,7 +157,7 @@ def cohort_info(uow: UnitOfWork, row: Cohort) -> CohortInfo:
     return CohortInfo(row.id, row.version, row.code, row.name, course.id, course.title,
                       theme.name, row.enterprise_id, enterprise.name if enterprise else "",
                       row.capacity, bool(row.open_enrolment), categories_of(row), row.status,
-                      _active_count(uow, row.id), count or 0, first, last)
+                      active_count(uow, row.id), count or 0, first, last)
 
 
 def get_class(uow: UnitOfWork, cohort_id: int) -> CohortInfo:
@@ -269,59 +249,85 @@ def _refusal(cohort: Cohort, enterprise_name: str, trainee: Trainee) -> Refusal 
     return None
 
 
+@dataclass
+class Sorting:
+    """A choice of trainees sorted for a class, in the order chosen: those who may join, those
+    in it already, those refused (with why). `existing`: their enrolment rows in the class."""
+
+    joining: list[Trainee]
+    already: list[int]
+    refused: list[Refusal]
+    existing: dict[int, Enrolment]
+
+
+def sort_choice(uow: UnitOfWork, cohort: Cohort, ids: Sequence[int]) -> Sorting:
+    """Who of `ids` may join `cohort` (places not counted: the caller decides what a full class
+    means). Raises EnrolmentError(class_cancelled) for a cancelled class."""
+    s = uow.session
+    if cohort.status == "cancelled":
+        raise EnrolmentError("class_cancelled", cohort=cohort.name)
+    enterprise = s.get(Enterprise, cohort.enterprise_id) if cohort.enterprise_id else None
+    existing: dict[int, Enrolment] = {}
+    for start in range(0, len(ids), 500):
+        existing.update((e.trainee_id, e) for e in s.scalars(select(Enrolment).where(
+            Enrolment.cohort_id == cohort.id, Enrolment.trainee_id.in_(ids[start:start + 500]))))
+    trainees = _trainees_by_id(uow, ids)
+    out = Sorting([], [], [], existing)
+    for trainee_id in ids:
+        trainee = trainees.get(trainee_id)
+        current = existing.get(trainee_id)
+        if trainee is None:
+            out.refused.append(Refusal(trainee_id, "", "unknown_trainee"))
+        elif current is not None and current.status == ACTIVE:
+            out.already.append(trainee_id)
+        elif current is not None and current.status == TRANSFERRED:
+            out.refused.append(Refusal(trainee_id, trainee.name, "left_class"))
+        else:
+            refusal = _refusal(cohort, enterprise.name if enterprise else "", trainee)
+            if refusal is not None:
+                out.refused.append(refusal)
+            else:
+                out.joining.append(trainee)
+    return out
+
+
+def admit(uow: UnitOfWork, cohort_id: int, joining: Sequence[Trainee],
+          existing: Mapping[int, Enrolment], enrolled_on: dt.date | None) -> None:
+    """Writes the enrolments of `joining` (a withdrawn one comes back, attendance as it was)."""
+    if not joining:
+        return
+    day = enrolled_on or default_enrolled_on(uow, cohort_id)
+    for trainee in joining:
+        current = existing.get(trainee.id)
+        if current is not None:
+            current.status = ACTIVE
+        else:
+            uow.session.add(Enrolment(cohort_id=cohort_id, trainee_id=trainee.id,
+                                      enrolled_on=day, status=ACTIVE))
+    uow.session.flush()
+
+
 def enrol_trainees(uow: UnitOfWork, cohort_id: int, trainee_ids: Iterable[int], *,
                    enrolled_on: dt.date | None = None, dry_run: bool = False) -> EnrolmentResult:
     """Enrols the trainees who may join; refuses the others, each with a reason (category not
     taken by an open class, worker of another enterprise, unknown). Raises EnrolmentError
     (class_full) — and enrols nobody — when those who may join exceed the free places, and
-    (class_cancelled) for a cancelled class. `dry_run`: checks only."""
+    (class_cancelled) for a cancelled class. `dry_run`: checks only. (A long choice that may
+    fill the class part way: services.bulk_enrolment.)"""
     ids = list(dict.fromkeys(int(i) for i in trainee_ids))
     with uow:
-        s = uow.session
         cohort = load_cohort(uow, cohort_id, lock=not dry_run)
-        if cohort.status == "cancelled":
-            raise EnrolmentError("class_cancelled", cohort=cohort.name)
-        enterprise = s.get(Enterprise, cohort.enterprise_id) if cohort.enterprise_id else None
-        existing = {e.trainee_id: e for e in s.scalars(select(Enrolment).where(
-            Enrolment.cohort_id == cohort_id, Enrolment.trainee_id.in_(ids)))} if ids else {}
-        trainees = _trainees_by_id(uow, ids)
-        joining: list[Trainee] = []
-        already: list[int] = []
-        refused: list[Refusal] = []
-        for trainee_id in ids:
-            trainee = trainees.get(trainee_id)
-            if trainee is None:
-                refused.append(Refusal(trainee_id, "", "unknown_trainee"))
-                continue
-            current = existing.get(trainee_id)
-            if current is not None and current.status == ACTIVE:
-                already.append(trainee_id)
-                continue
-            if current is not None and current.status == TRANSFERRED:
-                refused.append(Refusal(trainee_id, trainee.name, "left_class"))
-                continue
-            refusal = _refusal(cohort, enterprise.name if enterprise else "", trainee)
-            if refusal is not None:
-                refused.append(refusal)
-            else:
-                joining.append(trainee)
-        taken = _active_count(uow, cohort_id)
+        sorting = sort_choice(uow, cohort, ids)
+        joining = sorting.joining
+        taken = active_count(uow, cohort_id)
         free = cohort.capacity - taken
         if len(joining) > free:
             raise EnrolmentError("class_full", cohort=cohort.name, capacity=cohort.capacity,
                                  taken=taken, free=max(free, 0), wanted=len(joining))
-        if not dry_run and joining:
-            day = enrolled_on or default_enrolled_on(uow, cohort_id)
-            for trainee in joining:
-                current = existing.get(trainee.id)
-                if current is not None:  # withdrawn earlier: back in, attendance as it was
-                    current.status = ACTIVE
-                else:
-                    s.add(Enrolment(cohort_id=cohort_id, trainee_id=trainee.id, enrolled_on=day,
-                                    status=ACTIVE))
-            s.flush()
-        return EnrolmentResult(cohort_id, tuple(t.id for t in joining), tuple(already),
-                               tuple(refused), dry_run, free - len(joining))
+        if not dry_run:
+            admit(uow, cohort_id, joining, sorting.existing, enrolled_on)
+        return EnrolmentResult(cohort_id, tuple(t.id for t in joining), tuple(sorting.already),
+                               tuple(sorting.refused), dry_run, free - len(joining))
 
 
 def _trainees_by_id(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, Trainee]:
@@ -333,44 +339,25 @@ def _trainees_by_id(uow: UnitOfWork, ids: Sequence[int]) -> dict[int, Trainee]:
     return out
 
 
-def enrol_enterprise(uow: UnitOfWork, cohort_id: int, enterprise_id: int, *,
-                     category: str | None = None, enrolled_on: dt.date | None = None,
-                     dry_run: bool = False) -> EnrolmentResult:
-    """Enrols an enterprise's whole roster (optionally one category of it): everyone not yet
-    in the class."""
+def roster_ids(uow: UnitOfWork, enterprise_id: int, category: str | None = None) -> list[int]:
+    """The ids of an enterprise's whole roster (optionally one category of it), by name."""
     with uow:
         get_row(uow.session, Enterprise, enterprise_id, "enterprise", uow.organization_id)
         stmt = select(Trainee.id).where(Trainee.organization_id == uow.organization_id,
                                         Trainee.enterprise_id == enterprise_id)
         if category:
             stmt = stmt.where(Trainee.category == category)
-        ids = list(uow.session.scalars(stmt.order_by(Trainee.name_initials, Trainee.id)))
-        return enrol_trainees(uow, cohort_id, ids, enrolled_on=enrolled_on, dry_run=dry_run)
+        return list(uow.session.scalars(stmt.order_by(Trainee.name_initials, Trainee.id)))
 
 
-def enrolment_candidates(uow: UnitOfWork, cohort_id: int, *, enterprise_id: int | None = None,
-                         search: str = "", limit: int = 500) -> list[Candidate]:
-    """Trainees to offer in the class's enrol dialog: the enterprise's roster (by default the
-    class's own enterprise), filtered by `search` (name, pinyin initials, ID or mobile digits),
-    each saying whether they are in the class already or why they cannot join."""
-    from trainer.services.trainees import list_trainees
-
+def enrol_enterprise(uow: UnitOfWork, cohort_id: int, enterprise_id: int, *,
+                     category: str | None = None, enrolled_on: dt.date | None = None,
+                     dry_run: bool = False) -> EnrolmentResult:
+    """Enrols an enterprise's whole roster (optionally one category of it): everyone not yet
+    in the class; all or nothing as enrol_trainees."""
     with uow:
-        cohort = load_cohort(uow, cohort_id)
-        enterprise = enterprise_id if enterprise_id is not None else cohort.enterprise_id
-        records = list_trainees(uow, search, enterprise_id=enterprise, limit=limit)
-        ids = [r.id for r in records]
-        status = dict(uow.session.execute(select(Enrolment.trainee_id, Enrolment.status).where(
-            Enrolment.cohort_id == cohort_id, Enrolment.trainee_id.in_(ids))).all()) if ids else {}
-        rows = _trainees_by_id(uow, ids)
-        own = uow.session.get(Enterprise, cohort.enterprise_id) if cohort.enterprise_id else None
-        out = []
-        for r in records:
-            refusal = (Refusal(r.id, r.name, "left_class") if status.get(r.id) == TRANSFERRED
-                       else _refusal(cohort, own.name if own else "", rows[r.id]))
-            out.append(Candidate(r.id, r.name, r.enterprise_name, r.id_number[-4:], r.category,
-                                 status.get(r.id) == ACTIVE, refusal))
-        return out
+        ids = roster_ids(uow, enterprise_id, category)
+        return enrol_trainees(uow, cohort_id, ids, enrolled_on=enrolled_on, dry_run=dry_run)
 
 
 def _enrolment(uow: UnitOfWork, cohort: Cohort, trainee_id: int) -> tuple[Enrolment, Trainee]:
@@ -451,35 +438,3 @@ def set_enrolled_on(uow: UnitOfWork, cohort_id: int, trainee_id: int, enrolled_o
         s.flush()
         enterprise = s.get(Enterprise, trainee.enterprise_id) if trainee.enterprise_id else None
         return _record(row, trainee, enterprise.name if enterprise else None)
-
-
-# --- finding people by what a clerk types ----------------------------------------------------
-
-_CODE = re.compile(r"T(\d{1,10})")
-
-
-def lookup_trainees(uow: UnitOfWork, text: str, *, limit: int = 20) -> list[TraineeRef]:
-    """Trainees a clerk may mean by `text`: a database id (digits), a scan code (T0000123), a
-    full ID number, else a name search (name, pinyin initials, ID or mobile digits)."""
-    from trainer.services.trainees import list_trainees
-
-    code = clean_code(text)
-    with uow:
-        s = uow.session
-        conds = None
-        match = _CODE.fullmatch(code)
-        if match:
-            conds = Trainee.id == int(match.group(1))
-        elif code.isdigit() and len(code) <= 9:
-            conds = Trainee.id == int(code)
-        elif len(code) == 18 and may_reveal(uow):  # masked roles: no look-up by full number
-            conds = Trainee.id_number == code
-        if conds is not None:
-            rows = s.execute(select(Trainee, Enterprise.name)
-                             .outerjoin(Enterprise, Enterprise.id == Trainee.enterprise_id)
-                             .where(conds, Trainee.organization_id == uow.organization_id)).all()
-            if rows:
-                return [TraineeRef(t.id, t.name, e or "", (t.id_number or "")[-4:])
-                        for t, e in rows]
-        return [TraineeRef(r.id, r.name, r.enterprise_name, r.id_number[-4:])
-                for r in list_trainees(uow, text, limit=limit)]

@@ -233,6 +233,21 @@ def page_trainees(uow: UnitOfWork, search: str = "", *, enterprise_id: int | Non
         return TraineePage(records, next_cursor)
 
 
+def list_by_id_tail(uow: UnitOfWork, tail: str, *, limit: int = 20) -> list[TraineeRecord]:
+    """Trainees whose ID number ends with `tail` (the last digits a clerk reads off a card or a
+    masked list), in name order. A role that may not reveal asks only about what a mask shows
+    (the last four): a longer tail finds nobody, whoever it belongs to."""
+    tail = clean_code(tail)
+    with uow:
+        if not tail or (not may_reveal(uow) and not visible_tail(tail)):
+            return []
+        stmt = (select(*_COLUMNS).outerjoin(Enterprise, Trainee.enterprise_id == Enterprise.id)
+                .where(Trainee.organization_id == uow.organization_id,
+                       Trainee.id_number.endswith(tail, autoescape=True))
+                .order_by(Trainee.name, Trainee.id).limit(limit))
+        return [_record(t, e) for t, e in uow.session.execute(stmt)]
+
+
 def count_trainees_capped(uow: UnitOfWork, search: str = "", *, enterprise_id: int | None = None,
                           cap: int = 10_000) -> TraineeCount:
     """How many trainees match, counting no further than `cap` (so a broad search over a million

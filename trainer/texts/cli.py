@@ -26,9 +26,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "transferred": ("{name}:{source} → {target}，{since} 起",
                     "{name}: {source} → {target} from {since}"),
     "withdrew": ("{name} 已退出 {cohort}", "{name} withdrew from {cohort}"),
-    "no_trainee": ("找不到学员“{ref}”", "no trainee matches “{ref}”"),
-    "several_trainees": ("“{ref}”对应多名学员，请用编号：{names}",
-                         "“{ref}” matches several trainees; give the id: {names}"),
+    "no_trainee": ("找不到学员“{ref}”（可输入姓名、拼音首字母、身份证号后几位或编号）",
+                   "no trainee matches “{ref}” (give a name, pinyin initials, the last digits "
+                   "of the ID number or the id)"),
+    "several_trainees": ("“{ref}”对应多名学员，请输入更完整的姓名或身份证号，或用编号（如 {example}）：\n"
+                         "{names}{more}",
+                         "“{ref}” matches several trainees; type more of the name or ID number, "
+                         "or give the id (e.g. {example}):\n{names}{more}"),
+    "more_trainees": ("\n  ……（还有更多）", "\n  … (and more)"),
+    "not_enrolled": ("未报名：", "not enrolled: "),
+    "all_matching_empty": ("--all-matching 需要查询词", "--all-matching needs a query"),
+    "list_names_nobody": ("名单“{path}”中没有姓名或身份证号", "the list “{path}” names nobody"),
+    "trainee_record": ("一人一档：{who}", "trainee record: {who}"),
     # attendance
     "filled_present": ("，全勤填充 {filled} 人", ", {filled} filled in present"),
     "roll": ("第 {sequence} 次课 {date}：出勤 {present}，迟到 {late}，请假 {excused}，缺勤 {absent}，"

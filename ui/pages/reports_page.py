@@ -86,6 +86,7 @@ class ReportsPage(Page):
         self.enterprise.setObjectName("enterprise")
         self.trainee = QLineEdit(self)
         self.trainee.setObjectName("trainee")
+        self.trainee_chosen = None  # the TraineeRef the field was last resolved to
         self.preview_button = QPushButton(self)
         self.preview_button.setObjectName("preview")
         self.preview_button.clicked.connect(self.preview)
@@ -165,6 +166,7 @@ class ReportsPage(Page):
                   "month": self.tr("Month:"), "scope": self.tr("For:"), "scope_name": "",
                   "enterprise": self.tr("Enterprise:"), "start": self.tr("From:"),
                   "end": self.tr("To:"), "trainee": self.tr("Trainee (name or ID number):")}
+        self.trainee.setPlaceholderText(self.tr("name, pinyin initials or last digits of the ID"))
         for key, (label, _widget) in self.rows.items():
             label.setText(labels[key])
         scope = self.scope.currentIndex()
@@ -275,13 +277,33 @@ class ReportsPage(Page):
         if key == "class_archive" and cohort is not None:
             return (name(self.cohort.currentText()), lambda uow, path, p, c:
                     archives.build_class_archive(uow, cohort, path, p, c))
-        if key == "trainee_record" and self.trainee.text().strip():
-            who = self.trainee.text().strip()
-            return (name(who), lambda uow, path, p, c:
-                    archives.build_trainee_record(uow, who, path, p, c))
+        if key == "trainee_record" and self.trainee_chosen is not None:
+            person = self.trainee_chosen
+            return (name(person.name), lambda uow, path, p, c:
+                    archives.build_trainee_record(uow, person.id, path, p, c))
         return None
 
+    def choose_trainee(self) -> bool:
+        """Who the 一人一档 field means: one match is taken, several offer a chooser."""
+        from trainer.services.trainee_lookup import find_trainee
+        from ui.dialogs.trainee_chooser import TraineeChooser
+
+        self.trainee_chosen = None
+        term = self.trainee.text().strip()
+        if not term:
+            return True  # "choose what the document is about first"
+        found = find_trainee(self.uow, term)
+        if not found.matches:
+            self.description.setText(self.tr("No trainee matches “%1”: type a name, pinyin "
+                                             "initials or the last digits of the ID number.")
+                                     .replace("%1", term))
+            return False
+        self.trainee_chosen = found.chosen or TraineeChooser.ask(self, found)
+        return self.trainee_chosen is not None
+
     def preview(self) -> str | None:
+        if self.current().key == "trainee_record" and not self.choose_trainee():
+            return None
         found = self.builder()
         if found is None:
             self.description.setText(self.tr("Choose what the document is about first."))

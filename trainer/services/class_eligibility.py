@@ -1,0 +1,65 @@
+"""Who may join a class (招收范围): an enterprise's class takes its own workers; an open class
+(open recruitment at a training centre, 面向社会招收) takes anyone, or only the trainee categories
+chosen (下岗失业人员、困难职工…). Enrolment checks it (enrolment._refusal); this sets it."""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from trainer.errors import ValidationError
+from trainer.messages import TRAINEE_CATEGORIES, label, language
+from trainer.services.common import check_version
+from trainer.services.enrolment import CohortInfo, cohort_info, load_cohort
+from trainer.services.uow import UnitOfWork
+
+
+def parse_categories(text: str | Sequence[str]) -> tuple[str, ...]:
+    """Category codes from what a person writes: codes, our labels or the words enterprises use
+    (下岗职工 for 下岗失业人员), separated by commas, 、 or spaces. ValidationError naming the
+    first word that is no category."""
+    from trainer.io.values import ValueMap
+
+    words = ([w for part in text for w in re.split(r"[,，、;；\s]+", part)]
+             if not isinstance(text, str) else re.split(r"[,，、;；\s]+", text))
+    known = ValueMap("trainees").known["category"]
+    codes: list[str] = []
+    for word in (w.strip() for w in words):
+        if not word:
+            continue
+        code = known.get(word.replace(" ", "").lower())
+        if code is None:
+            raise ValidationError("category", "unknown", value=word)
+        if code not in codes:
+            codes.append(code)
+    return tuple(codes)
+
+
+def set_class_eligibility(uow: UnitOfWork, cohort_id: int, *, open_enrolment: bool,
+                          categories: Sequence[str] = (),
+                          expected_version: int | None = None) -> CohortInfo:
+    """Makes the class open (to anyone, or to `categories`: codes of TRAINEE_CATEGORIES) or
+    its enterprise's own (categories cleared). Enrolments made already stay."""
+    for code in categories:
+        if code not in TRAINEE_CATEGORIES:
+            raise ValidationError("category", "unknown", value=code)
+    with uow:
+        row = load_cohort(uow, cohort_id, lock=True)
+        check_version(row, expected_version, "cohort", row.name)
+        if not open_enrolment and row.enterprise_id is None:
+            raise ValidationError("enterprise", "required")  # nobody's own class: it must be open
+        row.open_enrolment = open_enrolment
+        row.eligible_categories = ",".join(dict.fromkeys(categories)) if open_enrolment else ""
+        uow.session.flush()
+        return cohort_info(uow, row)
+
+
+def eligibility_text(info: CohortInfo, lang: str | None = None) -> str:
+    """Who may join, as a sentence: 面向社会招收：下岗失业人员、困难职工."""
+    zh = (lang or language()) == "zh"
+    if not info.open_enrolment:
+        return (f"只招收{info.enterprise_name}的职工" if zh
+                else f"only workers of {info.enterprise_name}")
+    if not info.eligible_categories:
+        return "面向社会招收，不限人员类别" if zh else "open to anyone"
+    names = [label(TRAINEE_CATEGORIES, c, "zh" if zh else "en") for c in info.eligible_categories]
+    return ("面向社会招收：" + "、".join(names)) if zh else ("open to: " + ", ".join(names))
