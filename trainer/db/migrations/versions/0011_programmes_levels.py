@@ -93,9 +93,11 @@ def upgrade() -> None:
     with op.batch_alter_table("enrolments") as batch_op:
         batch_op.add_column(sa.Column("level", sa.String(length=20), server_default="",
                                       nullable=False))
+    # a literal default, not sa.false(): SQLite then adds the column in place (an expression
+    # default makes batch mode copy the whole trainees table, a million rows in some offices)
     with op.batch_alter_table("trainees") as batch_op:
-        batch_op.add_column(sa.Column("holds_certificate", sa.Boolean(),
-                                      server_default=sa.false(), nullable=False))
+        batch_op.add_column(sa.Column("holds_certificate", sa.Boolean(), server_default="0",
+                                      nullable=False))
 
 
 def downgrade() -> None:
