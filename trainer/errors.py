@@ -250,6 +250,12 @@ class EnrolmentError(ReasonError):
         return pick(self.TEXTS[self.reason], lang).format(**params)
 
 
+class ProgrammeError(ReasonError):
+    """An open-recruitment programme's change or enrolment refused as a whole (issue 16)."""
+
+    TEXTS = T.PROGRAMME_ERROR
+
+
 class AttendanceError(ReasonError):
     """Attendance that cannot be recorded: a cancelled lesson, a trainee not in the class."""
 

@@ -45,7 +45,9 @@ def test_the_command_line(capsys, uow, office, db_url, tmp_path):
     assert "row 5: 张红芳: category “employed worker” is not one this programme takes" in out
     assert "dry run: nothing written" in out and enrolments(uow) == 0
     code, out, _ = run("--lang", "zh", "programme", "enrol", "千名母婴护理师培训", path)
-    assert code == 3 and "第 8 行：与第 3 行是同一人，重复报名" in out and enrolments(uow) == 5
+    assert code == 3 and out.startswith("报名 5 人，未录取 6 人\n")
+    assert "第 8 行：与第 3 行是同一人，重复报名" in out and enrolments(uow) == 5
+    assert "新建学员 5 人，编入 2 个班" in out
     code, out, _ = run("programme", "list")
     assert code == 0 and "5/6" in out
     ok = write_xlsx(tmp_path / "ok.xlsx", [applicant(30, "农民工", level="等级提升")])

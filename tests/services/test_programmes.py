@@ -85,8 +85,8 @@ def test_a_bad_programme_is_refused_field_by_field(uow, office):
     assert info.value.message("zh") == "每月开班数应在 2 到 20 之间"
     with pytest.raises(pg.ProgrammeError) as info:
         make_programme(uow, office, per_month=3, raising_classes=4)
-    assert info.value.message("en") == ("the levels' classes a month (4) exceed the "
-                                        "programme's classes a month (3)")
+    assert info.value.message("en") == ("The levels' classes a month (4) exceed the "
+                                        "programme's classes a month (3).")
     with pytest.raises(InvalidInput) as info:
         pg.create_programme(uow, form.__class__(**{**form.__dict__,
                                                    "eligible_categories": ("个体户",)}))

@@ -21,6 +21,7 @@ import datetime as dt
 
 from trainer.cli.common import COMMON, EXIT_OK, EXIT_REJECTED, UsageError, open_db, print_table
 from trainer.messages import TRAINEE_CATEGORIES, label, language
+from trainer.texts import text
 
 
 def _month(text: str) -> dt.date:
@@ -123,7 +124,6 @@ def _add(args) -> int:
                                              parse_categories, plan_programme_lessons)
 
     _db, uow = open_db(args)
-    zh = language() == "zh"
     courses = {args.level: args.course} | _pairs(args.level_course, "--level-course")
     classes = _pairs(args.level_classes, "--level-classes")
     marks = _pairs(args.pass_mark, "--pass-mark")
@@ -136,13 +136,13 @@ def _add(args) -> int:
                          args.classes_per_month, args.class_size,
                          parse_categories(args.eligible), levels, args.notes)
     record = create_programme(uow, form)
-    print(f"培训项目 {record.id}：{record.name}" if zh else f"programme {record.id}: {record.name}")
-    print(("班级：" if zh else "classes: ") + " ".join(c.code for c in record.classes))
+    print(text("cli.programme_made", id=record.id, name=record.name))
+    print(text("cli.programme_classes", codes=" ".join(c.code for c in record.classes)))
     if not args.no_plan:
         proposal = plan_programme_lessons(uow, record.id)
         result = accept_proposal(uow, proposal)
-        print((f"已排课 {result.lessons_added} 次，未能安排 {len(proposal.unplaced)} 次" if zh else
-               f"lessons planned {result.lessons_added}, not placed {len(proposal.unplaced)}"))
+        print(text("cli.programme_planned", added=result.lessons_added,
+                   unplaced=len(proposal.unplaced)))
         for item in proposal.unplaced:
             print(f"  {item.message()}")
     return EXIT_OK
@@ -152,13 +152,10 @@ def _list(args) -> int:
     from trainer.services.programmes import list_programmes
 
     _db, uow = open_db(args)
-    zh = language() == "zh"
     rows = [[str(p.id), p.name, f"{p.start_month:%Y-%m}", str(p.months), str(len(p.classes)),
              str(p.class_size), f"{p.enrolled}/{p.places}",
              "、".join(lv.level for lv in p.levels)] for p in list_programmes(uow)]
-    print_table(rows, ["编号", "名称", "开始月份", "月数", "班数", "每班人数", "已报名/名额", "等级"]
-                 if zh else ["id", "name", "start", "months", "classes", "size",
-                             "enrolled/places", "levels"])
+    print_table(rows, text("cli.programme_heads").split("|"))
     return EXIT_OK
 
 
@@ -166,28 +163,21 @@ def _show(args) -> int:
     from trainer.services.programmes import find_programme
 
     _db, uow = open_db(args)
-    zh = language() == "zh"
+    lang = language()
     p = find_programme(uow, args.programme)
-    lang = "zh" if zh else "en"
-    cats = ("、" if zh else ", ").join(label(TRAINEE_CATEGORIES, c, lang)
-                                      for c in p.eligible_categories) or ("不限" if zh else "anyone")
+    cats = ("、" if lang == "zh" else ", ").join(label(TRAINEE_CATEGORIES, c, lang)
+                                                for c in p.eligible_categories)
     print(f"{p.id}  {p.name}")
-    print((f"地点：{p.venue_name}；{p.start_month.year}年{p.start_month.month}月起 {p.months} 个月，每月 "
-           f"{p.classes_per_month} 个班，每班 {p.class_size} 人；招收：{cats}") if zh else
-          (f"venue: {p.venue_name}; from {p.start_month:%Y-%m}, {p.months} months, "
-           f"{p.classes_per_month} classes a month of {p.class_size}; takes: {cats}"))
+    print(text("cli.programme_where", venue=p.venue_name, year=p.start_month.year,
+               month=p.start_month.month, months=p.months, per_month=p.classes_per_month,
+               size=p.class_size, categories=cats or text("cli.programme_anyone")))
     for lv in p.levels:
-        mark = lv.pass_mark if lv.pass_mark is not None else "—"
-        print((f"  {lv.level}：{lv.course_title}，每月 {lv.classes_per_month} 班，合格线 {mark}，"
-               f"证书等级 {lv.grade}") if zh else
-              (f"  {lv.level}: {lv.course_title}, {lv.classes_per_month} a month, pass mark "
-               f"{mark}, certificate grade {lv.grade}"))
+        print(text("cli.programme_level", level=lv.level, course=lv.course_title,
+                   per_month=lv.classes_per_month, grade=lv.grade,
+                   mark=lv.pass_mark if lv.pass_mark is not None else "—"))
     print_table([[c.code, c.level, f"{c.month:%Y-%m}", f"{c.enrolled}/{c.capacity}",
-                   str(c.lessons)] for c in p.classes],
-                 ["班级", "等级", "月份", "已报名/名额", "课次"] if zh else
-                 ["class", "level", "month", "enrolled/places", "lessons"])
-    print((f"合计：已报名 {p.enrolled} 人，名额 {p.places} 个" if zh else
-           f"total: enrolled {p.enrolled} of {p.places} places"))
+                  str(c.lessons)] for c in p.classes], text("cli.programme_class_heads").split("|"))
+    print(text("cli.programme_total", enrolled=p.enrolled, places=p.places))
     return EXIT_OK
 
 
@@ -196,22 +186,21 @@ def _enrol(args) -> int:
     from trainer.services.programmes import find_programme
 
     _db, uow = open_db(args)
-    zh = language() == "zh"
     programme = find_programme(uow, args.programme)
     preview = preview_applications(uow, programme.id, args.file, sheet=args.sheet)
-    print(f"enrolled {len(preview.enrolled)}, refused {len(preview.refused)}")
+    print(text("cli.programme_enrolled_refused", enrolled=len(preview.enrolled),
+               refused=len(preview.refused)))
     for note in preview.notes:
         print(note)
     for row in preview.refused:
         print(row.message())
     for level, count in preview.by_level().items():
-        print(f"  {level}：{count} 人" if zh else f"  {level}: {count}")
+        print(text("cli.programme_by_level", level=level, count=count))
     if args.dry_run:
-        print("试运行：未写入任何数据" if zh else "dry run: nothing written")
+        print(text("cli.dry_run"))
     elif preview.enrolled:
         result = enrol_applications(uow, preview)
-        print((f"新建学员 {result.created} 人，编入 {len(result.by_class)} 个班" if zh else
-               f"new trainees {result.created}, placed in {len(result.by_class)} classes"))
+        print(text("cli.programme_written", created=result.created, classes=len(result.by_class)))
     return EXIT_REJECTED if preview.refused else EXIT_OK
 
 
@@ -222,6 +211,6 @@ def _level(args) -> int:
     _db, uow = open_db(args)
     cls = find_class(uow, args.cls)
     done = set_enrolment_level(uow, cls.id, args.trainee, args.level, args.version)
-    print(f"{cls.code} {done.trainee_name}: {done.level}")
+    print(text("cli.programme_level_set", code=cls.code, name=done.trainee_name, level=done.level))
     return EXIT_OK
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from trainer.db.models import Cohort, Course, Enrolment, Lesson, Programme, ProgrammeLevel, Venue
-from trainer.errors import ReasonError, ValidationError
+from trainer.errors import ProgrammeError, ValidationError
 from trainer.messages import TRAINEE_CATEGORIES
 from trainer.rules import fields
 from trainer.rules.completion import ACTIVE, CANCELLED_LESSON
@@ -28,21 +28,6 @@ from trainer.services.uow import UnitOfWork
 BEGINNER, RAISING = "初级", "等级提升"  # the two levels of the Qinhuangdao plan (office data)
 MAX_MONTHS, MAX_CLASSES_PER_MONTH, MAX_CLASS_SIZE = 36, 20, 500
 
-
-
-class ProgrammeError(ReasonError):
-    TEXTS = {
-        "has_enrolments": ("培训项目“{name}”已有 {count} 人报名，不能再改变月数、开班数、班级人数或等级",
-                           "programme “{name}” has {count} enrolments: its months, classes, "
-                           "class size and levels can no longer change"),
-        "level_unknown": ("培训项目“{name}”没有“{level}”等级（有：{levels}）",
-                          "programme “{name}” has no level “{level}” (it has: {levels})"),
-        "too_many_classes": ("各等级每月开班数之和（{given}）超过每月开班数（{total}）",
-                             "the levels' classes a month ({given}) exceed the programme's "
-                             "classes a month ({total})"),
-        "outdated": ("预览之后培训项目“{name}”的报名情况已有变动，请重新预览",
-                     "programme “{name}” changed after the preview: preview again"),
-    }
 
 
 @dataclass(frozen=True)

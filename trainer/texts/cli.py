@@ -74,4 +74,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     "internal_error": ("程序内部错误（{kind}），不是数据的问题。", "internal error ({kind}), not a "
                        "problem of the data."),
     "internal_error_log": ("详情已记入 {path}", " The details are in {path}"),
+    # open-recruitment programmes (trainer/cli/programmes.py)
+    "programme_made": ("培训项目 {id}：{name}", "programme {id}: {name}"),
+    "programme_classes": ("班级：{codes}", "classes: {codes}"),
+    "programme_planned": ("已排课 {added} 次，未能安排 {unplaced} 次",
+                          "lessons planned {added}, not placed {unplaced}"),
+    "programme_heads": ("编号|名称|开始月份|月数|班数|每班人数|已报名/名额|等级",
+                        "id|name|start|months|classes|size|enrolled/places|levels"),
+    "programme_anyone": ("不限", "anyone"),
+    "programme_where": ("地点：{venue}；{year}年{month}月起 {months} 个月，每月 {per_month} 个班，"
+                        "每班 {size} 人；招收：{categories}",
+                        "venue: {venue}; from {year}-{month:02d}, {months} months, {per_month} "
+                        "classes a month of {size}; takes: {categories}"),
+    "programme_level": ("  {level}：{course}，每月 {per_month} 班，合格线 {mark}，证书等级 {grade}",
+                        "  {level}: {course}, {per_month} a month, pass mark {mark}, "
+                        "certificate grade {grade}"),
+    "programme_class_heads": ("班级|等级|月份|已报名/名额|课次", "class|level|month|enrolled/places|lessons"),
+    "programme_total": ("合计：已报名 {enrolled} 人，名额 {places} 个",
+                        "total: enrolled {enrolled} of {places} places"),
+    "programme_enrolled_refused": ("报名 {enrolled} 人，未录取 {refused} 人",
+                                   "enrolled {enrolled}, refused {refused}"),
+    "programme_by_level": ("  {level}：{count} 人", "  {level}: {count}"),
+    "programme_written": ("新建学员 {created} 人，编入 {classes} 个班",
+                          "new trainees {created}, placed in {classes} classes"),
+    "programme_level_set": ("{code} {name}：{level}", "{code} {name}: {level}"),
 }

@@ -223,3 +223,17 @@ BACKUP_ERROR = {
                   "and the user union in the URL), then restore. The current database was not "
                   "touched."),
 }
+
+
+PROGRAMME_ERROR = {
+    "has_enrolments": ("培训项目“{name}”已有 {count} 人报名，不能再改变地点、月数、开班数、班级人数或等级。",
+                       "Programme “{name}” has {count} enrolments: its venue, months, classes, "
+                       "class size and levels can no longer change."),
+    "level_unknown": ("培训项目“{name}”没有“{level}”等级（有：{levels}）。",
+                      "Programme “{name}” has no level “{level}” (it has: {levels})."),
+    "too_many_classes": ("各等级每月开班数之和（{given}）超过每月开班数（{total}）。",
+                         "The levels' classes a month ({given}) exceed the programme's "
+                         "classes a month ({total})."),
+    "outdated": ("预览之后培训项目“{name}”的报名情况已有变动，请重新预览。",
+                 "Programme “{name}” changed after the preview: preview again."),
+}

@@ -26,7 +26,7 @@ def test_classes_a_month_are_split_between_levels():
     assert split_classes(1, [None, None]) == [0, 1]  # the caller refuses the empty level
     with pytest.raises(ProgrammeError) as info:
         split_classes(3, [None, 4])
-    assert info.value.message("zh") == "各等级每月开班数之和（4）超过每月开班数（3）"
+    assert info.value.message("zh") == "各等级每月开班数之和（4）超过每月开班数（3）。"
 
 
 def test_months():
