@@ -32,7 +32,7 @@ def test_command_line_bulk_enrolment_eligibility_and_record(capsys, uow, db_url,
     _person(uow, "王芳", 104)
     _person(uow, "王芳", 105)
     code, out, _ = run(capsys, "--lang", "zh", "eligible", "--db", db_url, "--class", "QHD-OPEN",
-                       "--categories", "下岗职工,困难职工")
+                       "--categories", "下岗失业人员,困难职工")
     assert code == 0 and "面向社会招收：下岗失业人员、困难职工" in out
     assert run(capsys, "eligible", "--db", db_url, "--class", "QHD-OPEN",
                "--categories", "外星人")[0] == 2

@@ -157,8 +157,8 @@ def _bulk(uow, cohort, args) -> int:
 
 
 def cmd_eligible(args) -> int:
-    from trainer.services.class_eligibility import (eligibility_text, parse_categories,
-                                                    set_class_eligibility)
+    from trainer.services.class_eligibility import eligibility_text, set_class_eligibility
+    from trainer.services.programmes import parse_categories
 
     _db, uow = open_db(args)
     cohort = find_cohort(uow, args.cohort)

@@ -1,9 +1,9 @@
 """Who may join a class (招收范围): an enterprise's class takes its own workers; an open class
 (open recruitment at a training centre, 面向社会招收) takes anyone, or only the trainee categories
-chosen (下岗失业人员、困难职工…). Enrolment checks it (enrolment._refusal); this sets it."""
+chosen (下岗失业人员、困难职工…). Enrolment checks it (enrolment._refusal); this sets it. What a
+person types is read by programmes.parse_categories, as for a programme."""
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 from trainer.errors import ValidationError
@@ -11,27 +11,6 @@ from trainer.messages import TRAINEE_CATEGORIES, label, language
 from trainer.services.common import check_version
 from trainer.services.enrolment import CohortInfo, cohort_info, load_cohort
 from trainer.services.uow import UnitOfWork
-
-
-def parse_categories(text: str | Sequence[str]) -> tuple[str, ...]:
-    """Category codes from what a person writes: codes, our labels or the words enterprises use
-    (下岗职工 for 下岗失业人员), separated by commas, 、 or spaces. ValidationError naming the
-    first word that is no category."""
-    from trainer.io.values import ValueMap
-
-    words = ([w for part in text for w in re.split(r"[,，、;；\s]+", part)]
-             if not isinstance(text, str) else re.split(r"[,，、;；\s]+", text))
-    known = ValueMap("trainees").known["category"]
-    codes: list[str] = []
-    for word in (w.strip() for w in words):
-        if not word:
-            continue
-        code = known.get(word.replace(" ", "").lower())
-        if code is None:
-            raise ValidationError("category", "unknown", value=word)
-        if code not in codes:
-            codes.append(code)
-    return tuple(codes)
 
 
 def set_class_eligibility(uow: UnitOfWork, cohort_id: int, *, open_enrolment: bool,

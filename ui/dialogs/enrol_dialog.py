@@ -101,6 +101,7 @@ class EnrolDialog(QDialog):
     def _lay_out(self, buttons: QDialogButtonBox) -> None:
         top = QHBoxLayout()
         top.addWidget(self.places)
+        top.addSpacing(24)
         top.addWidget(self.who, 1)
         top.addWidget(self.eligibility_button)
         filters = QHBoxLayout()
