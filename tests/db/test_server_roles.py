@@ -10,9 +10,11 @@ from tests.scenarios.trust_fixtures import PASSWORD, make_staff
 from trainer.cli import main
 from trainer.db.migrate import open_database
 from trainer.db.server_roles import role_names, setup_roles
+from trainer.errors import AuthenticationError
 from trainer.security.audit import list_audit, verify_trail
-from trainer.security.tokens import authenticate_token, issue_token
-from trainer.security.users import authenticate, create_user, set_password
+from trainer.security.tokens import authenticate_token, issue_token, revoke_token
+from trainer.security.users import authenticate, create_user, set_password, unlock
+from trainer.services.settings import set_setting
 from trainer.services import enterprises as ent
 from trainer.services import trainees as tr
 from trainer.services.organizations import create_organization
@@ -97,7 +99,7 @@ def test_a_desk_login_without_rights_of_its_own(office, pg_owner_url):
     desk = f"{owner_url.username}_desk"
     with db.engine.begin() as conn:
         conn.execute(text(f'CREATE ROLE "{desk}" LOGIN NOINHERIT'))
-        setup_roles(conn, [desk])
+        setup_roles(conn, {desk: "admin"})
     desk_db = open_database(owner_url.set(username=desk).render_as_string(hide_password=False))
     try:
         clerk = authenticate(desk_db, "clerk", PASSWORD)
@@ -131,3 +133,96 @@ def test_the_command_sets_up_the_roles_for_an_administrator(pg_owner_url, monkey
     out = capsys.readouterr().out
     database = make_url(pg_owner_url).database
     assert f"viewer: {role_names(database)['viewer']}" in out
+
+
+def _desk(db, pg_owner_url, top):
+    """A desk's login account with highest role `top`, as `trainer server-roles --login
+    ACCOUNT:ROLE` makes it; returns its URL."""
+    owner_url = make_url(pg_owner_url)
+    desk = f"{owner_url.username}_{top}"
+    with db.engine.begin() as conn:
+        conn.execute(text(f'CREATE ROLE "{desk}" LOGIN'))
+        setup_roles(conn, {desk: top})
+    return owner_url.set(username=desk).render_as_string(hide_password=False)
+
+
+def test_a_clerks_desk_login_cannot_set_role_above_clerk_in_psql(office, pg_owner_url):
+    """The attack: the clerk's desk URL in psql, SET ROLE to the admin role, then anything."""
+    db, staff = office
+    url = _desk(db, pg_owner_url, "clerk")
+    names = role_names(make_url(pg_owner_url).database)
+    psql = create_engine(url)
+    try:
+        for role in ("admin", "officer"):
+            with psql.connect() as conn:
+                with pytest.raises(DBAPIError) as refused:
+                    conn.execute(text(f'SET ROLE "{names[role]}"'))
+                assert "permission denied" in str(refused.value)
+        with psql.begin() as conn:  # its own roles it may take, inheriting nothing
+            with pytest.raises(DBAPIError):
+                conn.execute(text("SELECT count(*) FROM trainees"))
+        with psql.begin() as conn:
+            conn.execute(text(f'SET ROLE "{names["clerk"]}"'))
+            assert conn.execute(text("SELECT count(*) FROM users")).scalar() == 4
+    finally:
+        psql.dispose()
+    desk_db = open_database(url)  # the app at that desk: the clerk's work goes on
+    try:
+        clerk = authenticate(desk_db, "clerk", PASSWORD)
+        tr.create_trainee(UnitOfWork(desk_db, user=clerk), tr.TraineeForm(name="张三丽"))
+        assert verify_trail(staff.uow(staff.admin)).intact
+    finally:
+        desk_db.dispose()
+
+
+def test_a_clerk_cannot_take_over_the_administrators_login_in_psql(office):
+    """As the clerk's role: set the admin's password hash, unlock them, plant a token for
+    them, change an administrator's setting — each refused or matching no row."""
+    db, staff = office
+    clerk = staff.uow(staff.clerk)
+    with db.engine.connect() as conn:
+        before = conn.execute(text("SELECT password_hash FROM users WHERE username = 'admin'"))\
+            .scalar_one()
+    done = _raw(clerk, "UPDATE users SET password_hash = 'known', failed_attempts = 0, "
+                       "locked_until = NULL WHERE username = 'admin'")
+    assert done.rowcount == 0
+    with pytest.raises(DBAPIError) as refused:
+        _raw(clerk, f"INSERT INTO user_tokens (user_id, token_hash, desk, created_at, "
+                    f"expires_at) VALUES ({staff.admin.id}, 'x', '', now(), now() + "
+                    f"interval '1 day')")
+    assert "row-level security" in str(refused.value)
+    officer = staff.uow(staff.officer)
+    set_setting(staff.uow(staff.admin), "security.max_failed_logins", 5)
+    assert _raw(officer, "UPDATE settings SET value = '1000' "
+                         "WHERE key = 'security.max_failed_logins'").rowcount == 0
+    _raw(officer, "UPDATE settings SET value = value WHERE key LIKE 'schedule.%'")  # its own
+    with db.engine.connect() as conn:
+        after = conn.execute(text("SELECT password_hash FROM users WHERE username = 'admin'"))\
+            .scalar_one()
+    assert after == before
+    assert authenticate(db, "admin", PASSWORD).username == "admin"
+
+
+def test_logins_are_still_counted_and_locked_under_the_policies(office):
+    db, staff = office
+    set_setting(staff.uow(staff.admin), "security.max_failed_logins", 3)
+    for _ in range(2):
+        with pytest.raises(AuthenticationError):
+            authenticate(db, "admin", "wrong")
+    with pytest.raises(AuthenticationError) as locked:
+        authenticate(db, "admin", "wrong")
+    assert locked.value.reason == "wrong_password_locked"
+    with pytest.raises(AuthenticationError) as still:
+        authenticate(db, "admin", PASSWORD)
+    assert still.value.reason == "locked"
+    assert unlock(staff.uow(staff.admin), "admin")  # the session's admin role may
+    for who in ("clerk", "viewer", "officer", "admin"):
+        record = authenticate(db, who, PASSWORD)
+        token = issue_token(db, record, desk="一楼")
+        assert authenticate_token(db, token).username == who
+        assert revoke_token(db, token)
+        with pytest.raises(AuthenticationError):
+            authenticate_token(db, token)
+    with db.engine.connect() as conn:
+        logged = conn.execute(text("SELECT count(*) FROM users WHERE last_login_at IS NOT NULL"))
+        assert logged.scalar() == 4

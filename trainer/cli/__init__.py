@@ -15,8 +15,8 @@ import sys
 from typing import Sequence
 
 from trainer.build_info import version_text
-from trainer.cli import (attendance, certificates, enrolment, lists, office, pdf, programmes,
-                         records, results, schedule, trust)
+from trainer.cli import (attendance, audit, certificates, enrolment, lists, office, pdf,
+                         programmes, records, results, schedule, trust)
 from trainer.cli.common import (COMMON, EXIT_CONFLICTS, EXIT_FAILURE, EXIT_NOT_GENUINE, EXIT_OK,
                                 EXIT_REJECTED, EXIT_REVOKED, EXIT_USAGE, Parser, UsageError)
 from trainer.config import log_path
@@ -33,7 +33,7 @@ __all__ = ["EXIT_OK", "EXIT_FAILURE", "EXIT_USAGE", "EXIT_REJECTED", "EXIT_CONFL
 
 # The command groups, in the order `trainer --help` lists their commands.
 COMMAND_MODULES = (office, records, lists, pdf, certificates, enrolment, attendance, results,
-                   programmes, schedule, trust)
+                   programmes, schedule, trust, audit)
 
 
 def build_parser() -> Parser:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import json
 import os
 import socket
 import sys
@@ -121,7 +120,6 @@ def add_commands(sub) -> None:
     p = sub.add_parser("logout", parents=[COMMON], help=f"revoke the token in ${ENV_TOKEN}")
     p.set_defaults(run=cmd_logout)
     _add_backup_commands(sub)
-    _add_audit_command(sub)
 
 
 def _add_user_command(sub) -> None:
@@ -175,36 +173,14 @@ def _add_backup_commands(sub) -> None:
                        description="Run once with the database owner's URL (an account with "
                        "CREATEROLE): creates fc_<db>_admin/officer/clerk/viewer with grants "
                        "mirroring the app's permissions (audit_log insert-only for all) and "
-                       "makes the owner and each --login a member; every unit of work then "
-                       "runs under SET ROLE of the acting user's role.")
-    p.add_argument("--login", action="append", default=[], metavar="ACCOUNT",
-                   help="a desks' login account to make a member (repeatable)")
+                       "makes the owner a member of all and each --login ACCOUNT:ROLE a member "
+                       "up to ROLE (without inheriting: it may SET ROLE to ROLE and those "
+                       "below, never above); every unit of work then runs under SET ROLE of "
+                       "the acting user's role.")
+    p.add_argument("--login", action="append", default=[], type=_desk_login,
+                   metavar="ACCOUNT:ROLE", help="a desk's login account and the highest role "
+                   "of the people at that desk: admin, officer, clerk or viewer (repeatable)")
     p.set_defaults(run=cmd_server_roles)
-
-
-def _add_audit_command(sub) -> None:
-    p = sub.add_parser("audit", parents=[COMMON], help="the audit trail (administrators)",
-                       description="Lists the trail; `trainer audit verify` checks its hash "
-                       "chain and names the first entry changed or removed (exit 1); "
-                       "`trainer audit purge` blanks the personal values of trainees deleted "
-                       "more than audit.retention_days ago (--dry-run: only count them).")
-    p.add_argument("verb", nargs="?", choices=["verify", "purge"],
-                   help="verify: check the chain; purge: deleted trainees' personal values")
-    p.add_argument("--dry-run", action="store_true", help="purge: count, change nothing")
-    p.add_argument("--user", dest="by_user", metavar="USER", help="only what USER did")
-    p.add_argument("--since", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
-    p.add_argument("--until", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
-                   help="up to and including this day")
-    p.add_argument("--entity", help="e.g. trainee, certificate, users")
-    p.add_argument("--record", type=int, metavar="ID")
-    p.add_argument("--action", dest="audit_action",
-                   choices=["create", "update", "delete", "reveal", "export", "login",
-                            "login_failed", "logout", "backup", "restore", "purge"])
-    p.add_argument("--limit", type=int, default=100)
-    p.add_argument("--offset", type=int, default=0)
-    p.add_argument("--format", choices=["table", "json"], default="table")
-    p.add_argument("--reveal", action="store_true", help="unmasked ID numbers and mobiles")
-    p.set_defaults(run=cmd_audit)
 
 
 def _new_password(args) -> str:
@@ -342,32 +318,19 @@ def cmd_restore(args) -> int:
     return 0
 
 
-def cmd_audit(args) -> int:
-    from trainer.security.audit import list_audit
-    from trainer.security.audit_text import describe_entries
+def _desk_login(value: str) -> tuple[str, str]:
+    """ACCOUNT:ROLE of `--login` (a role is required: a desk may take no more than it needs)."""
+    import argparse
 
-    _db, uow = open_db(args)
-    if args.verb == "verify":
-        return _verify(uow)
-    if args.verb == "purge":
-        return _purge(uow, args.dry_run)
-    entries = list_audit(uow, user=args.by_user, entity=args.entity, record_id=args.record,
-                         action=args.audit_action, since=args.since, until=args.until,
-                         limit=args.limit, offset=args.offset, reveal=args.reveal)
-    if args.format == "json":
-        print(json.dumps([{"id": e.id, "at": e.at.isoformat() + "Z", "user": e.username,
-                           "action": e.action, "entity": e.entity, "record_id": e.record_id,
-                           "summary": e.summary, "before": e.before, "after": e.after}
-                          for e in entries], ensure_ascii=False, indent=1))
-        return 0
-    # each entry as the sentence the audit window shows (trainer/security/audit_text.py)
-    lines = describe_entries(uow, entries)
-    rows = [[f"{line.at:%Y-%m-%d %H:%M:%S}", str(e.record_id or ""), line.sentence]
-            for e, line in zip(entries, lines)]
-    heads = ["时间", "编号", "内容"] if _zh() else ["when", "id", "what happened"]
-    print_table(rows, heads)
-    print(f"({len(rows)})")
-    return 0
+    from trainer.security.roles import ROLES
+
+    account, _sep, role = value.rpartition(":")
+    if not account or role not in ROLES:
+        raise argparse.ArgumentTypeError(pick((
+            f"“{value}”须写明账号和角色，中间用冒号隔开，角色为 "
+            f"{'、'.join(ROLES)} 之一",
+            f"“{value}” must be ACCOUNT:ROLE, ROLE one of {', '.join(ROLES)}")))
+    return account, role
 
 
 def cmd_server_roles(args) -> int:
@@ -384,66 +347,10 @@ def cmd_server_roles(args) -> int:
         raise DatabaseError("roles_sqlite")
     try:
         with db.engine.begin() as conn:
-            names = setup_roles(conn, args.login)
+            names = setup_roles(conn, dict(args.login))
     except DBAPIError as exc:
         detail = str(exc.orig or exc).strip().splitlines()[0]
         raise DatabaseError("roles_denied", detail=detail) from exc
     for role, server_role in names.items():
         print(f"{role}: {server_role}")
     return 0
-
-
-def _verify(uow) -> int:
-    from trainer.security.audit import verify_trail
-
-    report = verify_trail(uow)
-    if report.intact:
-        print(pick((f"操作日志完整：已核对 {report.checked} 条，哈希链没有断开。",
-                    f"The audit trail is whole: {report.checked} entries checked, the hash "
-                    "chain is unbroken.")))
-        return 0
-    if report.first_break is None:
-        print(_cut_off(report.missing), file=sys.stderr)
-        return 1
-    when = _local(report.break_at) if report.break_at else "?"
-    print(pick((f"操作日志被改动：第 {report.first_break} 条（{when}）与前一条对不上——这一条被修改，"
-                "或它之前的条目被删除。",
-                f"The audit trail was tampered with: entry {report.first_break} ({when}) does "
-                "not follow from the one before — it was changed, or entries before it were "
-                "removed.")), file=sys.stderr)
-    return 1
-
-
-def _purge(uow, dry_run: bool) -> int:
-    from trainer.security.retention import purge_deleted_trainees
-
-    report = purge_deleted_trainees(uow, dry_run=dry_run)
-    days = report.retention_days
-    if dry_run:
-        print(pick((f"将清除 {report.trainees} 名已删除超过 {days} 天的学员在 {report.entries} "
-                    f"条操作日志中的个人信息（{report.values} 组）。未做任何改动。",
-                    f"Would purge the personal data of {report.trainees} trainees deleted more "
-                    f"than {days} days ago from {report.entries} audit entries ({report.values} "
-                    "groups of values). Nothing was changed.")))
-    else:
-        print(pick((f"已清除 {report.trainees} 名已删除超过 {days} 天的学员在 {report.entries} "
-                    f"条操作日志中的个人信息（{report.values} 组）；哈希链不受影响。",
-                    f"Purged the personal data of {report.trainees} trainees deleted more than "
-                    f"{days} days ago from {report.entries} audit entries ({report.values} "
-                    "groups of values); the hash chain still holds.")))
-    return 0
-
-
-def _cut_off(missing) -> str:
-    """The sentence for entries missing at the end of the trail (security.anchor.Shortfall)."""
-    if missing.replaced:
-        return pick((f"操作日志被改动：本机记录的第 {missing.expected} 条已不是原来那一条——"
-                     "最新的条目被删除后又写入了别的条目。",
-                     f"The audit trail was tampered with: entry {missing.expected}, as this "
-                     "desk recorded it, is no longer there — the newest entries were removed "
-                     "and others written in their place."))
-    return pick((f"操作日志被截断：第 {missing.present} 条之后的条目不见了（本机记录到第 "
-                 f"{missing.expected} 条）——最新的条目被删除。",
-                 f"The audit trail was cut short: the entries after entry {missing.present} "
-                 f"are missing (this desk recorded up to entry {missing.expected}) — the "
-                 "newest entries were removed."))

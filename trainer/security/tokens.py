@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select
 
+from trainer.db import server_roles
 from trainer.db.base import utcnow
 from trainer.db.engine import Database
 from trainer.db.models import User, UserToken
@@ -42,7 +43,7 @@ def issue_token(database: Database, user: UserRecord, days: int | None = None,
     the setting security.token_days, which is also the default (AccountError token_days
     beyond). Each desk keeps its own token: a login elsewhere leaves it valid."""
     token = new_token()
-    with UnitOfWork(database, user.organization_id) as uow:
+    with UnitOfWork(database, user.organization_id, user=user) as uow:  # their role's rows
         longest = int(get_setting(uow, "security.token_days"))
         days = longest if days is None else days
         if not 1 <= days <= longest:
@@ -78,6 +79,7 @@ def revoke_token(database: Database, token: str) -> bool:
         if found is None:
             return False
         row, token_id = found
+        server_roles.act_as(uow.session.connection(), row.role)  # the token's holder acts
         uow.session.connection().execute(delete(UserToken.__table__)
                                          .where(UserToken.id == token_id))
         guard.write_entries(uow.session, [guard.audit_entry(

@@ -20,6 +20,7 @@ from typing import Iterator
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import DBAPIError
 
+from trainer.db import server_roles
 from trainer.db.base import utcnow
 from trainer.db.engine import Database
 from trainer.db.models import User
@@ -312,6 +313,23 @@ def _short_wait(uow: UnitOfWork) -> Iterator[None]:
             pass
 
 
+def _count_failure(uow: UnitOfWork, row: User,
+                   now: dt.datetime) -> tuple[int, dt.datetime | None]:
+    """Counts a wrong password: (attempts in a row, the lock's end when this one locked the
+    account). On a server with roles, its function counts (a desk's role may not write another
+    user's row); otherwise the app."""
+    counted = server_roles.count_failed_login(uow.session.connection(), row.id)
+    if counted is not None:
+        return counted
+    attempts = (row.failed_attempts or 0) + 1
+    if attempts >= int(get_setting(uow, "security.max_failed_logins")):
+        until = now + dt.timedelta(minutes=int(get_setting(uow, "security.lock_minutes")))
+        _bookkeeping(uow, row.id, failed_attempts=0, locked_until=until)
+        return attempts, until
+    _bookkeeping(uow, row.id, failed_attempts=attempts)
+    return attempts, None
+
+
 def _check_login(uow: UnitOfWork, row: User, actor: Actor, password: str,
                  now: dt.datetime) -> AuthenticationError | None:
     s = uow.session
@@ -321,17 +339,13 @@ def _check_login(uow: UnitOfWork, row: User, actor: Actor, password: str,
         return AuthenticationError("locked", until=_local_time(row.locked_until))
     ok, rehash = verify_password(row.password_hash, password)
     if not ok:
-        attempts = (row.failed_attempts or 0) + 1
-        limit = int(get_setting(uow, "security.max_failed_logins"))
-        if attempts >= limit:
-            until = now + dt.timedelta(minutes=int(get_setting(uow, "security.lock_minutes")))
-            _bookkeeping(uow, row.id, failed_attempts=0, locked_until=until)
+        attempts, until = _count_failure(uow, row, now)
+        if until is not None:
             guard.write_entries(s, [guard.audit_entry(
                 actor, "login_failed", entity="users", record_id=row.id,
                 summary=f"wrong password {attempts}×; locked until {until:%Y-%m-%d %H:%M} UTC")])
             return AuthenticationError("wrong_password_locked", attempts=attempts,
                                        until=_local_time(until))
-        _bookkeeping(uow, row.id, failed_attempts=attempts)
         guard.write_entries(s, [guard.audit_entry(actor, "login_failed", entity="users",
                                                   record_id=row.id,
                                                   summary=f"wrong password {attempts}×")])
@@ -343,6 +357,8 @@ def _check_login(uow: UnitOfWork, row: User, actor: Actor, password: str,
     values = {"failed_attempts": 0, "locked_until": None, "last_login_at": now}
     if rehash:
         values["password_hash"] = rehash
+    # the right password: the bookkeeping as the user (on a server, their role's row policy)
+    server_roles.act_as(s.connection(), row.role)
     _bookkeeping(uow, row.id, **values)
     guard.write_entries(s, [guard.audit_entry(actor, "login", entity="users", record_id=row.id,
                                               summary=row.username)])
