@@ -229,3 +229,38 @@ def test_restore_refuses_a_superuser_connection(pg_url, tmp_path):
         restore(staff.uow(staff.admin), copy)
     assert refused.value.reason == "superuser"
     db.dispose()
+
+
+def test_a_sqlite_copy_with_control_characters_in_a_name_is_refused_untouched(sqlite_url,
+                                                                              tmp_path):
+    """Names are text (issue 20, finding 6): an ESC sequence planted in a trainee's name in the
+    copy — which no form, command or import would let in — is refused by restore too, naming
+    the record, the field and the character; the current database stays as it was."""
+    db, staff = _office(sqlite_url)
+    trainee = _first_trainee(staff)
+    copy = _sqlite_copy_with(db, staff, tmp_path, "UPDATE trainees SET name = "
+                                                  "'张' || char(27) || '[2J三丽'")
+    before = Path(db.engine.url.database).read_bytes()
+    with pytest.raises(BackupError) as refused:
+        restore(staff.uow(staff.admin), copy)
+    assert refused.value.reason == "control_character"
+    assert f"学员 #{trainee.id} 的姓名" in refused.value.message("zh")
+    assert "U+001B" in refused.value.message("en") and "character 2" in refused.value.message("en")
+    assert Path(db.engine.url.database).read_bytes() == before
+    db.dispose()
+
+
+@needs_pg_tools
+@pytest.mark.postgres
+def test_a_postgresql_dump_with_control_characters_in_a_name_is_refused_untouched(
+        pg_owner_url, scratch_url, tmp_path):
+    db, staff = _office(pg_owner_url)
+    clean = backup_now(staff.uow(staff.admin), tmp_path / "clean.dump")
+    hostile = _armed_dump(clean, scratch_url, tmp_path / "bell.dump",
+                          "UPDATE enterprises SET name = '新余' || chr(7) || '钢铁'")
+    with pytest.raises(BackupError) as refused:
+        restore(staff.uow(staff.admin), hostile)
+    assert refused.value.reason == "control_character" and "U+0007" in refused.value.message()
+    admin = authenticate(db, "admin", PASSWORD)
+    assert [e.name for e in ent.list_enterprises(UnitOfWork(db, user=admin))] == ["新余钢铁"]
+    db.dispose()

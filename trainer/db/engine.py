@@ -64,13 +64,28 @@ def _owner_only(path: str):
     return hook
 
 
+def _on_read_only_media(database: str | None) -> bool:
+    """A SQLite file in a folder nobody may write to (a CD, a read-only share or mount): SQLite
+    cannot make the -shm file a WAL database needs even to read, so the file is opened read-only
+    and immutable (nothing can change it there). Writes then fail as "read-only"."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return False
+    path = Path(database)
+    return path.is_file() and not os.access(path.parent, os.W_OK)
+
+
 def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise DatabaseError("bad_url", detail=url) from exc
     try:
-        if parsed.get_backend_name() == "sqlite":
+        if parsed.get_backend_name() == "sqlite" and _on_read_only_media(parsed.database):
+            path = Path(parsed.database).resolve()
+            engine = create_engine(parsed, creator=lambda: sqlite3.connect(
+                f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False))
+            event.listen(engine, "connect", _sqlite_pragmas)
+        elif parsed.get_backend_name() == "sqlite":
             engine = create_engine(parsed)
             event.listen(engine, "connect", _sqlite_pragmas)
             if parsed.database and parsed.database != ":memory:" \

@@ -18,7 +18,7 @@ import subprocess
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, String, inspect, text
 
 from trainer.db import change_feed
 from trainer.db.search_index import keep_sqlite_index
@@ -78,6 +78,47 @@ def _missing(path: str, tables: dict[str, list[str]], found: dict[str, set[str]]
                               detail=f"table {table} lacks {', '.join(lacking)}")
 
 
+# SQLite: GLOB classes of the characters rules.text.control_character refuses (NUL apart: it
+# would end the pattern); PostgreSQL: the same as a regular expression (text holds no NUL)
+_CONTROL_CODES = [*range(1, 9), 11, 12, *range(14, 32), *range(127, 160)]
+_SQLITE_CONTROL = "'*[' || char({}) || ']*'".format(", ".join(map(str, _CONTROL_CODES)))
+_PG_CONTROL = "'[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]'"
+_NOT_TEXT = frozenset({"audit_log", VERSION_TABLE})  # the trail is JSON, kept as it was
+PERSON_TABLES = frozenset({"trainees", "lecturers"})  # their `name` is a person's 姓名
+
+
+def refuse_control_characters(conn: Connection, path: str) -> None:
+    """A copy whose names (or any text) hold control characters — which no form, command or
+    import lets in — is refused, naming the record, the field and the character."""
+    from trainer.db.models import Base
+    from trainer.rules.text import control_character
+    from trainer.texts.security import entity_label, field_label
+
+    sqlite = conn.dialect.name == "sqlite"
+    for table in Base.metadata.sorted_tables:
+        if table.name in _NOT_TEXT or "id" not in table.c:
+            continue
+        for column in table.c:
+            if not isinstance(column.type, String):
+                continue
+            name = _quoted(column.name)
+            test = (f"({name} GLOB {_SQLITE_CONTROL} OR instr({name}, char(0)) > 0)" if sqlite
+                    else f"{name} ~ {_PG_CONTROL}")
+            found = conn.execute(text(f"SELECT id, {name} FROM {_quoted(table.name)} "
+                                      f"WHERE {test} ORDER BY id LIMIT 1")).first()
+            if found is None:
+                continue
+            place, code = control_character(found[1]) or (0, "?")
+            field = ("person_name" if column.name == "name" and table.name in PERSON_TABLES
+                     else column.name)
+            what = {"zh": f"{entity_label(table.name, 'zh')} #{found[0]} 的"
+                          f"{field_label(field, 'zh')}",
+                    "en": f"{field_label(field, 'en')} of {entity_label(table.name, 'en')}"
+                          f" #{found[0]}"}
+            raise BackupError("control_character", path=path, place=place, code=code,
+                              what_zh=what["zh"], what_en=what["en"])
+
+
 def refuse_empty_users(path: str, restored_users: int, current_users: int) -> None:
     """A copy without users would lift every access control of a database that has them."""
     if restored_users == 0 and current_users > 0:
@@ -105,6 +146,7 @@ def rebuild_sqlite(copy: Path, target: Path, revision: str, shown_as: str,
             _upgrade(conn, "head")
             keep_sqlite_index(conn)  # a table rebuilt in batch mode loses its triggers
             users = conn.execute(text(f"SELECT count(*) FROM {USERS_TABLE}")).scalar_one()
+            refuse_control_characters(conn, shown_as)
         refuse_empty_users(shown_as, users, current_users)
     except BaseException:
         db.dispose()
@@ -272,3 +314,4 @@ def rebuild_pg(conn: Connection, pg_restore: str, archive: Path, env: dict[str, 
     _upgrade(conn, "head")
     users = conn.execute(text(f"SELECT count(*) FROM {USERS_TABLE}")).scalar_one()
     refuse_empty_users(shown_as, users, current_users)
+    refuse_control_characters(conn, shown_as)

@@ -216,6 +216,11 @@ BACKUP_ERROR = {
                  "The backup “{path}” has no users while the current database has {current}: "
                  "restoring it would lift every access control, so it is refused. The current "
                  "database was not touched."),
+    "control_character": ("备份“{path}”中{what_zh}含控制字符（第 {place} 个字符，{code}），"
+                          "不能恢复。当前数据库未改动。",
+                          "The backup “{path}” holds a control character in {what_en} "
+                          "(character {place}, {code}), so it cannot be restored. The current "
+                          "database was not touched."),
     "superuser": ("恢复不能使用 PostgreSQL 超级用户连接（{user}）：请用数据库所有者的普通账号连接后再恢复"
                   "（该账号须是数据库的所有者，例如用 createdb -O 创建的数据库）。当前数据库未改动。",
                   "A restore does not run on a PostgreSQL superuser connection ({user}): connect "
