@@ -27,6 +27,7 @@ from trainer import __version__
 from trainer.files import atomic_output
 from trainer.io.list_export import ExportResult
 from trainer.messages import language
+from trainer.rules.statuses import LessonStatus
 from trainer.services.reports.lesson_calendar import calendar_lessons
 from trainer.services.schedule import LessonRecord
 from trainer.services.settings import get_setting, set_setting
@@ -132,7 +133,7 @@ def lessons_calendar(lessons: Sequence[LessonRecord], *, name: str, office: str,
         event.add("uid", lesson_uid(office, lesson.id))
         event.add("dtstamp", stamp)
         event.add("sequence", lesson.version)
-        event.add("status", "CANCELLED" if lesson.status == "cancelled" else "CONFIRMED")
+        event.add("status", "CANCELLED" if lesson.status == LessonStatus.cancelled else "CONFIRMED")
         event.add("dtstart", dt.datetime.combine(lesson.date, lesson.start, _ZONE))
         event.add("dtend", dt.datetime.combine(lesson.date, lesson.end, _ZONE))
         event.add("summary", f"{lesson.course_title} · {lesson.class_name}")

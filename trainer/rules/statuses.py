@@ -25,3 +25,12 @@ class EnrolmentStatus(str, Enum):
 
     def __str__(self) -> str:
         return self.value
+
+
+class CohortStatus(str, Enum):
+    """A class (培训班): planned until it is cancelled."""
+    planned = "planned"
+    cancelled = "cancelled"
+
+    def __str__(self) -> str:
+        return self.value

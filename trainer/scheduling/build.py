@@ -26,6 +26,7 @@ from trainer.db.models import (CalendarOverride, Cohort, Course, Enterprise, Lec
                                TrainingRequest)
 from trainer.rules.calendar import DayPeriod, period_of
 from trainer.rules.conflicts import RuleContext, Unavailable
+from trainer.rules.statuses import LessonStatus
 from trainer.scheduling.build_facts import (class_conflicts, classes_to_plan, grid_slots,
                                             lecturer_facts, lesson_order, site_of, venue_facts)
 from trainer.scheduling.problem import (FixedLesson, LessonToPlace, Placement, PlanningProblem,
@@ -242,7 +243,7 @@ def _sequences_taken(uow: UnitOfWork, class_ids: list[int]) -> dict[int, set[int
             for cohort_id, seq in uow.session.execute(select(Lesson.cohort_id, Lesson.sequence)
                                                       .where(Lesson.cohort_id.in_(
                                                           class_ids[start:start + 500]),
-                                                          Lesson.status != "cancelled")):
+                                                          Lesson.status != LessonStatus.cancelled)):
                 out[cohort_id].add(seq)
     return out
 

@@ -25,6 +25,7 @@ from trainer.db.base import utcnow
 from trainer.db.models import Certificate, Cohort, Course, Enterprise, Lesson, Theme, Trainee
 from trainer.errors import CertificateError, NotFoundError, PdfError, ValidationError
 from trainer.messages import language, pick
+from trainer.rules.statuses import LessonStatus
 from trainer.security import guard
 from trainer.security.roles import CERTIFICATES
 from trainer.services import certificate_keys as keys
@@ -165,7 +166,7 @@ def _eligible(outcome: Outcome, kind: str, lang: str) -> tuple[bool, str]:
 def _class_dates():
     return (select(Lesson.cohort_id, func.min(Lesson.date).label("start"),
                    func.max(Lesson.date).label("end"))
-            .where(Lesson.status != "cancelled").group_by(Lesson.cohort_id).subquery())
+            .where(Lesson.status != LessonStatus.cancelled).group_by(Lesson.cohort_id).subquery())
 
 
 def _select_records():

@@ -21,6 +21,7 @@ from trainer.db.models import Cohort, Course, Enrolment, Enterprise, Lesson, The
 from trainer.errors import EnrolmentError, NotFoundError
 from trainer.messages import TRAINEE_CATEGORIES, label, language, pick
 from trainer.rules.completion import ACTIVE, CANCELLED_LESSON, TRANSFERRED, WITHDRAWN
+from trainer.rules.statuses import CohortStatus
 from trainer.rules.text import clean_text
 from trainer.services.common import check_version, get_row
 from trainer.services.uow import UnitOfWork
@@ -264,7 +265,7 @@ def sort_choice(uow: UnitOfWork, cohort: Cohort, ids: Sequence[int]) -> Sorting:
     """Who of `ids` may join `cohort` (places not counted: the caller decides what a full class
     means). Raises EnrolmentError(class_cancelled) for a cancelled class."""
     s = uow.session
-    if cohort.status == "cancelled":
+    if cohort.status == CohortStatus.cancelled:
         raise EnrolmentError("class_cancelled", cohort=cohort.name)
     enterprise = s.get(Enterprise, cohort.enterprise_id) if cohort.enterprise_id else None
     existing: dict[int, Enrolment] = {}

@@ -22,6 +22,7 @@ from trainer.rules.calendar import (ScheduleFieldError, minute_of_day, parse_tim
                                     time_of_minute)
 from trainer.rules.conflicts import (Conflict, LessonFacts, OnlineMeeting, check_all,
                                      check_changes)
+from trainer.rules.statuses import LessonStatus
 from trainer.services.common import check_version, refuse_if_referenced
 from trainer.services.schedule_classes import create_classes, get_class, list_classes, split_sizes
 from trainer.services.schedule_calendar import load_settings
@@ -404,6 +405,6 @@ def cancel_lesson(uow: UnitOfWork, lesson_id: int, expected_version: int | None,
     with uow:
         row = _lesson_row(uow, lesson_id)
         _check_lesson_version(row, expected_version, force, f"#{row.id}")
-        row.status = "cancelled"
+        row.status = LessonStatus.cancelled.value
         uow.session.flush()
     return get_lesson(uow, lesson_id)

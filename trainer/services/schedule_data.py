@@ -19,10 +19,11 @@ from trainer.db.models import (Cohort, Course, Enrolment, Enterprise, Lecturer, 
 from trainer.rules.calendar import PERIOD_CODES, period_of
 from trainer.rules.conflicts import (Conflict, LecturerProfile, LessonFacts, OnlineMeeting,
                                      RequestWindow, RuleContext, Unavailable)
+from trainer.rules.statuses import LessonStatus
 from trainer.services.schedule_calendar import load_calendar, load_settings
 from trainer.services.uow import UnitOfWork
 
-CANCELLED = "cancelled"  # a cancelled lesson takes no lecturer, venue or trainee time
+CANCELLED = LessonStatus.cancelled  # a cancelled lesson takes no lecturer, venue or trainee time
 ACTIVE_ENROLMENT = "active"
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QWidget
 from trainer.errors import ConflictError, TrainerError
 from trainer.messages import label
 from trainer.rules.calendar import PERIOD_LABELS
+from trainer.rules.statuses import CohortStatus
 from trainer.services import enterprises, lecturers, schedule
 from trainer.services.schedule import LessonForm, LessonRecord
 from trainer.services.schedule_calendar import load_settings
@@ -30,7 +31,7 @@ class LessonDialog(FormDialog):
         self.deleted = False
         self.cohort = self.add_field(("class", "cohort"), self.tr("&Class"), QComboBox())
         for cls in schedule.list_classes(uow):
-            if cls.status != "cancelled":
+            if cls.status != CohortStatus.cancelled:
                 self.cohort.addItem(f"{cls.code} {cls.name} ({cls.scheduled}/{cls.lesson_count})",
                                     cls.id)
         self.date = self.add_field("date", self.tr("&Date"), QDateEdit())

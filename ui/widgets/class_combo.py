@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox
 
+from trainer.rules.statuses import CohortStatus
 from trainer.services import schedule
 from trainer.services.uow import UnitOfWork
 
@@ -14,7 +15,7 @@ def fill_classes(combo: QComboBox, uow: UnitOfWork, *, cancelled: bool = True) -
     combo.blockSignals(True)
     combo.clear()
     for cls in schedule.list_classes(uow):
-        if cancelled or cls.status != "cancelled":
+        if cancelled or cls.status != CohortStatus.cancelled:
             combo.addItem(f"{cls.code} {cls.name}", cls.id)
     combo.setCurrentIndex(max(0, combo.findData(chosen)))
     combo.blockSignals(False)

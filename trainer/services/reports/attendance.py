@@ -83,7 +83,7 @@ def class_attendance(uow: UnitOfWork, cohort_id: int, *, reveal: bool = False) -
         theme = s.get(Theme, course.theme_id)
         ent = s.get(Enterprise, cohort.enterprise_id) if cohort.enterprise_id else None
         lessons = s.execute(select(Lesson.id, Lesson.date, Lesson.start_time, Lesson.end_time)
-                            .where(Lesson.cohort_id == cohort_id, Lesson.status != "cancelled")
+                            .where(Lesson.cohort_id == cohort_id, Lesson.status != LessonStatus.cancelled)
                             .order_by(Lesson.date, Lesson.start_time)).all()
         marks: dict[int, dict[int, str]] = defaultdict(dict)
         for lesson_id, trainee_id, status in s.execute(

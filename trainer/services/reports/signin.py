@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from trainer.db.models import (Cohort, Course, Enrolment, Enterprise, Lecturer, Lesson, Theme,
                                Trainee, Venue)
+from trainer.rules.statuses import LessonStatus
 from trainer.services.attendance import trainee_scan_code
 from trainer.services.common import get_row
 from trainer.services.organizations import office_name
@@ -63,7 +64,7 @@ def load_signin_sheet(uow: UnitOfWork, lesson_id: int) -> SigninSheet:
         venue = s.get(Venue, lesson.venue_id) if lesson.venue_id else None
         lecturer = s.get(Lecturer, lesson.lecturer_id) if lesson.lecturer_id else None
         count = s.scalar(select(func.count()).select_from(Lesson).where(
-            Lesson.cohort_id == cohort.id, Lesson.status != "cancelled")) or 0
+            Lesson.cohort_id == cohort.id, Lesson.status != LessonStatus.cancelled)) or 0
         found = s.execute(
             select(Trainee.id, Trainee.name, Trainee.id_number, Enterprise.name)
             .join(Enrolment, Enrolment.trainee_id == Trainee.id)
