@@ -255,6 +255,12 @@ class ProgrammeError(ReasonError):
 
     TEXTS = T.PROGRAMME_ERROR
 
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or language()
+        params = {k: ("、" if lang == "zh" else ", ").join(v) if isinstance(v, tuple) else v
+                  for k, v in self.params.items()}  # levels: a tuple, listed in the language
+        return pick(self.TEXTS[self.reason], lang).format(**params)
+
 
 class AttendanceError(ReasonError):
     """Attendance that cannot be recorded: a cancelled lesson, a trainee not in the class."""

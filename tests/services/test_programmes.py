@@ -230,7 +230,8 @@ def test_levels_set_the_pass_mark_and_the_grade_on_each_certificate(uow, office,
     assert pass_mark_for(uow, beginner, "初级") == 65
     with pytest.raises(pg.ProgrammeError) as info:
         set_enrolment_level(uow, beginner, people[0], "高级", versions[people[0]])
-    assert "没有“高级”等级" in info.value.message("zh")
+    assert info.value.message("zh").endswith("没有“高级”等级（有：初级、等级提升）。")
+    assert info.value.message("en").endswith("(it has: 初级, 等级提升).")
     done = set_enrolment_level(uow, beginner, people[0], "等级提升", versions[people[0]])
     assert done.level == "等级提升" and done.version == versions[people[0]] + 1
     with pytest.raises(StaleEditError):

@@ -68,7 +68,7 @@ def set_enrolment_level(uow: UnitOfWork, cohort_id: int, trainee_id: int, level:
         offered = _levels_of(uow, cohort)
         if offered and text and text not in offered:
             from trainer.db.models import Programme
-            raise ProgrammeError("level_unknown", level=text, levels="、".join(offered),
+            raise ProgrammeError("level_unknown", level=text, levels=tuple(offered),
                                  name=s.get(Programme, cohort.programme_id).name)
         row.level = text
         s.flush()

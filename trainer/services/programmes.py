@@ -418,7 +418,7 @@ def set_level_marks(uow: UnitOfWork, programme_id: int, level: str, *,
                                                    ProgrammeLevel.level == clean_text(level)))
         if lv is None:
             raise ProgrammeError("level_unknown", name=row.name, level=clean_text(level),
-                                 levels="、".join(s.scalars(select(ProgrammeLevel.level).where(
+                                 levels=tuple(s.scalars(select(ProgrammeLevel.level).where(
                                      ProgrammeLevel.programme_id == row.id))))
         check_version(lv, expected_version, "programme", f"{row.name} {lv.level}")
         lv.pass_mark, lv.grade = mark, grade_text
