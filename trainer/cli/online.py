@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 
 from trainer.cli.common import COMMON, EXIT_CONFLICTS, open_db
-from trainer.messages import language
+from trainer.texts import text
 
 
 def _seen(p) -> None:
@@ -53,7 +53,7 @@ def _change(args, change) -> int:
     try:
         saved = change()
     except ConflictError as exc:
-        print("未更改：" if language() == "zh" else "Not changed:", file=sys.stderr)
+        print(text("cli.not_changed"), file=sys.stderr)
         for sentence in exc.sentences():
             print(f"- {sentence}", file=sys.stderr)
         return EXIT_CONFLICTS

@@ -16,6 +16,7 @@ import sys
 
 from trainer.cli.common import COMMON, UsageError, iso_date, open_db
 from trainer.messages import language
+from trainer.texts import text
 
 
 def add_commands(ssub) -> None:
@@ -87,31 +88,23 @@ def _when(date, period: str) -> str:
 
 
 def _print(proposal, verbose: bool) -> None:
-    zh = language() == "zh"
     moves = proposal.moves
-    if zh:
-        print(f"已排 {proposal.placed}，未排 {len(proposal.unplaced)}（共 {proposal.total} 个课次）；"
-              f"新建培训班 {len(proposal.classes)}，新增课次 {len(proposal.new_lessons)}，"
-              f"调整课次 {len(moves)}")
-        print(f"方法：{proposal.method_line('zh')}")
-    else:
-        print(f"placed {proposal.placed}, unplaced {len(proposal.unplaced)} (of "
-              f"{proposal.total} lessons); new classes {len(proposal.classes)}, new lessons "
-              f"{len(proposal.new_lessons)}, moved {len(moves)}")
-        print(f"method: {proposal.method_line('en')}")
+    print(text("cli.planned", placed=proposal.placed, unplaced=len(proposal.unplaced),
+               total=proposal.total, classes=len(proposal.classes),
+               new_lessons=len(proposal.new_lessons), moved=len(moves)))
+    print(text("cli.method", method=proposal.method_line(language())))
     if proposal.unplaced:
-        print("未排课次：" if zh else "Not placed:")
+        print(text("cli.not_placed"))
         for explanation in proposal.unplaced:
             print(f"- {explanation.message()}")
     if moves:
-        print("调整：" if zh else "Moved:")
+        print(text("cli.moved"))
         for x in moves:
             arrow = f"{_when(x.from_date, x.from_period)} {x.from_lecturer_name} → " \
                     f"{_when(x.date, x.period)} {x.lecturer_name}"
-            print(f"- {x.class_name} {'第' if zh else '#'}{x.sequence}{'次' if zh else ''}: "
-                  f"{arrow}")
+            print(f"- {x.class_name} {text('cli.lesson_number', sequence=x.sequence)}: {arrow}")
     if verbose and proposal.new_lessons:
-        print("新增：" if zh else "Added:")
+        print(text("cli.added"))
         for x in proposal.new_lessons:
             print(f"- {_when(x.date, x.period)} {x.start:%H:%M}-{x.end:%H:%M} {x.class_name} "
                   f"{x.sequence}  {x.lecturer_name}  {x.venue_name}")
@@ -121,19 +114,16 @@ def _finish(uow, proposal, dry_run: bool) -> int:
     from trainer.errors import ConflictError
     from trainer.scheduling.proposal import ProposalOutdatedError, accept_proposal
 
-    zh = language() == "zh"
     if dry_run:
-        print("试运行：未写入任何数据" if zh else "dry run: nothing written")
+        print(text("cli.dry_run"))
         return 0
     try:
         result = accept_proposal(uow, proposal)
     except (ProposalOutdatedError, ConflictError) as exc:
         print(f"trainer: {exc}", file=sys.stderr)
         return 1
-    print(f"已保存：新建培训班 {result.classes_created}，新增课次 {result.lessons_added}，"
-          f"调整课次 {result.lessons_moved}，需求标记为已排班 {result.requests_planned}" if zh else
-          f"saved: {result.classes_created} classes, {result.lessons_added} lessons added, "
-          f"{result.lessons_moved} moved, {result.requests_planned} requests marked planned")
+    print(text("cli.plan_saved", classes=result.classes_created, added=result.lessons_added,
+               moved=result.lessons_moved, requests=result.requests_planned))
     return 0
 
 

@@ -17,6 +17,7 @@ from trainer.cli import holidays, online, plan
 from trainer.cli.common import (COMMON, EXIT_CONFLICTS, UsageError, iso_date, open_db,
                                 print_table)
 from trainer.messages import language
+from trainer.texts import text
 
 # Modules adding `schedule` subcommands (see the docstring).
 EXTENSIONS = [plan, holidays, online]
@@ -139,17 +140,16 @@ def _lesson_row(lesson) -> list[str]:
 
 
 def _marks(lesson) -> str:
-    zh = language() == "zh"
-    marks = ["锁定" if zh else "locked"] if lesson.locked else []
+    marks = [text("cli.locked")] if lesson.locked else []
     n = sum(1 for c in lesson.conflicts if c.blocking)
     if n:
-        marks.append(f"冲突 {n}" if zh else f"{n} conflict(s)")
+        marks.append(text("cli.conflicts_mark", n=n))
     return " ".join(marks)
 
 
 def _print_conflicts(conflicts) -> None:
     for conflict in conflicts:
-        mark = "" if conflict.blocking else ("提示：" if language() == "zh" else "note: ")
+        mark = "" if conflict.blocking else text("cli.note")
         print(f"- {mark}{conflict.text()}")
 
 
@@ -164,8 +164,7 @@ def cmd_check(args, uow) -> int:
                       tuple(c.params["year"] for c in found if c.code == "year_unknown"))
     blocking = [c for c in found if c.blocking]
     _print_conflicts(found)
-    zh = language() == "zh"
-    print(f"发现 {len(blocking)} 个冲突" if zh else f"{len(blocking)} conflict(s)")
+    print(text("cli.conflicts_found", n=len(blocking)))
     return EXIT_CONFLICTS if blocking else 0
 
 
@@ -173,10 +172,9 @@ def cmd_classes(args, uow) -> int:
     from trainer.services.schedule import create_classes
 
     made = create_classes(uow, args.request, venue_id=args.venue)
-    zh = language() == "zh"
     print_table([[str(c.id), c.code, c.name, str(c.capacity), str(c.lesson_count)] for c in made],
-                 ["id", "编号" if zh else "code", "培训班" if zh else "class",
-                  "人数" if zh else "size", "课次" if zh else "lessons"])
+                ["id"] + [text(f"cli.head_{k}") for k in ("class_code", "class_name", "size",
+                                                          "lessons")])
     return 0
 
 
@@ -197,9 +195,8 @@ def cmd_lessons(args, uow) -> int:
             "conflicts": [c.text() for c in x.conflicts]} for x in lessons],
             ensure_ascii=False, indent=1))
         return 0
-    zh = language() == "zh"
-    headers = (["课次", "版本", "日期", "时段", "时间", "培训班", "讲师", "地点", ""] if zh else
-               ["lesson", "version", "date", "period", "time", "class", "lecturer", "place", ""])
+    headers = [text(f"cli.head_{k}") for k in ("lesson", "version", "date", "period", "time",
+                                              "class_name", "lecturer", "place")] + [""]
     print_table([_lesson_row(x) for x in lessons], headers)
     print(f"({len(lessons)})")
     return 0
@@ -220,8 +217,7 @@ def cmd_move(args, uow) -> int:
                             lecturer_id=lecturer, expected_version=args.expected_version,
                             force=args.overwrite, allow_conflicts=args.force)
     except ConflictError as exc:
-        zh = language() == "zh"
-        print("未移动：" if zh else "Not moved:", file=sys.stderr)
+        print(text("cli.not_moved"), file=sys.stderr)
         for sentence in exc.sentences():
             print(f"- {sentence}", file=sys.stderr)
         return EXIT_CONFLICTS

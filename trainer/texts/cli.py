@@ -70,6 +70,37 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "note: no attendance typed in for lesson(s) {lessons}"),
     "history_total": ("共 {classes} 个班，结业 {completed} 个，出勤 {hours:.1f} 小时",
                       "{classes} classes, {completed} completed, {hours:.1f} hours attended"),
+    # schedule, planner
+    "locked": ("锁定", "locked"),
+    "conflicts_mark": ("冲突 {n}", "{n} conflict(s)"),
+    "note": ("提示：", "note: "),
+    "conflicts_found": ("发现 {n} 个冲突", "{n} conflict(s)"),
+    "head_class_code": ("编号", "code"),
+    "head_class_name": ("培训班", "class"),
+    "head_size": ("人数", "size"),
+    "head_lessons": ("课次", "lessons"),
+    "head_lesson": ("课次", "lesson"),
+    "head_version": ("版本", "version"),
+    "head_date": ("日期", "date"),
+    "head_period": ("时段", "period"),
+    "head_time": ("时间", "time"),
+    "head_lecturer": ("讲师", "lecturer"),
+    "head_place": ("地点", "place"),
+    "not_moved": ("未移动：", "Not moved:"),
+    "not_changed": ("未更改：", "Not changed:"),
+    "planned": ("已排 {placed}，未排 {unplaced}（共 {total} 个课次）；新建培训班 {classes}，新增课次 "
+                "{new_lessons}，调整课次 {moved}",
+                "placed {placed}, unplaced {unplaced} (of {total} lessons); new classes "
+                "{classes}, new lessons {new_lessons}, moved {moved}"),
+    "method": ("方法：{method}", "method: {method}"),
+    "not_placed": ("未排课次：", "Not placed:"),
+    "moved": ("调整：", "Moved:"),
+    "added": ("新增：", "Added:"),
+    "lesson_number": ("第{sequence}次", "#{sequence}"),
+    "plan_saved": ("已保存：新建培训班 {classes}，新增课次 {added}，调整课次 {moved}，需求标记为已排班 "
+                   "{requests}",
+                   "saved: {classes} classes, {added} lessons added, {moved} moved, {requests} "
+                   "requests marked planned"),
     # errors of the program itself
     "internal_error": ("程序内部错误（{kind}），不是数据的问题。", "internal error ({kind}), not a "
                        "problem of the data."),
