@@ -53,3 +53,64 @@ def test_reconciliation_finds_a_lost_write_and_a_repeated_number():
 def test_a_server_that_is_not_local_is_refused():
     with pytest.raises(SystemExit, match="not a local server"):
         bench.fresh_database("postgresql+psycopg://postgres@db.example.org:5432/postgres")
+
+
+@pytest.mark.postgres
+def test_two_desks_typing_the_first_result_or_mark_of_one_cell_at_once(pg_url):
+    """What the bench found: desk A writes the first score (or attendance mark) of a trainee and
+    has not committed; desk B writes the same empty cell, waits for A, and was told a raw
+    database error (unique key). Now B is refused as stale, A's value stays."""
+    import datetime as dt
+    import threading
+
+    from tests.scenarios.attendance_fixtures import make_class, make_course, make_trainees
+    from trainer.db.migrate import open_database
+    from trainer.errors import StaleCellsError
+    from trainer.services.assessment import list_assessments, record_assessment
+    from trainer.services.attendance import CellChange, load_attendance_grid, save_attendance
+    from trainer.services.enrolment import enrol_trainees
+    from trainer.services.organizations import create_organization
+    from trainer.services.uow import UnitOfWork
+
+    desk_a, desk_b = open_database(pg_url), open_database(pg_url)
+    a = UnitOfWork(desk_a)
+    create_organization(a, "新余市总工会", "新余总工会", "XYZGH")
+    from trainer.services.courses import create_default_themes
+    with a:
+        create_default_themes(a)
+    b = UnitOfWork(desk_b, a.organization_id)
+    today = dt.date.today()
+    cohort, lessons = make_class(a, make_course(a), "A", lessons=2,
+                                 start=today - dt.timedelta(days=3))
+    trainee = make_trainees(a, 1)[0]
+    enrol_trainees(a, cohort, [trainee], enrolled_on=today - dt.timedelta(days=10))
+    writes = {
+        "score": (lambda u, v: record_assessment(u, cohort, trainee, score=v, expected_version=0),
+                  lambda: [r.score for r in list_assessments(a, cohort)]),
+        "mark": (lambda u, v: save_attendance(u, [CellChange(lessons[0], trainee, v,
+                                                             expected_version=0)]),
+                 lambda: [c.status for c in load_attendance_grid(a, cohort).cells.values()]),
+    }
+    values = {"score": (90, 40), "mark": ("present", "absent")}
+    try:
+        for what, (write, read) in writes.items():
+            first, second = values[what]
+            caught = []
+
+            def desk_b_writes():
+                try:
+                    write(b, second)
+                except Exception as exc:  # noqa: BLE001 - judged below
+                    caught.append(exc)
+
+            with a:
+                write(a, first)  # flushed, not committed
+                other = threading.Thread(target=desk_b_writes)
+                other.start()
+                other.join(1.0)  # B waits on A's uncommitted row
+            other.join(30)
+            assert len(caught) == 1 and isinstance(caught[0], StaleCellsError), (what, caught)
+            assert read() == [first], what
+    finally:
+        desk_a.dispose()
+        desk_b.dispose()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from trainer.db.models import Assessment, Course, Enrolment, Trainee
 from trainer.errors import (EnrolmentError, InvalidInput, RowInvalidInput, StaleCell,
@@ -124,6 +125,7 @@ def record_assessments(uow: UnitOfWork, cohort_id: int,
                      existing[e.trainee_id].version if e.trainee_id in existing else 0)]
         if stale:
             raise StaleCellsError("assessment", stale)
+        had = set(existing)
         rows = []
         for entry, score, passed, assessed_on in cleaned:
             row = existing.get(entry.trainee_id)
@@ -134,7 +136,11 @@ def record_assessments(uow: UnitOfWork, cohort_id: int,
             row.score, row.passed = score, passed
             row.assessed_on = assessed_on or row.assessed_on or dt.date.today()
             rows.append(row)
-        s.flush()
+        try:
+            s.flush()
+        except IntegrityError as exc:  # another desk entered a first result meanwhile
+            raise StaleCellsError("assessment", [
+                StaleCell(0, t, 0, 1, names[t]) for t in ids if t not in had]) from exc
         return [_record(r, names[r.trainee_id]) for r in rows]
 
 

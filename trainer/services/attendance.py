@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
 
 from trainer.db.models import Attendance, Cohort, Enrolment, Enterprise, Lecturer, Lesson, Trainee
 from trainer.errors import (AttendanceError, NotFoundError, StaleCell, StaleCellsError,
@@ -275,10 +276,16 @@ def _write(uow: UnitOfWork, changes: Sequence[CellChange]) -> SaveResult:
             row.status, row.late_minutes, row.note = status, minutes, note
             touched.append((key, row))
             updated += 1
-    for start in range(0, len(new_rows), 1000):
-        s.execute(insert(Attendance), new_rows[start:start + 1000])
+    try:
+        for start in range(0, len(new_rows), 1000):
+            s.execute(insert(Attendance), new_rows[start:start + 1000])
+        s.flush()
+    except IntegrityError as exc:  # another desk recorded one of these empty cells meanwhile
+        raise StaleCellsError("attendance", [StaleCell(
+            r["lesson_id"], r["trainee_id"], 0, 1,
+            enrolled[(lessons[r["lesson_id"]].cohort_id, r["trainee_id"])],
+            lessons[r["lesson_id"]].sequence) for r in new_rows]) from exc
     created = len(new_rows)
-    s.flush()
     for key, row in touched:
         versions[key] = row.version
     return SaveResult(created, updated, deleted, unchanged, versions)

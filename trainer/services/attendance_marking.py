@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from trainer.db.models import Attendance, Cohort, Enrolment, Enterprise, Lesson, Trainee
-from trainer.errors import AttendanceError, NotFoundError
+from trainer.errors import AttendanceError, NotFoundError, StaleCell, StaleCellsError
 from trainer.messages import language
 from trainer.rules.completion import ACTIVE, CANCELLED_LESSON, LATE, PRESENT, STATUS_LABELS
 from trainer.rules.text import clean_code, clean_name
@@ -213,7 +214,11 @@ def mark_by_code(uow: UnitOfWork, lesson_id: int, code: str, *,
                                        status=status, late_minutes=minutes))
         else:
             row.status, row.late_minutes = status, minutes
-        uow.session.flush()
+        try:
+            uow.session.flush()
+        except IntegrityError as exc:  # another desk recorded this empty cell meanwhile
+            raise StaleCellsError("attendance", [StaleCell(
+                lesson_id, match.trainee_id, 0, 1, match.name, lesson.sequence)]) from exc
         return ScanResult(MARKED, code, lesson_id, match, status, minutes, previous)
 
 
