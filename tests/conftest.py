@@ -2,8 +2,11 @@
 test reads or writes a real user's database."""
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -27,41 +30,124 @@ def _own_data_dir(tmp_path, monkeypatch):
     monkeypatch.delenv("TRAINER_DATABASE_URL", raising=False)
 
 
-@pytest.fixture
-def sqlite_url(tmp_path) -> str:
-    return f"sqlite:///{(tmp_path / 'test.db').as_posix()}"
+# A database migrated once per run (per xdist worker) and copied for each test: migrating takes
+# 0.5–0.8 s, a copy a few milliseconds. Tests of the migrations themselves use empty_* fixtures.
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory) -> Path:
+    """A SQLite file at the head revision; its -wal is folded in when the engine closes."""
+    from trainer.db.migrate import open_database
+
+    folder = tmp_path_factory.mktemp("template")
+    path = folder / "template.db"
+    with pytest.MonkeyPatch.context() as patch:  # what opening writes outside the database
+        patch.setenv("TRAINER_DATA_DIR", str(folder / "data"))
+        open_database(_sqlite(path)).dispose()
+    assert not path.with_name(path.name + "-wal").exists(), "template left a -wal file behind"
+    return path
 
 
 @pytest.fixture
-def pg_url():
-    """A fresh, empty PostgreSQL database on the server named by TRAINER_TEST_PG_URL."""
+def empty_sqlite_url(tmp_path) -> str:
+    """A SQLite URL where no file exists yet: opening it creates and migrates a database."""
+    return _sqlite(tmp_path / "test.db")
+
+
+@pytest.fixture
+def sqlite_url(tmp_path, _sqlite_template) -> str:
+    """A SQLite database at the head revision holding no rows (a copy of the template)."""
+    target = tmp_path / "test.db"
+    shutil.copy(_sqlite_template, target)
+    return _sqlite(target)
+
+
+def _sqlite(path: Path) -> str:
+    return f"sqlite:///{path.as_posix()}"
+
+
+@pytest.fixture(scope="session")
+def _pg_server() -> str:
     base = os.environ.get(PG_ENV)
     if not base and os.environ.get("CI"):
         pytest.fail(f"CI must run the PostgreSQL tests: {PG_ENV} is not set")
     if not base:
         pytest.skip(f"PostgreSQL tests skipped: set {PG_ENV} (e.g. "
                     "postgresql+psycopg://postgres@localhost:5432/postgres); .ci/run does")
-    from sqlalchemy import create_engine, make_url, text
+    return base
 
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    name = f"trainer_test_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+
+@pytest.fixture(scope="session")
+def _pg_template(_pg_server, tmp_path_factory):
+    """A PostgreSQL database at the head revision, one per worker, dropped at the end. No
+    connection to it stays open: CREATE DATABASE … TEMPLATE refuses a template in use."""
+    from trainer.db.migrate import open_database
+
+    name = _pg_name("tmpl")
+    with _pg_admin(_pg_server) as admin:
+        admin.exec_driver_sql(f'CREATE DATABASE "{name}"')
     try:
-        yield make_url(base).set(database=name).render_as_string(hide_password=False)
+        with pytest.MonkeyPatch.context() as patch:  # what opening writes outside the database
+            patch.setenv("TRAINER_DATA_DIR", str(tmp_path_factory.mktemp("pg-template")))
+            open_database(_pg_database_url(_pg_server, name)).dispose()
+        yield name
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        with _pg_admin(_pg_server) as admin:
+            admin.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
-def pg_owner_url(pg_url):
-    """A fresh PostgreSQL database as an office should have it: owned by an ordinary (not
-    superuser) login account, the URL connecting as that account."""
+def empty_pg_url(_pg_server):
+    """A fresh, empty PostgreSQL database on the server named by TRAINER_TEST_PG_URL."""
+    yield from _pg_database(_pg_server, "")
+
+
+@pytest.fixture
+def pg_url(_pg_server, _pg_template):
+    """A PostgreSQL database at the head revision holding no rows (a copy of the template)."""
+    yield from _pg_database(_pg_server, f' TEMPLATE "{_pg_template}"')
+
+
+def _pg_name(kind: str) -> str:
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    return f"trainer_{kind}_{worker}_{uuid.uuid4().hex[:12]}"
+
+
+@contextlib.contextmanager
+def _pg_admin(base: str):
+    from sqlalchemy import create_engine
+
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
+def _pg_database_url(base: str, name: str) -> str:
+    from sqlalchemy import make_url
+
+    return make_url(base).set(database=name).render_as_string(hide_password=False)
+
+
+def _pg_database(base: str, template: str):
+    name = _pg_name("test")
+    with _pg_admin(base) as admin:
+        admin.exec_driver_sql(f'CREATE DATABASE "{name}"{template}')
+    try:
+        yield _pg_database_url(base, name)
+    finally:
+        with _pg_admin(base) as admin:
+            admin.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_owner_url(empty_pg_url):
+    """A fresh, empty PostgreSQL database as an office should have it: owned by an ordinary (not
+    superuser) login account (which runs the migrations), the URL connecting as that account."""
     from sqlalchemy import create_engine, make_url, text
 
-    url = make_url(pg_url)
+    url = make_url(empty_pg_url)
     owner = f"trainer_owner_{uuid.uuid4().hex[:10]}"
     admin = create_engine(url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -85,10 +171,19 @@ def pg_owner_url(pg_url):
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request) -> str:
-    """The same test once on SQLite and once on a real PostgreSQL server."""
+    """The same test once on SQLite and once on a real PostgreSQL server, each database at the
+    head revision and holding no rows."""
     if request.param == "sqlite":
         return request.getfixturevalue("sqlite_url")
     return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def empty_db_url(request) -> str:
+    """As db_url, but a database with no tables yet: for tests of creating and migrating one."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("empty_sqlite_url")
+    return request.getfixturevalue("empty_pg_url")
 
 
 @pytest.fixture

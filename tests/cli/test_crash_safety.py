@@ -97,8 +97,12 @@ class Run:
         end = time.perf_counter() + timeout
         while not found(self):
             if self.process.poll() is not None and not found(self):
+                self.finish()
                 raise AssertionError(f"ended before the moment looked for: {self.lines}")
-            assert time.perf_counter() < end, self.lines
+            if time.perf_counter() >= end:
+                self.process.kill()
+                self.finish()
+                raise AssertionError(f"not seen in {timeout} s: {self.lines}")
             time.sleep(0.005)
         return time.perf_counter() - self.started
 
@@ -113,9 +117,12 @@ class Run:
         return folder.is_dir() and any(p.suffix == ".db" for p in folder.iterdir())
 
     def finish(self) -> int:
-        code = self.process.wait(timeout=300)
-        self.reader.join(timeout=10)
-        return code
+        """Waits for the end, reads the rest of the output and closes the pipe."""
+        try:
+            return self.process.wait(timeout=300)
+        finally:
+            self.reader.join(timeout=10)
+            self.process.stdout.close()
 
     def kill_after(self, delay: float) -> int:
         time.sleep(delay)

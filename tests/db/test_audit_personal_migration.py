@@ -41,9 +41,9 @@ def _entries():
     ]
 
 
-def _old_trail(db_url, tamper: int | None = None):
+def _old_trail(empty_db_url, tamper: int | None = None):
     """A database at revision 0011 whose trail was written by that version (chain v1)."""
-    db = connect(db_url)
+    db = connect(empty_db_url)
     upgrade(db, "0011")
     previous = ""
     with db.engine.begin() as conn:
@@ -58,9 +58,9 @@ def _old_trail(db_url, tamper: int | None = None):
     db.dispose()
 
 
-def test_old_entries_are_masked_kept_apart_and_chained_again(db_url):
-    _old_trail(db_url)
-    db = open_database(db_url)
+def test_old_entries_are_masked_kept_apart_and_chained_again(empty_db_url):
+    _old_trail(empty_db_url)
+    db = open_database(empty_db_url)
     try:
         with db.engine.connect() as conn:
             raw = " ".join(str(v) for row in conn.execute(text(
@@ -79,9 +79,9 @@ def test_old_entries_are_masked_kept_apart_and_chained_again(db_url):
         db.dispose()
 
 
-def test_a_break_made_before_the_upgrade_is_still_named_after_it(db_url):
-    _old_trail(db_url, tamper=2)
-    db = open_database(db_url)
+def test_a_break_made_before_the_upgrade_is_still_named_after_it(empty_db_url):
+    _old_trail(empty_db_url, tamper=2)
+    db = open_database(empty_db_url)
     try:
         with db.engine.connect() as conn:
             second = conn.execute(text("SELECT id FROM audit_log ORDER BY id")).all()[1][0]
@@ -92,9 +92,9 @@ def test_a_break_made_before_the_upgrade_is_still_named_after_it(db_url):
         db.dispose()
 
 
-def test_old_entries_of_a_deleted_trainee_can_be_purged(db_url):
-    _old_trail(db_url)
-    db = open_database(db_url)
+def test_old_entries_of_a_deleted_trainee_can_be_purged(empty_db_url):
+    _old_trail(empty_db_url)
+    db = open_database(empty_db_url)
     try:
         uow = UnitOfWork(db)
         create_organization(uow, "新余市总工会", "新余总工会", "XYZGH")

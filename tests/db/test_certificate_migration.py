@@ -40,15 +40,15 @@ def _insert_certificate(conn, cid: int, number: str, code: str, revoked: bool = 
          "revoked": dt.datetime(2026, 10, 10) if revoked else None})
 
 
-def test_upgrade_keeps_certificates_and_allows_history_but_one_current(db_url):
-    db = connect(db_url)
+def test_upgrade_keeps_certificates_and_allows_history_but_one_current(empty_db_url):
+    db = connect(empty_db_url)
     upgrade(db, "0003")
     with db.engine.begin() as conn:
         for statement in ROWS:
             conn.execute(text(statement))
     db.dispose()
 
-    db = open_database(db_url)
+    db = open_database(empty_db_url)
     assert current_revision(db) == head_revision()
     with db.engine.begin() as conn:
         row = conn.execute(text("SELECT number, kind, grade, attended_minutes, replaced_by_id "
@@ -67,8 +67,8 @@ def test_upgrade_keeps_certificates_and_allows_history_but_one_current(db_url):
     db.dispose()
 
 
-def test_models_match_the_migrated_certificates_table(db_url):
-    db = open_database(db_url)
+def test_models_match_the_migrated_certificates_table(empty_db_url):
+    db = open_database(empty_db_url)
     with db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": False})
         diff = [d for d in compare_metadata(context, Base.metadata)
@@ -77,12 +77,12 @@ def test_models_match_the_migrated_certificates_table(db_url):
     assert diff == []
 
 
-def test_downgrade_to_0003_restores_the_old_constraint(db_url):
+def test_downgrade_to_0003_restores_the_old_constraint(empty_db_url):
     from alembic import command
 
     from trainer.db.migrate import alembic_config
 
-    db = open_database(db_url)
+    db = open_database(empty_db_url)
     cfg = alembic_config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -94,14 +94,14 @@ def test_downgrade_to_0003_restores_the_old_constraint(db_url):
     db.dispose()
 
 
-def test_0008_drops_the_hmac_key_continues_serials_and_keeps_old_certificates(db_url):
+def test_0008_drops_the_hmac_key_continues_serials_and_keeps_old_certificates(empty_db_url):
     """Revision 0008: the HMAC key readable by anyone who opened the database is deleted; each
     office's year continues after its highest serial; certificates issued before keep their
     code and verify as issued before signatures."""
     from trainer.services.certificate_verification import verify_certificate
     from trainer.services.uow import UnitOfWork
 
-    db = connect(db_url)
+    db = connect(empty_db_url)
     upgrade(db, "0007")
     with db.engine.begin() as conn:
         for statement in ROWS[:-1]:
@@ -118,7 +118,7 @@ def test_0008_drops_the_hmac_key_continues_serials_and_keeps_old_certificates(db
         conn.execute(text("INSERT INTO settings (organization_id, key, value, version, updated_by) "
                           "VALUES (1, 'certificate.secret_key', :v, 1, '')"), {"v": '"' + "ab" * 32 + '"'})
     db.dispose()
-    db = open_database(db_url)
+    db = open_database(empty_db_url)
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM settings WHERE key LIKE 'certificate.secret%'")).scalar() == 0
         assert conn.execute(text("SELECT organization_id, year, next_serial FROM certificate_counters")).all() == [(1, 2026, 8)]

@@ -11,16 +11,16 @@ from trainer.services import trainees
 from trainer.services.uow import UnitOfWork
 
 
-def test_new_database_is_created_at_head(db_url):
-    db = open_database(db_url)
+def test_new_database_is_created_at_head(empty_db_url):
+    db = open_database(empty_db_url)
     assert current_revision(db) == head_revision()
     db.dispose()
 
 
-def test_first_revision_with_data_upgrades_to_head_intact(db_url):
+def test_first_revision_with_data_upgrades_to_head_intact(empty_db_url):
     """Schema at 0001 with an office, an enterprise and a trainee; upgrading keeps the rows and
     fills the pinyin initials that 0002 adds, so the old trainee is found by 'zs'."""
-    db = connect(db_url)
+    db = connect(empty_db_url)
     upgrade(db, "0001")
     with db.engine.begin() as conn:
         conn.execute(text("INSERT INTO organizations (id, name, short_name, address, phone, "
@@ -34,7 +34,7 @@ def test_first_revision_with_data_upgrades_to_head_intact(db_url):
                           "'regular', '', 1)"))
     db.dispose()
 
-    db = open_database(db_url)
+    db = open_database(empty_db_url)
     assert current_revision(db) == head_revision()
     uow = UnitOfWork(db)
     found = trainees.list_trainees(uow, "zs")
@@ -59,14 +59,14 @@ def test_upgrade_of_a_sqlite_file_keeps_a_backup_copy(tmp_path):
         assert conn.execute("SELECT name FROM organizations").fetchall() == [("新余市总工会",)]
 
 
-def test_newer_database_is_refused_with_a_clear_message(db_url):
-    open_database(db_url).dispose()
-    db = connect(db_url)
+def test_newer_database_is_refused_with_a_clear_message(empty_db_url):
+    open_database(empty_db_url).dispose()
+    db = connect(empty_db_url)
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     db.dispose()
     with pytest.raises(DatabaseError) as info:
-        open_database(db_url)
+        open_database(empty_db_url)
     assert info.value.reason == "too_new"
     assert "更新版本" in info.value.message("zh") and "newer version" in info.value.message("en")
 
@@ -85,8 +85,8 @@ def test_foreign_sqlite_file_is_refused(tmp_path):
     assert info.value.reason == "not_ours"
 
 
-def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_url):
-    db = open_database(sqlite_url)
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(empty_sqlite_url):
+    db = open_database(empty_sqlite_url)
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -102,12 +102,12 @@ def test_unreachable_server_gives_a_clear_error():
     assert info.value.reason == "bad_url"
 
 
-def test_a_request_with_classes_upgrades_to_head(db_url):
+def test_a_request_with_classes_upgrades_to_head(empty_db_url):
     """A real office's database: a class refers to its training request. On SQLite the batch
     migrations rebuild training_requests by copying it and dropping the old table, which the
     class's foreign key refused ("FOREIGN KEY constraint failed"): the upgrade must keep every
     row and every reference."""
-    db = connect(db_url)
+    db = connect(empty_db_url)
     upgrade(db, "0005")
     rows = [
         "INSERT INTO organizations (id, name, short_name, address, phone, certificate_prefix) "
@@ -133,7 +133,7 @@ def test_a_request_with_classes_upgrades_to_head(db_url):
             conn.execute(text(row))
     db.dispose()
 
-    db = open_database(db_url)
+    db = open_database(empty_db_url)
     assert current_revision(db) == head_revision()
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT request_id, code FROM cohorts")).all() == [(1, "R1-1")]

@@ -172,12 +172,12 @@ def test_tokens_for_the_command_line(uow):
     assert info.value.reason == "token_invalid"
 
 
-def test_revision_0005_matches_the_models_and_downgrades(db_url):
+def test_revision_0005_matches_the_models_and_downgrades(empty_db_url):
     from alembic import command
 
     from trainer.db.migrate import alembic_config, in_models
 
-    db = open_database(db_url)
+    db = open_database(empty_db_url)
     with db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": False,
                                                          "include_object": in_models})

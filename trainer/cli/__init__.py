@@ -18,7 +18,8 @@ from trainer.build_info import version_text
 from trainer.cli import (attendance, audit, certificates, enrolment, lists, office, pdf,
                          programmes, records, results, schedule, trust)
 from trainer.cli.common import (COMMON, EXIT_CONFLICTS, EXIT_FAILURE, EXIT_NOT_GENUINE, EXIT_OK,
-                                EXIT_REJECTED, EXIT_REVOKED, EXIT_USAGE, Parser, UsageError)
+                                EXIT_REJECTED, EXIT_REVOKED, EXIT_USAGE, Parser, UsageError,
+                                close_databases)
 from trainer.config import log_path
 from trainer.errors import DatabaseError, InvalidInput, NotFoundError, TrainerError
 from trainer.files import FileAccessError, OutputError, file_access_error, owner_only_umask
@@ -129,6 +130,8 @@ def _run(args) -> int:
         return _say_error(exc)
     except Exception as exc:  # a fault in the program: its traceback goes to the log
         return _internal_error(exc)
+    finally:
+        close_databases()
 
 
 def _say_error(exc: Exception) -> int:

@@ -78,6 +78,27 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
 
 
+_OPENED: list = []  # the databases this command opened: disposed of when it ends (main)
+
+
+def open_database_of(args):
+    """The database --db names (else the configured one), brought to the current schema; its
+    connections are closed when the command ends, also when `main` runs inside a process that
+    goes on (the GUI's tests, scripts)."""
+    from trainer.cli.trust import may_create
+    from trainer.config import database_url
+    from trainer.db.migrate import open_database
+
+    db = open_database(database_url(getattr(args, "db", None)), may_create(args))
+    _OPENED.append(db)
+    return db
+
+
+def close_databases() -> None:
+    while _OPENED:
+        _OPENED.pop().dispose()
+
+
 def open_db(args):
     """The database and a unit of work acting as the logged-in user (trainer/cli/trust.py: who
     acts, the day's automatic backup, --reveal checked and recorded in the audit trail)."""

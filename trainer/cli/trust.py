@@ -13,7 +13,7 @@ import os
 import socket
 import sys
 
-from trainer.cli.common import COMMON, UsageError, open_db, print_table
+from trainer.cli.common import COMMON, UsageError, open_database_of, open_db, print_table
 from trainer.messages import language, pick
 
 ENV_USER, ENV_PASSWORD, ENV_TOKEN = "TRAINER_USER", "TRAINER_PASSWORD", "TRAINER_TOKEN"
@@ -87,14 +87,12 @@ def open_as_user(args):
     """cli.common.open_db: the database brought to the current schema, the user logged in, the day's
     automatic backup made, and a --reveal checked and recorded."""
     from trainer.cli.kinds import KINDS
-    from trainer.config import database_url
-    from trainer.db.migrate import open_database
     from trainer.security.audit import record_reveal
     from trainer.security.backups import daily_backup
     from trainer.texts.security import table_of
     from trainer.services.uow import UnitOfWork
 
-    db = open_database(database_url(getattr(args, "db", None)), may_create(args))
+    db = open_database_of(args)
     uow = UnitOfWork(db, user=cli_user(db, args))
     daily_backup(db)
     if getattr(args, "reveal", False):
@@ -257,8 +255,6 @@ def cmd_user(args) -> int:
 
 
 def cmd_login(args) -> int:
-    from trainer.config import database_url
-    from trainer.db.migrate import open_database
     from trainer.security.tokens import issue_token
     from trainer.security.users import authenticate
 
@@ -267,7 +263,7 @@ def cmd_login(args) -> int:
         raise UsageError(f"give the user name (trainer login NAME, --as NAME or ${ENV_USER})")
     from trainer.errors import AccountError
 
-    db = open_database(database_url(getattr(args, "db", None)), may_create(args))
+    db = open_database_of(args)
     user = authenticate(db, name, _password_for(name))
     try:
         print(issue_token(db, user, args.days, args.desk or socket.gethostname()))
@@ -277,15 +273,12 @@ def cmd_login(args) -> int:
 
 
 def cmd_logout(args) -> int:
-    from trainer.config import database_url
-    from trainer.db.migrate import open_database
     from trainer.security.tokens import revoke_token
 
     token = os.environ.get(ENV_TOKEN)
     if not token:
         raise UsageError(f"no token in ${ENV_TOKEN}")
-    done = revoke_token(open_database(database_url(getattr(args, "db", None)), may_create(args)),
-                        token)
+    done = revoke_token(open_database_of(args), token)
     print(pick(("已退出登录", "logged out")) if done else pick(("令牌已无效", "the token was not valid")))
     return 0
 

@@ -281,23 +281,23 @@ def rebuild_pg(conn: Connection, pg_restore: str, archive: Path, env: dict[str, 
         conn.execute(text(f"CREATE TEMPORARY TABLE {_quoted(holder)} "
                           f"(LIKE {_quoted(table)} INCLUDING DEFAULTS) ON COMMIT DROP"))
     found: dict[str, set[str]] = {}
-    proc = _data_script(pg_restore, archive, env)
     cursor = conn.connection.dbapi_connection.cursor()
-    for table, columns, rows in copy_blocks(proc.stdout):
-        if table not in tables or table in found:
-            continue
-        unknown = [c for c in columns if c not in tables[table]]
-        if unknown:
-            proc.kill()
-            raise BackupError("not_ours", path=shown_as,
-                              detail=f"table {table} has unknown columns {', '.join(unknown)}")
-        found[table] = set(columns)
-        names = ", ".join(_quoted(c) for c in columns)
-        with cursor.copy(f"COPY {_quoted(staged[table])} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write(row)
-    err = proc.stderr.read()
-    if proc.wait() != 0:
+    with _data_script(pg_restore, archive, env) as proc:  # its pipes closed, however it ends
+        for table, columns, rows in copy_blocks(proc.stdout):
+            if table not in tables or table in found:
+                continue
+            unknown = [c for c in columns if c not in tables[table]]
+            if unknown:
+                proc.kill()
+                raise BackupError("not_ours", path=shown_as,
+                                  detail=f"table {table} has unknown columns {', '.join(unknown)}")
+            found[table] = set(columns)
+            names = ", ".join(_quoted(c) for c in columns)
+            with cursor.copy(f"COPY {_quoted(staged[table])} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write(row)
+        err = proc.stderr.read()
+    if proc.returncode != 0:
         raise BackupError("damaged", path=shown_as, detail=err.strip()[-300:])
     _missing(shown_as, tables, found)
     for table, columns in tables.items():

@@ -140,7 +140,10 @@ def verify_trail(uow: UnitOfWork) -> ChainReport:
     with uow:
         rows = uow.session.execute(select(*columns).order_by(AuditLog.id)
                                    .execution_options(yield_per=2000))
-        report = verify_rows(rows)
+        try:
+            report = verify_rows(rows)
+        finally:
+            rows.close()  # a break found early leaves the streamed (server-side) cursor open
         if report.first_break is not None:
             return report
         missing = anchor.check(uow.database.engine, uow.session.connection())
