@@ -17,6 +17,7 @@ import re
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.sql.ddl import ExecutableDDLElement
 from sqlalchemy.sql.dml import UpdateBase
 
 TABLE = "change_feed"
@@ -28,7 +29,9 @@ _UPSERT = ("INSERT INTO change_feed (kind, counter) VALUES ('{kind}', 1) "
 
 
 def _after_execute(conn: Connection, statement, *_args) -> None:
-    if isinstance(statement, UpdateBase):
+    if isinstance(statement, ExecutableDDLElement):  # a migration: look for the table again
+        conn.engine.__dict__.pop("_fc_feed_exists", None)
+    elif isinstance(statement, UpdateBase):
         table = getattr(statement, "table", None)
         name = getattr(table, "name", None)
         if name and name != TABLE and _NAME.match(name):
@@ -36,7 +39,8 @@ def _after_execute(conn: Connection, statement, *_args) -> None:
 
 
 def _feed_exists(conn: Connection) -> bool:
-    """Once true for an engine, true for good (the table only comes and stays by migration)."""
+    """Looked up once, and again after any DDL statement on the engine (a migration may have made
+    or dropped the table)."""
     engine = conn.engine
     if getattr(engine, "_fc_feed_exists", False):
         return True
