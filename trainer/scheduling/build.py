@@ -160,7 +160,29 @@ def build_problem(uow: UnitOfWork, start: dt.date, end: dt.date, *,
         c.request is not None and c.request.allow_weekends for c in all_classes.values())
     slots, slot_index = grid_slots(ctx.calendar, start, end, periods, weekends)
 
-    # --- classes to plan ----------------------------------------------------------------------
+    classes, new_classes, lessons, planned_ids = _to_plan(
+        uow, existing, own_classes, open_requests, courses, snapshot, enterprise_names)
+    fixed = _movable_or_fixed(snapshot, lesson_rows, periods, slot_index, start, end,
+                              classes, lessons, planned_ids,
+                              (movable_all, must_move, movable))
+
+    problem = PlanningProblem(
+        tuple(slots),
+        tuple(classes_to_plan(classes, start, end, periods, ctx, slot_index, snapshot.venues,
+                              open_requests, settings.class_min_gap_days)),
+        tuple(sorted(lessons, key=lesson_order)),
+        tuple(lecturer_facts(lecturers, classes, slots, periods, ctx)),
+        tuple(venue_facts(snapshot.venues, slots, venue_away)), tuple(fixed),
+        tuple(class_conflicts(classes, ctx)), weights, preferred, settings.travel_gap_minutes)
+    return BuiltProblem(problem, snapshot, periods, ctx, start, end, classes, new_classes,
+                        tuple(request_ids), print_fp,
+                        {i: row for i, row in lesson_rows.items()})
+
+
+def _to_plan(uow: UnitOfWork, existing: dict, own_classes: dict, open_requests, courses,
+             snapshot: ScheduleSnapshot, enterprise_names: dict):
+    """The classes to plan — existing ones missing lessons, and new ones split from the open
+    requests exactly as create_classes will make them — with their lessons to place."""
     classes: dict[str, ClassRecord] = {}
     new_classes: dict[str, NewClass] = {}
     lessons: list[LessonToPlace] = []
@@ -196,8 +218,15 @@ def build_problem(uow: UnitOfWork, start: dt.date, end: dt.date, *,
             new_classes[key] = NewClass(key, req.id, n, record.code, name, size, record)
             for seq in range(1, course.lesson_count + 1):
                 lessons.append(LessonToPlace(f"{key}:{seq}", key, seq))
+    return classes, new_classes, lessons, planned_ids
 
-    # --- lessons already there: movable, or fixed --------------------------------------------
+
+def _movable_or_fixed(snapshot: ScheduleSnapshot, lesson_rows: dict, periods, slot_index,
+                      start: dt.date, end: dt.date, classes: dict, lessons: list,
+                      planned_ids: set[int], moves) -> list[FixedLesson]:
+    """The lessons already there: movable ones join `lessons` (their class `classes`), the
+    others are returned as fixed."""
+    movable_all, must_move, movable = moves
     fixed: list[FixedLesson] = []
     for facts in snapshot.lessons:
         version, locked = lesson_rows.get(facts.id, (0, False))
@@ -221,18 +250,7 @@ def build_problem(uow: UnitOfWork, start: dt.date, end: dt.date, *,
                 f"lesson:{facts.id}", key, facts.sequence, facts.date, facts.start, facts.end,
                 facts.lecturer_id, facts.venue_id,
                 site_of(snapshot.venues.get(facts.venue_id), facts.enterprise_id), slot))
-
-    problem = PlanningProblem(
-        tuple(slots),
-        tuple(classes_to_plan(classes, start, end, periods, ctx, slot_index, snapshot.venues,
-                              open_requests, settings.class_min_gap_days)),
-        tuple(sorted(lessons, key=lesson_order)),
-        tuple(lecturer_facts(lecturers, classes, slots, periods, ctx)),
-        tuple(venue_facts(snapshot.venues, slots, venue_away)), tuple(fixed),
-        tuple(class_conflicts(classes, ctx)), weights, preferred, settings.travel_gap_minutes)
-    return BuiltProblem(problem, snapshot, periods, ctx, start, end, classes, new_classes,
-                        tuple(request_ids), print_fp,
-                        {i: row for i, row in lesson_rows.items()})
+    return fixed
 
 
 def _sequences_taken(uow: UnitOfWork, class_ids: list[int]) -> dict[int, set[int]]:

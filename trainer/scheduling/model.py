@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from trainer.scheduling.candidates import Candidates, LessonOptions, venue_rank
 from trainer.scheduling.costs import place_value, slot_costs, venue_cost
-from trainer.scheduling.problem import Placement, Plan, week_key
+from trainer.scheduling.problem import Placement, Plan, fixed_neighbours, week_key
 
 # Every term but the load is multiplied by SCALE so that balance (per hour) can be counted in
 # minutes and the objective stays integral.
@@ -153,7 +153,7 @@ def build_model(cands: Candidates, hint: Plan | None = None,
                        cands=cands)
     objective: list = []
 
-    fixed_next = _fixed_neighbours(problem)
+    fixed_next = fixed_neighbours(problem)
     by_lecturer_slot: dict[tuple[int, int], list] = defaultdict(list)
     by_venue_slot: dict[tuple[int, int], list] = defaultdict(list)
     by_class_slot: dict[tuple[str, int], list] = defaultdict(list)
@@ -185,20 +185,6 @@ def build_model(cands: Candidates, hint: Plan | None = None,
 
     model.minimize(sum(objective))
     return built
-
-
-def _fixed_neighbours(problem) -> dict[tuple[int, int], list[tuple[object, str | None]]]:
-    """Lessons that stay, by (lecturer, a slot next to theirs on the same day): a lesson placed
-    there at the same enterprise with the same lecturer saves a trip."""
-    slots = problem.slots
-    fixed_next: dict[tuple[int, int], list[tuple[object, str | None]]] = defaultdict(list)
-    for f in problem.fixed:
-        if f.slot is None or f.lecturer_id is None:
-            continue
-        for s in (f.slot - 1, f.slot + 1):
-            if 0 <= s < len(slots) and slots[s].date == f.date:
-                fixed_next[(f.lecturer_id, s)].append((f.enterprise_id, f.class_key))
-    return fixed_next
 
 
 def _lesson_vars(built: BuiltModel, key: str, opt, chosen, day_of: list[int], fixed_next,

@@ -10,6 +10,7 @@ builds the same model."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 PERIOD_ORDER = ("morning", "afternoon", "evening")
@@ -209,3 +210,17 @@ def minute_of_day(t: dt.time) -> int:
 def week_key(date: dt.date) -> tuple[int, int]:
     iso = date.isocalendar()
     return iso[0], iso[1]
+
+
+def fixed_neighbours(problem: PlanningProblem) -> dict[tuple[int, int], list[tuple[object, str | None]]]:
+    """Lessons that stay, by (lecturer, a slot next to theirs on the same day): a lesson placed
+    there at the same enterprise with the same lecturer saves a trip."""
+    slots = problem.slots
+    fixed_next: dict[tuple[int, int], list[tuple[object, str | None]]] = defaultdict(list)
+    for f in problem.fixed:
+        if f.slot is None or f.lecturer_id is None:
+            continue
+        for s in (f.slot - 1, f.slot + 1):
+            if 0 <= s < len(slots) and slots[s].date == f.date:
+                fixed_next[(f.lecturer_id, s)].append((f.enterprise_id, f.class_key))
+    return fixed_next
