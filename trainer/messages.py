@@ -78,6 +78,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "theory_percent": ("理论占比（%）", "theory share (%)"),
     "pass_mark": ("合格分数", "pass mark"),
     "min_attendance_percent": ("出勤率要求（%）", "required attendance (%)"),
+    "min_online_hours": ("线上学习要求（学时）", "required online study (hours)"),
     "category": ("类别", "category"),
     "hourly_fee": ("课时费（元/小时）", "hourly fee (yuan)"),
     "themes": ("授课主题", "themes taught"),

@@ -17,6 +17,7 @@ import sys
 
 from trainer.cli.common import (COMMON, EXIT_OK, EXIT_REJECTED, UsageError, find_cohort,
                                 iso_date, open_db, print_table, rejected_lines)
+from trainer.cli.online import add_online_hours, cmd_online_hours
 from trainer.messages import language, pick
 from trainer.texts import text
 
@@ -55,12 +56,13 @@ def add_commands(sub) -> None:
     q.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD")
     q = att.add_parser("show", parents=[COMMON], help="print a class's attendance grid")
     q.add_argument("--class", dest="cohort", required=True, metavar="ID")
+    add_online_hours(att)
     p.set_defaults(run=cmd_attendance)
 
 
 def cmd_attendance(args) -> int:
     return {"mark": _mark, "scan": _scan, "import": _import, "export": _export,
-            "show": _show}[args.attendance_command](args)
+            "show": _show, "online-hours": cmd_online_hours}[args.attendance_command](args)
 
 
 def _mark(args) -> int:

@@ -7,12 +7,19 @@ number; no room, no seats; the lecturer still booked) or back in a room.
 Both carry the version `trainer schedule lessons` showed (or --overwrite); exit 4 when the
 conflict rules refuse the change (nothing saved; --force saves it anyway), 1 when someone
 changed the lesson since that version. A `schedule` extension
-(listed in trainer.cli.schedule.EXTENSIONS)."""
+(listed in trainer.cli.schedule.EXTENSIONS).
+
+`attendance online-hours` (added to the `attendance` group by trainer.cli.attendance) prints
+one line per trainee (hours, and the hours recorded before), one per refused row (`row R:
+reason`) and `accepted N, refused M`; exit 3 when a row is refused (the accepted ones are
+recorded all the same unless --dry-run), 2 when the file cannot be read."""
 from __future__ import annotations
 
 import sys
 
-from trainer.cli.common import COMMON, EXIT_CONFLICTS, open_db
+from trainer.cli.common import (COMMON, EXIT_CONFLICTS, EXIT_OK, EXIT_REJECTED, find_cohort,
+                                open_db)
+from trainer.messages import language
 from trainer.texts import text
 
 
@@ -81,3 +88,37 @@ def cmd_offline(args) -> int:
         uow, args.lesson, venue, args.expected_version, force=args.overwrite,
         allow_conflicts=args.force))
 
+
+def add_online_hours(att) -> None:
+    q = att.add_parser("online-hours", parents=[COMMON],
+                       help="import online study time from the learning platform's export",
+                       description="The platform's export (.csv in UTF-8/GBK, .xlsx, .xls): a "
+                       "name and/or ID number column and a study-time column (学习时长（分钟）, "
+                       "时长（小时）, 学时, or cells such as 1小时30分 or 01:30:00). The figures "
+                       "replace what was recorded for the class.",
+                       epilog="Exit codes: 3 some rows refused (listed); 2 unreadable file.")
+    q.add_argument("cohort", metavar="CLASS", help="the class: code or id")
+    q.add_argument("file", metavar="FILE")
+    q.add_argument("--dry-run", action="store_true", help="check and print; record nothing")
+    q.add_argument("--sheet", default=None, help="the workbook's sheet (default: the first)")
+
+
+def cmd_online_hours(args) -> int:
+    from trainer.io.online_hours import preview_online_hours, run_online_hours
+    from trainer.rules.completion import hours_text
+
+    _db, uow = open_db(args)
+    cohort = find_cohort(uow, args.cohort)
+    preview = preview_online_hours(uow, cohort.id, args.file, sheet=args.sheet)
+    for e in sorted(preview.entries, key=lambda e: e.rows[0]):
+        rows = ("、" if language() == "zh" else ", ").join(map(str, e.rows))
+        was = "" if e.previous is None else text("cli.online_was", hours=hours_text(e.previous))
+        print(text("cli.online_entry", rows=rows, name=e.name, hours=hours_text(e.minutes),
+                   was=was))
+    for r in preview.rejected:
+        print(text("cli.row", row=r.row) + r.message())
+    print(text("cli.online_counts", accepted=len(preview.entries),
+               refused=len(preview.rejected)))
+    if not args.dry_run and preview.entries:
+        print(text("cli.online_recorded", count=run_online_hours(uow, preview)))
+    return EXIT_REJECTED if preview.rejected else EXIT_OK

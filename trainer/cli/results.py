@@ -66,15 +66,20 @@ def cmd_completion(args) -> int:
 
     _db, uow = open_db(args)
     done = class_completion(uow, find_cohort(uow, args.cohort).id, as_of=args.as_of)
+    from trainer.rules.completion import hours_text
+    need = done.policy.min_online_hours  # 线上学习 ≥ N 学时: a column of its own
     rows = []
     for t in done.trainees:
         r = t.result
-        rows.append([t.name, t.enterprise_name, f"{r.attended}/{r.held}",
-                     "" if t.score is None else str(t.score),
-                     text("cli.yes") if r.completes else text("cli.no"),
-                     "" if r.completes else t.reason()])
-    print_table(rows, [text("cli.head_name"), text("cli.head_enterprise"), text("cli.head_attended"),
-                  text("cli.head_score"), text("cli.head_completes"), text("cli.head_why_not")])
+        rows.append([t.name, t.enterprise_name, f"{r.attended}/{r.held}"]
+                    + ([f"{hours_text(r.online_minutes)}/{need}"] if need is not None else [])
+                    + ["" if t.score is None else str(t.score),
+                       text("cli.yes") if r.completes else text("cli.no"),
+                       "" if r.completes else t.reason()])
+    print_table(rows, [text("cli.head_name"), text("cli.head_enterprise"),
+                       text("cli.head_attended")]
+                + ([text("cli.head_online")] if need is not None else [])
+                + [text("cli.head_score"), text("cli.head_completes"), text("cli.head_why_not")])
     c = done.cohort
     print(text("cli.completion", cohort=c.display_name, completing=len(done.completing),
                trainees=len(done.trainees), held=done.held, upcoming=done.upcoming,

@@ -14,7 +14,12 @@ What counts as a lesson held, for one trainee:
   lessons before `joined`, a trainee who moved on is not absent for lessons after `left` — but a
   lesson they did attend (present/late) always counts, as attended;
 - a transfer keeps attendance: the trainee's facts hold one `Stint` per class of the journey
-  (the class they left first, this class last), and lessons of every stint count.
+  (the class they left first, this class last), and lessons of every stint count;
+- an online lesson (线上课) is not part of the attendance percentage — that is of the lessons in
+  a room ("线下出勤 ≥ 80 %") — but the course is not over before it has taken place. Online study
+  counts by time instead: when the course sets `min_online_hours`, the trainee needs that many
+  class hours (60 minutes each) in the learning platform's export ("线上学习 ≥ N 学时"). A course
+  given wholly online is judged by the online hours alone.
 
 No database and no Qt here: the services build `TraineeFacts`, the GUI and CLI show
 `CompletionResult.message(lang)`."""
@@ -86,6 +91,7 @@ class CompletionPolicy:
     pass_mark: int | None = None
     requires_assessment: bool = False
     late_counts_present: bool = True
+    min_online_hours: int | None = None  # online study needed (class hours); None: no rule
 
     @property
     def assessment_required(self) -> bool:
@@ -103,6 +109,7 @@ class LessonFact:
     status: str = "planned"  # planned / held / cancelled (anything else: as planned)
     minutes: int = 0  # length, for the hours attended
     recorded: bool = False  # someone's attendance has been recorded for this lesson
+    online: bool = False  # an online lesson: not in the attendance percentage
 
     @property
     def cancelled(self) -> bool:
@@ -139,6 +146,7 @@ class TraineeFacts:
     score: int | None = None
     passed: bool | None = None
     transferred_to: str = ""  # the class the trainee moved to (status transferred)
+    online_minutes: int = 0  # online study time from the platform's export
 
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -162,7 +170,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "transferred": ("已转入{to}", "transferred to {to}"),
     "transferred_unknown": ("已转到其他班", "transferred to another class"),
     "withdrawn": ("已退出本班", "withdrew from the class"),
+    "online": ("线上学习 {hours} 学时", "online study {hours} h"),
+    "online_needs": ("，至少需要 {needed} 学时", ", needs {needed} h"),
 }
+
+
+def hours_text(minutes: int) -> str:
+    """Class hours of 60 minutes as printed: 8, 7.5, 0.3."""
+    return f"{minutes / 60:.1f}".removesuffix(".0")
 
 
 def _text(code: str, lang: str, **params: object) -> str:
@@ -199,6 +214,9 @@ class Reason:
         if self.code in ("failed", "passed"):
             return _text(f"{self.code}_score" if p.get("score") is not None else self.code,
                          lang, **p)
+        if self.code == "online":
+            return _text("online", lang, **p) + ("" if self.met else
+                                                  _text("online_needs", lang, **p))
         if self.code == "transferred":
             return _text("transferred" if p.get("to") else "transferred_unknown", lang, **p)
         return _text(self.code, lang, **p)
@@ -220,6 +238,8 @@ class CompletionResult:
     upcoming: int = 0  # lessons not yet held
     cancelled: int = 0
     attended_minutes: int = 0  # length of the lessons attended (present or late)
+    online_lessons: int = 0  # online lessons held (not in the attendance percentage)
+    online_minutes: int = 0  # online study time recorded from the platform
 
     @property
     def attendance_percent(self) -> float | None:
@@ -238,7 +258,8 @@ class CompletionResult:
 def evaluate(policy: CompletionPolicy, facts: TraineeFacts, as_of: dt.date) -> CompletionResult:
     """Whether one trainee completes, counting lessons held on or before `as_of`."""
     counts = dict(held=0, attended=0, present=0, late=0, excused=0, absent=0, not_counted=0,
-                  upcoming=0, cancelled=0, attended_minutes=0)
+                  upcoming=0, cancelled=0, attended_minutes=0, online_lessons=0,
+                  online_minutes=facts.online_minutes)
     for index, stint in enumerate(facts.stints):
         for lesson in stint.lessons:
             _count(policy, counts, stint, lesson, as_of, first=index == 0)
@@ -251,7 +272,11 @@ def evaluate(policy: CompletionPolicy, facts: TraineeFacts, as_of: dt.date) -> C
     needed = policy.lessons_needed(held)
     reasons: list[Reason] = []
     joined = facts.stints[0].joined if facts.stints else None  # the start of the journey
-    if held == 0:
+    offline = any(not lesson.online and not lesson.cancelled
+                  for stint in facts.stints for lesson in stint.lessons)
+    if held == 0 and not offline and policy.min_online_hours is not None:
+        attendance_ok = True  # a course given wholly online: judged by the online hours
+    elif held == 0:
         late_joiner = counts["not_counted"] > 0
         reasons.append(Reason("no_lessons_held", {"joined": joined.isoformat() if late_joiner
                                                   and joined else ""}, False))
@@ -263,6 +288,11 @@ def evaluate(policy: CompletionPolicy, facts: TraineeFacts, as_of: dt.date) -> C
             "excused_counted": policy.excused_counts_present, "before": counts["not_counted"],
             "joined": joined.isoformat() if joined else "", "upcoming": counts["upcoming"]},
             attendance_ok))
+    online_ok = True
+    if policy.min_online_hours is not None:
+        online_ok = facts.online_minutes >= policy.min_online_hours * 60
+        reasons.append(Reason("online", {"hours": hours_text(facts.online_minutes),
+                                         "needed": policy.min_online_hours}, online_ok))
     assessment_ok = True
     pass_mark = policy.pass_mark
     if facts.passed is None:
@@ -277,7 +307,8 @@ def evaluate(policy: CompletionPolicy, facts: TraineeFacts, as_of: dt.date) -> C
     finished = counts["upcoming"] == 0  # nobody completes a course before its last lesson
     if not finished and held and attendance_ok:  # else the attendance part says it already
         reasons.append(Reason("course_not_finished", {"upcoming": counts["upcoming"]}, False))
-    completes = held > 0 and finished and attendance_ok and assessment_ok
+    completes = (held > 0 or not offline) and finished and attendance_ok and online_ok \
+        and assessment_ok
     return CompletionResult(facts.trainee_id, completes, tuple(reasons), needed=needed, **counts)
 
 
@@ -290,6 +321,9 @@ def _count(policy: CompletionPolicy, counts: dict[str, int], stint: Stint, lesso
     if not lesson.held(as_of):
         if stint.left is None or lesson.date < stint.left:
             counts["upcoming"] += 1
+        return
+    if lesson.online:  # counted by online study time, not by attendance
+        counts["online_lessons"] += 1
         return
     came = status in (PRESENT, LATE)
     if not stint.covers(lesson.date) and not came:

@@ -334,6 +334,6 @@ def lesson_facts(uow: UnitOfWork, cohort_ids: Iterable[int]) -> dict[int, tuple[
         out[lesson.cohort_id].append(LessonFact(
             lesson.id, lesson.date, lesson.status,
             lesson_minutes(lesson.date, lesson.start_time, lesson.end_time),
-            lesson.id in recorded))
+            lesson.id in recorded, bool(lesson.online)))
     return {k: tuple(v) for k, v in out.items()}
 

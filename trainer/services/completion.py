@@ -19,6 +19,7 @@ from trainer.messages import language
 from trainer.rules.completion import (ACTIVE, TRANSFERRED, CompletionPolicy, CompletionResult,
                                       LessonFact, Stint, TraineeFacts, evaluate)
 from trainer.services.attendance import lesson_facts
+from trainer.services.online_study import online_minutes
 from trainer.services.enrolment import CohortInfo, cohort_info, load_cohort
 from trainer.services.uow import UnitOfWork
 
@@ -71,7 +72,8 @@ def policy_for(uow: UnitOfWork, course_id: int) -> CompletionPolicy:
         course = uow.session.get(Course, course_id)
         return CompletionPolicy(course.min_attendance_percent, bool(course.excused_counts_present),
                                 course.pass_mark,
-                                bool(get_setting(uow, "completion.require_assessment")))
+                                bool(get_setting(uow, "completion.require_assessment")),
+                                min_online_hours=course.min_online_hours)
 
 
 def _journeys(uow: UnitOfWork, cohort: Cohort, trainee_ids: list[int]) -> dict[int, list]:
@@ -132,11 +134,13 @@ def class_completion(uow: UnitOfWork, cohort_id: int, *, as_of: dt.date | None =
             Assessment.cohort_id == cohort_id))}
         from trainer.services.levels import pass_marks
         marks = pass_marks(uow, cohort_id)  # a programme level's own pass mark
+        online = online_minutes(uow, cohort_id)
         results = []
         for enrolment, name, id_number, enterprise in enrolments:
             facts = _facts(enrolment, journeys.get(enrolment.trainee_id, []), lessons,
                            attendance.get(enrolment.trainee_id, {}),
-                           assessed.get(enrolment.trainee_id))
+                           assessed.get(enrolment.trainee_id),
+                           online.get(enrolment.trainee_id, 0))
             a = assessed.get(enrolment.trainee_id)
             results.append(TraineeCompletion(
                 enrolment.trainee_id, name, enterprise or "", (id_number or "")[-4:],
@@ -158,7 +162,8 @@ def class_completion(uow: UnitOfWork, cohort_id: int, *, as_of: dt.date | None =
 
 
 def _facts(enrolment: Enrolment, journey: list, lessons: dict[int, tuple[LessonFact, ...]],
-           attendance: dict[int, str], assessment: Assessment | None) -> TraineeFacts:
+           attendance: dict[int, str], assessment: Assessment | None,
+           online_minutes: int = 0) -> TraineeFacts:
     """The trainee's stints: this class, preceded by the classes they transferred from."""
     position = next((i for i, r in enumerate(journey) if r.id == enrolment.id), None)
     chain = [journey[position]] if position is not None else []
@@ -183,7 +188,7 @@ def _facts(enrolment: Enrolment, journey: list, lessons: dict[int, tuple[LessonF
         stints = [Stint(lessons.get(enrolment.cohort_id, ()), {}, enrolment.enrolled_on)]
     return TraineeFacts(enrolment.trainee_id, tuple(stints), enrolment.status,
                         assessment.score if assessment else None,
-                        assessment.passed if assessment else None, moved_to)
+                        assessment.passed if assessment else None, moved_to, online_minutes)
 
 
 def trainee_completion(uow: UnitOfWork, cohort_id: int, trainee_id: int, *,

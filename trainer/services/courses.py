@@ -52,6 +52,7 @@ class CourseForm:
     excused_counts_present: bool = False
     capacity: int | str = 60
     description: str = ""
+    min_online_hours: int | str = ""  # online study needed to complete ("": no such rule)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class CourseRecord:
     excused_counts_present: bool
     capacity: int
     description: str
+    min_online_hours: int | None = None
 
 
 def _theme_record(row: Theme) -> ThemeRecord:
@@ -156,7 +158,7 @@ def _course_record(row: Course) -> CourseRecord:
     return CourseRecord(row.id, row.version, row.theme_id, row.theme.name, row.title,
                         row.total_hours, row.lesson_count, row.lesson_minutes, row.theory_percent,
                         row.pass_mark, row.min_attendance_percent, row.excused_counts_present,
-                        row.capacity, row.description)
+                        row.capacity, row.description, row.min_online_hours)
 
 
 def _clean_course(form: CourseForm) -> dict:
@@ -178,6 +180,8 @@ def _clean_course(form: CourseForm) -> dict:
         "capacity": check(fields.integer, form.capacity, "capacity", minimum=1,
                           maximum=10_000, required=True),
         "description": check(fields.text, form.description, "description", max_len=4000),
+        "min_online_hours": check(fields.integer, form.min_online_hours, "min_online_hours",
+                                  maximum=2000),
     }
     check.raise_if_any()
     if values["total_hours"] is None:  # derived: lessons × length, in whole class hours

@@ -82,10 +82,14 @@ class CourseDialog(FormDialog):
                                          self.tr("Required &attendance (%)"), QLineEdit("80"))
         self.excused = QCheckBox(self.tr("Excused leave counts as present"))
         self.form.addRow("", self.excused)
+        self.online_hours = self.add_field("min_online_hours",
+                                           self.tr("Required &online study (hours)"), QLineEdit())
+        self.online_hours.setObjectName("minOnlineHours")
+        self.online_hours.setPlaceholderText(self.tr("blank: no online study required"))
         self.description = self.add_field("description", self.tr("&Description"),
                                           QPlainTextEdit())
         self.description.setFixedHeight(70)
-        self.resize(500, 560)
+        self.resize(500, 600)
         if theme_id is not None:
             self.theme.setCurrentIndex(max(0, self.theme.findData(theme_id)))
         if record is not None:
@@ -100,6 +104,7 @@ class CourseDialog(FormDialog):
             self.pass_mark.setText("" if r.pass_mark is None else str(r.pass_mark))
             self.attendance.setText(str(r.min_attendance_percent))
             self.excused.setChecked(r.excused_counts_present)
+            self.online_hours.setText("" if r.min_online_hours is None else str(r.min_online_hours))
             self.description.setPlainText(r.description)
 
     def save(self) -> courses.CourseRecord:
@@ -109,7 +114,8 @@ class CourseDialog(FormDialog):
             lesson_minutes=self.lesson_minutes.text(), theory_percent=self.theory.text(),
             pass_mark=self.pass_mark.text(), min_attendance_percent=self.attendance.text(),
             excused_counts_present=self.excused.isChecked(), capacity=self.capacity.text(),
-            description=self.description.toPlainText())
+            description=self.description.toPlainText(),
+            min_online_hours=self.online_hours.text())
         if self._record is None:
             return courses.create_course(self._uow, form)
         return courses.update_course(self._uow, self._record.id, form, self._record.version)

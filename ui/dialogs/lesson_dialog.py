@@ -55,6 +55,11 @@ class LessonDialog(FormDialog):
         self.conflicts.setWordWrap(True)
         self.conflicts.setStyleSheet(ERROR_STYLE)
         self.extra.addWidget(self.conflicts)
+        if record is not None:  # online (platform, link) or in a room: a dialog of its own
+            online = self.buttons.addButton(self.tr("Online or in a room…"),
+                                            self.buttons.ButtonRole.ActionRole)
+            online.setObjectName("onlineLesson")
+            online.clicked.connect(self._online)
         if record is not None and delete is not None:
             remove = self.buttons.addButton(self.tr("Delete lesson"),
                                             self.buttons.ButtonRole.DestructiveRole)
@@ -74,6 +79,9 @@ class LessonDialog(FormDialog):
         self.lecturer.setCurrentIndex(max(0, self.lecturer.findData(r.lecturer_id)))
         self.venue.setCurrentIndex(max(0, self.venue.findData(r.venue_id)))
         self.locked.setChecked(r.locked)
+        if r.online is not None:  # an online lesson takes no room
+            self.venue.setEnabled(False)
+            self.venue.setToolTip(self.tr("Online: %1").replace("%1", r.online.text()))
         texts = r.conflict_texts()
         self.conflicts.setText("\n".join("⚠ " + t for t in texts))
         self.conflicts.setVisible(bool(texts))
@@ -94,6 +102,11 @@ class LessonDialog(FormDialog):
             self.banner.show_message("\n".join("⚠ " + s for s in exc.sentences()))
             return
         super().show_error(exc, place=place)
+
+    def _online(self) -> None:
+        from ui.dialogs.online_lesson_dialog import OnlineLessonDialog
+        if OnlineLessonDialog.ask(self, self._uow, self._record) is not None:
+            self.reject()  # the lesson changed (its version too): the page shows it again
 
     def _delete(self, delete: Callable[[], None]) -> None:
         try:

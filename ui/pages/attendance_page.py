@@ -66,6 +66,9 @@ class AttendancePage(Page):
         self.enrol_button = QPushButton(self)
         self.enrol_button.setObjectName("enrolButton")
         self.enrol_button.clicked.connect(self.enrol)
+        self.online_button = QPushButton(self)
+        self.online_button.setObjectName("onlineHoursButton")
+        self.online_button.clicked.connect(self.import_online_hours)
         self.tabs = QTabWidget(self)
         self.tabs.currentChanged.connect(lambda _i: self.load_tab())
         self._build_grid_tab()
@@ -76,6 +79,7 @@ class AttendancePage(Page):
         top.addStretch(1)
         top.addWidget(self.cohort)
         top.addWidget(self.enrol_button)
+        top.addWidget(self.online_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(top)
@@ -156,6 +160,7 @@ class AttendancePage(Page):
     def retranslate(self) -> None:
         self.heading.setText(self.title())
         self.enrol_button.setText(self.tr("Enrol trainees…"))
+        self.online_button.setText(self.tr("Import online hours…"))
         self.tabs.setTabText(0, self.tr("Sign-in grid"))
         self.tabs.setTabText(1, self.tr("Scanner"))
         self.tabs.setTabText(2, self.tr("Completion and scores"))
@@ -303,7 +308,9 @@ class AttendancePage(Page):
         self.completion_summary.setText(
             self.tr("%1 of %2 complete · lessons held %3, to come %4")
             .replace("%1", str(len(result.completing))).replace("%2", str(len(result.trainees)))
-            .replace("%3", str(result.held)).replace("%4", str(result.upcoming)))
+            .replace("%3", str(result.held)).replace("%4", str(result.upcoming))
+            + ("" if result.policy.min_online_hours is None else self.tr(
+                " · online study needed: %1 h").replace("%1", str(result.policy.min_online_hours))))
         self.completion.setRowCount(len(result.trainees))
         fixed = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         for row, t in enumerate(result.trainees):
@@ -358,6 +365,12 @@ class AttendancePage(Page):
         dialog.exec()
         dialog.deleteLater()
         self.load_tab()
+
+    def import_online_hours(self) -> None:
+        from ui.dialogs.online_hours_dialog import OnlineHoursDialog
+        if self.cohort_id is not None and OnlineHoursDialog.ask(
+                self, self.uow, self.cohort_id, self.cohort.currentText()):
+            self.load_tab()
 
     @property
     def has_records(self) -> bool:
