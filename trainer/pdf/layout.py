@@ -26,6 +26,7 @@ from reportlab.platypus.flowables import Flowable
 
 from trainer.errors import PdfError
 from trainer.files import atomic_stream
+from trainer.pdf import cjk_breaks  # noqa: F401 - Chinese punctuation never starts a line
 from trainer.pdf import fallback
 from trainer.pdf.fonts import DocumentFonts, document_fonts
 
