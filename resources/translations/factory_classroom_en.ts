@@ -57,6 +57,10 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
         <translation>Enrol trainees…</translation>
     </message>
     <message>
+        <source>Import online hours…</source>
+        <translation>Import online hours…</translation>
+    </message>
+    <message>
         <source>Sign-in grid</source>
         <translation>Sign-in grid</translation>
     </message>
@@ -131,6 +135,10 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     <message>
         <source>%1 of %2 complete · lessons held %3, to come %4</source>
         <translation>%1 of %2 complete · lessons held %3, to come %4</translation>
+    </message>
+    <message>
+        <source> · online study needed: %1 h</source>
+        <translation> · online study needed: %1 h</translation>
     </message>
 </context>
 <context>
@@ -579,6 +587,14 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     <message>
         <source>Excused leave counts as present</source>
         <translation>Excused leave counts as present</translation>
+    </message>
+    <message>
+        <source>Required &amp;online study (hours)</source>
+        <translation>Required &amp;online study (hours)</translation>
+    </message>
+    <message>
+        <source>blank: no online study required</source>
+        <translation>blank: no online study required</translation>
     </message>
     <message>
         <source>&amp;Description</source>
@@ -1402,8 +1418,16 @@ What you were doing may not have been saved. The details are in the log file:
         <translation>Locked: the planner leaves it where it is</translation>
     </message>
     <message>
+        <source>Online or in a room…</source>
+        <translation>Online or in a room…</translation>
+    </message>
+    <message>
         <source>Delete lesson</source>
         <translation>Delete lesson</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>Online: %1</translation>
     </message>
 </context>
 <context>
@@ -1701,6 +1725,104 @@ Print anyway?</translation>
     <message>
         <source>Print anyway</source>
         <translation>Print anyway</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineHoursDialog</name>
+    <message>
+        <source>Import online study hours: %1</source>
+        <translation>Import online study hours: %1</translation>
+    </message>
+    <message>
+        <source>The learning platform's export (.csv, .xlsx or .xls) with a name or ID number column and a study-time column, e.g. 学习时长（分钟）, 时长（小时）, 学时, or cells such as 1小时30分 or 01:30:00. The hours replace those recorded for this class.</source>
+        <translation>The learning platform's export (.csv, .xlsx or .xls) with a name or ID number column and a study-time column, e.g. 学习时长（分钟）, 时长（小时）, 学时, or cells such as 1小时30分 or 01:30:00. The hours replace those recorded for this class.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Recorded before</source>
+        <translation>Recorded before</translation>
+    </message>
+    <message>
+        <source>Record hours</source>
+        <translation>Record hours</translation>
+    </message>
+    <message>
+        <source>Refused rows:</source>
+        <translation>Refused rows:</translation>
+    </message>
+    <message>
+        <source>The platform's export</source>
+        <translation>The platform's export</translation>
+    </message>
+    <message>
+        <source>Spreadsheets and CSV (*.csv *.xlsx *.xls *.ods *.txt);;All files (*)</source>
+        <translation>Spreadsheets and CSV (*.csv *.xlsx *.xls *.ods *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Row %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 trainee(s) found, %2 row(s) refused; study time in %3</source>
+        <translation>%1 trainee(s) found, %2 row(s) refused; study time in %3</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>Recording…</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineLessonDialog</name>
+    <message>
+        <source>Online or in a room</source>
+        <translation>Online or in a room</translation>
+    </message>
+    <message>
+        <source>In a room (offline)</source>
+        <translation>In a room (offline)</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Lesson given</source>
+        <translation>Lesson given</translation>
+    </message>
+    <message>
+        <source>&amp;Platform</source>
+        <translation>&amp;Platform</translation>
+    </message>
+    <message>
+        <source>&amp;Link or meeting number</source>
+        <translation>&amp;Link or meeting number</translation>
+    </message>
+    <message>
+        <source>https://… or the meeting number</source>
+        <translation>https://… or the meeting number</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>&amp;Venue</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,10 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>报名学员…</translation>
     </message>
     <message>
+        <source>Import online hours…</source>
+        <translation>导入线上学时…</translation>
+    </message>
+    <message>
         <source>Sign-in grid</source>
         <translation>签到表录入</translation>
     </message>
@@ -132,6 +136,10 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     <message>
         <source>%1 of %2 complete · lessons held %3, to come %4</source>
         <translation>%2 人中 %1 人结业 · 已上 %3 次课，待上 %4 次</translation>
+    </message>
+    <message>
+        <source> · online study needed: %1 h</source>
+        <translation> · 线上学习要求 %1 学时</translation>
     </message>
 </context>
 <context>
@@ -580,6 +588,14 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     <message>
         <source>Excused leave counts as present</source>
         <translation>请假计为出勤</translation>
+    </message>
+    <message>
+        <source>Required &amp;online study (hours)</source>
+        <translation>线上学习要求（学时）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>blank: no online study required</source>
+        <translation>留空：不要求线上学习</translation>
     </message>
     <message>
         <source>&amp;Description</source>
@@ -1405,8 +1421,16 @@ What you were doing may not have been saved. The details are in the log file:
         <translation>锁定：自动排课时保持不动</translation>
     </message>
     <message>
+        <source>Online or in a room…</source>
+        <translation>线上课 / 线下课…</translation>
+    </message>
+    <message>
         <source>Delete lesson</source>
         <translation>删除课次</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>线上课：%1</translation>
     </message>
 </context>
 <context>
@@ -1704,6 +1728,104 @@ Print anyway?</source>
     <message>
         <source>Print anyway</source>
         <translation>仍然打印</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineHoursDialog</name>
+    <message>
+        <source>Import online study hours: %1</source>
+        <translation>导入线上学时：%1</translation>
+    </message>
+    <message>
+        <source>The learning platform&apos;s export (.csv, .xlsx or .xls) with a name or ID number column and a study-time column, e.g. 学习时长（分钟）, 时长（小时）, 学时, or cells such as 1小时30分 or 01:30:00. The hours replace those recorded for this class.</source>
+        <translation>请选择学习平台导出的文件（.csv、.xlsx 或 .xls），须有“姓名”或“身份证号”列和学习时长列，如“学习时长（分钟）”“时长（小时）”“学时”，或写成“1小时30分”“01:30:00”的单元格。导入的学时将替换本班已记录的学时。</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Recorded before</source>
+        <translation>原记录学时</translation>
+    </message>
+    <message>
+        <source>Record hours</source>
+        <translation>记录学时</translation>
+    </message>
+    <message>
+        <source>Refused rows:</source>
+        <translation>未导入的行：</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s export</source>
+        <translation>学习平台导出的文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets and CSV (*.csv *.xlsx *.xls *.ods *.txt);;All files (*)</source>
+        <translation>表格和 CSV 文件 (*.csv *.xlsx *.xls *.ods *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>%1 trainee(s) found, %2 row(s) refused; study time in %3</source>
+        <translation>找到 %1 名学员，%2 行未导入；学习时长取自%3</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>正在记录…</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineLessonDialog</name>
+    <message>
+        <source>Online or in a room</source>
+        <translation>线上课或线下课</translation>
+    </message>
+    <message>
+        <source>In a room (offline)</source>
+        <translation>线下（教室）</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>Lesson given</source>
+        <translation>授课方式</translation>
+    </message>
+    <message>
+        <source>&amp;Platform</source>
+        <translation>线上平台(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Link or meeting number</source>
+        <translation>链接或会议号(&amp;L)</translation>
+    </message>
+    <message>
+        <source>https://… or the meeting number</source>
+        <translation>https://… 或会议号</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>培训地点(&amp;V)</translation>
     </message>
 </context>
 <context>
