@@ -1,6 +1,6 @@
 """The learning platform's export of online study time (线上学习时长), read for one class.
 
-What platforms write, and what is read here (docs/online-hours.md has examples):
+What platforms write, and what is read here:
 - the file: CSV in UTF-8 with a BOM (钉钉, 腾讯会议, 小鹅通 exports) or in GBK/GB18030 (older
   systems, or a CSV saved again by Excel on a Chinese Windows), or an Excel/WPS workbook
   (.xlsx/.xls), often with a title row or two above the header — read by io/reading.py;
