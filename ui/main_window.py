@@ -20,6 +20,7 @@ from ui.pages.courses_page import CoursesPage
 from ui.pages.enterprises_page import EnterprisesPage
 from ui.pages.lecturers_page import LecturersPage
 from ui.pages.page import Page
+from ui.pages.programmes_page import ProgrammesPage
 from ui.pages.reports_page import ReportsPage
 from ui.pages.requests_page import RequestsPage
 from ui.pages.schedule_page import SchedulePage
@@ -28,7 +29,7 @@ from ui.resources import app_icon, icon
 from ui.settings import AppSettings
 
 PAGE_CLASSES = (EnterprisesPage, LecturersPage, CoursesPage, TraineesPage, RequestsPage,
-                SchedulePage, AttendancePage, CertificatesPage, ReportsPage)
+                ProgrammesPage, SchedulePage, AttendancePage, CertificatesPage, ReportsPage)
 LANGUAGE_NAMES = {"zh_CN": "中文(简体)", "en": "English"}  # each in its own language
 
 

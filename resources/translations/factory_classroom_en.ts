@@ -32,6 +32,57 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     </message>
 </context>
 <context>
+    <name>ApplicantsDialog</name>
+    <message>
+        <source>Applicants for %1</source>
+        <translation>Applicants for %1</translation>
+    </message>
+    <message>
+        <source>Show only the refused rows</source>
+        <translation>Show only the refused rows</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Enrol %1</source>
+        <translation>Enrol %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 to enrol (%3 new to the database), %4 refused.</source>
+        <translation>%1 rows: %2 to enrol (%3 new to the database), %4 refused.</translation>
+    </message>
+    <message>
+        <source>By level: %1</source>
+        <translation>By level: %1</translation>
+    </message>
+    <message>
+        <source>By class: %1</source>
+        <translation>By class: %1</translation>
+    </message>
+    <message>
+        <source>Enrolling the applicants…</source>
+        <translation>Enrolling the applicants…</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceGridModel</name>
     <message>
         <source>Changed on another computer after you edited it: saving will refuse this cell; reload the class to see the new entry.</source>
@@ -2063,6 +2114,152 @@ Print anyway?</translation>
     <message>
         <source>Save rejected rows</source>
         <translation>Save rejected rows</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeDialog</name>
+    <message>
+        <source>New programme</source>
+        <translation>New programme</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Course:</source>
+        <translation>Course:</translation>
+    </message>
+    <message>
+        <source>Level-raising course:</source>
+        <translation>Level-raising course:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Venue:</source>
+        <translation>Venue:</translation>
+    </message>
+    <message>
+        <source>%1, %2 seats</source>
+        <translation>%1, %2 seats</translation>
+    </message>
+    <message>
+        <source>Start month:</source>
+        <translation>Start month:</translation>
+    </message>
+    <message>
+        <source>Months:</source>
+        <translation>Months:</translation>
+    </message>
+    <message>
+        <source>Classes a month:</source>
+        <translation>Classes a month:</translation>
+    </message>
+    <message>
+        <source>Class size:</source>
+        <translation>Class size:</translation>
+    </message>
+    <message>
+        <source>No category ticked: anyone may apply.</source>
+        <translation>No category ticked: anyone may apply.</translation>
+    </message>
+    <message>
+        <source>Open to:</source>
+        <translation>Open to:</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammesPage</name>
+    <message>
+        <source>Programmes</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>New programme…</source>
+        <translation>New programme…</translation>
+    </message>
+    <message>
+        <source>Import applicants…</source>
+        <translation>Import applicants…</translation>
+    </message>
+    <message>
+        <source>Issue graded certificates…</source>
+        <translation>Issue graded certificates…</translation>
+    </message>
+    <message>
+        <source>Classes of the selected programme</source>
+        <translation>Classes of the selected programme</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Months</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>%1: %2 classes made.</source>
+        <translation>%1: %2 classes made.</translation>
+    </message>
+    <message>
+        <source>Import applicants</source>
+        <translation>Import applicants</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>Enrolled %1, refused %2.</source>
+        <translation>Enrolled %1, refused %2.</translation>
+    </message>
+    <message>
+        <source>Issuing certificates…</source>
+        <translation>Issuing certificates…</translation>
+    </message>
+    <message>
+        <source>Issued %1, already held %2, not qualified %3.</source>
+        <translation>Issued %1, already held %2, not qualified %3.</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,57 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
 </context>
 <context>
+    <name>ApplicantsDialog</name>
+    <message>
+        <source>Applicants for %1</source>
+        <translation>%1：报名名单</translation>
+    </message>
+    <message>
+        <source>Show only the refused rows</source>
+        <translation>只看未录取的行</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Enrol %1</source>
+        <translation>录取 %1 人</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 to enrol (%3 new to the database), %4 refused.</source>
+        <translation>共 %1 行：录取 %2 人（其中新建学员 %3 人），未录取 %4 人。</translation>
+    </message>
+    <message>
+        <source>By level: %1</source>
+        <translation>按等级：%1</translation>
+    </message>
+    <message>
+        <source>By class: %1</source>
+        <translation>按班级：%1</translation>
+    </message>
+    <message>
+        <source>Enrolling the applicants…</source>
+        <translation>正在录取报名人员……</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceGridModel</name>
     <message>
         <source>Changed on another computer after you edited it: saving will refuse this cell; reload the class to see the new entry.</source>
@@ -2066,6 +2117,152 @@ Print anyway?</source>
     <message>
         <source>Save rejected rows</source>
         <translation>保存未通过的行</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeDialog</name>
+    <message>
+        <source>New programme</source>
+        <translation>新建培训项目</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>项目名称：</translation>
+    </message>
+    <message>
+        <source>Course:</source>
+        <translation>课程（初级）：</translation>
+    </message>
+    <message>
+        <source>Level-raising course:</source>
+        <translation>等级提升课程：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Venue:</source>
+        <translation>培训地点：</translation>
+    </message>
+    <message>
+        <source>%1, %2 seats</source>
+        <translation>%1，%2 座</translation>
+    </message>
+    <message>
+        <source>Start month:</source>
+        <translation>起始月份：</translation>
+    </message>
+    <message>
+        <source>Months:</source>
+        <translation>月数：</translation>
+    </message>
+    <message>
+        <source>Classes a month:</source>
+        <translation>每月班数：</translation>
+    </message>
+    <message>
+        <source>Class size:</source>
+        <translation>每班人数：</translation>
+    </message>
+    <message>
+        <source>No category ticked: anyone may apply.</source>
+        <translation>不勾选任何类别：任何人都可报名。</translation>
+    </message>
+    <message>
+        <source>Open to:</source>
+        <translation>招收对象：</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammesPage</name>
+    <message>
+        <source>Programmes</source>
+        <translation>培训项目</translation>
+    </message>
+    <message>
+        <source>New programme…</source>
+        <translation>新建培训项目……</translation>
+    </message>
+    <message>
+        <source>Import applicants…</source>
+        <translation>导入报名表……</translation>
+    </message>
+    <message>
+        <source>Issue graded certificates…</source>
+        <translation>颁发等级证书……</translation>
+    </message>
+    <message>
+        <source>Classes of the selected programme</source>
+        <translation>所选项目的班级</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>培训地点</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月数</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>班数</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>班级编号</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>%1: %2 classes made.</source>
+        <translation>%1：已建 %2 个班。</translation>
+    </message>
+    <message>
+        <source>Import applicants</source>
+        <translation>导入报名表</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1……</translation>
+    </message>
+    <message>
+        <source>Enrolled %1, refused %2.</source>
+        <translation>录取 %1 人，未录取 %2 人。</translation>
+    </message>
+    <message>
+        <source>Issuing certificates…</source>
+        <translation>正在颁发证书……</translation>
+    </message>
+    <message>
+        <source>Issued %1, already held %2, not qualified %3.</source>
+        <translation>已颁发 %1 张，已有证书 %2 人，不符合条件 %3 人。</translation>
     </message>
 </context>
 <context>

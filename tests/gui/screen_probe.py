@@ -100,6 +100,7 @@ def dialogs(parent, uow, database):
     from ui.dialogs.lesson_dialog import LessonDialog
     from ui.dialogs.login_dialog import CreateAdminDialog, LoginDialog
     from ui.dialogs.plan_dialog import PlanDialog
+    from ui.dialogs.programme_dialog import ProgrammeDialog
     from ui.dialogs.request_dialog import RequestDialog
     from ui.dialogs.template_dialog import TemplateDialog
     from ui.dialogs.trainee_dialog import TraineeDialog
@@ -125,6 +126,7 @@ def dialogs(parent, uow, database):
         ("replan", lambda: PlanDialog(parent, uow, start, start + dt.timedelta(days=60),
                                       replan=True)),
         ("import", lambda: ImportWizard(parent, uow, "trainees")),
+        ("new programme", lambda: ProgrammeDialog(parent, uow)),
         ("certificate template", lambda: TemplateDialog(parent, uow, "completion")),
         ("verify", lambda: VerifyDialog(parent, uow)),
         ("users", lambda: UsersDialog(parent, uow)),

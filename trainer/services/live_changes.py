@@ -26,6 +26,7 @@ PAGE_KINDS: dict[str, frozenset[str]] = {
     "attendance": frozenset({"attendance", "enrolments", "lessons", "assessments",
                              "online_study"}),
     "certificates": frozenset({"certificates", "enrolments", "assessments"}),
+    "programmes": frozenset({"programmes", "programme_levels", "cohorts", "enrolments"}),
     "reports": frozenset({"attendance", "enrolments", "assessments", "lessons", "cohorts",
                           "feedback"}),
 }

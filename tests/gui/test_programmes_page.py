@@ -1,0 +1,135 @@
+"""The 培训项目 page as a clerk uses it: a programme made through its dialog (levels, venue,
+months, classes, who may apply); the applicants' list chosen, previewed (placed and refused rows
+with their reasons, by level and class) and confirmed; a class's graded certificates issued after
+the exam. Screenshots of the page and the dialogs go to /tmp/proggui-shots."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPushButton
+
+from tests.gui.test_certificates_reports import type_passphrase
+from tests.scenarios.certificate_keys import PASSPHRASE
+from tests.scenarios.programme_fixtures import applicant, build_office, make_programme, write_xlsx
+from trainer.scheduling.proposal import accept_proposal
+from trainer.services import applications as apps
+from trainer.services import certificate_keys as keys
+from trainer.services import programmes as pg
+from trainer.services.assessment import AssessmentEntry, record_assessments
+from trainer.services.attendance import CellChange, save_attendance
+from trainer.services.certificates import list_certificates
+from trainer.services.enrolment import list_enrolments
+from trainer.services.schedule import list_lessons
+
+SHOTS = Path("/tmp/proggui-shots")
+START = dt.date(2026, 9, 1)  # a programme already held: its lessons are in the past
+
+
+@pytest.fixture
+def office(uow):
+    SHOTS.mkdir(exist_ok=True)
+    return build_office(uow, lessons=2, seats=10)
+
+
+def _row_texts(table, row: int) -> list[str]:
+    return [table.item(row, c).text() for c in range(table.columnCount())]
+
+
+def test_a_programme_made_through_the_dialog(qtbot, window, answer, typist, uow, office):
+    window.resize(1366, 768)
+    page = window.show_page("programmes")
+    assert page.programmes.rowCount() == 0 and not page.import_button.isEnabled()
+
+    def fill(dialog):
+        assert dialog.objectName() == "programmeDialog"
+        dialog.save_button.click()  # no name: refused beside the field, the dialog stays
+        assert dialog.field_error("name")
+        typist(dialog.name, "秦皇岛市母婴护理师免费培训计划")
+        dialog.course.setCurrentIndex(dialog.course.findData(office.beginner_course))
+        dialog.raising.setCurrentIndex(dialog.raising.findData(office.raising_course))
+        dialog.start.setFocus()
+        dialog.start.selectAll()
+        typist(dialog.start, "2027-03")
+        for spin, value in ((dialog.months, "2"), (dialog.per_month, "3"), (dialog.class_size, "8")):
+            spin.selectAll()
+            typist(spin, value)
+        for code in ("laid_off", "migrant", "school_leaver"):
+            qtbot.mouseClick(dialog.boxes[code], Qt.MouseButton.LeftButton, pos=QPoint(6, 6))
+        dialog.grab().save(str(SHOTS / "programme-dialog.png"))
+        dialog.save_button.click()
+        assert not dialog.isVisible(), (dialog.banner.text(), [
+            (k, e.text()) for k, (_w, e) in dialog._errors.items() if e.text()])
+
+    answer(page.new_button.click, fill)
+    assert page.programmes.rowCount() == 1
+    assert _row_texts(page.programmes, 0) == ["秦皇岛市母婴护理师免费培训计划",
+                                              "秦皇岛市职工培训中心", "2027-03", "2", "6", "48", "0"]
+    assert page.classes.rowCount() == 6
+    assert [page.classes.item(r, 1).text() for r in range(3)] == ["初级", "初级", "等级提升"]
+    assert _row_texts(page.classes, 0)[2:] == ["2027-03", "8", "0"]
+    record = pg.list_programmes(uow)[0]
+    assert set(record.eligible_categories) == {"laid_off", "migrant", "school_leaver"}
+    assert "6 classes made" in page.status.text()
+    window.grab().save(str(SHOTS / "programmes-page.png"))
+
+
+def test_the_applicants_list_previewed_then_enrolled(qtbot, window, answer, uow, office,
+                                                     tmp_path, monkeypatch):
+    record = make_programme(uow, office, months=1, per_month=2, size=3, start=START)
+    rows = [applicant(i) for i in range(4)]  # three places at 初级: the fourth has none
+    rows.append(applicant(4, category="在岗职工"))  # not a category the programme admits
+    rows.append(applicant(5, holds="是"))  # holds the certificate: put in 等级提升
+    path = write_xlsx(tmp_path / "报名表.xlsx", rows)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (path, ""))
+    page = window.show_page("programmes")
+    seen = {}
+
+    def look_and_confirm(dialog):
+        assert dialog.objectName() == "applicantsDialog"
+        seen["summary"] = dialog.summary.text()
+        seen["results"] = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+        dialog.grab().save(str(SHOTS / "applicants-dialog.png"))
+        qtbot.mouseClick(dialog.only_refused, Qt.MouseButton.LeftButton, pos=QPoint(6, 6))
+        assert sum(not dialog.table.isRowHidden(r) for r in range(6)) == 2
+        assert dialog.confirm_button.text() == "Enrol 4"
+        dialog.confirm_button.click()
+
+    answer(page.import_button.click, look_and_confirm)
+    assert seen["summary"].startswith("6 rows: 4 to enrol (4 new to the database), 2 refused.")
+    assert "By level: 初级 3；等级提升 1" in seen["summary"]
+    assert f"P{record.id}-202609-1 3" in seen["summary"]
+    refused = [text for text in seen["results"] if text.startswith("row ")]
+    assert len(refused) == 2 and refused[0].startswith("row 6: ") and "no place" in refused[0]
+    assert refused[1].startswith("row 7: ")
+    assert page.status.text() == "Enrolled 4, refused 2."
+    assert [page.classes.item(r, 4).text() for r in range(2)] == ["3", "1"]
+    assert page.programmes.item(0, 6).text() == "4"
+    assert len(list_enrolments(uow, record.classes[0].id)) == 3
+
+
+def test_graded_certificates_for_a_class_after_the_exam(qtbot, window, answer, uow, office,
+                                                        tmp_path):
+    keys.create_key(uow, PASSPHRASE)
+    record = make_programme(uow, office, months=1, per_month=2, size=3, start=START)
+    accept_proposal(uow, pg.plan_programme_lessons(uow, record.id))
+    rows = [applicant(i) for i in range(2)] + [applicant(2, holds="是")]
+    apps.enrol_applications(uow, apps.preview_applications(
+        uow, record.id, write_xlsx(tmp_path / "a.xlsx", rows)))
+    beginner = record.classes[0].id
+    people = [e.trainee_id for e in list_enrolments(uow, beginner)]
+    lessons = [x.id for x in list_lessons(uow, START, dt.date(2026, 9, 30))
+               if x.class_id == beginner]
+    assert len(people) == 2 and len(lessons) == 2
+    save_attendance(uow, [CellChange(lesson, t, "present") for lesson in lessons for t in people])
+    record_assessments(uow, beginner, [AssessmentEntry(people[0], 88), AssessmentEntry(people[1], 41)])
+    page = window.show_page("programmes")
+    page.classes.selectRow(0)
+    assert page.issue_button.isEnabled()
+    answer(page.issue_button.click, type_passphrase)
+    qtbot.waitUntil(lambda: page.status.text().startswith("Issued"), timeout=10000)
+    assert page.status.text().startswith("Issued 1, already held 0, not qualified 1.")
+    issued = list_certificates(uow, cohort_id=beginner, kind="completion")
+    assert [c.trainee_id for c in issued] == [people[0]]

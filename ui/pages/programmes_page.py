@@ -1,0 +1,225 @@
+"""Programmes (培训项目): open-recruitment plans of recurring classes with no enterprise. The page
+lists them, makes a new one (ProgrammeDialog), shows the selected one's classes, imports an
+applicants' list into it (preview off the GUI thread, then ApplicantsDialog to confirm) and
+issues the selected class's graded certificates. Every read and write is a service call."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from trainer.errors import TrainerError
+from trainer.services import programmes
+from trainer.services.applications import preview_applications
+from trainer.services.levels import issue_graded_certificates
+from trainer.services.uow import UnitOfWork
+from ui.dialogs import messages
+from ui.pages.page import Page
+from ui.workers import run_with_progress, thread_uow
+
+FILE_FILTER = "Excel / WPS / LibreOffice / CSV (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;* (*)"
+
+
+def _table(parent: QWidget, name: str, columns: int) -> QTableWidget:
+    table = QTableWidget(0, columns, parent)
+    table.setObjectName(name)
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple[int, tuple[str, ...]]], keep: int | None) -> None:
+    """Rows of (id, texts); the row whose id is `keep` selected again."""
+    table.blockSignals(True)
+    table.setRowCount(len(rows))
+    for n, (record_id, texts) in enumerate(rows):
+        for column, text in enumerate(texts):
+            item = QTableWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, record_id)
+            table.setItem(n, column, item)
+    table.resizeColumnsToContents()
+    table.blockSignals(False)
+    ids = [record_id for record_id, _ in rows]
+    if ids:
+        table.selectRow(ids.index(keep) if keep in ids else 0)
+
+
+def _selected(table: QTableWidget) -> int | None:
+    items = table.selectedItems()
+    return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+
+class ProgrammesPage(Page):
+    PAGE_ID = "programmes"
+    ICON = "list"
+
+    def __init__(self, uow: UnitOfWork, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.uow = uow
+        self.loaded = False
+        self._signer = None  # unlocked on the first issue of the session
+        self.record: programmes.ProgrammeRecord | None = None
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.new_button = self._button("newProgramme", self.new_record)
+        self.import_button = self._button("importApplicants", self.import_applicants)
+        self.issue_button = self._button("issueGraded", self.issue_certificates)
+        self.programmes = _table(self, "programmes", 7)
+        self.programmes.itemSelectionChanged.connect(self.show_classes)
+        self.classes_label = QLabel(self)
+        self.classes = _table(self, "classes", 5)
+        self.classes.itemSelectionChanged.connect(self._enable)
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.import_button)
+        lower = QWidget(self)
+        column = QVBoxLayout(lower)
+        column.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(self.classes_label)
+        bar.addStretch(1)
+        bar.addWidget(self.issue_button)
+        column.addLayout(bar)
+        column.addWidget(self.classes, 1)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.programmes)
+        split.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+        self.retranslate()
+        self._enable()
+
+    def _button(self, name: str, slot) -> QPushButton:
+        button = QPushButton(self)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    def title(self) -> str:
+        return self.tr("Programmes")
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.title())
+        self.new_button.setText(self.tr("New programme…"))
+        self.import_button.setText(self.tr("Import applicants…"))
+        self.issue_button.setText(self.tr("Issue graded certificates…"))
+        self.classes_label.setText(self.tr("Classes of the selected programme"))
+        self.programmes.setHorizontalHeaderLabels([
+            self.tr("Name"), self.tr("Venue"), self.tr("Start"), self.tr("Months"),
+            self.tr("Classes"), self.tr("Places"), self.tr("Enrolled")])
+        self.classes.setHorizontalHeaderLabels([
+            self.tr("Code"), self.tr("Level"), self.tr("Month"), self.tr("Capacity"),
+            self.tr("Enrolled")])
+
+    def activate(self) -> None:
+        self.loaded = True
+        self.refresh()
+
+    def reload(self) -> None:
+        self.refresh()
+
+    def live_reload(self) -> None:
+        self.refresh()
+
+    # --- listing ------------------------------------------------------------------------------
+    def refresh(self, select: int | None = None) -> None:
+        keep = select if select is not None else _selected(self.programmes)
+        rows = [(p.id, (p.name, p.venue_name, p.start_month.strftime("%Y-%m"), str(p.months),
+                        str(len(p.classes)), str(p.places), str(p.enrolled)))
+                for p in programmes.list_programmes(self.uow)]
+        _fill(self.programmes, rows, keep)
+        self.show_classes()
+
+    def show_classes(self) -> None:
+        programme_id = _selected(self.programmes)
+        keep = _selected(self.classes)
+        self.record = None if programme_id is None else \
+            programmes.get_programme(self.uow, programme_id)
+        classes = self.record.classes if self.record else ()
+        _fill(self.classes, [(c.id, (c.code, c.level, c.month.strftime("%Y-%m"),
+                                     str(c.capacity), str(c.enrolled))) for c in classes], keep)
+        self._enable()
+
+    def _enable(self) -> None:
+        self.import_button.setEnabled(self.record is not None)
+        self.issue_button.setEnabled(_selected(self.classes) is not None)
+
+    # --- commands -----------------------------------------------------------------------------
+    def new_record(self) -> None:
+        from ui.dialogs.programme_dialog import ProgrammeDialog
+
+        record = ProgrammeDialog.ask(self, self.uow)
+        if record is not None:
+            self.refresh(select=record.id)
+            self.status.setText(self.tr("%1: %2 classes made.").replace("%1", record.name)
+                                .replace("%2", str(len(record.classes))))
+
+    def import_applicants(self) -> None:
+        from ui.dialogs.applicants_dialog import ApplicantsDialog
+
+        if self.record is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import applicants"), "",
+                                              FILE_FILTER)
+        if not path:
+            return
+        programme_id, make_uow = self.record.id, thread_uow(self.uow)
+        try:
+            preview = run_with_progress(
+                self, self.tr("Reading %1…").replace("%1", Path(path).name),
+                lambda _p: preview_applications(make_uow(), programme_id, path),
+                cancellable=False)
+        except TrainerError as exc:
+            messages.show_refusal(self, str(exc))
+            return
+        codes = {c.id: c.code for c in self.record.classes}
+        result = ApplicantsDialog.ask(self, self.uow, preview, codes)
+        if result is not None:
+            self.refresh()
+            self.status.setText(self.tr("Enrolled %1, refused %2.")
+                                .replace("%1", str(result.enrolled))
+                                .replace("%2", str(result.refused)))
+
+    def signer(self):
+        """The office's signing key, unlocked once per session (the certificates page's way)."""
+        from ui.dialogs.signing_key_dialog import unlock_signer
+
+        if self._signer is None:
+            self._signer = unlock_signer(self, self.uow)
+        return self._signer
+
+    def issue_certificates(self) -> None:
+        cohort_id = _selected(self.classes)
+        if cohort_id is None:
+            return
+        signer = self.signer()
+        if signer is None:
+            return
+        make_uow = thread_uow(self.uow)
+        try:
+            result = run_with_progress(self, self.tr("Issuing certificates…"), lambda p: (
+                issue_graded_certificates(make_uow(), cohort_id, signer=signer,
+                                          progress=lambda d, t: p.report(d, t),
+                                          cancel=lambda: p.cancelled)))
+        except TrainerError as exc:
+            messages.show_refusal(self, str(exc))
+            return
+        lines = [self.tr("Issued %1, already held %2, not qualified %3.")
+                 .replace("%1", str(len(result.issued))).replace("%2", str(len(result.already)))
+                 .replace("%3", str(len(result.not_eligible)))]
+        lines += [f"{o.name}：{o.reason}" for o in result.not_eligible[:10]]
+        self.status.setText("\n".join(lines))
