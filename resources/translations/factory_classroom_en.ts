@@ -70,6 +70,10 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
         <translation>%1 rows: %2 to enrol (%3 new to the database), %4 refused.</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
         <source>By level: %1</source>
         <translation>By level: %1</translation>
     </message>

@@ -71,6 +71,10 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>共 %1 行：录取 %2 人（其中新建学员 %3 人），未录取 %4 人。</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>By level: %1</source>
         <translation>按等级：%1</translation>
     </message>

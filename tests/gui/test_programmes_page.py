@@ -90,7 +90,9 @@ def test_the_applicants_list_previewed_then_enrolled(qtbot, window, answer, uow,
     def look_and_confirm(dialog):
         assert dialog.objectName() == "applicantsDialog"
         seen["summary"] = dialog.summary.text()
-        seen["results"] = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+        seen["results"] = [dialog.table.item(r, 3).toolTip() for r in range(dialog.table.rowCount())
+                           if dialog.table.item(r, 2).text() == "—"]
+        assert "no place" in dialog.table.item(3, 3).text()
         dialog.grab().save(str(SHOTS / "applicants-dialog.png"))
         qtbot.mouseClick(dialog.only_refused, Qt.MouseButton.LeftButton, pos=QPoint(6, 6))
         assert sum(not dialog.table.isRowHidden(r) for r in range(6)) == 2
@@ -99,9 +101,9 @@ def test_the_applicants_list_previewed_then_enrolled(qtbot, window, answer, uow,
 
     answer(page.import_button.click, look_and_confirm)
     assert seen["summary"].startswith("6 rows: 4 to enrol (4 new to the database), 2 refused.")
-    assert "By level: 初级 3；等级提升 1" in seen["summary"]
+    assert "By level: 初级 3; 等级提升 1" in seen["summary"]
     assert f"P{record.id}-202609-1 3" in seen["summary"]
-    refused = [text for text in seen["results"] if text.startswith("row ")]
+    refused = seen["results"]
     assert len(refused) == 2 and refused[0].startswith("row 6: ") and "no place" in refused[0]
     assert refused[1].startswith("row 7: ")
     assert page.status.text() == "Enrolled 4, refused 2."

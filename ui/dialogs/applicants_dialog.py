@@ -46,10 +46,10 @@ class ApplicantsDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Name"), self.tr("Class"),
                                               self.tr("Result")])
         for n, row in enumerate(preview.rows):
-            texts = (str(row.row), row.name, row.class_code or "—",
-                     row.reason_text() if row.placed else row.message())
+            texts = (str(row.row), row.name, row.class_code or "—", row.reason_text())
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
+                item.setToolTip(row.message())  # located: "第 6 行：刘芳娜，…"
                 if not row.placed:
                     item.setForeground(REFUSED_COLOUR)
                 self.table.setItem(n, column, item)
@@ -76,10 +76,11 @@ class ApplicantsDialog(QDialog):
         lines = [self.tr("%1 rows: %2 to enrol (%3 new to the database), %4 refused.")
                  .replace("%1", str(len(p.rows))).replace("%2", str(len(p.enrolled)))
                  .replace("%3", str(p.new_people)).replace("%4", str(len(p.refused)))]
-        levels = "；".join(f"{level} {n}" for level, n in p.by_level().items())
+        separator = self.tr("; ")
+        levels = separator.join(f"{level} {n}" for level, n in p.by_level().items())
         if levels:
             lines.append(self.tr("By level: %1").replace("%1", levels))
-        classes = "；".join(f"{class_codes.get(c, c)} {n}" for c, n in p.by_class.items())
+        classes = separator.join(f"{class_codes.get(c, c)} {n}" for c, n in p.by_class.items())
         if classes:
             lines.append(self.tr("By class: %1").replace("%1", classes))
         return "\n".join(lines + list(p.notes))
