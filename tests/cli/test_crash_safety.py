@@ -146,7 +146,7 @@ def _check(db: Path) -> dict[str, int]:
             "certificates": conn.execute("SELECT count(*) FROM certificates").fetchone()[0],
             "trainee_entries": conn.execute(
                 "SELECT count(*) FROM audit_log WHERE entity = 'trainees' AND action = 'create' "
-                "AND summary LIKE '% rows'").fetchone()[0],
+                "AND after LIKE '{%columns%rows%'").fetchone()[0],  # a bulk statement's entry
             "certificate_entries": conn.execute(
                 "SELECT count(*) FROM audit_log WHERE entity = 'certificates'").fetchone()[0],
         }

@@ -281,13 +281,13 @@ def test_cli_sheet_map_values_hidden_rows(capsys, tmp_path):
                  "--map-values", str(tmp_path / "map.txt")])
     out = capsys.readouterr().out
     assert code == 3  # the numeric ID row
-    assert out.splitlines()[0] == "accepted 1, rejected 1"
+    assert out.splitlines()[0] == "通过检查 1 行，退回 1 行"  # --lang zh: the summary too
     assert "有 1 行的身份证号被表格存成了数字" in out and "第 4 行" in out and "“名单”" in out
     assert "对应为“在岗职工”" in out
     code = main(["import", "trainees", str(tmp_path / "c.xlsx"), "--db", url, "--sheet", "名单",
                  "--hidden-rows", "import", "--map-values", "班组长=", "--dry-run"])
     out = capsys.readouterr().out
-    assert code == 3 and out.splitlines()[0] == "accepted 1, rejected 1"  # 丙; 甲 is in already
+    assert code == 3 and out.splitlines()[0] == "通过检查 1 行，退回 1 行"  # 丙; 甲 is in already
     assert "第 4 行" in out and "已导入" in out
     assert main(["import", "trainees", str(tmp_path / "c.xlsx"), "--db", url,
                  "--map-values", "班组长=不存在的类别"]) == 2

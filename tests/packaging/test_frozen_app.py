@@ -188,8 +188,10 @@ def test_frozen_window_shows_first_start_dialog(frozen, tmp_path):
         if app is not None:
             app.kill()
             app.wait()
+            app.stderr.close()
         xvfb.kill()
         xvfb.wait()
+        xvfb.stdout.close()
 
 
 @pytest.mark.skipif(LINUX, reason="Linux: on Xvfb above")

@@ -9,7 +9,7 @@ every few seconds, or at once when notified, and refreshes the pages that show a
 counter moved. Works for SQLite files shared by several processes and for PostgreSQL servers.
 
 The tables touched are collected from the statements SQLAlchemy executes (ORM flushes and Core
-inserts alike); the bump runs on the DBAPI cursor just before the commit.
+inserts alike); the bump runs on the same connection just before the commit.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import re
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.ddl import ExecutableDDLElement
 from sqlalchemy.sql.dml import UpdateBase
 
@@ -44,39 +45,40 @@ def _feed_exists(conn: Connection) -> bool:
     engine = conn.engine
     if getattr(engine, "_fc_feed_exists", False):
         return True
-    cursor = conn.connection.dbapi_connection.cursor()
-    try:
-        if conn.dialect.name == "sqlite":
-            cursor.execute(f"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{TABLE}'")
-        else:
-            cursor.execute(f"SELECT to_regclass('{TABLE}')")
-        row = cursor.fetchone()
-    finally:
-        cursor.close()
-    exists = bool(row and row[0])
+    if conn.dialect.name == "sqlite":
+        found = conn.exec_driver_sql(
+            f"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{TABLE}'").first()
+    else:
+        found = conn.exec_driver_sql(f"SELECT to_regclass('{TABLE}')").first()
+    exists = bool(found and found[0])
     engine._fc_feed_exists = exists
     return exists
 
 
 def _before_commit(conn: Connection) -> None:
     touched = conn.info.pop(_TOUCHED, None)
-    if not touched or not _feed_exists(conn):
+    if not touched:
         return
     kinds = sorted(touched)  # always the same order: two desks never wait on each other's rows
+    try:  # through SQLAlchemy: a dropped server connection is recognised and replaced
+        if not _feed_exists(conn):
+            return
+        for kind in kinds:
+            conn.exec_driver_sql(_UPSERT.format(kind=kind))
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"NOTIFY {CHANNEL}, '{','.join(kinds)}'")
+    except DBAPIError:
+        if conn.dialect.name != "sqlite":
+            raise  # the transaction is lost: the commit must fail, and says why
+        return  # SQLite: the COMMIT that follows names the real trouble (a full disk…)
     own = conn.engine.__dict__.setdefault("_fc_own_commits", {})
     for kind in kinds:  # what this desk committed itself (its pages already show it)
         own[kind] = own.get(kind, 0) + 1
-    cursor = conn.connection.dbapi_connection.cursor()
-    try:
-        for kind in kinds:
-            cursor.execute(_UPSERT.format(kind=kind))
-        if conn.dialect.name == "postgresql":
-            cursor.execute(f"NOTIFY {CHANNEL}, '{','.join(kinds)}'")
-    finally:
-        cursor.close()
 
 
 def _forget(conn: Connection) -> None:
+    if conn.invalidated:  # a dropped connection: its info went with it (reading it would raise)
+        return
     conn.info.pop(_TOUCHED, None)
 
 

@@ -80,11 +80,11 @@ def open_database(url: str, create: bool = True) -> Database:
             revision = MigrationContext.configure(conn).get_current_revision()
             tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
     except OperationalError as exc:
-        from trainer.services.uow import connection_error  # busy, read-only, disk full…
+        from trainer.services.uow import connection_error, database_file  # busy, disk full…
 
         db.dispose()
-        raise (connection_error(exc) or DatabaseError("unreachable", detail=_first_line(exc))) \
-            from exc
+        raise (connection_error(exc, database_file(db))
+               or DatabaseError("unreachable", detail=_first_line(exc))) from exc
     except SQLAlchemyError as exc:  # e.g. a file that is not a database
         db.dispose()
         raise DatabaseError("not_ours", detail=_first_line(exc)) from exc

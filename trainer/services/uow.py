@@ -11,6 +11,9 @@ once a user exists, a unit of work without one may only read. A logged-in user w
 own office only."""
 from __future__ import annotations
 
+import os
+import shutil
+
 from typing import Any
 
 from sqlalchemy import select
@@ -102,7 +105,7 @@ class UnitOfWork:
 
             return stale_edit_error(self.database, session.info.get(guard.VERSIONED_KEY, ()))
         if isinstance(exc, OperationalError):
-            return connection_error(exc)
+            return connection_error(exc, database_file(self.database))
         return None
 
     def use_organization(self, organization_id: int) -> None:
@@ -143,11 +146,34 @@ def _rollback_quietly(session: Session) -> None:
         pass
 
 
-def connection_error(exc: OperationalError) -> DatabaseError | None:
+def database_file(database) -> str | None:
+    """The SQLite file of `database` (None for a server)."""
+    url = database.engine.url
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return url.database
+    return None
+
+
+def _no_space_left(path: str | None) -> bool:
+    """True when the filesystem of the SQLite file `path` has (almost) no byte free."""
+    if not path:
+        return False
+    try:
+        return shutil.disk_usage(os.path.dirname(os.path.abspath(path))).free < 64 * 1024
+    except OSError:
+        return False
+
+
+def connection_error(exc: OperationalError, sqlite_file: str | None = None
+                     ) -> DatabaseError | None:
     """DatabaseError for a connection that broke (connection_lost), could not be made
-    (unreachable) or a SQLite file another program holds (busy); None for other errors."""
+    (unreachable) or a SQLite file another program holds (busy); None for other errors.
+    SQLite reports a full disk as "disk I/O error" where it fails to grow its shared-memory or
+    WAL file: with the file's disk out of space, that is said as the full disk it is."""
     text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     detail = text[0] if text else type(exc).__name__
+    if "disk I/O error" in detail and _no_space_left(sqlite_file):
+        return DatabaseError("disk_full", detail=detail)
     if exc.connection_invalidated:
         return DatabaseError("connection_lost", detail=detail)
     if "database is locked" in detail:
