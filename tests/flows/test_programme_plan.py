@@ -6,8 +6,9 @@ enrolled by level, attendance recorded for a sample of classes three ways, exam 
 each level's pass mark, graded certificates issued — the counts asserted at each step, who
 completes counted from what the scenario generated, without the code under test.
 
-(The online lessons and online study hours of the same plan are added to this scenario by
-their own steps.)"""
+Then two lessons of a class are given online (a meeting platform and its link: no room, the
+lecturer still booked) and the platform's export of the class's study time (a CSV with a BOM,
+one stranger) imported: 60 recorded, 1 refused."""
 from __future__ import annotations
 
 from collections import Counter
@@ -99,3 +100,46 @@ def test_the_plan_from_an_empty_office_to_graded_certificates(uow, tmp_path):
     # graded certificates: each holder's level passed
     assert out.grades == {"初级": completing["初级"], "中级": completing["等级提升"]}
     assert out.counts["certificates"] == sum(completing.values())
+
+    # online: two lessons of a class outside the sample given on a meeting platform (no room,
+    # no seats, the lecturer still booked), then the platform's export of study time imported
+    _online_lessons_and_hours(uow, tmp_path, next(c for c in out.class_ids if c not in out.sample))
+
+
+def _online_lessons_and_hours(uow, tmp_path, cohort_id):
+    import csv
+
+    from trainer.io.online_hours import preview_online_hours, run_online_hours
+    from trainer.services.online_lessons import set_lesson_online
+    from trainer.services.online_study import online_minutes
+    from trainer.services.schedule import get_lesson
+
+    with uow:
+        s = uow.session
+        lesson_ids = list(s.scalars(select(Lesson.id).where(Lesson.cohort_id == cohort_id)
+                                    .order_by(Lesson.sequence)))
+        people = s.execute(select(Trainee.id, Trainee.name, Trainee.id_number)
+                           .join(Enrolment, Enrolment.trainee_id == Trainee.id)
+                           .where(Enrolment.cohort_id == cohort_id)).all()
+    assert len(lesson_ids) == 8 and len(people) == 60
+    for lesson_id in lesson_ids[:2]:
+        shown = get_lesson(uow, lesson_id)
+        online = set_lesson_online(uow, lesson_id, "腾讯会议", "https://meeting.tencent.com/dm/QHD2027",
+                                   shown.version)
+        assert online.online is not None and online.venue_id is None
+        assert online.lecturer_id == shown.lecturer_id  # the lecturer is still booked
+    with uow:
+        assert uow.session.scalar(select(func.count()).select_from(Lesson).where(
+            Lesson.cohort_id == cohort_id, Lesson.online.is_(True))) == 2
+    export = tmp_path / "学习时长导出.csv"  # as platforms export it: UTF-8 with a BOM
+    with open(export, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["姓名", "身份证号", "学习时长（分钟）"])
+        for n, (_tid, name, id_number) in enumerate(people):
+            writer.writerow([name, id_number, 120 + n])
+        writer.writerow(["外来人员", "110105194912310029", "300"])  # not in this class
+    preview = preview_online_hours(uow, cohort_id, export)
+    assert len(preview.entries) == 60 and len(preview.rejected) == 1
+    assert run_online_hours(uow, preview) == 60
+    recorded = online_minutes(uow, cohort_id)
+    assert len(recorded) == 60 and sum(recorded.values()) == sum(120 + n for n in range(60))
