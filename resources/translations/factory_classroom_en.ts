@@ -1965,6 +1965,10 @@ Print anyway?</translation>
         <translation>Re-plan the lessons on days off</translation>
     </message>
     <message>
+        <source>Plan the programme's lessons</source>
+        <translation>Plan the programme's lessons</translation>
+    </message>
+    <message>
         <source>Plan automatically</source>
         <translation>Plan automatically</translation>
     </message>
@@ -2190,6 +2194,10 @@ Print anyway?</translation>
         <translation>Import applicants…</translation>
     </message>
     <message>
+        <source>Plan lessons…</source>
+        <translation>Plan lessons…</translation>
+    </message>
+    <message>
         <source>Issue graded certificates…</source>
         <translation>Issue graded certificates…</translation>
     </message>
@@ -2244,6 +2252,10 @@ Print anyway?</translation>
     <message>
         <source>%1: %2 classes made.</source>
         <translation>%1: %2 classes made.</translation>
+    </message>
+    <message>
+        <source>%1: %2 lessons planned.</source>
+        <translation>%1: %2 lessons planned.</translation>
     </message>
     <message>
         <source>Import applicants</source>

@@ -1968,6 +1968,10 @@ Print anyway?</source>
         <translation>重新安排落在放假日的课次</translation>
     </message>
     <message>
+        <source>Plan the programme&apos;s lessons</source>
+        <translation>排定培训项目的课次</translation>
+    </message>
+    <message>
         <source>Plan automatically</source>
         <translation>自动排课</translation>
     </message>
@@ -2193,6 +2197,10 @@ Print anyway?</source>
         <translation>导入报名表……</translation>
     </message>
     <message>
+        <source>Plan lessons…</source>
+        <translation>排课……</translation>
+    </message>
+    <message>
         <source>Issue graded certificates…</source>
         <translation>颁发等级证书……</translation>
     </message>
@@ -2247,6 +2255,10 @@ Print anyway?</source>
     <message>
         <source>%1: %2 classes made.</source>
         <translation>%1：已建 %2 个班。</translation>
+    </message>
+    <message>
+        <source>%1: %2 lessons planned.</source>
+        <translation>%1：已排定 %2 节课。</translation>
     </message>
     <message>
         <source>Import applicants</source>

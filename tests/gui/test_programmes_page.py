@@ -135,3 +135,29 @@ def test_graded_certificates_for_a_class_after_the_exam(qtbot, window, answer, u
     assert page.status.text().startswith("Issued 1, already held 0, not qualified 1.")
     issued = list_certificates(uow, cohort_id=beginner, kind="completion")
     assert [c.trainee_id for c in issued] == [people[0]]
+
+
+def test_the_programmes_lessons_planned_from_the_page(qtbot, window, answer, uow, office):
+    """Plan lessons…: the planner's proposal for the classes' lessons within the programme's
+    months (dates fixed to them), accepted in the dialog; the page then counts them."""
+    record = make_programme(uow, office, months=1, per_month=2, size=3, start=START)
+    page = window.show_page("programmes")
+    page.programmes.selectRow(0)
+    assert page.plan_button.isEnabled()
+    seen = {}
+
+    def propose_and_accept(dialog):
+        seen["dates"] = (dialog.start.date().toPython(), dialog.end.date().toPython(),
+                         dialog.start.isEnabled())
+        dialog.propose_button.click()
+        seen["summary"] = dialog.summary.text()
+        seen["rows"] = dialog.changes.rowCount()
+        dialog.accept_button.click()
+
+    answer(page.plan_button.click, propose_and_accept)
+    assert seen["dates"] == (START, dt.date(2026, 9, 30), False)
+    assert seen["summary"].startswith("Placed 4 of 4 lessons") and seen["rows"] == 4
+    lessons = [x for x in list_lessons(uow, START, dt.date(2026, 9, 30))
+               if x.class_id in {c.id for c in record.classes}]
+    assert len(lessons) == 4 and all(x.venue_id == office.centre for x in lessons)
+    assert page.status.text() == f"{record.name}: 4 lessons planned."

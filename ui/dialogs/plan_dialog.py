@@ -16,7 +16,7 @@ from trainer.messages import pick
 from trainer.rules.calendar import PERIOD_LABELS, provisional_warning
 from trainer.scheduling.proposal import (AcceptResult, Proposal, accept_proposal, propose_plan,
                                          propose_replan_days_off, propose_replan_lecturer)
-from trainer.services import lecturers
+from trainer.services import lecturers, programmes
 from trainer.services.schedule_calendar import provisional_years
 from trainer.services.uow import UnitOfWork
 from ui.dialogs.form_dialog import ERROR_STYLE
@@ -37,14 +37,17 @@ class PlanDialog(QDialog):
     the calendar changed — only the lessons now on a day off move."""
 
     def __init__(self, parent: QWidget | None, uow: UnitOfWork, start: dt.date, end: dt.date,
-                 *, replan: bool = False, days_off: bool = False) -> None:
+                 *, replan: bool = False, days_off: bool = False,
+                 programme_id: int | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("planDialog")
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self.tr("Re-plan for an absent lecturer") if replan
                             else self.tr("Re-plan the lessons on days off") if days_off
+                            else self.tr("Plan the programme's lessons") if programme_id
                             else self.tr("Plan automatically"))
         self.uow, self.replan, self.days_off = uow, replan, days_off
+        self.programme_id = programme_id  # its classes' lessons, within its months
         self.proposal: Proposal | None = None
         self.accepted: AcceptResult | None = None
         self.start = _date_edit(start)
@@ -68,6 +71,8 @@ class PlanDialog(QDialog):
             self.reason.hide()
             form.addRow(self.tr("From:"), self.start)
             form.addRow(self.tr("To:"), self.end)
+            self.start.setEnabled(programme_id is None)  # a programme: its own months
+            self.end.setEnabled(programme_id is None)
         self.provisional = QLabel(self)
         self.provisional.setObjectName("provisional")
         self.provisional.setWordWrap(True)
@@ -148,6 +153,9 @@ class PlanDialog(QDialog):
                                                progress=report, cancel=cancel)
             if self.days_off:
                 return propose_replan_days_off(uow, start, end, progress=report, cancel=cancel)
+            if self.programme_id is not None:
+                return programmes.plan_programme_lessons(uow, self.programme_id, progress=report,
+                                                         cancel=cancel)
             return propose_plan(uow, start, end, progress=report, cancel=cancel)
 
         self.problem.clear()

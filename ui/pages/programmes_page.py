@@ -69,6 +69,7 @@ class ProgrammesPage(Page):
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.new_button = self._button("newProgramme", self.new_record)
         self.import_button = self._button("importApplicants", self.import_applicants)
+        self.plan_button = self._button("planLessons", self.plan_lessons)
         self.issue_button = self._button("issueGraded", self.issue_certificates)
         self.programmes = _table(self, "programmes", 7)
         self.programmes.itemSelectionChanged.connect(self.show_classes)
@@ -82,6 +83,7 @@ class ProgrammesPage(Page):
         top.addWidget(self.heading)
         top.addStretch(1)
         top.addWidget(self.new_button)
+        top.addWidget(self.plan_button)
         top.addWidget(self.import_button)
         lower = QWidget(self)
         column = QVBoxLayout(lower)
@@ -116,6 +118,7 @@ class ProgrammesPage(Page):
         self.heading.setText(self.title())
         self.new_button.setText(self.tr("New programme…"))
         self.import_button.setText(self.tr("Import applicants…"))
+        self.plan_button.setText(self.tr("Plan lessons…"))
         self.issue_button.setText(self.tr("Issue graded certificates…"))
         self.classes_label.setText(self.tr("Classes of the selected programme"))
         self.programmes.setHorizontalHeaderLabels([
@@ -156,6 +159,7 @@ class ProgrammesPage(Page):
 
     def _enable(self) -> None:
         self.import_button.setEnabled(self.record is not None)
+        self.plan_button.setEnabled(self.record is not None)
         self.issue_button.setEnabled(_selected(self.classes) is not None)
 
     # --- commands -----------------------------------------------------------------------------
@@ -167,6 +171,22 @@ class ProgrammesPage(Page):
             self.refresh(select=record.id)
             self.status.setText(self.tr("%1: %2 classes made.").replace("%1", record.name)
                                 .replace("%2", str(len(record.classes))))
+
+    def plan_lessons(self) -> None:
+        """The planner's proposal for the lessons its classes lack, shown to accept or discard."""
+        from ui.dialogs.plan_dialog import PlanDialog
+
+        if self.record is None:
+            return
+        record = self.record
+        dialog = PlanDialog(self, self.uow, record.start_month,
+                            programmes.month_end(record.end_month), programme_id=record.id)
+        dialog.exec()
+        if dialog.accepted is not None:
+            self.refresh(select=record.id)
+            lessons = sum(c.lessons for c in (self.record.classes if self.record else ()))
+            self.status.setText(self.tr("%1: %2 lessons planned.").replace("%1", record.name)
+                                .replace("%2", str(lessons)))
 
     def import_applicants(self) -> None:
         from ui.dialogs.applicants_dialog import ApplicantsDialog
