@@ -1,11 +1,11 @@
 """Typed errors of the core. Each carries codes and parameters; str() gives the sentence in the
-current language (trainer.messages), message(lang) in a chosen one."""
+current language (trainer.texts), message(lang) in a chosen one."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from trainer.messages import ENTITIES, FIELDS, REASONS, label, language, pick
+from trainer.texts import ENTITIES, FIELDS, REASONS, label, language, pick
 from trainer.texts import errors as T
 
 
@@ -216,7 +216,7 @@ class DatabaseError(ReasonError):
 
 def _localise(key: str, value: object, lang: str) -> object:
     """Parameters that are codes become words: genders, and lists of (Chinese, English) pairs."""
-    from trainer.messages import GENDERS
+    from trainer.texts import GENDERS
 
     if key in ("gender", "id_gender") and isinstance(value, str) and value in GENDERS:
         return pick(GENDERS[value], lang)

@@ -3,12 +3,12 @@
 Qt looks texts up through installed QTranslator objects; Python must keep references to them
 or they are collected while still installed. Installing one sends every widget a LanguageChange
 event, on which widgets re-read their texts (see retranslate methods). The core's own messages
-follow through trainer.messages.set_language."""
+follow through trainer.texts.set_language."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from trainer import messages
+from trainer.texts import current as messages
 from ui.resources import translations_dir
 
 LANGUAGES = ("zh_CN", "en")

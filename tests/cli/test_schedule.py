@@ -21,7 +21,7 @@ D = dt.date
 @pytest.fixture(autouse=True)
 def _english(monkeypatch):
     """`--lang` sets the language for the process; each test starts (and ends) in English."""
-    monkeypatch.setattr("trainer.messages._language", "en")
+    monkeypatch.setattr("trainer.texts.current._language", "en")
 
 
 def run(capsys, *args):

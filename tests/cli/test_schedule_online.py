@@ -34,7 +34,7 @@ def run(capsys, *args):
 
 
 def test_cli_online_and_offline(capsys, monkeypatch, uow, world, db_url):
-    monkeypatch.setattr("trainer.messages._language", "en")
+    monkeypatch.setattr("trainer.texts.current._language", "en")
     s, big = world
     lesson = add(uow, big[0], TUE, "morning", s.wang, s.workshop)
     clash = add(uow, big[1], D(2026, 10, 16), "morning", s.li, s.workshop)

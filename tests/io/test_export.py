@@ -9,7 +9,7 @@ from trainer.cli import main
 from trainer.io.columns import fields_of
 from trainer.io.importing import preview_import
 from trainer.io.workbooks import export_records, write_rejects, write_template
-from trainer.messages import set_language
+from trainer.texts import set_language
 from trainer.rules.id_number import check_character
 
 

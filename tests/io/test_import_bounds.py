@@ -26,7 +26,7 @@ CHILD = textwrap.dedent("""
     from trainer.services.trainees import count_trainees
     from trainer.services.uow import UnitOfWork
     from trainer.errors import TrainerError
-    from trainer.messages import set_language
+    from trainer.texts import set_language
     set_language("zh")
     uow = UnitOfWork(open_database(sys.argv[2]))
     create_organization(uow, "新余市总工会", "新余总工会", "XYZGH")
@@ -105,7 +105,7 @@ def test_a_million_rows_is_refused_quickly(tmp_path):
 def test_limits_name_what_is_over(tmp_path, limit):
     from trainer.io.bounds import FileTooBigError, Limits
     from trainer.io.reading import read_table
-    from trainer.messages import set_language
+    from trainer.texts import set_language
 
     set_language("zh")
 

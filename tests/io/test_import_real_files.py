@@ -15,7 +15,7 @@ from trainer.io.importing import preview_import, run_import
 from trainer.io.preview_notes import preview_notes
 from trainer.io.reading import ImportFileError
 from trainer.io.workbooks import write_template
-from trainer.messages import set_language
+from trainer.texts import set_language
 from trainer.rules.id_number import check_character
 from trainer.services import enterprises, trainees
 

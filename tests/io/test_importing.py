@@ -15,7 +15,7 @@ from trainer.db.models import Trainee, TrainingRequest
 from trainer.io import adapters
 from trainer.io.importing import ImportCancelled, preview_import, run_import
 from trainer.io.reading import ImportFileError, UnreadableFileError
-from trainer.messages import set_language
+from trainer.texts import set_language
 from trainer.services import courses, enterprises, trainee_import, trainees
 
 from tests.scenarios.import_sheets import (FULLWIDTH, ID_BAD, ID_DB, ID_F, ID_M, ID_M2, make_id,

@@ -13,7 +13,7 @@ from trainer.io.importing import preview_import
 from trainer.io.list_export import export_list
 from trainer.io.schedule_export import export_schedule
 from trainer.io.workbooks import csv_cell, write_rejects, write_template
-from trainer.messages import set_language
+from trainer.texts import set_language
 from trainer.services import enterprises, lecturers, trainees
 
 HOSTILE = ['=HYPERLINK("http://evil.example/","点击查看")', "+1+cmd|' /C calc'!A0",

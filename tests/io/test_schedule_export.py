@@ -23,7 +23,7 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 @pytest.fixture
 def chinese(monkeypatch):
-    monkeypatch.setattr("trainer.messages._language", "zh")
+    monkeypatch.setattr("trainer.texts.current._language", "zh")
 
 
 @pytest.fixture
@@ -111,7 +111,7 @@ def test_schedule_workbook(uow, lessons, tmp_path, chinese):
 
 
 def test_schedule_workbook_headers_in_english(uow, lessons, tmp_path, monkeypatch):
-    monkeypatch.setattr("trainer.messages._language", "en")
+    monkeypatch.setattr("trainer.texts.current._language", "en")
     sheet = load_workbook(export_schedule(uow, tmp_path / "s.xlsx").path).active
     assert [c.value for c in sheet[1]][:3] == ["date", "weekday", "time of day"]
     assert sheet["C2"].value == "morning"

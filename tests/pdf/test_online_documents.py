@@ -47,7 +47,7 @@ def test_timetable_prints_the_platform_and_the_link(uow, scenario):
 
 
 def test_calendar_event_of_an_online_lesson(uow, scenario, tmp_path, monkeypatch):
-    monkeypatch.setattr("trainer.messages._language", "zh")
+    monkeypatch.setattr("trainer.texts.current._language", "zh")
     path = export_lecturer_ics(uow, scenario.lecturer_id, tmp_path / "lecturer.ics").path
     events = sorted(Calendar.from_ical(path.read_bytes()).walk("VEVENT"),
                     key=lambda e: e.decoded("dtstart"))

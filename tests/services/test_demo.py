@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from trainer.db.migrate import open_database
-from trainer.messages import LECTURER_CATEGORIES
+from trainer.texts import LECTURER_CATEGORIES
 from trainer.rules.credit_code import normalise_credit_code
 from trainer.rules.id_number import parse_id_number
 from trainer.rules.phone import normalise_mobile

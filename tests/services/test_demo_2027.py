@@ -19,7 +19,7 @@ START, END = dt.date(2027, 1, 1), dt.date(2027, 3, 31)
 
 @pytest.fixture(autouse=True)
 def _english(monkeypatch):
-    monkeypatch.setattr("trainer.messages._language", "en")
+    monkeypatch.setattr("trainer.texts.current._language", "en")
 
 
 def test_demo_quarter_2027(sqlite_url, capsys):

@@ -23,7 +23,7 @@ D = dt.date
 
 @pytest.fixture(autouse=True)
 def _english(monkeypatch):
-    monkeypatch.setattr("trainer.messages._language", "en")
+    monkeypatch.setattr("trainer.texts.current._language", "en")
 
 
 def run(capsys, *args):

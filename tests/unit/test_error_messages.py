@@ -5,9 +5,9 @@ import string
 
 import pytest
 
-from trainer import messages
+from trainer.texts import current as messages
 from trainer.errors import InvalidInput, ValidationError
-from trainer.messages import FIELDS, GENDERS, REASONS
+from trainer.texts import FIELDS, GENDERS, REASONS
 
 # Plausible parameters for every placeholder used by any reason.
 PARAMS: dict[str, object] = {

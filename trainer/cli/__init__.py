@@ -25,7 +25,7 @@ from trainer.errors import DatabaseError, InvalidInput, NotFoundError, TrainerEr
 from trainer.files import FileAccessError, OutputError, file_access_error, owner_only_umask
 from trainer.io.bounds import FileTooBigError
 from trainer.io.reading import ImportFileError
-from trainer.messages import set_language
+from trainer.texts import set_language
 from trainer.rules.text import escape_controls
 from trainer.texts import text
 

@@ -18,7 +18,7 @@ import sys
 from trainer.cli.common import (COMMON, EXIT_OK, EXIT_REJECTED, UsageError, find_cohort,
                                 iso_date, open_db, print_table, rejected_lines)
 from trainer.cli.online import add_online_hours, cmd_online_hours
-from trainer.messages import language, pick
+from trainer.texts import language, pick
 from trainer.texts import text
 
 

@@ -8,7 +8,7 @@ import sys
 
 from trainer.cli.common import COMMON, open_db, print_table
 from trainer.cli.trust import _local, _zh
-from trainer.messages import pick
+from trainer.texts import pick
 
 
 def add_commands(sub) -> None:

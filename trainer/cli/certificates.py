@@ -12,7 +12,7 @@ import sys
 
 from trainer.cli.common import (COMMON, EXIT_NOT_GENUINE, EXIT_REVOKED, UsageError, iso_date,
                                 open_db, print_table, print_warnings, resolve_class_option)
-from trainer.messages import language, pick
+from trainer.texts import language, pick
 
 ENV_PASSPHRASE = "TRAINER_KEY_PASSPHRASE"
 

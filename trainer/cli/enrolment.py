@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from trainer.cli.common import (COMMON, EXIT_OK, EXIT_REJECTED, UsageError, find_cohort,
                                 find_trainee, iso_date, open_db, rejected_lines)
-from trainer.messages import TRAINEE_CATEGORIES
+from trainer.texts import TRAINEE_CATEGORIES
 from trainer.texts import text
 
 

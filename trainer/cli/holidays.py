@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from trainer.cli.common import COMMON, UsageError, iso_date, open_db
-from trainer.messages import language
+from trainer.texts import language
 
 
 def add_commands(ssub) -> None:

@@ -19,7 +19,7 @@ import sys
 
 from trainer.cli.common import (COMMON, EXIT_CONFLICTS, EXIT_OK, EXIT_REJECTED, find_cohort,
                                 open_db)
-from trainer.messages import language
+from trainer.texts import language
 from trainer.texts import text
 
 

@@ -8,7 +8,7 @@ import sys
 from trainer.cli.common import (COMMON, UsageError, iso_date, open_db, print_warnings,
                                 resolve_class_option)
 from trainer.cli.certificates import add_key_options, issue_summary, signer_for
-from trainer.messages import language
+from trainer.texts import language
 from trainer.texts import text
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 
 from trainer.cli.common import COMMON, UsageError, iso_date, open_db
-from trainer.messages import language
+from trainer.texts import language
 from trainer.texts import text
 
 
@@ -80,7 +80,7 @@ def _venue_id(uow, text: str) -> int:
 
 
 def _when(date, period: str) -> str:
-    from trainer.messages import pick
+    from trainer.texts import pick
     from trainer.rules.calendar import PERIOD_LABELS, describe_date
     label = pick(PERIOD_LABELS[period]) if period in PERIOD_LABELS else ""
     return f"{describe_date(date)}{label}" if language() == "zh" else \

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 
 from trainer.cli.common import COMMON, EXIT_OK, EXIT_REJECTED, UsageError, open_db, print_table
-from trainer.messages import TRAINEE_CATEGORIES, label, language
+from trainer.texts import TRAINEE_CATEGORIES, label, language
 from trainer.texts import text
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from trainer.cli.common import (COMMON, EXIT_OK, find_cohort, find_trainee, iso_date, open_db,
                                 print_table)
-from trainer.messages import TRAINEE_CATEGORIES, label
+from trainer.texts import TRAINEE_CATEGORIES, label
 from trainer.texts import text
 
 

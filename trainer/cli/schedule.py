@@ -16,7 +16,7 @@ import sys
 from trainer.cli import holidays, online, plan
 from trainer.cli.common import (COMMON, EXIT_CONFLICTS, UsageError, iso_date, open_db,
                                 print_table)
-from trainer.messages import language
+from trainer.texts import language
 from trainer.texts import text
 
 # Modules adding `schedule` subcommands (see the docstring).
@@ -126,7 +126,7 @@ def _enterprise_id(uow, text: str | None) -> int | None:
 
 
 def _lesson_row(lesson) -> list[str]:
-    from trainer.messages import pick
+    from trainer.texts import pick
     from trainer.rules.calendar import PERIOD_LABELS, describe_date
 
     when = pick(PERIOD_LABELS[lesson.period]) if lesson.period else ""

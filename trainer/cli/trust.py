@@ -14,7 +14,7 @@ import socket
 import sys
 
 from trainer.cli.common import COMMON, UsageError, open_database_of, open_db, print_table
-from trainer.messages import language, pick
+from trainer.texts import language, pick
 
 ENV_USER, ENV_PASSWORD, ENV_TOKEN = "TRAINER_USER", "TRAINER_PASSWORD", "TRAINER_TOKEN"
 ENV_NEW_PASSWORD = "TRAINER_NEW_PASSWORD"

@@ -26,7 +26,7 @@ from trainer.io.importing import DuplicateRow, Problem, RejectedRow
 from trainer.io.reading import Cell, ImportFileError, cell_text, excel_serial_to_date, read_table
 from trainer.io.workbooks import (_BOLD, _HEADER_FILL, DATE_FORMAT, _excel_value, _save,
                                   _set_widths, _width)
-from trainer.messages import TRAINEE_CATEGORIES, label, language, pick
+from trainer.texts import TRAINEE_CATEGORIES, label, language, pick
 from trainer.rules import fields
 from trainer.rules.completion import (ABSENT, EXCUSED, LATE, PRESENT, STATUS_LABELS,
                                       STATUS_LETTERS)

@@ -60,7 +60,7 @@ WHAT = {"rows": ("行数", "the number of rows"), "cells": ("单元格范围", "
 
 
 def refuse(path: str, what: str, value: int, limit: int) -> FileTooBigError:
-    from trainer.messages import language, pick
+    from trainer.texts import language, pick
 
     return FileTooBigError("too_big", path=path, what=pick(WHAT[what], language()),
                            value=f"{value:,}", limit=f"{limit:,}")

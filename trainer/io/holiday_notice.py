@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trainer.errors import TrainerError
-from trainer.messages import language, pick
+from trainer.texts import language, pick
 
 CN_DIGITS = "一二三四五六七八九十"
 WEEKDAY_CHARS = "一二三四五六日"

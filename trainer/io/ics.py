@@ -26,7 +26,7 @@ from icalendar import Calendar, Event, Timezone, TimezoneStandard
 from trainer import __version__
 from trainer.files import atomic_output
 from trainer.io.list_export import ExportResult
-from trainer.messages import language
+from trainer.texts import language
 from trainer.rules.statuses import LessonStatus
 from trainer.services.reports.lesson_calendar import calendar_lessons
 from trainer.services.schedule import LessonRecord

@@ -26,7 +26,7 @@ from trainer.io.columns import (HEADER_SEARCH_ROWS, field_spec, fields_of, find_
 from trainer.io.bounds import SheetInfo
 from trainer.io.reading import Cell, ImportFileError, Table, cell_text, read_table
 from trainer.io.values import UnknownValue, ValueMap
-from trainer.messages import FIELDS, label, language, pick
+from trainer.texts import FIELDS, label, language, pick
 from trainer.rules.fields import FieldCheck
 from trainer.rules.text import clean_text
 from trainer.services import enterprises as enterprise_service

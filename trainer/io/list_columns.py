@@ -10,7 +10,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from trainer.messages import GENDERS, LECTURER_CATEGORIES, TRAINEE_CATEGORIES, label, language
+from trainer.texts import GENDERS, LECTURER_CATEGORIES, TRAINEE_CATEGORIES, label, language
 from trainer.texts import heading
 
 # The kinds, in table order: known without importing the services (help texts)

@@ -12,7 +12,7 @@ from pathlib import Path
 from trainer.io.list_columns import ENTITIES as KIND_ENTITIES
 from trainer.io.list_columns import COLUMNS, Column, cell, headers, reader
 from trainer.io.workbooks import export_records
-from trainer.messages import ENTITIES, label
+from trainer.texts import ENTITIES, label
 from trainer.services.uow import UnitOfWork
 
 

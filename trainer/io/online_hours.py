@@ -30,7 +30,7 @@ from trainer.errors import InvalidInput, ValidationError
 from trainer.io.columns import HEADER_SEARCH_ROWS, normalise_header
 from trainer.io.importing import Problem, RejectedRow
 from trainer.io.reading import Cell, ImportFileError, cell_text, read_table
-from trainer.messages import language
+from trainer.texts import language
 from trainer.rules.text import clean_text
 from trainer.services.online_study import (ClassRoster, OnlineMinutes, OnlineRowError,
                                            online_versions, record_online_minutes)

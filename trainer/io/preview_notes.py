@@ -5,7 +5,7 @@ the values we do not know (kept as written, or as mapped)."""
 from __future__ import annotations
 
 from trainer.io.values import all_targets
-from trainer.messages import FIELDS, label, language
+from trainer.texts import FIELDS, label, language
 
 SHOWN_ROWS = 6  # row numbers listed before "…"
 

@@ -7,7 +7,7 @@ import os
 
 from trainer.io.list_export import ExportResult
 from trainer.io.workbooks import export_records
-from trainer.messages import language, pick
+from trainer.texts import language, pick
 from trainer.rules.calendar import PERIOD_LABELS, WEEKDAY_LABELS
 from trainer.services.schedule import LessonRecord, list_lessons
 from trainer.services.uow import UnitOfWork

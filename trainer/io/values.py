@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from trainer.io.reading import ImportFileError
-from trainer.messages import GENDERS, TRAINEE_CATEGORIES
+from trainer.texts import GENDERS, TRAINEE_CATEGORIES
 from trainer.rules.text import clean_text
 
 # field → our code → the words enterprises use for it (besides our own labels)

@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from trainer.files import FirstErrorStream, OutputError, atomic_output
 from trainer.io.columns import fields_of
 from trainer.io.reading import cell_text
-from trainer.messages import language
+from trainer.texts import language
 from trainer.rules.text import display_width, escape_controls
 
 MAX_WIDTH = 60  # characters; longer text wraps in Excel rather than making a huge column

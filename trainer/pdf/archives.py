@@ -8,7 +8,7 @@ import datetime as dt
 
 from reportlab.platypus import PageBreak, Spacer
 
-from trainer.messages import pick
+from trainer.texts import pick
 from trainer.pdf.layout import (PORTRAIT, Job, PageInfo, PdfResult, Target, data_table, fonts_for,
                                 frame_size, hours_text, make_styles, para, write_story)
 from trainer.pdf.reports import class_attendance_story, percent

@@ -305,7 +305,7 @@ def build_certificates(uow: UnitOfWork, cohort_id: int, out: Target | None, prog
 
 
 def _changed_error(cert: CertificateRecord) -> CertificateError:
-    from trainer.messages import language
+    from trainer.texts import language
     from trainer.services.certificate_proof import FACT_LABELS
 
     zh = language() == "zh"

@@ -22,9 +22,9 @@ from typing import Mapping, Sequence
 import chinese_calendar
 
 from trainer.errors import ValidationError
-from trainer.messages import FIELDS, label, language, pick
+from trainer.texts import FIELDS, label, language, pick
 
-# field labels and reasons only the scheduling modules use, kept beside them, not in messages.py
+# field labels and reasons only the scheduling modules use, kept beside them (rules/calendar.py)
 for _key, _label in {
     "schedule.periods": ("上课时段设置", "day periods setting"),
     "period": ("时段", "time of day"),
@@ -227,7 +227,7 @@ class CalendarDay:
 
 
 def _lang() -> str:
-    from trainer.messages import language
+    from trainer.texts import language
     return language()
 
 

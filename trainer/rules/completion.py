@@ -29,7 +29,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from trainer.messages import FIELDS
+from trainer.texts import FIELDS
 from trainer.rules.statuses import EnrolmentStatus, LessonStatus
 
 PRESENT, LATE, EXCUSED, ABSENT = "present", "late", "excused", "absent"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from trainer.messages import language, pick
+from trainer.texts import language, pick
 from trainer.rules.calendar import PERIOD_LABELS, WEEKDAY_LABELS, describe_date
 
 # code → (Chinese, English) title, for lists and filters

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from trainer.messages import language
+from trainer.texts import language
 from trainer.scheduling.candidates import Candidates, LessonOptions
 from trainer.scheduling.greedy import _State
 from trainer.scheduling.problem import Plan

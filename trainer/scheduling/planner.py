@@ -106,7 +106,7 @@ def solve(problem: PlanningProblem, options: SolveOptions = SolveOptions(),
 
 def method_line(plan: Plan, lang: str | None = None) -> str:
     """How the plan was made, in a sentence of the interface language."""
-    from trainer.messages import pick
+    from trainer.texts import pick
 
     took = f"{plan.seconds:.1f}"
     search = f"{plan.search_seconds:.0f}"

@@ -22,7 +22,7 @@ from trainer.security.personal import PERSONAL_FIELDS
 from trainer.security.trail_personal import PURGED, merged
 from trainer.security.roles import AUDIT, REVEAL
 from trainer.texts.security import AUDIT_ACTIONS, TABLE_ENTITIES
-from trainer.messages import label
+from trainer.texts import label
 from trainer.services.uow import UnitOfWork
 
 CHANGES_LOOKED_AT = 50  # audit entries read to tell what another user changed

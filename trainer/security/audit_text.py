@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping
 from sqlalchemy import select
 
 from trainer.db import models
-from trainer.messages import FIELDS, label, language
+from trainer.texts import FIELDS, label, language
 from trainer.security.audit import AuditRecord, list_audit
 from trainer.texts.security import OWN_FIELDS, ROLES, entity_label
 from trainer.security.trail_personal import PURGED

@@ -30,7 +30,7 @@ from sqlalchemy import func, select
 
 from trainer.db.models import Cohort, Enrolment, Programme, Trainee
 from trainer.io import applicants as _applicants  # noqa: F401 - registers the import kind
-from trainer.messages import TRAINEE_CATEGORIES, label, language, pick
+from trainer.texts import TRAINEE_CATEGORIES, label, language, pick
 from trainer.rules.completion import ACTIVE
 from trainer.rules.text import clean_text
 from trainer.services.programmes import ProgrammeError, ProgrammeRecord, get_programme

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from trainer.db.models import Attendance, Cohort, Enrolment, Enterprise, Lesson, Trainee
 from trainer.errors import AttendanceError, NotFoundError, StaleCell, StaleCellsError
-from trainer.messages import language
+from trainer.texts import language
 from trainer.rules.completion import ACTIVE, CANCELLED_LESSON, LATE, PRESENT, STATUS_LABELS
 from trainer.rules.text import clean_code, clean_name
 from trainer.security.personal import require_reveal_for_lookup

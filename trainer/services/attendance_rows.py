@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from trainer.db.models import Cohort, Enrolment, Lesson, Trainee
 from trainer.errors import ValidationError
-from trainer.messages import FIELDS, label, language, pick
+from trainer.texts import FIELDS, label, language, pick
 from trainer.rules.statuses import LessonStatus
 from trainer.rules.text import clean_code, clean_text
 from trainer.security.personal import require_reveal_for_lookup

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 from sqlalchemy import select
 
 from trainer.db.models import Enrolment, Enterprise, Trainee
-from trainer.messages import language, pick
+from trainer.texts import language, pick
 from trainer.rules.completion import ACTIVE, TRANSFERRED
 from trainer.security.personal import require_reveal_for_lookup
 from trainer.services.enrolment import (Refusal, _refusal, _trainees_by_id, active_count, admit,

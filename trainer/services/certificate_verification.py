@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from trainer.db.models import Certificate, Cohort, Course, Lesson, Trainee
-from trainer.messages import language, pick
+from trainer.texts import language, pick
 from trainer.services import certificate_keys as keys
 from trainer.services.certificate_proof import (FACT_LABELS, HOLDER_KEYS, code_of_signature,
                                                 normalise_code, parse_verification_text,

@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from trainer.db.base import utcnow
 from trainer.db.models import Certificate, Cohort, Course, Enterprise, Lesson, Theme, Trainee
 from trainer.errors import CertificateError, NotFoundError, PdfError, ValidationError
-from trainer.messages import language, pick
+from trainer.texts import language, pick
 from trainer.rules.statuses import LessonStatus
 from trainer.security import guard
 from trainer.security.roles import CERTIFICATES

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from trainer.errors import ValidationError
-from trainer.messages import TRAINEE_CATEGORIES, label, language
+from trainer.texts import TRAINEE_CATEGORIES, label, language
 from trainer.services.common import check_version
 from trainer.services.enrolment import CohortInfo, cohort_info, load_cohort
 from trainer.services.uow import UnitOfWork

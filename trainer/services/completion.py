@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from trainer.db.models import (Assessment, Attendance, Cohort, Course, Enrolment, Enterprise,
                                 Lesson, Trainee)
-from trainer.messages import language
+from trainer.texts import language
 from trainer.rules.completion import (ACTIVE, TRANSFERRED, CompletionPolicy, CompletionResult,
                                       LessonFact, Stint, TraineeFacts, evaluate)
 from trainer.services.attendance import lesson_facts

@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass
 
 from trainer.errors import TrainerError
-from trainer.messages import ENTITIES, label, language
+from trainer.texts import ENTITIES, label, language
 from trainer.rules.credit_code import credit_check_character
 from trainer.rules.id_number import check_character
 from trainer.services.courses import (CourseForm, create_course, create_default_themes,

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 
 from trainer.db.models import Cohort, Course, Enrolment, Enterprise, Lesson, Theme, Trainee
 from trainer.errors import EnrolmentError, NotFoundError
-from trainer.messages import TRAINEE_CATEGORIES, label, language, pick
+from trainer.texts import TRAINEE_CATEGORIES, label, language, pick
 from trainer.rules.completion import ACTIVE, CANCELLED_LESSON, TRANSFERRED, WITHDRAWN
 from trainer.rules.statuses import CohortStatus
 from trainer.rules.text import clean_text

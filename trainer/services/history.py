@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from trainer.db.models import Certificate, Cohort, Course, Enrolment, Lesson, Theme
-from trainer.messages import language
+from trainer.texts import language
 from trainer.rules.completion import CANCELLED_LESSON, TRANSFERRED, CompletionResult
 from trainer.services.completion import class_completion
 from trainer.services.trainees import TraineeRecord, get_trainee

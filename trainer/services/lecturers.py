@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from trainer.db.models import Lecturer, LecturerUnavailability, Lesson, Theme
 from trainer.errors import ValidationError
-from trainer.messages import LECTURER_CATEGORIES
+from trainer.texts import LECTURER_CATEGORIES
 from trainer.rules import fields
 from trainer.rules.phone import normalise_mobile
 from trainer.rules.pinyin import pinyin_initials

@@ -5,7 +5,7 @@ in two lessons at once) judge it like any other. Both changes carry the version 
 go through `schedule.save_lessons`, so they are refused with a ConflictError like a move."""
 from __future__ import annotations
 
-from trainer.messages import FIELDS
+from trainer.texts import FIELDS
 from trainer.rules import fields
 from trainer.rules.conflicts import OnlineMeeting
 from trainer.services.schedule import KEEP, LessonDraft, LessonRecord, save_lessons

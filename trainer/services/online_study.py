@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from trainer.db.models import Enrolment, OnlineStudy, Trainee
 from trainer.errors import ValidationError
-from trainer.messages import FIELDS, label, language, pick
+from trainer.texts import FIELDS, label, language, pick
 from trainer.rules.text import clean_name, clean_text
 from trainer.security.personal import require_reveal_for_lookup
 from trainer.services.common import check_version

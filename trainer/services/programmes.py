@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from trainer.db.models import Cohort, Course, Enrolment, Lesson, Programme, ProgrammeLevel, Venue
 from trainer.errors import ProgrammeError, ValidationError
-from trainer.messages import TRAINEE_CATEGORIES
+from trainer.texts import TRAINEE_CATEGORIES
 from trainer.rules import fields
 from trainer.rules.completion import ACTIVE, CANCELLED_LESSON
 from trainer.rules.text import clean_text

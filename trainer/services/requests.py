@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from trainer.db.models import Cohort, Course, Enterprise, Theme, TrainingRequest
 from trainer.errors import NotFoundError, ValidationError
-from trainer.messages import FIELDS
+from trainer.texts import FIELDS
 from trainer.rules import fields
 from trainer.rules.text import clean_text
 from trainer.services.common import (apply, check_version, count, filtered, page,

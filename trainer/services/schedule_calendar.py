@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from trainer.db.models import CalendarOverride
 from trainer.errors import NotFoundError, ValidationError
-from trainer.messages import ENTITIES
+from trainer.texts import ENTITIES
 from trainer.rules import fields
 from trainer.rules.calendar import CalendarDay, DayPeriod, WorkingCalendar, day_periods
 from trainer.services.common import check_version

@@ -8,7 +8,7 @@ from sqlalchemy import and_, func, select
 
 from trainer.db.models import Cohort, Course, Enterprise, TrainingRequest
 from trainer.errors import NotFoundError, ValidationError
-from trainer.messages import FIELDS
+from trainer.texts import FIELDS
 from trainer.rules.calendar import ScheduleFieldError
 from trainer.services.common import get_row
 from trainer.services.schedule_data import ClassRecord, load_classes, load_venues

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select, tuple_
 
 from trainer.db.models import Attendance, Certificate, Enrolment, Enterprise, Trainee
-from trainer.messages import TRAINEE_CATEGORIES
+from trainer.texts import TRAINEE_CATEGORIES
 from trainer.rules import fields
 from trainer.rules.id_number import parse_id_number
 from trainer.rules.phone import normalise_mobile

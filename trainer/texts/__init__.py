@@ -1,22 +1,28 @@
 """The core's text catalogue: every sentence the core and the command line print, in Chinese and
 English, looked up by key with text("area.name", **params) in the current language (or `lang`).
 
-Areas: errors (the typed errors' sentences, trainer/texts/errors.py, tables per error class),
-cli (what the command line prints, trainer/texts/cli.py), security (roles, actions and tables
-of the trust area, trainer/texts/security.py). Still apart: trainer/messages.py (field labels,
-reasons, value labels, the language), trainer/rules/conflict_texts.py (conflict sentences).
+Modules: current (the current language, pick, label), labels (fields, entities, validation
+reasons, genders, categories: one label per field), errors (the typed errors' sentences, tables
+per error class), cli (what the command line prints), security (roles, actions and tables of
+the trust area). Import what you need from here: `from trainer.texts import FIELDS, language`.
 Qt's own texts stay in resources/translations (tr())."""
 from __future__ import annotations
 
-from trainer.messages import FIELDS, pick
 from trainer.texts import cli
+from trainer.texts.current import label, language, pick, set_language, system_language
+from trainer.texts.labels import (ENTITIES, FIELDS, GENDERS, LECTURER_CATEGORIES, REASONS,
+                                  TRAINEE_CATEGORIES)
+
+__all__ = ["ENTITIES", "FIELDS", "GENDERS", "LECTURER_CATEGORIES", "REASONS",
+           "TRAINEE_CATEGORIES", "heading", "label", "language", "pick", "set_language",
+           "system_language", "text"]
 
 AREAS: dict[str, dict[str, tuple[str, str]]] = {"cli": cli.TEXTS}
 
 
 def heading(field: str) -> tuple[str, str]:
     """A field's column heading (Chinese, English with a capital), from its one label in
-    messages.FIELDS: lists, exports, import templates and documents say what the forms say."""
+    texts.labels.FIELDS: lists, exports, import templates and documents say what the forms say."""
     zh, en = FIELDS[field]
     return zh, en[:1].upper() + en[1:]
 

@@ -1,8 +1,9 @@
 """Chinese and English words of the trust area (trainer/security): roles, actions, tables.
-Imports nothing of the core but trainer.messages, so trainer.errors can use it without a cycle."""
+Imports nothing of the core but its neighbours in trainer.texts, so trainer.errors can use it without a cycle."""
 from __future__ import annotations
 
-from trainer.messages import ENTITIES, FIELDS, label, pick
+from trainer.texts.current import label, pick
+from trainer.texts.labels import ENTITIES, FIELDS
 
 ROLES: dict[str, tuple[str, str]] = {
     "admin": ("管理员", "administrator"),
@@ -44,7 +45,7 @@ AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "purge": ("清除个人信息", "purge personal data"),
 }
 
-# table → entity code of trainer.messages.ENTITIES (or of OWN_ENTITIES below)
+# table → entity code of trainer.texts.labels.ENTITIES (or of OWN_ENTITIES below)
 TABLE_ENTITIES: dict[str, str] = {
     "organizations": "organization", "enterprises": "enterprise", "venues": "venue",
     "themes": "theme", "courses": "course", "lecturers": "lecturer",

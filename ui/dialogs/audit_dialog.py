@@ -15,7 +15,7 @@ from trainer.errors import TrainerError
 from trainer.security.audit import verify_trail
 from trainer.security.audit_text import AuditLine, audit_lines, entity_choices, export_audit
 from trainer.texts.security import AUDIT_ACTIONS
-from trainer.messages import label
+from trainer.texts import label
 from trainer.services.uow import UnitOfWork
 from ui import save_location
 from ui.dialogs import messages

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout
                                QRadioButton, QVBoxLayout, QWidget)
 
 from trainer.errors import TrainerError
-from trainer.messages import TRAINEE_CATEGORIES, label
+from trainer.texts import TRAINEE_CATEGORIES, label
 from trainer.services.class_eligibility import set_class_eligibility
 from trainer.services.enrolment import CohortInfo, get_class
 from trainer.services.uow import UnitOfWork

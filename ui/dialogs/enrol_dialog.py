@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QWidget)
 
 from trainer.errors import TrainerError
-from trainer.messages import TRAINEE_CATEGORIES, label
+from trainer.texts import TRAINEE_CATEGORIES, label
 from trainer.services import bulk_enrolment as bulk
 from trainer.services import enterprises
 from trainer.services.class_eligibility import eligibility_text

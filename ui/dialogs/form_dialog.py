@@ -1,7 +1,7 @@
 """An edit dialog whose fields show the core's validation messages right beneath them.
 
 Subclasses add fields with add_field(keys, label, widget), where keys are the core's field
-codes (trainer.messages.FIELDS) that belong to that widget, and implement save(), which calls a
+codes (trainer.texts.FIELDS) that belong to that widget, and implement save(), which calls a
 service and returns its record. Save keeps the dialog open and marks the fields when the core
 refuses the input."""
 from __future__ import annotations

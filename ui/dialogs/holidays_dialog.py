@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, 
 
 from trainer.errors import TrainerError
 from trainer.io.holiday_notice import NoticeError, notice_text, parse_notice
-from trainer.messages import language
+from trainer.texts import language
 from trainer.rules.calendar import ADJUSTED_WORKDAY, HOLIDAY, PROVISIONAL_NOTE, WEEKEND
 from trainer.services.holiday_notices import (NoticePreview, lessons_on_days_off,
                                               preview_notice, save_notice)

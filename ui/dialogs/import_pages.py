@@ -17,7 +17,7 @@ from trainer.io.importing import preview_import
 from trainer.io.preview_notes import preview_notes, row_count
 from trainer.io.values import all_targets
 from trainer.io.workbooks import write_rejects
-from trainer.messages import FIELDS, label, language
+from trainer.texts import FIELDS, label, language
 from ui.dialogs import messages
 
 

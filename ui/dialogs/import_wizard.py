@@ -18,7 +18,7 @@ from trainer.io.importing import (ImportCancelled, ImportPreview, ImportResult, 
                                   preview_import, read_sheet_with_header, run_import)
 from trainer.io.reading import Table, cell_text, read_table
 from trainer.io.workbooks import write_template
-from trainer.messages import language
+from trainer.texts import language
 from trainer.services import enterprises
 from trainer.services.uow import UnitOfWork
 from ui.dialogs import messages

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QPushButton, QTableView, QWidget)
 
-from trainer.messages import GENDERS, LECTURER_CATEGORIES, label
+from trainer.texts import GENDERS, LECTURER_CATEGORIES, label
 from trainer.services import courses, lecturers
 from trainer.services.uow import UnitOfWork
 from ui.dialogs.form_dialog import FormDialog

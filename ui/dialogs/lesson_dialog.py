@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QWidget
 
 from trainer.errors import ConflictError, TrainerError
-from trainer.messages import label
+from trainer.texts import label
 from trainer.rules.calendar import PERIOD_LABELS
 from trainer.rules.statuses import CohortStatus
 from trainer.services import enterprises, lecturers, schedule

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from trainer.errors import TrainerError
-from trainer.messages import pick
+from trainer.texts import pick
 from trainer.rules.calendar import PERIOD_LABELS, provisional_warning
 from trainer.scheduling.proposal import (AcceptResult, Proposal, accept_proposal, propose_plan,
                                          propose_replan_days_off, propose_replan_lecturer)

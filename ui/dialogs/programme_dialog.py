@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QLineEdit,
                                QSpinBox, QWidget)
 
-from trainer.messages import TRAINEE_CATEGORIES, label
+from trainer.texts import TRAINEE_CATEGORIES, label
 from trainer.services import programmes
 from trainer.services.courses import list_courses
 from trainer.services.enterprises import list_venues

@@ -7,7 +7,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit,
                                QPlainTextEdit, QSpinBox, QWidget)
 
-from trainer.messages import label
+from trainer.texts import label
 from trainer.services import courses, enterprises, requests
 from trainer.services.requests import DAY_PERIODS, REQUEST_STATUSES, WEEKDAY_NAMES
 from trainer.services.uow import UnitOfWork

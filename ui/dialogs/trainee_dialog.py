@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from trainer.messages import GENDERS, TRAINEE_CATEGORIES, label
+from trainer.texts import GENDERS, TRAINEE_CATEGORIES, label
 from trainer.rules.id_number import mask_id_number
 from trainer.rules.phone import mask_mobile
 from trainer.security.audit import can_reveal

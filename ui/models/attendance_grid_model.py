@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from trainer.messages import language, pick
+from trainer.texts import language, pick
 from trainer.rules.completion import (ABSENT, ATTENDANCE_STATUSES, EXCUSED, LATE, PRESENT,
                                       STATUS_LABELS, STATUS_LETTERS)
 from trainer.services.attendance import AttendanceGrid, CellChange, SaveResult, save_attendance

@@ -6,7 +6,7 @@ from enum import IntEnum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 
-from trainer.messages import GENDERS, LECTURER_CATEGORIES, label
+from trainer.texts import GENDERS, LECTURER_CATEGORIES, label
 from ui.models.record_table_model import Column, RecordTableModel
 
 

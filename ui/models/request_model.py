@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from trainer.messages import label
+from trainer.texts import label
 from trainer.services.requests import DAY_PERIODS, REQUEST_STATUSES, WEEKDAY_NAMES
 from ui.models.record_table_model import Column, RecordTableModel
 

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt)
 
-from trainer.messages import GENDERS, TRAINEE_CATEGORIES, label
+from trainer.texts import GENDERS, TRAINEE_CATEGORIES, label
 from trainer.rules.id_number import mask_id_number
 from trainer.rules.phone import mask_mobile
 from trainer.services import trainees

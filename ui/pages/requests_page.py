@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton
 
 from trainer.errors import TrainerError
 
-from trainer.messages import label
+from trainer.texts import label
 from trainer.services import requests, schedule
 from trainer.services.requests import REQUEST_STATUSES
 from ui.dialogs import messages

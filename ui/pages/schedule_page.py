@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel,
                                QToolButton, QVBoxLayout, QWidget)
 
 from trainer.errors import ConflictError, StaleEditError, TrainerError
-from trainer.messages import language
+from trainer.texts import language
 from trainer.rules.calendar import (PERIOD_LABELS, WEEKDAY_LABELS, describe_date,
                                     provisional_warning)
 from trainer.services import enterprises, lecturers, schedule

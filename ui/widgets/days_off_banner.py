@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from trainer.messages import pick
+from trainer.texts import pick
 from trainer.rules.calendar import PERIOD_LABELS, describe_date
 
 SHOWN = 6  # lessons listed before "… and n more"

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from trainer.errors import InvalidInput, ValidationError
-from trainer.messages import LECTURER_CATEGORIES, TRAINEE_CATEGORIES
+from trainer.texts import LECTURER_CATEGORIES, TRAINEE_CATEGORIES
 from trainer.rules import fields
 from trainer.rules.phone import normalise_phone
 

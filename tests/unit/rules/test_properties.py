@@ -11,7 +11,7 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from trainer.errors import ValidationError
-from trainer.messages import LECTURER_CATEGORIES, TRAINEE_CATEGORIES
+from trainer.texts import LECTURER_CATEGORIES, TRAINEE_CATEGORIES
 from trainer.rules import fields
 from trainer.rules.credit_code import credit_check_character, normalise_credit_code
 from trainer.rules.id_number import _PROVINCES, check_character, mask_id_number, parse_id_number

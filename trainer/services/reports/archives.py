@@ -12,7 +12,7 @@ from sqlalchemy import select
 from trainer.db.models import (Assessment, Cohort, Course, Enrolment, Enterprise, Feedback, Lesson,
                                Theme, Trainee)
 from trainer.errors import NotFoundError
-from trainer.messages import GENDERS, TRAINEE_CATEGORIES, pick
+from trainer.texts import GENDERS, TRAINEE_CATEGORIES, pick
 from trainer.rules.id_number import mask_id_number
 from trainer.rules.phone import mask_mobile
 from trainer.rules.statuses import LessonStatus

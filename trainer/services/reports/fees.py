@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from trainer.db.models import Lecturer
-from trainer.messages import LECTURER_CATEGORIES, pick
+from trainer.texts import LECTURER_CATEGORIES, pick
 from trainer.rules.calendar import minute_of_day
 from trainer.rules.fees import fee_cents, withholding_cents
 from trainer.rules.phone import mask_mobile
