@@ -33,6 +33,36 @@ class AuditDialog(QDialog):
         self.setWindowTitle(self.tr("Audit trail"))
         self.uow = uow
         self.lines: list[AuditLine] = []
+        self._build_filters()
+        show = QPushButton(self.tr("Show"), self)
+        show.setObjectName("show")
+        show.clicked.connect(self.refresh)
+        verify = QPushButton(self.tr("Check the chain"), self)
+        verify.setObjectName("verify")
+        verify.setToolTip(self.tr("Each entry holds a fingerprint of the one before: checks that "
+                                  "no entry was changed or removed"))
+        verify.clicked.connect(self.verify)
+        self._build_table()
+        buttons = self._build_buttons()
+        first, second = QHBoxLayout(), QHBoxLayout()
+        for widget in (self.user, self.entity, self.action, self.words):
+            first.addWidget(widget, 1)
+        for widget in (QLabel(self.tr("From"), self), self.since, QLabel(self.tr("to"), self),
+                       self.until, show, verify):
+            second.addWidget(widget)
+        second.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(1000, 600)
+        self.refresh()
+
+    def _build_filters(self) -> None:
+        """Who, which kind of record, which action, which words, from and to."""
         self.user = QLineEdit(self)
         self.user.setObjectName("user")
         self.user.setPlaceholderText(self.tr("user name"))
@@ -58,14 +88,8 @@ class AuditDialog(QDialog):
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        show = QPushButton(self.tr("Show"), self)
-        show.setObjectName("show")
-        show.clicked.connect(self.refresh)
-        verify = QPushButton(self.tr("Check the chain"), self)
-        verify.setObjectName("verify")
-        verify.setToolTip(self.tr("Each entry holds a fingerprint of the one before: checks that "
-                                  "no entry was changed or removed"))
-        verify.clicked.connect(self.verify)
+
+    def _build_table(self) -> None:
         self.verdict = QLabel(self)
         self.verdict.setObjectName("verdict")
         self.verdict.setWordWrap(True)
@@ -81,6 +105,8 @@ class AuditDialog(QDialog):
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(ERROR_STYLE)
+
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.export_button = buttons.addButton(self.tr("Export to Excel…"),
@@ -95,22 +121,7 @@ class AuditDialog(QDialog):
             "in the audit trail; what was done, by whom and when stays."))
         self.purge_button.clicked.connect(lambda: self.purge())
         buttons.rejected.connect(self.reject)
-        first, second = QHBoxLayout(), QHBoxLayout()
-        for widget in (self.user, self.entity, self.action, self.words):
-            first.addWidget(widget, 1)
-        for widget in (QLabel(self.tr("From"), self), self.since, QLabel(self.tr("to"), self),
-                       self.until, show, verify):
-            second.addWidget(widget)
-        second.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(first)
-        layout.addLayout(second)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.verdict)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-        self.resize(1000, 600)
-        self.refresh()
+        return buttons
 
     def refresh(self) -> None:
         try:

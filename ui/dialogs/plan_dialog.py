@@ -50,6 +50,38 @@ class PlanDialog(QDialog):
         self.programme_id = programme_id  # its classes' lessons, within its months
         self.proposal: Proposal | None = None
         self.accepted: AcceptResult | None = None
+        form = self._build_form(start, end, replan, programme_id)
+        self.provisional = QLabel(self)
+        self.provisional.setObjectName("provisional")
+        self.provisional.setWordWrap(True)
+        self.provisional.setStyleSheet("background: #fff3c4; padding: 4px;")
+        self.start.dateChanged.connect(self._warn)
+        self.end.dateChanged.connect(self._warn)
+        self.propose_button = QPushButton(self.tr("Make a proposal"), self)
+        self.propose_button.setObjectName("propose")
+        self.propose_button.clicked.connect(self.propose)
+        self._build_results()
+        buttons = self._build_buttons()
+        top = QHBoxLayout()
+        top.addLayout(form)
+        top.addWidget(self.propose_button)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.provisional)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.method)
+        layout.addWidget(self.changes, 3)
+        layout.addWidget(QLabel(self.tr("Not placed, and why:"), self))
+        layout.addWidget(self.unplaced, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(980, 680)
+        self._warn()
+
+    def _build_form(self, start: dt.date, end: dt.date, replan: bool,
+                    programme_id: int | None) -> QFormLayout:
+        """The dates (a programme's own months are fixed), and to re-plan: who is away, why."""
         self.start = _date_edit(start)
         self.start.setObjectName("start")
         self.end = _date_edit(end)
@@ -60,7 +92,7 @@ class PlanDialog(QDialog):
         self.reason.setObjectName("reason")
         form = QFormLayout()
         if replan:
-            for person in lecturers.list_lecturers(uow):
+            for person in lecturers.list_lecturers(self.uow):
                 self.lecturer.addItem(person.name, person.id)
             form.addRow(self.tr("Lecturer:"), self.lecturer)
             form.addRow(self.tr("Away from:"), self.start)
@@ -73,15 +105,10 @@ class PlanDialog(QDialog):
             form.addRow(self.tr("To:"), self.end)
             self.start.setEnabled(programme_id is None)  # a programme: its own months
             self.end.setEnabled(programme_id is None)
-        self.provisional = QLabel(self)
-        self.provisional.setObjectName("provisional")
-        self.provisional.setWordWrap(True)
-        self.provisional.setStyleSheet("background: #fff3c4; padding: 4px;")
-        self.start.dateChanged.connect(self._warn)
-        self.end.dateChanged.connect(self._warn)
-        self.propose_button = QPushButton(self.tr("Make a proposal"), self)
-        self.propose_button.setObjectName("propose")
-        self.propose_button.clicked.connect(self.propose)
+        return form
+
+    def _build_results(self) -> None:
+        """The proposal: its summary and method, the changes, what was not placed and why."""
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
@@ -105,6 +132,8 @@ class PlanDialog(QDialog):
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(ERROR_STYLE)
+
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(self)
         self.accept_button = buttons.addButton(self.tr("Accept the proposal"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
@@ -114,22 +143,7 @@ class PlanDialog(QDialog):
         discard.setObjectName("discard")
         buttons.accepted.connect(self.accept_plan)
         buttons.rejected.connect(self.reject)
-        top = QHBoxLayout()
-        top.addLayout(form)
-        top.addWidget(self.propose_button)
-        top.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.provisional)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.method)
-        layout.addWidget(self.changes, 3)
-        layout.addWidget(QLabel(self.tr("Not placed, and why:"), self))
-        layout.addWidget(self.unplaced, 1)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-        self.resize(980, 680)
-        self._warn()
+        return buttons
 
     def _warn(self) -> None:
         """The loud warning when the dates touch a year whose holidays are only computed."""

@@ -31,6 +31,24 @@ class TemplateDialog(QDialog):
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self.tr("Certificate template"))
         self.uow, self.kind = uow, kind
+        seal = self._build_fields()
+        form = self._build_form(seal)
+        buttons = self._build_buttons()
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.problem)
+        row = QHBoxLayout()
+        row.addLayout(left, 1)
+        row.addWidget(self.preview, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row, 1)
+        layout.addWidget(buttons)
+        self._redraw_on_change()
+        self.resize(1100, 620)
+        self.redraw()
+
+    def _build_fields(self) -> QPushButton:
+        """The template's fields, the problem line and the preview; returns the seal button."""
         self.title = QLineEdit(self)
         self.title.setObjectName("title")
         self.body = QPlainTextEdit(self)
@@ -58,6 +76,9 @@ class TemplateDialog(QDialog):
         self.preview.setMinimumSize(480, 360)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("background: #78909c;")
+        return seal
+
+    def _build_form(self, seal: QPushButton) -> QFormLayout:
         hint = QLabel(self.tr("Placeholders: %1. Text in [brackets] is left out when its "
                               "placeholder is empty.").replace(
             "%1", " ".join("{%s}" % p for p in PLACEHOLDERS)), self)
@@ -75,6 +96,9 @@ class TemplateDialog(QDialog):
         form.addRow(self.tr("Colour:"), self.color)
         form.addRow("", self.show_qr)
         form.addRow("", seal)
+        return form
+
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
@@ -84,28 +108,21 @@ class TemplateDialog(QDialog):
         reset.clicked.connect(self.reset)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addWidget(self.problem)
-        row = QHBoxLayout()
-        row.addLayout(left, 1)
-        row.addWidget(self.preview, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row, 1)
-        layout.addWidget(buttons)
+        return buttons
+
+    def _redraw_on_change(self) -> None:
+        """Fills the fields, then redraws the preview once typing pauses."""
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(PREVIEW_DELAY_MS)
         self.timer.timeout.connect(self.redraw)
-        self.fill(load_template(uow, kind))
+        self.fill(load_template(self.uow, self.kind))
         for edit in (self.title, self.issuer, self.signature, self.note, self.color):
             edit.textChanged.connect(self.timer.start)
         self.body.textChanged.connect(self.timer.start)
         for combo in (self.orientation, self.border):
             combo.currentIndexChanged.connect(self.timer.start)
         self.show_qr.toggled.connect(self.timer.start)
-        self.resize(1100, 620)
-        self.redraw()
 
     def fill(self, t: CertificateTemplate) -> None:
         self.title.setText(t.title)

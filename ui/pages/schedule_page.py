@@ -1,30 +1,30 @@
 """Schedule (排课): the lessons on a week or month calendar, for everyone or one lecturer,
 enterprise or venue. Drag to move or create, double-click to open; every change goes through the
-core's conflict rules and can be undone (Ctrl+Z) and redone (Ctrl+Y)."""
+core's conflict rules and can be undone (Ctrl+Z) and redone (Ctrl+Y).
+
+This module builds the page and shows the lessons; the changes are in schedule_changes.py, the
+planner and holidays in schedule_planning.py, the Export menu in schedule_export.py."""
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QMenu, QSplitter, QStackedWidget,
                                QToolButton, QVBoxLayout, QWidget)
 
-from trainer.errors import ConflictError, StaleEditError, TrainerError
 from trainer.texts import language
-from trainer.rules.calendar import (PERIOD_LABELS, WEEKDAY_LABELS, describe_date,
-                                    provisional_warning)
+from trainer.rules.calendar import PERIOD_LABELS, WEEKDAY_LABELS, provisional_warning
 from trainer.services import enterprises, lecturers, schedule
-from trainer.services.schedule import LessonForm, LessonRecord
+from trainer.services.schedule import LessonRecord
 from trainer.services.schedule_calendar import calendar_days, load_settings, provisional_years
 from trainer.services.uow import UnitOfWork
-from ui import save_location
-from ui.dialogs import messages
-from ui.dialogs.lesson_dialog import LessonDialog
 from ui.pages.page import Page
+from ui.pages.schedule_changes import LessonChanges
+from ui.pages.schedule_export import ScheduleExport
+from ui.pages.schedule_planning import SchedulePlanning
 from ui.settings import AppSettings
-from ui.undo import AddLessonCommand, ChangeLessonCommand, DeleteLessonCommand, form_of
 from ui.widgets.calendar_entries import CalendarEntry, DayInfo, Period
 from ui.widgets.days_off_banner import DaysOffBanner
 from ui.widgets.month_view import MonthView
@@ -37,10 +37,9 @@ def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-class SchedulePage(Page):
+class SchedulePage(LessonChanges, SchedulePlanning, ScheduleExport, Page):
     PAGE_ID = "schedule"
     ICON = "schedule"
-    last_refusal = ""  # the sentence of the last refused change, as shown to the user
 
     def __init__(self, uow: UnitOfWork, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +48,17 @@ class SchedulePage(Page):
         self.anchor = dt.date.today()
         self.records: dict[int, LessonRecord] = {}
         self.undo_stack = QUndoStack(self)
+        self._build_views()
+        self._build_navigation()
+        self._build_tools()
+        self._build_undo()
+        self._build_notices()
+        self._build_conflicts()
+        self._lay_out()
+        self.retranslate()
+
+    def _build_views(self) -> None:
+        """The week and the month calendar, one shown at a time."""
         self.week = WeekView(self)
         self.month = MonthView(self)
         self.views = QStackedWidget(self)
@@ -60,6 +70,8 @@ class SchedulePage(Page):
         self.week.create_requested.connect(self.create_lesson)
         self.month.day_activated.connect(self.show_week_of)
 
+    def _build_navigation(self) -> None:
+        """Heading, ‹ Today ›, the range shown, week/month and the filter."""
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.range_label = QLabel(self)
@@ -81,22 +93,21 @@ class SchedulePage(Page):
         self.filter_value.setObjectName("filterValue")
         self.filter_value.setMinimumWidth(180)
         self.filter_value.currentIndexChanged.connect(lambda _i: self.refresh())
+
+    def _build_tools(self) -> None:
+        """Plan, re-plan, holidays and the Export menu."""
         self.plan_button = self._tool("", self.plan, "plan")
         self.replan_button = self._tool("", lambda: self.plan(replan=True), "replan")
         self.holidays_button = self._tool("", self.edit_holidays, "holidays")
-        self.year_notice = QLabel(self)
-        self.year_notice.setObjectName("yearNotice")
-        self.year_notice.setWordWrap(True)
-        self.year_notice.setStyleSheet("background: #fff3c4; padding: 4px;")
-        self.year_notice.hide()
-        self.days_off = DaysOffBanner(self)
-        self.days_off.replan_requested.connect(self.replan_days_off)
         self.export_button = self._tool("", lambda: None, "export")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_menu = QMenu(self.export_button)
         self.excel_action = self.export_menu.addAction("", self.export_excel)
         self.ics_action = self.export_menu.addAction("", self.export_ics)
         self.export_button.setMenu(self.export_menu)
+
+    def _build_undo(self) -> None:
+        """Undo and Redo, as buttons and as Ctrl+Z / Ctrl+Y within the page."""
         self.undo_button = self._tool("", self.undo_stack.undo, "undo")
         self.redo_button = self._tool("", self.undo_stack.redo, "redo")
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
@@ -116,6 +127,18 @@ class SchedulePage(Page):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
 
+    def _build_notices(self) -> None:
+        """The provisional-year notice and the banner of lessons on days off."""
+        self.year_notice = QLabel(self)
+        self.year_notice.setObjectName("yearNotice")
+        self.year_notice.setWordWrap(True)
+        self.year_notice.setStyleSheet("background: #fff3c4; padding: 4px;")
+        self.year_notice.hide()
+        self.days_off = DaysOffBanner(self)
+        self.days_off.replan_requested.connect(self.replan_days_off)
+
+    def _build_conflicts(self) -> None:
+        """The conflicts in view, beside the calendar in a splitter."""
         self.conflict_title = QLabel(self)
         self.conflict_title.setStyleSheet("font-weight: 600;")
         self.conflict_list = QListWidget(self)
@@ -136,6 +159,7 @@ class SchedulePage(Page):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 260])
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
@@ -158,7 +182,6 @@ class SchedulePage(Page):
         layout.addWidget(self.year_notice)
         layout.addWidget(self.days_off)
         layout.addWidget(self.splitter, 1)
-        self.retranslate()
 
     def _tool(self, text: str, slot, name: str, checkable: bool = False) -> QToolButton:
         button = QToolButton(self)
@@ -339,170 +362,6 @@ class SchedulePage(Page):
 
     def lesson_conflict_texts(self) -> list[str]:
         return [self.conflict_list.item(i).text() for i in range(self.conflict_list.count())]
-
-    # --- changes ------------------------------------------------------------------------------
-    def _refused(self, exc: TrainerError, step: str = "") -> None:
-        """A change the core refused; an undo or redo says which it was: 无法撤销：…"""
-        self.refresh()
-        text = "\n".join(exc.sentences()) if isinstance(exc, ConflictError) else str(exc)
-        title = {"undo": self.tr("Cannot undo"), "redo": self.tr("Cannot redo")}.get(step)
-        if title:
-            text = self.tr("%1: %2").replace("%1", title).replace("%2", text)
-        self.last_refusal = text
-        messages.show_refusal(self, text, title)
-
-    def _changed(self, lesson_id: int | None) -> None:
-        self.refresh()
-
-    def _apply_change(self, record: LessonRecord, after: LessonForm, text: str) -> LessonRecord:
-        """Carries a change of the lesson as the page showed it (`record`, with its version) out
-        (raises when refused, StaleEditError when another desk changed it since) and puts it on
-        the undo stack."""
-        saved = schedule.update_lesson(self.uow, record.id, after, record.version)
-        self.undo_stack.push(ChangeLessonCommand(self.uow, saved, form_of(record), after, text,
-                                                 self._refused, self._changed))
-        self.refresh()
-        return saved
-
-    def move_lesson(self, lesson_id: int, date: dt.date, start: dt.time) -> None:
-        record = self.records.get(lesson_id) or schedule.get_lesson(self.uow, lesson_id)
-        try:
-            self._move(record, date, start)
-        except StaleEditError as exc:  # another desk changed it: say who, show theirs, ask
-            self._refused(exc)
-            fresh = self.records.get(lesson_id)
-            if fresh is not None and messages.confirm_again(self, self._move_question(
-                    date, start)):
-                try:
-                    self._move(fresh, date, start)
-                except TrainerError as again:
-                    self._refused(again)
-        except TrainerError as exc:
-            self._refused(exc)
-
-    def _move(self, record: LessonRecord, date: dt.date, start: dt.time) -> None:
-        """`record` to `date` at `start`, all else (lecturer, venue…) as `record` has it."""
-        period = next((p.code for p in load_settings(self.uow).periods if p.start == start), "")
-        after = form_of(record)
-        after = LessonForm(after.class_id, date, period, None if period else start,
-                           after.lecturer_id, after.venue_id, after.sequence, after.locked)
-        text = QCoreApplication.translate("SchedulePage", "Move %1").replace(
-            "%1", f"{record.course_title} {record.sequence}/{record.lesson_count}")
-        self._apply_change(record, after, text)
-
-    def _move_question(self, date: dt.date, start: dt.time) -> str:
-        period = next((p.code for p in load_settings(self.uow).periods if p.start == start), "")
-        zh = language() == "zh"
-        when = PERIOD_LABELS[period][0 if zh else 1] if period else f"{start:%H:%M}"
-        return QCoreApplication.translate("SchedulePage", "Move it again to %1?").replace(
-            "%1", f"{describe_date(date)} {when}")
-
-    def open_lesson(self, lesson_id: int) -> None:
-        record = schedule.get_lesson(self.uow, lesson_id)
-        text = QCoreApplication.translate("SchedulePage", "Edit %1").replace(
-            "%1", f"{record.course_title} {record.sequence}/{record.lesson_count}")
-        LessonDialog.ask(self, self.uow, record,
-                         lambda form: self._apply_change(record, form, text),
-                         delete=lambda: self._delete(record))
-        self.refresh()
-
-    def _delete(self, record: LessonRecord) -> None:
-        schedule.delete_lesson(self.uow, record.id, record.version)
-        self.undo_stack.push(DeleteLessonCommand(
-            self.uow, record, QCoreApplication.translate("SchedulePage", "Delete lesson"),
-            self._refused, self._changed))
-
-    def create_lesson(self, date: dt.date, start: dt.time) -> None:
-        period = next((p.code for p in load_settings(self.uow).periods if p.start == start), "")
-
-        def add(form: LessonForm) -> LessonRecord:
-            record = schedule.add_lesson(self.uow, form)
-            self.undo_stack.push(AddLessonCommand(
-                self.uow, record, QCoreApplication.translate("SchedulePage", "New lesson"),
-                self._refused, self._changed))
-            return record
-
-        if LessonDialog.ask(self, self.uow, None, add, date=date, period=period) is not None:
-            self.refresh()
-
-    # --- planner and export -------------------------------------------------------------------
-    def plan(self, replan: bool = False, days_off: bool = False) -> None:
-        from ui.dialogs.plan_dialog import PlanDialog  # OR-Tools loads on first use only
-
-        start = max(self.shown_range()[0], dt.date.today())
-        end = start + dt.timedelta(days=7 if replan else 90)
-        if days_off and self.days_off.lessons:
-            start = max(dt.date.today(), min(x.date for x in self.days_off.lessons))
-            end = max(start, max(x.date for x in self.days_off.lessons))
-        dialog = PlanDialog(self, self.uow, start, end, replan=replan, days_off=days_off)
-        dialog.exec()
-        accepted = dialog.accepted
-        dialog.deleteLater()
-        if accepted is not None:
-            self.undo_stack.clear()  # earlier moves were judged against the old schedule
-            if days_off:
-                self.show_days_off()
-            self.refresh()
-
-    def edit_holidays(self) -> None:
-        from ui.dialogs.holidays_dialog import HolidaysDialog
-
-        changed, replan = HolidaysDialog.ask(self, self.uow, self.anchor.year)
-        if changed:
-            self.show_days_off()
-            self.refresh()
-        if replan:
-            self.replan_days_off()
-
-    def show_days_off(self) -> None:
-        """The banner: lessons from today on that now fall on a day off."""
-        from trainer.services.holiday_notices import lessons_on_days_off
-        today = dt.date.today()
-        self.days_off.show_lessons(lessons_on_days_off(self.uow, today,
-                                                       today + dt.timedelta(days=731)))
-
-    def replan_days_off(self) -> None:
-        self.plan(days_off=True)
-
-    def _save_path(self, name: str, pattern: str) -> str:
-        return save_location.ask_save_path(self, self.tr("Save"), name, pattern)
-
-    def export_excel(self) -> None:
-        from trainer.io.schedule_export import export_schedule
-
-        start, end = self.shown_range()
-        path = self._save_path(save_location.file_name(
-            self.title(), f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}", suffix=".xlsx", dated=False),
-            "Excel (*.xlsx)")
-        if path:
-            self._export(lambda: export_schedule(self.uow, path, start, end,
-                                                 **self._filter_arguments()))
-
-    def export_ics(self) -> None:
-        from trainer.io.ics import export_enterprise_ics, export_lecturer_ics
-
-        arguments = self._filter_arguments()
-        path = self._save_path(save_location.file_name(
-            self.title(), self.filter_value.currentText(), suffix=".ics"), "iCalendar (*.ics)")
-        if not path:
-            return
-        if "lecturer_id" in arguments:
-            self._export(lambda: export_lecturer_ics(self.uow, arguments["lecturer_id"], path))
-        elif "enterprise_id" in arguments:
-            self._export(lambda: export_enterprise_ics(self.uow, arguments["enterprise_id"], path))
-
-    def _export(self, write) -> None:
-        try:
-            result = write()
-        except (OSError, TrainerError) as exc:
-            messages.show_error(self, self.tr("Save"), str(exc))
-            return
-        self.window().statusBar().showMessage(
-            self.tr("Saved %1").replace("%1", str(getattr(result, "path", ""))), 8000)
-
-    def new_record(self) -> None:
-        start, _end = self.shown_range()
-        self.create_lesson(max(start, dt.date.today()), load_settings(self.uow).periods[0].start)
 
     @property
     def has_records(self) -> bool:
