@@ -32,10 +32,18 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     </message>
 </context>
 <context>
-    <name>ApplicantsDialog</name>
+    <name>ApplicantsPreviewPage</name>
     <message>
-        <source>Applicants for %1</source>
-        <translation>Applicants for %1</translation>
+        <source>Enrolled %1, refused %2.</source>
+        <translation>Enrolled %1, refused %2.</translation>
+    </message>
+    <message>
+        <source>Check before enrolling</source>
+        <translation>Check before enrolling</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Each eligible applicant goes to the first class of their level with a free place, in the order of the list.</source>
+        <translation>Nothing has been written yet. Each eligible applicant goes to the first class of their level with a free place, in the order of the list.</translation>
     </message>
     <message>
         <source>Show only the refused rows</source>
@@ -50,6 +58,10 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
         <translation>Name</translation>
     </message>
     <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
         <source>Class</source>
         <translation>Class</translation>
     </message>
@@ -62,8 +74,8 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
         <translation>Enrol %1</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
+        <source>Programme: %1</source>
+        <translation>Programme: %1</translation>
     </message>
     <message>
         <source>%1 rows: %2 to enrol (%3 new to the database), %4 refused.</source>
@@ -82,8 +94,8 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
         <translation>By class: %1</translation>
     </message>
     <message>
-        <source>Enrolling the applicants…</source>
-        <translation>Enrolling the applicants…</translation>
+        <source>Next &gt;</source>
+        <translation>Next &gt;</translation>
     </message>
 </context>
 <context>
@@ -1022,6 +1034,10 @@ What you were doing may not have been saved. The details are in the log file:
         <translation>Choose the file</translation>
     </message>
     <message>
+        <source>The applicants' list as it came: an Excel (.xlsx, .xls), WPS or LibreOffice (.ods) or CSV file; title rows, blank rows and total rows are skipped.</source>
+        <translation>The applicants' list as it came: an Excel (.xlsx, .xls), WPS or LibreOffice (.ods) or CSV file; title rows, blank rows and total rows are skipped.</translation>
+    </message>
+    <message>
         <source>An Excel (.xlsx, .xls), WPS or LibreOffice (.ods) or CSV file, as the enterprise sent it: title rows, blank rows and total rows are skipped.</source>
         <translation>An Excel (.xlsx, .xls), WPS or LibreOffice (.ods) or CSV file, as the enterprise sent it: title rows, blank rows and total rows are skipped.</translation>
     </message>
@@ -1040,6 +1056,10 @@ What you were doing may not have been saved. The details are in the log file:
     <message>
         <source>Save a blank template…</source>
         <translation>Save a blank template…</translation>
+    </message>
+    <message>
+        <source>Programme:</source>
+        <translation>Programme:</translation>
     </message>
     <message>
         <source>File:</source>
@@ -1340,6 +1360,10 @@ What you were doing may not have been saved. The details are in the log file:
         <translation>Import %1</translation>
     </message>
     <message>
+        <source>Done: %1 created, %2 updated, %3 skipped.</source>
+        <translation>Done: %1 created, %2 updated, %3 skipped.</translation>
+    </message>
+    <message>
         <source>trainees</source>
         <translation>trainees</translation>
     </message>
@@ -1354,6 +1378,10 @@ What you were doing may not have been saved. The details are in the log file:
     <message>
         <source>training requests</source>
         <translation>training requests</translation>
+    </message>
+    <message>
+        <source>applicants' list</source>
+        <translation>applicants' list</translation>
     </message>
 </context>
 <context>
@@ -2258,14 +2286,6 @@ Print anyway?</translation>
         <translation>%1: %2 lessons planned.</translation>
     </message>
     <message>
-        <source>Import applicants</source>
-        <translation>Import applicants</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>Reading %1…</translation>
-    </message>
-    <message>
         <source>Enrolled %1, refused %2.</source>
         <translation>Enrolled %1, refused %2.</translation>
     </message>
@@ -2539,10 +2559,6 @@ Print anyway?</translation>
     <message>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <source>Done: %1 created, %2 updated, %3 skipped.</source>
-        <translation>Done: %1 created, %2 updated, %3 skipped.</translation>
     </message>
     <message>
         <source>The import failed; nothing was written: %1</source>

@@ -33,10 +33,18 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
 </context>
 <context>
-    <name>ApplicantsDialog</name>
+    <name>ApplicantsPreviewPage</name>
     <message>
-        <source>Applicants for %1</source>
-        <translation>%1：报名名单</translation>
+        <source>Enrolled %1, refused %2.</source>
+        <translation>录取 %1 人，未录取 %2 人。</translation>
+    </message>
+    <message>
+        <source>Check before enrolling</source>
+        <translation>录取前核对</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Each eligible applicant goes to the first class of their level with a free place, in the order of the list.</source>
+        <translation>尚未写入任何数据。符合条件的报名人员按名单顺序编入所报等级中第一个有空位的班级。</translation>
     </message>
     <message>
         <source>Show only the refused rows</source>
@@ -44,11 +52,15 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
     <message>
         <source>Row</source>
-        <translation>行</translation>
+        <translation>行号</translation>
     </message>
     <message>
         <source>Name</source>
         <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
     </message>
     <message>
         <source>Class</source>
@@ -63,8 +75,8 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>录取 %1 人</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <source>Programme: %1</source>
+        <translation>培训项目：%1</translation>
     </message>
     <message>
         <source>%1 rows: %2 to enrol (%3 new to the database), %4 refused.</source>
@@ -83,8 +95,8 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
         <translation>按班级：%1</translation>
     </message>
     <message>
-        <source>Enrolling the applicants…</source>
-        <translation>正在录取报名人员……</translation>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
     </message>
 </context>
 <context>
@@ -1025,6 +1037,10 @@ What you were doing may not have been saved. The details are in the log file:
         <translation>选择文件</translation>
     </message>
     <message>
+        <source>The applicants&apos; list as it came: an Excel (.xlsx, .xls), WPS or LibreOffice (.ods) or CSV file; title rows, blank rows and total rows are skipped.</source>
+        <translation>报名表原样即可：Excel（.xlsx、.xls）、WPS 或 LibreOffice（.ods）表格或 CSV 文件，标题行、空行和合计行会自动跳过。</translation>
+    </message>
+    <message>
         <source>An Excel (.xlsx, .xls), WPS or LibreOffice (.ods) or CSV file, as the enterprise sent it: title rows, blank rows and total rows are skipped.</source>
         <translation>企业报来的 Excel（.xlsx、.xls）、WPS 或 LibreOffice（.ods）表格或 CSV 文件，原样即可：标题行、空行和合计行会自动跳过。</translation>
     </message>
@@ -1043,6 +1059,10 @@ What you were doing may not have been saved. The details are in the log file:
     <message>
         <source>Save a blank template…</source>
         <translation>保存空白模板…</translation>
+    </message>
+    <message>
+        <source>Programme:</source>
+        <translation>培训项目：</translation>
     </message>
     <message>
         <source>File:</source>
@@ -1343,6 +1363,10 @@ What you were doing may not have been saved. The details are in the log file:
         <translation>导入%1</translation>
     </message>
     <message>
+        <source>Done: %1 created, %2 updated, %3 skipped.</source>
+        <translation>完成：新增 %1，更新 %2，跳过 %3。</translation>
+    </message>
+    <message>
         <source>trainees</source>
         <translation>学员</translation>
     </message>
@@ -1357,6 +1381,10 @@ What you were doing may not have been saved. The details are in the log file:
     <message>
         <source>training requests</source>
         <translation>培训需求</translation>
+    </message>
+    <message>
+        <source>applicants&apos; list</source>
+        <translation>报名表</translation>
     </message>
 </context>
 <context>
@@ -2261,14 +2289,6 @@ Print anyway?</source>
         <translation>%1：已排定 %2 节课。</translation>
     </message>
     <message>
-        <source>Import applicants</source>
-        <translation>导入报名表</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>正在读取 %1……</translation>
-    </message>
-    <message>
         <source>Enrolled %1, refused %2.</source>
         <translation>录取 %1 人，未录取 %2 人。</translation>
     </message>
@@ -2542,10 +2562,6 @@ Print anyway?</source>
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
-    </message>
-    <message>
-        <source>Done: %1 created, %2 updated, %3 skipped.</source>
-        <translation>完成：新增 %1，更新 %2，跳过 %3。</translation>
     </message>
     <message>
         <source>The import failed; nothing was written: %1</source>

@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPushButton
+from PySide6.QtWidgets import QWizard
 
 from tests.gui.test_certificates_reports import type_passphrase
 from tests.scenarios.certificate_keys import PASSPHRASE
-from tests.scenarios.programme_fixtures import applicant, build_office, make_programme, write_xlsx
+from tests.scenarios.attendance_fixtures import id_number
+from tests.scenarios.programme_fixtures import (HEADER, TITLE, applicant, build_office,
+                                                make_programme, write_xlsx)
+from tests.sheet_files import ods, typed_id
 from trainer.scheduling.proposal import accept_proposal
 from trainer.services import applications as apps
 from trainer.services import certificate_keys as keys
@@ -32,6 +35,10 @@ START = dt.date(2026, 9, 1)  # a programme already held: its lessons are in the 
 def office(uow):
     SHOTS.mkdir(exist_ok=True)
     return build_office(uow, lessons=2, seats=10)
+
+
+def _next(wizard) -> None:
+    wizard.button(QWizard.WizardButton.NextButton).click()
 
 
 def _row_texts(table, row: int) -> list[str]:
@@ -76,40 +83,90 @@ def test_a_programme_made_through_the_dialog(qtbot, window, answer, typist, uow,
     window.grab().save(str(SHOTS / "programmes-page.png"))
 
 
-def test_the_applicants_list_previewed_then_enrolled(qtbot, window, answer, uow, office,
-                                                     tmp_path, monkeypatch):
+def _applicants_ods(path) -> str:
+    """The list as LibreOffice Calc saves it: last year's list on the first sheet, this year's
+    on the second with a title row, 人员类别 merged down over three applicants, a row hidden
+    (withdrawn), one ID typed into a General cell (a number), a category in the list's own
+    words (失业在家), one person applying twice."""
+    this_year = [[TITLE], HEADER]
+    this_year += [applicant(i) for i in range(4)]  # three places at 初级: the fourth has none
+    this_year += [applicant(4, category="在岗职工"),  # not a category the programme admits
+                  applicant(5, holds="是"),  # holds the certificate: put in 等级提升
+                  applicant(6, category="失业在家", level="等级提升"),
+                  applicant(7),  # hidden: withdrawn
+                  applicant(8, number=typed_id(id_number(8))),
+                  applicant(0)]  # row 3 again
+    for row in this_year[3:5]:
+        row[5] = None  # under the merge
+    last_year = [HEADER, applicant(20), applicant(21)]
+    return ods(path, {"2025年": last_year, "报名表": this_year},
+               merges={"报名表": [(2, 4, 5)]}, hidden_rows={"报名表": [9]})
+
+
+def test_the_applicants_list_through_the_import_wizard(qtbot, window, answer, typist, uow,
+                                                       office, tmp_path):
     record = make_programme(uow, office, months=1, per_month=2, size=3, start=START)
-    rows = [applicant(i) for i in range(4)]  # three places at 初级: the fourth has none
-    rows.append(applicant(4, category="在岗职工"))  # not a category the programme admits
-    rows.append(applicant(5, holds="是"))  # holds the certificate: put in 等级提升
-    path = write_xlsx(tmp_path / "报名表.xlsx", rows)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (path, ""))
+    path = _applicants_ods(tmp_path / "报名表.ods")
     page = window.show_page("programmes")
     seen = {}
 
-    def look_and_confirm(dialog):
-        assert dialog.objectName() == "applicantsDialog"
-        seen["summary"] = dialog.summary.text()
-        seen["results"] = [dialog.table.item(r, 3).toolTip() for r in range(dialog.table.rowCount())
-                           if dialog.table.item(r, 2).text() == "—"]
-        assert "no place" in dialog.table.item(3, 3).text()
-        dialog.grab().save(str(SHOTS / "applicants-dialog.png"))
-        qtbot.mouseClick(dialog.only_refused, Qt.MouseButton.LeftButton, pos=QPoint(6, 6))
-        assert sum(not dialog.table.isRowHidden(r) for r in range(6)) == 2
-        assert dialog.confirm_button.text() == "Enrol 4"
-        dialog.confirm_button.click()
+    def drive(wizard):
+        assert wizard.objectName() == "importWizard"
+        assert wizard.file_page.programme.currentText() == record.name
+        assert not wizard.file_page.skip.isVisibleTo(wizard)  # matched by ID, never updated
+        typist(wizard.file_page.path, path)
+        _next(wizard)
+        mapping = wizard.mapping_page
+        assert mapping.sheet.currentData() == "2025年"  # the first sheet: the clerk changes it
+        mapping.sheet.setCurrentIndex(mapping.sheet.findData("报名表"))
+        mapping.sheet.activated.emit(mapping.sheet.currentIndex())
+        qtbot.waitUntil(lambda: wizard.table.sheet == "报名表", timeout=10000)
+        assert mapping.header_row.value() == 2 and mapping.hidden.isVisibleTo(wizard)
+        seen["fields"] = [mapping.columns.cellWidget(c, 2).currentData() for c in range(6, 8)]
+        _next(wizard)
+        values = wizard.values_page
+        assert wizard.currentPage() is values
+        assert values.values.item(0, 1).text() == "失业在家"
+        combo = values.values.cellWidget(0, 3)
+        combo.setCurrentIndex(combo.findData("laid_off"))
+        _next(wizard)
+        preview = wizard.preview_page
+        assert wizard.currentPage() is preview
+        seen["summary"] = preview.summary.text()
+        seen["rows"] = [[preview.rows.item(r, c).text() for c in range(5)]
+                        for r in range(preview.rows.rowCount())]
+        seen["tip"] = preview.rows.item(3, 4).toolTip()
+        wizard.grab().save(str(SHOTS / "applicants-wizard.png"))
+        qtbot.mouseClick(preview.only_refused, Qt.MouseButton.LeftButton, pos=QPoint(6, 6))
+        seen["shown"] = sum(not preview.rows.isRowHidden(r) for r in range(len(seen["rows"])))
+        seen["button"] = wizard.button(QWizard.WizardButton.NextButton).text()
+        _next(wizard)  # Enrol 5
+        qtbot.waitUntil(wizard.run_page.isComplete, timeout=10000)
+        seen["status"] = wizard.run_page.status.text()
+        wizard.button(QWizard.WizardButton.FinishButton).click()
 
-    answer(page.import_button.click, look_and_confirm)
-    assert seen["summary"].startswith("6 rows: 4 to enrol (4 new to the database), 2 refused.")
-    assert "By level: 初级 3; 等级提升 1" in seen["summary"]
-    assert f"P{record.id}-202609-1 3" in seen["summary"]
-    refused = seen["results"]
-    assert len(refused) == 2 and refused[0].startswith("row 6: ") and "no place" in refused[0]
-    assert refused[1].startswith("row 7: ")
-    assert page.status.text() == "Enrolled 4, refused 2."
-    assert [page.classes.item(r, 4).text() for r in range(2)] == ["3", "1"]
-    assert page.programmes.item(0, 6).text() == "4"
+    answer(page.import_button.click, drive)
+    assert seen["fields"] == ["level", "holds_certificate"]
+    summary = seen["summary"].splitlines()
+    assert summary[:4] == [f"Programme: {record.name}",
+                           "9 rows: 5 to enrol (5 new to the database), 4 refused.",
+                           "By level: 初级 3; 等级提升 2",
+                           f"By class: P{record.id}-202609-1 3; P{record.id}-202609-2 2"]
+    assert any("Hidden row" in line for line in summary[4:])
+    rows = {int(r[0]): r[1:] for r in seen["rows"]}
+    assert sorted(rows) == [3, 4, 5, 6, 7, 8, 9, 11, 12]  # row 10 hidden, left out
+    assert rows[4][2] == f"P{record.id}-202609-1" and rows[8][1:3] == ["等级提升",
+                                                                       f"P{record.id}-202609-2"]
+    assert "no place" in rows[6][3] and "not one this programme takes" in rows[7][3]
+    assert "holds the certificate" in rows[8][3] and rows[9][2] == f"P{record.id}-202609-2"
+    assert "number" in rows[11][3] and "same person as row 3" in rows[12][3]
+    assert seen["tip"].startswith("row 6: ") and seen["shown"] == 4
+    assert seen["button"] == "Enrol 5" and seen["status"] == "Enrolled 5, refused 4."
+    assert page.status.text() == "Enrolled 5, refused 4."
+    assert [page.classes.item(r, 4).text() for r in range(2)] == ["3", "2"]
     assert len(list_enrolments(uow, record.classes[0].id)) == 3
+    raising = list_enrolments(uow, record.classes[1].id)
+    assert len(raising) == 2
 
 
 def test_graded_certificates_for_a_class_after_the_exam(qtbot, window, answer, uow, office,

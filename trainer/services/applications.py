@@ -120,6 +120,8 @@ class ApplicationPreview:
     notes: tuple[str, ...]  # what the import says about the file (hidden rows, merges…)
     fingerprint: tuple  # the programme's enrolments when previewed (refused if changed)
     accepted: Mapping[int, Any] = field(default_factory=dict)  # row → the import's AcceptedRow
+    unknown_values: tuple = ()  # the import's UnknownValue list (the wizard's values page)
+    value_map: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # applied
 
     @property
     def enrolled(self) -> tuple[ApplicantRow, ...]:
@@ -198,7 +200,7 @@ def level_for(programme: ProgrammeRecord, written: str) -> str | None:
 
 def preview_applications(uow: UnitOfWork, programme_id: int, path: str | os.PathLike, *,
                          sheet: str | int | None = None, mapping: Mapping[int, str] | None = None,
-                         header_row: int | None = None,
+                         header_row: int | None = None, include_hidden: bool = False,
                          value_map: Mapping[str, Mapping[str, str]] | None = None
                          ) -> ApplicationPreview:
     """Reads the list and decides every row (module docstring); writes nothing. Raises
@@ -210,7 +212,7 @@ def preview_applications(uow: UnitOfWork, programme_id: int, path: str | os.Path
         programme = get_programme(uow, programme_id)
         imported = preview_import(uow, "applicants", path, mapping=mapping,
                                   header_row=header_row, on_duplicate="update", sheet=sheet,
-                                  value_map=value_map)
+                                  include_hidden=include_hidden, value_map=value_map)
         fingerprint = _fingerprint(uow, programme_id)
         taken = _in_programme(uow, programme_id)
         holders = _holders(uow, sorted({r.existing_id for r in imported.accepted
@@ -219,7 +221,8 @@ def preview_applications(uow: UnitOfWork, programme_id: int, path: str | os.Path
     return ApplicationPreview(
         programme.id, programme.name, imported.path, imported.sheet, imported.header_row,
         imported.headers, imported.mapping, tuple(rows), tuple(preview_notes(imported)),
-        fingerprint, {r.row: r for r in imported.accepted})
+        fingerprint, {r.row: r for r in imported.accepted}, imported.unknown_values,
+        imported.value_map)
 
 
 def _decide(programme: ProgrammeRecord, imported, taken: dict[int, str],

@@ -1,24 +1,26 @@
-"""Two pages of the import wizard (import_wizard.py): the values we do not know — each distinct
+"""Three pages of the import wizard (import_wizard.py): the values we do not know — each distinct
 descriptive value the file writes in its own words (人员类别 技术骨干, 性别 男性…), how many rows
 use it, and what it becomes: kept as written or one of ours, chosen once for the whole file —
-and the check before importing: counts, what the clerk should know about the file (sheet,
-hidden rows, merges, IDs stored as numbers), and every rejected row with its reason."""
+the check before importing: counts, what the clerk should know about the file (sheet,
+hidden rows, merges, IDs stored as numbers), and every rejected row with its reason — and the
+last step, writing in the background with progress and Cancel."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWizard,
-                               QWizardPage)
+                               QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWizard, QWizardPage)
 
 from trainer.errors import TrainerError
-from trainer.io.importing import preview_import
+from trainer.io.importing import ImportCancelled
 from trainer.io.preview_notes import preview_notes, row_count
 from trainer.io.values import all_targets
 from trainer.io.workbooks import write_rejects
 from trainer.texts import FIELDS, label, language
 from ui.dialogs import messages
+from ui.workers import Task, thread_uow
 
 
 class ValuesPage(QWizardPage):
@@ -75,8 +77,8 @@ class ValuesPage(QWizardPage):
         if value_map == self.wiz.preview.value_map:
             return True
         wiz, args = self.wiz, dict(self.wiz.preview_args)
-        preview = wiz.in_background(self.tr("Checking every row…"), lambda uow: preview_import(
-            uow, wiz.kind, value_map=value_map, **args))
+        preview = wiz.in_background(self.tr("Checking every row…"), lambda uow: wiz.check(
+            uow, args, value_map))
         if preview is None:
             return False
         wiz.preview = preview
@@ -162,3 +164,84 @@ class PreviewPage(QWizardPage):
                 write_rejects(self.wiz.preview, path, language())
             except (OSError, TrainerError) as exc:
                 messages.show_error(self, self.tr("Save rejected rows"), str(exc))
+
+
+class RunPage(QWizardPage):
+    """Imports in the background: all rows or none."""
+
+    def __init__(self, wizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.task: Task | None = None
+        self.running = False
+        self.setTitle(self.tr("Importing"))
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("progress")
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.cancel = QPushButton(self.tr("Cancel import"), self)
+        self.cancel.setObjectName("cancelImport")
+        self.cancel.clicked.connect(self.stop)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.cancel)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        preview = self.wiz.preview
+        rows = len(self.wiz.to_write())
+        self.bar.setRange(0, max(rows, 1))
+        self.bar.setValue(0)
+        self.status.setText(self.tr("Writing %1 rows in one transaction…")
+                            .replace("%1", f"{rows:,}"))
+        self.cancel.setEnabled(True)
+        make_uow = thread_uow(self.wiz.uow)
+
+        def work(progress):
+            def report(done: int, total: int) -> None:
+                if progress.cancelled:
+                    raise ImportCancelled()
+                progress.report(done, total)
+            return self.wiz.write(make_uow(), preview, report)
+
+        self.running = True
+        self.task = Task(work, self)
+        self.task.progressed.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
+        self.task.succeeded.connect(self.finished_ok, Qt.ConnectionType.QueuedConnection)
+        self.task.failed.connect(self.finished_failed, Qt.ConnectionType.QueuedConnection)
+        self.task.start()
+
+    def progressed(self, done: int, total: int, _text: str) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+
+    def stop(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel.setEnabled(False)
+            self.status.setText(self.tr("Cancelling…"))
+
+    def finished_ok(self, result) -> None:
+        self.running = False
+        self.wiz.result_ = result
+        self.bar.setValue(self.bar.maximum())
+        self.cancel.setEnabled(False)
+        self.status.setText(self.wiz.done_text(result))
+        self.completeChanged.emit()
+
+    def finished_failed(self, error: BaseException) -> None:
+        self.running = False
+        self.cancel.setEnabled(False)
+        self.status.setText(str(error) if isinstance(error, TrainerError) else
+                            self.tr("The import failed; nothing was written: %1")
+                            .replace("%1", repr(error)))
+        self.status.setStyleSheet("color: #c62828;")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.task is not None and not self.running

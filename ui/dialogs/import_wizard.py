@@ -1,47 +1,50 @@
 """The import wizard: choose a file → choose the sheet and map its columns → the values we do not
 know (only when the file has some; import_pages.py) → see what will be accepted and rejected →
-import with progress and cancel. Every step calls trainer.io; reading and checking run off the
-GUI thread behind a progress dialog, the import itself with a progress bar and Cancel."""
+import with progress and cancel. Kind "applicants" (报名表 → 培训项目, applicants_pages.py) reads
+the list the same way, then previews and enrols it into the programme chosen on the first
+page. Every step calls trainer.io; reading and checking run off the GUI thread behind a
+progress dialog, the import itself with a progress bar and Cancel."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar,
-                               QPushButton, QRadioButton, QSpinBox, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage)
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QRadioButton, QSpinBox, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from trainer.errors import TrainerError
 from trainer.io.columns import fields_of, find_header_row, suggest_mapping
-from trainer.io.importing import (ImportCancelled, ImportPreview, ImportResult, field_label,
-                                  preview_import, read_sheet_with_header, run_import)
+from trainer.io.importing import (ImportPreview, ImportResult, field_label, preview_import,
+                                  read_sheet_with_header, run_import)
 from trainer.io.reading import Table, cell_text, read_table
 from trainer.io.workbooks import write_template
 from trainer.texts import language
-from trainer.services import enterprises
+from trainer.services import enterprises, programmes
 from trainer.services.uow import UnitOfWork
 from ui.dialogs import messages
-from ui.dialogs.import_pages import PreviewPage, ValuesPage
+from ui.dialogs import applicants_pages
+from ui.dialogs.import_pages import PreviewPage, RunPage, ValuesPage
 from ui.resources import app_icon
-from ui.workers import Task, run_with_progress, thread_uow
+from ui.workers import run_with_progress, thread_uow
 
 SAMPLE_ROWS = 3  # example values shown under each column on the mapping page
 FILE_FILTER = "Excel / WPS / LibreOffice / CSV (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;* (*)"
 
 
 class ImportWizard(QWizard):
-    """`kind` is one of trainer.io.importing.KINDS. After exec(), `result_` holds the
-    ImportResult when something was imported."""
+    """`kind` is one of trainer.io.importing.KINDS, or "applicants" (into the programme
+    `programme_id`, chosen again on the first page). After exec(), `result_` holds the
+    ImportResult (ApplicationResult) when something was imported (enrolled)."""
 
-    def __init__(self, parent: QWidget | None, uow: UnitOfWork, kind: str) -> None:
+    def __init__(self, parent: QWidget | None, uow: UnitOfWork, kind: str,
+                 programme_id: int | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")
         self.setWindowIcon(app_icon())
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.uow, self.kind = uow, kind
+        self.uow, self.kind, self.programme_id = uow, kind, programme_id
+        self.applicants = kind == "applicants"
         self.table: Table | None = None
         self.preview: ImportPreview | None = None
         self.preview_args: dict = {}  # what the preview was made with (the values page redoes it)
@@ -49,7 +52,8 @@ class ImportWizard(QWizard):
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
         self.values_page = ValuesPage(self)
-        self.preview_page = PreviewPage(self)
+        self.preview_page = applicants_pages.ApplicantsPreviewPage(self) if self.applicants \
+            else PreviewPage(self)
         self.run_page = RunPage(self)
         for page in (self.file_page, self.mapping_page, self.values_page, self.preview_page,
                      self.run_page):
@@ -62,10 +66,32 @@ class ImportWizard(QWizard):
         self.resize(820, 560)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, uow: UnitOfWork, kind: str) -> ImportResult | None:
-        wizard = cls(parent, uow, kind)
+    def ask(cls, parent: QWidget | None, uow: UnitOfWork, kind: str,
+            programme_id: int | None = None):
+        wizard = cls(parent, uow, kind, programme_id)
         wizard.exec()
         return wizard.result_
+
+    # --- what differs for the applicants' list (applicants_pages.py) ---------------------------
+    def check(self, uow: UnitOfWork, args: dict, value_map=None):
+        if self.applicants:
+            return applicants_pages.check(uow, self.file_page.programme_id, args, value_map)
+        return preview_import(uow, self.kind, value_map=value_map, **args)
+
+    def to_write(self) -> tuple:
+        return self.preview.enrolled if self.applicants else self.preview.accepted
+
+    def write(self, uow: UnitOfWork, preview, report):
+        if self.applicants:
+            return applicants_pages.enrol(uow, preview, report)
+        return run_import(uow, preview, report)
+
+    def done_text(self, result) -> str:
+        if self.applicants:
+            return applicants_pages.done_text(result)
+        return (self.tr("Done: %1 created, %2 updated, %3 skipped.")
+                .replace("%1", f"{result.created:,}").replace("%2", f"{result.updated:,}")
+                .replace("%3", f"{result.skipped:,}"))
 
     def in_background(self, label: str, function):
         """Runs function(uow) off the GUI thread with its own unit of work; shows a refusal and
@@ -90,7 +116,8 @@ def kind_title(kind: str) -> str:
     titles = {"trainees": QCoreApplication.translate("ImportWizard", "trainees"),
               "enterprises": QCoreApplication.translate("ImportWizard", "enterprises"),
               "lecturers": QCoreApplication.translate("ImportWizard", "lecturers"),
-              "requests": QCoreApplication.translate("ImportWizard", "training requests")}
+              "requests": QCoreApplication.translate("ImportWizard", "training requests"),
+              "applicants": QCoreApplication.translate("ImportWizard", "applicants' list")}
     return titles.get(kind, kind)
 
 
@@ -99,7 +126,10 @@ class FilePage(QWizardPage):
         super().__init__(wizard)
         self.wiz = wizard
         self.setTitle(self.tr("Choose the file"))
-        self.setSubTitle(self.tr("An Excel (.xlsx, .xls), WPS or LibreOffice (.ods) or CSV file, "
+        self.setSubTitle(self.tr("The applicants' list as it came: an Excel (.xlsx, .xls), WPS "
+                                 "or LibreOffice (.ods) or CSV file; title rows, blank rows and "
+                                 "total rows are skipped.") if wizard.applicants else
+                         self.tr("An Excel (.xlsx, .xls), WPS or LibreOffice (.ods) or CSV file, "
                                  "as the enterprise sent it: title rows, blank rows and total "
                                  "rows are skipped."))
         self.path = QLineEdit(self)
@@ -130,14 +160,23 @@ class FilePage(QWizardPage):
         template_row = QHBoxLayout()
         template_row.addWidget(template)
         template_row.addStretch(1)
+        self.programme = QComboBox(self)
+        self.programme.setObjectName("programme")
+        self.programme.currentIndexChanged.connect(self.completeChanged)
         form = QFormLayout(self)
+        if wizard.applicants:
+            form.addRow(self.tr("Programme:"), self.programme)
         form.addRow(self.tr("File:"), row)
         if wizard.kind in ("trainees", "requests"):
             form.addRow(self.tr("Enterprise:"), self.enterprise)
-        else:
-            self.enterprise.hide()
-        form.addRow(self.tr("Already in the database:"), duplicates)
+        if not wizard.applicants:  # applicants: matched by ID number, their record left as is
+            form.addRow(self.tr("Already in the database:"), duplicates)
         form.addRow("", template_row)
+        hidden = [self.skip, self.update] if wizard.applicants else [self.programme]
+        if wizard.kind not in ("trainees", "requests"):
+            hidden.append(self.enterprise)
+        for widget in hidden:  # out of the form: not shown
+            widget.hide()
 
     def initializePage(self) -> None:
         self.enterprise.clear()
@@ -145,6 +184,10 @@ class FilePage(QWizardPage):
         if self.wiz.kind in ("trainees", "requests"):
             for record in enterprises.list_enterprises(self.wiz.uow):
                 self.enterprise.addItem(record.name, record.id)
+        if self.wiz.applicants and not self.programme.count():
+            for record in programmes.list_programmes(self.wiz.uow):
+                self.programme.addItem(record.name, record.id)
+            self.programme.setCurrentIndex(max(self.programme.findData(self.wiz.programme_id), 0))
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the file to import"),
@@ -163,7 +206,12 @@ class FilePage(QWizardPage):
                 messages.show_error(self, self.tr("Save the template"), str(exc))
 
     def isComplete(self) -> bool:
-        return bool(self.path.text().strip())
+        return bool(self.path.text().strip()) and (not self.wiz.applicants
+                                                   or self.programme_id is not None)
+
+    @property
+    def programme_id(self) -> int | None:
+        return self.programme.currentData()
 
     def validatePage(self) -> bool:
         path = self.path.text().strip()
@@ -308,8 +356,8 @@ class MappingPage(QWizardPage):
                     enterprise=file_page.enterprise_id, on_duplicate=file_page.on_duplicate,
                     sheet=wiz.table.sheet if wiz.table.sheets else None,
                     include_hidden=self.hidden.isChecked())
-        preview = wiz.in_background(self.tr("Checking every row…"), lambda uow: preview_import(
-            uow, wiz.kind, **args))
+        preview = wiz.in_background(self.tr("Checking every row…"),
+                                    lambda uow: wiz.check(uow, args))
         if preview is None:
             return False
         wiz.preview, wiz.preview_args = preview, args
@@ -321,89 +369,6 @@ class MappingPage(QWizardPage):
         skip = wiz.preview is not None and not wiz.preview.unknown_values
         target = wiz.preview_page if skip else wiz.values_page
         return next(i for i in wiz.pageIds() if wiz.page(i) is target)
-
-
-class RunPage(QWizardPage):
-    """Imports in the background: all rows or none."""
-
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard)
-        self.wiz = wizard
-        self.task: Task | None = None
-        self.running = False
-        self.setTitle(self.tr("Importing"))
-        self.bar = QProgressBar(self)
-        self.bar.setObjectName("progress")
-        self.status = QLabel(self)
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
-        self.cancel = QPushButton(self.tr("Cancel import"), self)
-        self.cancel.setObjectName("cancelImport")
-        self.cancel.clicked.connect(self.stop)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.status)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.cancel)
-        layout.addLayout(row)
-        layout.addStretch(1)
-
-    def initializePage(self) -> None:
-        preview = self.wiz.preview
-        self.bar.setRange(0, max(len(preview.accepted), 1))
-        self.bar.setValue(0)
-        self.status.setText(self.tr("Writing %1 rows in one transaction…")
-                            .replace("%1", f"{len(preview.accepted):,}"))
-        self.cancel.setEnabled(True)
-        make_uow = thread_uow(self.wiz.uow)
-
-        def work(progress):
-            def report(done: int, total: int) -> None:
-                if progress.cancelled:
-                    raise ImportCancelled()
-                progress.report(done, total)
-            return run_import(make_uow(), preview, report)
-
-        self.running = True
-        self.task = Task(work, self)
-        self.task.progressed.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
-        self.task.succeeded.connect(self.finished_ok, Qt.ConnectionType.QueuedConnection)
-        self.task.failed.connect(self.finished_failed, Qt.ConnectionType.QueuedConnection)
-        self.task.start()
-
-    def progressed(self, done: int, total: int, _text: str) -> None:
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(done)
-
-    def stop(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.cancel.setEnabled(False)
-            self.status.setText(self.tr("Cancelling…"))
-
-    def finished_ok(self, result: ImportResult) -> None:
-        self.running = False
-        self.wiz.result_ = result
-        self.bar.setValue(self.bar.maximum())
-        self.cancel.setEnabled(False)
-        self.status.setText(self.tr("Done: %1 created, %2 updated, %3 skipped.")
-                            .replace("%1", f"{result.created:,}")
-                            .replace("%2", f"{result.updated:,}")
-                            .replace("%3", f"{result.skipped:,}"))
-        self.completeChanged.emit()
-
-    def finished_failed(self, error: BaseException) -> None:
-        self.running = False
-        self.cancel.setEnabled(False)
-        self.status.setText(str(error) if isinstance(error, TrainerError) else
-                            self.tr("The import failed; nothing was written: %1")
-                            .replace("%1", repr(error)))
-        self.status.setStyleSheet("color: #c62828;")
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:
-        return self.task is not None and not self.running
 
 
 def _column_letter(index: int) -> str:

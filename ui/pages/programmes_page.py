@@ -1,26 +1,20 @@
 """Programmes (培训项目): open-recruitment plans of recurring classes with no enterprise. The page
 lists them, makes a new one (ProgrammeDialog), shows the selected one's classes, imports an
-applicants' list into it (preview off the GUI thread, then ApplicantsDialog to confirm) and
+applicants' list into it (the import wizard's kind "applicants": read, previewed, enrolled) and
 issues the selected class's graded certificates. Every read and write is a service call."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from trainer.errors import TrainerError
 from trainer.services import programmes
-from trainer.services.applications import preview_applications
 from trainer.services.levels import issue_graded_certificates
 from trainer.services.uow import UnitOfWork
 from ui.dialogs import messages
 from ui.pages.page import Page
 from ui.workers import run_with_progress, thread_uow
-
-FILE_FILTER = "Excel / WPS / LibreOffice / CSV (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;* (*)"
-
 
 def _table(parent: QWidget, name: str, columns: int) -> QTableWidget:
     table = QTableWidget(0, columns, parent)
@@ -189,25 +183,12 @@ class ProgrammesPage(Page):
                                 .replace("%2", str(lessons)))
 
     def import_applicants(self) -> None:
-        from ui.dialogs.applicants_dialog import ApplicantsDialog
+        """The import wizard on the applicants' list (报名表 → 培训项目) of this programme."""
+        from ui.dialogs.import_wizard import ImportWizard  # openpyxl loads on first use only
 
         if self.record is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import applicants"), "",
-                                              FILE_FILTER)
-        if not path:
-            return
-        programme_id, make_uow = self.record.id, thread_uow(self.uow)
-        try:
-            preview = run_with_progress(
-                self, self.tr("Reading %1…").replace("%1", Path(path).name),
-                lambda _p: preview_applications(make_uow(), programme_id, path),
-                cancellable=False)
-        except TrainerError as exc:
-            messages.show_refusal(self, str(exc))
-            return
-        codes = {c.id: c.code for c in self.record.classes}
-        result = ApplicantsDialog.ask(self, self.uow, preview, codes)
+        result = ImportWizard.ask(self, self.uow, "applicants", self.record.id)
         if result is not None:
             self.refresh()
             self.status.setText(self.tr("Enrolled %1, refused %2.")
