@@ -209,7 +209,9 @@ class Lesson(Versioned, Base):
     __tablename__ = "lessons"
     __table_args__ = (Index("ix_lessons_lecturer_date", "lecturer_id", "date"),
                       Index("ix_lessons_venue_date", "venue_id", "date"),
-                      UniqueConstraint("cohort_id", "sequence"))
+                      UniqueConstraint("cohort_id", "sequence"),
+                      # a deleted lesson's id never comes back (its calendar UID: io/ics.py)
+                      {"sqlite_autoincrement": True})
     id: Mapped[int] = mapped_column(primary_key=True)
     cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id"), index=True)
     sequence: Mapped[int] = mapped_column(Integer)
@@ -426,6 +428,7 @@ class AuditLog(Base):
 
 
 from trainer.db.programme_models import Programme, ProgrammeLevel  # noqa: E402,F401 (registered)
+from trainer.db.calendar_models import LessonDeparture  # noqa: E402,F401 (registered)
 
 # Who saved a Versioned row last (display name of the user; "" for the system), for "changed by
 # <user> at <time>" (StaleEditError) — revision 0005. Added here rather than in base.Versioned so

@@ -4,7 +4,9 @@ enterprise (lessons of its classes and lessons in its workshops), for phones and
 Each lesson is one event in Asia/Shanghai time. Its UID is stable and unique in the world (the
 office's UUID, made once per database, and the lesson id), and its SEQUENCE is the lesson's
 version (it grows with every change), so importing a newer file moves the event instead of
-adding a second one; a cancelled lesson is sent with STATUS:CANCELLED, so calendars drop it.
+adding a second one; a cancelled lesson is sent with STATUS:CANCELLED, so calendars drop it, and
+so is a lesson that left the calendar — deleted, given to another lecturer, moved to another
+enterprise's workshop (services/lesson_departures.py) — with a SEQUENCE above the last one sent.
 Summary: course · class; location: venue and address; description: the lecturer, the lesson's
 number and the enterprise's contact.
 
@@ -28,6 +30,7 @@ from trainer.files import atomic_output
 from trainer.io.list_export import ExportResult
 from trainer.texts import language
 from trainer.rules.statuses import LessonStatus
+from trainer.services.lesson_departures import DepartureRecord
 from trainer.services.reports.lesson_calendar import calendar_lessons
 from trainer.services.schedule import LessonRecord
 from trainer.services.settings import get_setting, set_setting
@@ -113,12 +116,27 @@ def _description(lesson: LessonRecord, contacts: Mapping[int, tuple[str, str]]) 
     return "\n".join(lines)
 
 
+def _departure_event(departure: DepartureRecord, office: str, stamp: dt.datetime) -> Event:
+    """A lesson that left this calendar: its UID, cancelled, at its last times."""
+    event = Event()
+    event.add("uid", lesson_uid(office, departure.lesson_id))
+    event.add("dtstamp", stamp)
+    event.add("sequence", departure.sequence)
+    event.add("status", "CANCELLED")
+    event.add("dtstart", dt.datetime.combine(departure.date, departure.start, _ZONE))
+    event.add("dtend", dt.datetime.combine(departure.date, departure.end, _ZONE))
+    event.add("summary", departure.summary)
+    return event
+
+
 def lessons_calendar(lessons: Sequence[LessonRecord], *, name: str, office: str,
                      addresses: Mapping[int, str] = {},
                      contacts: Mapping[int, tuple[str, str]] = {},
+                     departures: Sequence[DepartureRecord] = (),
                      stamp: dt.datetime | None = None) -> Calendar:
-    """A calendar holding one event per lesson. `addresses`: enterprise id → address (of the
-    venue's enterprise); `contacts`: enterprise id → (contact name, phone) of the class's."""
+    """A calendar holding one event per lesson, and a cancelled one per lesson that left it
+    (`departures`). `addresses`: enterprise id → address (of the venue's enterprise);
+    `contacts`: enterprise id → (contact name, phone) of the class's."""
     cal = Calendar()
     cal.add("prodid", f"-//Factory Classroom {__version__}//课堂设在工厂//ZH")
     cal.add("version", "2.0")
@@ -145,6 +163,8 @@ def lessons_calendar(lessons: Sequence[LessonRecord], *, name: str, office: str,
             event.add("conference", lesson.online.link, parameters={
                 "VALUE": "URI", "FEATURE": "VIDEO", "LABEL": lesson.online.platform})
         cal.add_component(event)
+    for departure in departures:
+        cal.add_component(_departure_event(departure, office, stamp))
     return cal
 
 
@@ -162,8 +182,9 @@ def _export(uow: UnitOfWork, path: str | os.PathLike, start: dt.date | None,
     found = calendar_lessons(uow, start, end, **which)
     title = (titles[0] if language() == "zh" else titles[1]).format(name=found.name)
     cal = lessons_calendar(list(found.lessons), name=title, office=office_uuid(uow),
-                           addresses=found.addresses, contacts=found.contacts)
-    return ExportResult(_write(cal, path), len(found.lessons))
+                           addresses=found.addresses, contacts=found.contacts,
+                           departures=found.departures)
+    return ExportResult(_write(cal, path), len(found.lessons) + len(found.departures))
 
 
 def export_lecturer_ics(uow: UnitOfWork, lecturer_id: int, path: str | os.PathLike,

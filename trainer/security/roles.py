@@ -43,6 +43,7 @@ TABLE_PERMISSIONS: dict[str, str] = {
     "lecturer_unavailability": MASTER_DATA, "lecturer_availability": MASTER_DATA,
     "training_requests": PLANNING, "cohorts": PLANNING, "lessons": PLANNING,
     "calendar_overrides": PLANNING, "programmes": PLANNING, "programme_levels": PLANNING,
+    "lesson_departures": PLANNING,
     "certificates": CERTIFICATES, "certificate_counters": CERTIFICATES,
     "certificate_keys": SETTINGS,  # making the office's signing key is the administrator's act
     "trainees": TRAINEES,

@@ -23,6 +23,7 @@ from trainer.rules import fields
 from trainer.rules.completion import ACTIVE, CANCELLED_LESSON
 from trainer.rules.text import clean_text
 from trainer.services.common import check_version, ensure_unique, get_row, refuse_if_referenced
+from trainer.services.lesson_departures import lesson_deleted
 from trainer.services.uow import UnitOfWork
 
 BEGINNER, RAISING = "初级", "等级提升"  # the two levels of the Qinhuangdao plan (office data)
@@ -378,8 +379,9 @@ def update_programme(uow: UnitOfWork, programme_id: int, form: ProgrammeForm,
 
 def _drop_classes(uow: UnitOfWork, programme_id: int) -> None:
     s = uow.session
-    for cohort in s.scalars(select(Cohort).where(Cohort.programme_id == programme_id)):
-        for lesson in s.scalars(select(Lesson).where(Lesson.cohort_id == cohort.id)):
+    for cohort in list(s.scalars(select(Cohort).where(Cohort.programme_id == programme_id))):
+        for lesson in list(s.scalars(select(Lesson).where(Lesson.cohort_id == cohort.id))):
+            lesson_deleted(uow, lesson)  # its calendars send it as cancelled (io/ics.py)
             s.delete(lesson)
         s.flush()
         s.delete(cohort)

@@ -24,6 +24,7 @@ from trainer.rules.conflicts import (Conflict, LessonFacts, OnlineMeeting, check
                                      check_changes)
 from trainer.rules.statuses import LessonStatus
 from trainer.services.common import check_version, refuse_if_referenced
+from trainer.services.lesson_departures import lesson_deleted, lesson_leaving
 from trainer.services.schedule_classes import create_classes, get_class, list_classes, split_sizes
 from trainer.services.schedule_calendar import load_settings
 from trainer.services.schedule_data import (ClassRecord, LessonRecord, ScheduleSnapshot,
@@ -322,6 +323,8 @@ def save_lessons(uow: UnitOfWork, drafts: Sequence[LessonDraft], *,
             if row is None:
                 row = Lesson(cohort_id=draft.class_id, status="planned")
                 session.add(row)
+            else:  # calendars it leaves (another lecturer, workshop) are told (io/ics.py)
+                lesson_leaving(uow, row, draft.lecturer_id, draft.venue_id)
             row.sequence, row.date, row.start_time, row.end_time = (
                 draft.sequence, draft.date, draft.start, draft.end)
             row.lecturer_id, row.venue_id, row.locked = draft.lecturer_id, draft.venue_id, \
@@ -395,6 +398,7 @@ def delete_lesson(uow: UnitOfWork, lesson_id: int, expected_version: int | None,
         _check_lesson_version(row, expected_version, force, f"#{row.id}")
         refuse_if_referenced(uow.session, "lesson", f"#{row.id}", [
             ("attendance", select(Attendance.id).where(Attendance.lesson_id == row.id))])
+        lesson_deleted(uow, row)  # its calendars send it as cancelled (io/ics.py)
         uow.session.delete(row)
 
 

@@ -58,7 +58,7 @@ TABLE_ENTITIES: dict[str, str] = {
     "calendar_overrides": "calendar_override", "settings": "setting", "users": "user",
     "audit_log": "audit_entry", "user_tokens": "user_token", "online_study": "online_study",
     "programmes": "programme", "programme_levels": "programme_level",
-    "change_feed": "change_feed",
+    "change_feed": "change_feed", "lesson_departures": "lesson_departure",
 }
 
 OWN_ENTITIES: dict[str, tuple[str, str]] = {
@@ -74,6 +74,7 @@ OWN_ENTITIES: dict[str, tuple[str, str]] = {
     "online_study": ("线上学习时长", "online study time"),
     "programme_level": ("培训项目等级", "programme level"),
     "change_feed": ("数据变更计数", "change counter"),
+    "lesson_departure": ("已移出日历的课次", "lesson gone from a calendar"),
 }
 
 OWN_FIELDS: dict[str, tuple[str, str]] = {

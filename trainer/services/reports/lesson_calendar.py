@@ -1,7 +1,8 @@
 """What a calendar file (.ics) of a lecturer or an enterprise carries: the screen's lessons
-(services.schedule.list_lessons), the cancelled ones too (so calendars that imported them drop
-them), and the enterprises' addresses and contacts for the events' location and description.
-Written by io/ics.py."""
+(services.schedule.list_lessons), the cancelled ones too and the ones that left it — deleted,
+given to another lecturer, moved to another enterprise's workshop (services.lesson_departures) —
+so calendars that imported them drop them, and the enterprises' addresses and contacts for the
+events' location and description. Written by io/ics.py."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,6 +13,8 @@ from sqlalchemy import or_, select
 from trainer.db.models import Cohort, Enterprise, Lecturer, Lesson, Venue
 from trainer.errors import NotFoundError
 from trainer.rules.statuses import LessonStatus
+from trainer.services.lesson_departures import (ENTERPRISE, LECTURER, DepartureRecord,
+                                                list_departures)
 from trainer.services.schedule import LessonRecord, get_lesson, list_lessons
 from trainer.services.uow import UnitOfWork
 
@@ -20,6 +23,7 @@ from trainer.services.uow import UnitOfWork
 class CalendarLessons:
     name: str                                    # the lecturer's or the enterprise's
     lessons: tuple[LessonRecord, ...]            # planned first, then the cancelled
+    departures: tuple[DepartureRecord, ...]      # lessons no longer this lecturer's/enterprise's
     addresses: dict[int, str]                    # enterprise id → address
     contacts: dict[int, tuple[str, str]]         # enterprise id → (contact, phone)
 
@@ -65,5 +69,8 @@ def calendar_lessons(uow: UnitOfWork, start: dt.date | None, end: dt.date | None
     which = dict(lecturer_id=lecturer_id, enterprise_id=enterprise_id)
     lessons = list_lessons(uow, start, end, with_conflicts=False, **which)
     lessons += [get_lesson(uow, i) for i in _cancelled_ids(uow, start, end, **which)]
+    holder = (LECTURER, lecturer_id) if lecturer_id is not None else (ENTERPRISE, enterprise_id)
+    listed = {lesson.id for lesson in lessons}
+    departures = [d for d in list_departures(uow, holder, start, end) if d.lesson_id not in listed]
     addresses, contacts = _enterprise_facts(uow)
-    return CalendarLessons(name, tuple(lessons), addresses, contacts)
+    return CalendarLessons(name, tuple(lessons), tuple(departures), addresses, contacts)
