@@ -439,6 +439,45 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     </message>
 </context>
 <context>
+    <name>ClassLevelsGrid</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ID (last 4)</source>
+        <translation>ID (last 4)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Holds the certificate</source>
+        <translation>Holds the certificate</translation>
+    </message>
+    <message>
+        <source>Double-click to choose the level</source>
+        <translation>Double-click to choose the level</translation>
+    </message>
+    <message>
+        <source>%1: level %2.</source>
+        <translation>%1: level %2.</translation>
+    </message>
+    <message>
+        <source>%1 holds the certificate.</source>
+        <translation>%1 holds the certificate.</translation>
+    </message>
+    <message>
+        <source>%1 does not hold the certificate.</source>
+        <translation>%1 does not hold the certificate.</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Venue (workshop)</source>
@@ -2232,6 +2271,10 @@ Print anyway?</translation>
     <message>
         <source>Classes of the selected programme</source>
         <translation>Classes of the selected programme</translation>
+    </message>
+    <message>
+        <source>Trainees of the selected class: level and certificate (double-click the level to change it)</source>
+        <translation>Trainees of the selected class: level and certificate (double-click the level to change it)</translation>
     </message>
     <message>
         <source>Name</source>

@@ -440,6 +440,45 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     </message>
 </context>
 <context>
+    <name>ClassLevelsGrid</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID (last 4)</source>
+        <translation>身份证后四位</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Holds the certificate</source>
+        <translation>已持证</translation>
+    </message>
+    <message>
+        <source>Double-click to choose the level</source>
+        <translation>双击选择等级</translation>
+    </message>
+    <message>
+        <source>%1: level %2.</source>
+        <translation>%1：等级改为%2。</translation>
+    </message>
+    <message>
+        <source>%1 holds the certificate.</source>
+        <translation>%1：已记为持证。</translation>
+    </message>
+    <message>
+        <source>%1 does not hold the certificate.</source>
+        <translation>%1：已记为未持证。</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Venue (workshop)</source>
@@ -2235,6 +2274,10 @@ Print anyway?</source>
     <message>
         <source>Classes of the selected programme</source>
         <translation>所选项目的班级</translation>
+    </message>
+    <message>
+        <source>Trainees of the selected class: level and certificate (double-click the level to change it)</source>
+        <translation>所选班级的学员：等级与持证情况（双击等级可修改）</translation>
     </message>
     <message>
         <source>Name</source>

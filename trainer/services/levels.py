@@ -48,6 +48,36 @@ def enrolment_levels(uow: UnitOfWork, cohort_id: int) -> dict[int, str]:
             select(Enrolment.trainee_id, Enrolment.level).where(Enrolment.cohort_id == cohort_id))}
 
 
+@dataclass(frozen=True)
+class LevelRow:
+    """One line of a class's level grid: the enrolment's level (with the enrolment's version)
+    and whether the person already holds the certificate (with the trainee's version)."""
+    trainee_id: int
+    trainee_name: str
+    id_tail: str  # last four characters of the ID number
+    category: str
+    status: str
+    level: str  # the enrolment's own, else the class's
+    version: int  # the enrolment's
+    holds_certificate: bool
+    trainee_version: int
+
+
+def class_levels(uow: UnitOfWork, cohort_id: int) -> tuple[tuple[str, ...], list[LevelRow]]:
+    """The levels the class's programme offers (empty for a class outside a programme) and
+    everyone enrolled in the class, by name."""
+    with uow:
+        cohort = _cohort(uow, cohort_id)
+        offered = tuple(sorted(_levels_of(uow, cohort).values(), key=lambda lv: lv.position))
+        rows = uow.session.execute(select(Enrolment, Trainee).join(
+            Trainee, Trainee.id == Enrolment.trainee_id).where(Enrolment.cohort_id == cohort_id)
+            .order_by(Trainee.name_initials, Trainee.name, Trainee.id))
+        return tuple(lv.level for lv in offered), [
+            LevelRow(t.id, t.name, (t.id_number or "")[-4:], t.category, e.status,
+                     e.level or cohort.level or "", e.version, bool(t.holds_certificate),
+                     t.version) for e, t in rows]
+
+
 def set_enrolment_level(uow: UnitOfWork, cohort_id: int, trainee_id: int, level: str,
                         expected_version: int | None) -> EnrolmentLevel:
     """Sets a trainee's level in a class. For a programme's class the level must be one the

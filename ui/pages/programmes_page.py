@@ -1,5 +1,6 @@
 """Programmes (培训项目): open-recruitment plans of recurring classes with no enterprise. The page
-lists them, makes a new one (ProgrammeDialog), shows the selected one's classes, imports an
+lists them, makes a new one (ProgrammeDialog), shows the selected one's classes and the selected
+class's trainees with their level and certificate mark (editable: ClassLevelsGrid), imports an
 applicants' list into it (the import wizard's kind "applicants": read, previewed, enrolled) and
 issues the selected class's graded certificates. Every read and write is a service call."""
 from __future__ import annotations
@@ -14,6 +15,7 @@ from trainer.services.levels import issue_graded_certificates
 from trainer.services.uow import UnitOfWork
 from ui.dialogs import messages
 from ui.pages.page import Page
+from ui.widgets.class_levels import ClassLevelsGrid
 from ui.workers import run_with_progress, thread_uow
 
 def _table(parent: QWidget, name: str, columns: int) -> QTableWidget:
@@ -65,14 +67,17 @@ class ProgrammesPage(Page):
         self.import_button = self._button("importApplicants", self.import_applicants)
         self.plan_button = self._button("planLessons", self.plan_lessons)
         self.issue_button = self._button("issueGraded", self.issue_certificates)
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
         self.programmes = _table(self, "programmes", 7)
         self.programmes.itemSelectionChanged.connect(self.show_classes)
         self.classes_label = QLabel(self)
         self.classes = _table(self, "classes", 5)
-        self.classes.itemSelectionChanged.connect(self._enable)
-        self.status = QLabel(self)
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
+        self.classes.itemSelectionChanged.connect(self.show_trainees)
+        self.trainees_label = QLabel(self)
+        self.trainees = ClassLevelsGrid(uow, self)
+        self.trainees.saved.connect(self.status.setText)
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
@@ -88,9 +93,19 @@ class ProgrammesPage(Page):
         bar.addWidget(self.issue_button)
         column.addLayout(bar)
         column.addWidget(self.classes, 1)
+        roster = QWidget(self)
+        right = QVBoxLayout(roster)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.trainees_label)
+        right.addWidget(self.trainees, 1)
+        bottom = QSplitter(Qt.Orientation.Horizontal, self)
+        bottom.addWidget(lower)
+        bottom.addWidget(roster)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.programmes)
-        split.addWidget(lower)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)  # few programmes, many classes and trainees
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(top)
@@ -115,6 +130,9 @@ class ProgrammesPage(Page):
         self.plan_button.setText(self.tr("Plan lessons…"))
         self.issue_button.setText(self.tr("Issue graded certificates…"))
         self.classes_label.setText(self.tr("Classes of the selected programme"))
+        self.trainees_label.setText(self.tr("Trainees of the selected class: level and "
+                                            "certificate (double-click the level to change it)"))
+        self.trainees.retranslate()
         self.programmes.setHorizontalHeaderLabels([
             self.tr("Name"), self.tr("Venue"), self.tr("Start"), self.tr("Months"),
             self.tr("Classes"), self.tr("Places"), self.tr("Enrolled")])
@@ -149,6 +167,10 @@ class ProgrammesPage(Page):
         classes = self.record.classes if self.record else ()
         _fill(self.classes, [(c.id, (c.code, c.level, c.month.strftime("%Y-%m"),
                                      str(c.capacity), str(c.enrolled))) for c in classes], keep)
+        self.show_trainees()
+
+    def show_trainees(self) -> None:
+        self.trainees.load(_selected(self.classes))
         self._enable()
 
     def _enable(self) -> None:
