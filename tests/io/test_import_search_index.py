@@ -73,3 +73,29 @@ def test_a_cancelled_import_leaves_trigger_and_index_as_they_were(uow, db_url, t
     assert tr.count_trainees_capped(uow, "欧阳") == tr.TraineeCount(0, False)
     tr.create_trainee(uow, tr.TraineeForm("欧阳锋", "11010519491231002X", mobile="13800138000"))
     assert [r.name for r in tr.page_trainees(uow, "8001380").records] == ["欧阳锋"]
+
+
+def test_an_import_moves_the_trainees_counter_of_the_change_feed(uow, tmp_path, monkeypatch):
+    """The import's INSERT runs on the DBAPI cursor, which SQLAlchemy's statement events do
+    not see: the other desks still learn of the new trainees (issue 15), once per commit, and
+    a cancelled import moves nothing."""
+    from trainer.db import change_feed
+
+    monkeypatch.setattr(adapters, "CHUNK", 4)
+
+    def trainees_counter():
+        with uow.database.engine.connect() as conn:
+            return change_feed.counters(conn).get("trainees", 0)
+
+    before = trainees_counter()
+    preview = preview_import(uow, "trainees", _roster(tmp_path / "名单.csv", 200, 15))
+
+    def stop(done, total):
+        if done >= 8:
+            raise ImportCancelled()
+
+    with pytest.raises(ImportCancelled):
+        run_import(uow, preview, stop)
+    assert trainees_counter() == before
+    assert run_import(uow, preview).created == 15
+    assert trainees_counter() == before + 1

@@ -34,9 +34,15 @@ def _after_execute(conn: Connection, statement, *_args) -> None:
         conn.engine.__dict__.pop("_fc_feed_exists", None)
     elif isinstance(statement, UpdateBase):
         table = getattr(statement, "table", None)
-        name = getattr(table, "name", None)
-        if name and name != TABLE and _NAME.match(name):
-            conn.info.setdefault(_TOUCHED, set()).add(name)
+        touched(conn, getattr(table, "name", None))
+
+
+def touched(conn: Connection, name: str | None) -> None:
+    """`conn`'s transaction wrote table `name`: its counter goes up at the commit. Statements
+    run as SQLAlchemy statements are seen by themselves; one run as SQL text on the connection
+    (the trainee import's INSERT) says so here."""
+    if name and name != TABLE and _NAME.match(name):
+        conn.info.setdefault(_TOUCHED, set()).add(name)
 
 
 def _feed_exists(conn: Connection) -> bool:

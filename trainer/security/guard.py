@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import json
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from sqlalchemy import TextClause, event, inspect, select
 from sqlalchemy.orm import Session
@@ -373,10 +373,19 @@ def _bulk_statement(state) -> Any:
         return None
     table = getattr(getattr(state.statement, "table", None), "name", "")
     action = "create" if state.is_insert else "update" if state.is_update else "delete"
-    session = state.session
-    actor = actor_of(session)
     params = state.parameters
     rows = params if isinstance(params, list) else ([dict(params)] if params else [])
+    return bulk_write(state.session, action, table, rows, state.invoke_statement,
+                      state.statement)
+
+
+def bulk_write(session: Session, action: str, table: str, rows: list[dict],
+               execute: Callable[[], Any], statement: Any = None) -> Any:
+    """A bulk statement writing `rows` to `table`: permission checked (and each office the rows
+    name), `execute()` run, one trail entry pending with the rows. session.execute(insert(…),
+    rows) comes here through do_orm_execute; a statement run on the connection itself (the
+    trainee import's INSERT on the DBAPI cursor) calls it directly, to be held to the same."""
+    actor = actor_of(session)
     hint = _uow_organization(session)
     if table == "settings":
         for values in rows or [{}]:
@@ -386,12 +395,12 @@ def _bulk_statement(state) -> Any:
         if actor.is_user:
             for office in {r.get("organization_id") for r in rows} - {None}:
                 check_write(actor, action, table, {"organization_id": office}, (hint,))
-    result = state.invoke_statement()
+    result = execute()
     after = _bulk_values(table, rows)
     if action == "create":
         summary = f"{len(rows)} rows"
     else:
-        summary = f"{getattr(result, 'rowcount', -1)} rows: {state.statement}"[:200]
+        summary = f"{getattr(result, 'rowcount', -1)} rows: {statement}"[:200]
     _pending(session, [audit_entry(actor, action, entity=table, summary=summary, after=after,
                                    organization_id=hint)])
     return result

@@ -4,13 +4,17 @@ The rows arrive cleaned by trainees.clean_trainee (the same rule as the form's);
 only writes them, fast."""
 from __future__ import annotations
 
+import operator
+from functools import partial
 from typing import Any, Hashable, Iterable
 
 from sqlalchemy import ColumnElement, DateTime, Integer, func, insert, literal, literal_column, select
 from sqlalchemy.types import TypeEngine
 
+from trainer.db import change_feed
 from trainer.db.base import utcnow
 from trainer.db.models import Trainee
+from trainer.security.guard import bulk_write
 from trainer.security.personal import may_reveal
 from trainer.services.uow import UnitOfWork
 
@@ -51,23 +55,27 @@ class TraineeWriter:
     """Writes cleaned trainee values in the caller's transaction (`with uow` around its use;
     `with TraineeWriter(uow) as writer` for many rows: the search index is then filled once).
 
-    The INSERT is Core's (on the table, executemany) with the version and timestamps written
-    into the statement: the ORM's bulk path would spend as long again on per-row mapper
-    bookkeeping, and binding the timestamps per row converts them to text 200,000 times on
-    SQLite. The office stays in each row's values, where the security guard's office check
-    looks for it (trainer/security/guard.py, _bulk_statement)."""
+    The INSERT is Core's statement on the table, compiled once and run as an executemany on the
+    DBAPI cursor, with the version and timestamps written into the statement: the ORM's bulk
+    path would spend as long again on per-row mapper bookkeeping, Core's executemany on
+    per-row parameter handling, and binding the timestamps per row converts them to text
+    200,000 times on SQLite. The office stays in each row's values, where the security guard's
+    office check looks for it (trainer/security/guard.py, bulk_write: the same check and trail
+    entry as for a session.execute)."""
 
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
         self._bulk = False  # inside `with`: the search index is filled once, at the end
         self._trigger: str | None = None  # the index's insert trigger, while set aside
         self._indexed_up_to = 0  # the trainees with a higher id are not indexed yet
-        session = uow.session
+        self._sql: tuple | None = None  # (row keys, SQL, parameter order, converters)
+        self._positional = True
+        dialect = uow.session.get_bind().dialect
         now = utcnow()  # once, not a default called per row
         self.statement = insert(Trainee.__table__).values(
-            version=_constant(session, 1, Integer()),
-            created_at=_constant(session, now, DateTime()),
-            updated_at=_constant(session, now, DateTime()))
+            version=_constant(dialect, 1, Integer()),
+            created_at=_constant(dialect, now, DateTime()),
+            updated_at=_constant(dialect, now, DateTime()))
 
     # --- the search index (SQLite's trainees_fts, revision 0010) -------------------------
     # Its insert trigger costs ~140 µs a row in a bulk insert (FTS5 writes its pending terms
@@ -113,9 +121,53 @@ class TraineeWriter:
         if not rows:
             return 0
         org = self.uow.organization_id
-        self.uow.session.execute(self.statement, [{**r, "organization_id": org} for r in rows])
+        values = [{**r, "organization_id": org} for r in rows]
+        bulk_write(self.uow.session, "create", Trainee.__tablename__, values,
+                   partial(self._execute, values))
         self._set_index_trigger_aside()
         return len(rows)
+
+    def _execute(self, rows: list[dict[str, Any]]) -> None:
+        """The INSERT on the DBAPI cursor (executemany), in the session's transaction: the
+        values bound as SQLAlchemy would bind them (each column type's bind processor), without
+        its per-row parameter bookkeeping, which took as long as SQLite's own insert. The
+        security guard's check and trail entry come from bulk_write, as for session.execute;
+        the change feed is told here."""
+        connection = self.uow.session.connection()
+        sql, order, converters = self._compiled(connection.dialect, tuple(rows[0]))
+        take = operator.itemgetter(*order) if len(order) > 1 else lambda r: (r[order[0]],)
+        if not converters:
+            params = [take(r) for r in rows]
+        else:
+            params = []
+            for row in rows:
+                line = list(take(row))
+                for index, convert in converters:
+                    line[index] = convert(line[index])
+                params.append(tuple(line))
+        if not self._positional:
+            params = [dict(zip(order, line)) for line in params]
+        connection.exec_driver_sql(sql, params)
+        change_feed.touched(connection, Trainee.__tablename__)
+
+    def _compiled(self, dialect, keys: tuple[str, ...]):
+        """(SQL, the row keys in the order of its parameters, (position, bind processor))."""
+        if self._sql is None or self._sql[0] != keys:
+            columns = Trainee.__table__.c
+            # a column the rows leave out takes its default, written into the statement
+            defaults = {c.key: _constant(dialect, c.default.arg, c.type) for c in columns
+                        if c.key not in keys and c.default is not None and c.default.is_scalar
+                        and c.key not in ("version", "created_at", "updated_at")}
+            compiled = self.statement.values(**defaults).compile(dialect=dialect,
+                                                                 column_keys=list(keys))
+            self._positional = bool(compiled.positional)
+            order = tuple(compiled.positiontup) if compiled.positional else tuple(compiled.binds)
+            if not set(order) <= set(keys):  # a default computed per row: not here
+                raise ValueError(f"no value for {sorted(set(order) - set(keys))}")
+            converters = tuple((i, p) for i, key in enumerate(order)
+                               if (p := columns[key].type.bind_processor(dialect)) is not None)
+            self._sql = (keys, compiled.string, order, converters)
+        return self._sql[1:]
 
     def update(self, changes: dict[int, dict[str, Any]]) -> int:
         """Existing trainees (by id) given new column values; how many were changed."""
@@ -130,11 +182,10 @@ class TraineeWriter:
         return len(changes)
 
 
-def _constant(session, value: Any, type_: TypeEngine) -> ColumnElement:
-    """`value` as a literal in the SQL text, rendered as the session's database writes that
-    type (so it is stored exactly as a bound value would be), instead of a parameter bound and
-    converted again for each row of an executemany."""
-    dialect = session.get_bind().dialect
+def _constant(dialect, value: Any, type_: TypeEngine) -> ColumnElement:
+    """`value` as a literal in the SQL text, rendered as the database writes that type (so it
+    is stored exactly as a bound value would be), instead of a parameter bound and converted
+    again for each row of an executemany."""
     text = str(literal(value, type_).compile(dialect=dialect,
                                              compile_kwargs={"literal_binds": True}))
     return literal_column(text, type_)
