@@ -77,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     database = startup.open_or_explain(url, create=may_create(args))
     if database is None:
         return 2
+    backup_stop = None
     try:
         if not startup.first_start(None, database, demo=args.demo):
             return 0
@@ -85,8 +86,12 @@ def main(argv: list[str] | None = None) -> int:
             user = startup.sign_in(None, database)
             if user is None:
                 return 0
-        return run(app, MainWindow(UnitOfWork(database, user=user), languages, settings))
+        window = MainWindow(UnitOfWork(database, user=user), languages, settings)
+        backup_stop = startup.DailyBackup(window, database).stopper  # once the window is up
+        return run(app, window)
     finally:
+        if backup_stop is not None:
+            backup_stop.set()  # a copy of a big file still under way must not hold the exit
         wait_for_background_work()
         database.dispose()
         if demo_folder is not None:

@@ -4,19 +4,19 @@ Kept apart from main.py so tests can run each step on its own."""
 from __future__ import annotations
 
 import tempfile
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from trainer.db.engine import Database
 from trainer.db.migrate import open_database
 from trainer.services import organizations
-from trainer.errors import TrainerError
 from trainer.services.uow import UnitOfWork
 from ui.dialogs import messages
 from ui.dialogs.first_run_dialog import FirstRunDialog
-from ui.workers import Progress, run_with_progress
+from ui.workers import Progress, run_in_background, run_with_progress
 
 DEMO_SEED = 2021
 
@@ -81,15 +81,39 @@ def first_start(parent: QWidget | None, database: Database, *, demo: bool = Fals
 
 def sign_in(parent: QWidget | None, database: Database):
     """Who uses the app: the first start creates the administrator; later starts log in.
-    Returns the user (None: the person quit). A daily backup of a SQLite file is made first."""
-    from trainer.security.backups import daily_backup
+    Returns the user (None: the person quit). The day's backup comes later (DailyBackup)."""
     from trainer.security.users import users_exist
     from ui.dialogs.login_dialog import CreateAdminDialog, LoginDialog
 
-    try:
-        daily_backup(database)
-    except (OSError, TrainerError) as exc:  # the app still works; the user must know
-        messages.show_error(parent, QCoreApplication.translate("Startup", "Backup"), str(exc))
     if not users_exist(database):
         return CreateAdminDialog.ask(parent, database)
     return LoginDialog.ask(parent, database)
+
+
+class DailyBackup(QObject):
+    """The first start of a day copies a SQLite database (trainer.security.backups.daily_backup),
+    in the background once the main window is up, so the copy of a big file does not hold the
+    start back. `stopper.set()` at quitting gives a copy still under way up (the next start
+    makes it)."""
+
+    def __init__(self, window: QWidget, database: Database, delay_ms: int = 1000) -> None:
+        super().__init__(window)
+        self.parent_window, self.database = window, database
+        self.stopper = threading.Event()  # kept by main: it outlives the window
+        self.task = None
+        QTimer.singleShot(delay_ms, self, self.start)
+
+    def start(self) -> None:
+        from trainer.security.backups import daily_backup
+
+        if self.stopper.is_set():
+            return
+        database, stop = self.database, self.stopper
+        self.task = run_in_background(lambda _progress: daily_backup(database, stop=stop),
+                                      on_failure=self.failed)
+
+    def failed(self, exc: BaseException) -> None:
+        # the app still works; the user must know
+        messages.show_error(self.parent_window, QCoreApplication.translate("Startup", "Backup"),
+                            str(exc))
+

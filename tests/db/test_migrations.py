@@ -142,3 +142,46 @@ def test_a_request_with_classes_upgrades_to_head(empty_db_url):
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
     db.dispose()
+
+
+def test_the_head_known_without_alembic_is_the_scripts_head():
+    """HEAD_REVISION lets a database at head open without importing alembic: a new migration
+    must move it (else every start would think the database current and skip the upgrade)."""
+    from trainer.db.migrate import HEAD_REVISION
+
+    assert HEAD_REVISION == head_revision()
+
+
+def test_a_database_at_head_opens_without_importing_alembic(db_url):
+    """alembic, mako and pygments cost a good part of the start: only an upgrade needs them."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    open_database(db_url).dispose()  # at head
+    probe = ("import sys; from trainer.db.migrate import open_database; "
+             f"db = open_database({db_url!r}, create=False); db.dispose(); "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+             "('alembic', 'mako', 'pygments')))")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    from alembic import command
+
+    from trainer.db.migrate import alembic_config
+
+    behind = connect(db_url)  # one revision behind: alembic upgrades it
+    with behind.engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "-1")
+    behind.dispose()
+    done = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "alembic" in done.stdout
+    db = connect(db_url)
+    assert current_revision(db) == head_revision()
+    db.dispose()

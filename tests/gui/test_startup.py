@@ -111,7 +111,7 @@ def test_sign_in_creates_the_administrator_then_logs_in(qtbot, answer, sqlite_ur
 
     answer(lambda: users.append(startup.sign_in(None, database)), create)
     assert users[0].role == "admin"
-    assert [b.label for b in list_backups(database)] == ["daily"]  # made on start
+    assert list_backups(database) == []  # the day's copy waits for the window (DailyBackup)
 
     def log_in(dialog):
         assert dialog.objectName() == "loginDialog"
@@ -121,4 +121,40 @@ def test_sign_in_creates_the_administrator_then_logs_in(qtbot, answer, sqlite_ur
 
     answer(lambda: users.append(startup.sign_in(None, database)), log_in)
     assert users[1].username == "admin"
+    database.dispose()
+
+
+def test_the_days_backup_is_made_in_the_background_once_the_window_is_up(qtbot, sqlite_url):
+    from PySide6.QtWidgets import QMainWindow
+
+    from trainer.security.backups import list_backups
+
+    database = startup.open_or_explain(sqlite_url)
+    organizations.create_organization(UnitOfWork(database), "新余市总工会")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    backup = startup.DailyBackup(window, database, delay_ms=50)
+    assert list_backups(database) == []  # not while the window is being made
+    window.show()
+    qtbot.waitUntil(lambda: backup.task is not None, timeout=5000)
+    qtbot.waitUntil(lambda: [b.label for b in list_backups(database)] == ["daily"], timeout=10000)
+    startup.DailyBackup(window, database, delay_ms=0)  # a second start the same day: no copy
+    qtbot.wait(300)
+    assert [b.label for b in list_backups(database)] == ["daily"]
+    database.dispose()
+
+
+def test_quitting_gives_a_days_backup_under_way_up(sqlite_url, tmp_path):
+    import threading
+
+    from trainer.security.backups import daily_backup, list_backups
+
+    database = startup.open_or_explain(sqlite_url)
+    organizations.create_organization(UnitOfWork(database), "新余市总工会")
+    stop = threading.Event()
+    stop.set()  # the app is quitting
+    assert daily_backup(database, stop=stop) is None
+    assert list_backups(database) == []
+    assert not [p for p in (tmp_path / "backups").iterdir() if p.suffix != ".lock"]
+    assert daily_backup(database) is not None  # the next start makes it
     database.dispose()

@@ -14,7 +14,9 @@ import shutil
 import sqlite3
 import subprocess
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from threading import Event
 
 from sqlalchemy import Engine, make_url
 
@@ -26,6 +28,13 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 REQUIRED_TABLES = frozenset({"alembic_version", "organizations", "enterprises", "trainees",
                              "courses", "cohorts", "lessons"})
 AUTOMATIC_LABELS = re.compile(r"^(daily|before-.+)$")
+STEP_PAGES = 4096  # pages copied between two looks at a stop request (16 MB at 4 KB a page)
+
+
+class BackupStopped(Exception):
+    """A copy given up because the program is quitting (nothing is left of it)."""
+
+
 _NAME = re.compile(r"^(?P<label>[a-z0-9-]+?)-(?P<stamp>\d{8}-\d{6})(-\d+)?\.(db|dump)$")
 
 
@@ -54,15 +63,20 @@ def _target(folder: Path, stem: str, label: str, suffix: str) -> Path:
     return target
 
 
-def copy_sqlite(source: Path, target: Path, standalone: bool = True) -> Path:
+def copy_sqlite(source: Path, target: Path, standalone: bool = True,
+                stop: Event | None = None) -> Path:
     """SQLite's online backup of `source` into `target` (a consistent copy while others write).
     `standalone`: the copy uses a rollback journal, not WAL, so opening it later (to check it)
-    leaves no -wal/-shm files beside it and it can be carried around as one file."""
+    leaves no -wal/-shm files beside it and it can be carried around as one file. `stop`: set
+    from another thread, it ends the copy (BackupStopped) at the next step of STEP_PAGES."""
     src = sqlite3.connect(source)
     try:
         dst = sqlite3.connect(target)
         try:
-            src.backup(dst)
+            if stop is None:
+                src.backup(dst)
+            else:
+                src.backup(dst, pages=STEP_PAGES, progress=partial(_check_stop, stop))
             if standalone:
                 dst.execute("PRAGMA journal_mode=DELETE")
         except sqlite3.OperationalError as exc:  # a full or read-only disk: an OSError to say so
@@ -72,6 +86,11 @@ def copy_sqlite(source: Path, target: Path, standalone: bool = True) -> Path:
     finally:
         src.close()
     return target
+
+
+def _check_stop(stop: Event, _status: int, _remaining: int, _total: int) -> None:
+    if stop.is_set():
+        raise BackupStopped()
 
 
 def _os_error(exc: sqlite3.OperationalError, target: Path) -> Exception:
@@ -84,7 +103,8 @@ def _os_error(exc: sqlite3.OperationalError, target: Path) -> Exception:
     return exc
 
 
-def backup_sqlite(engine: Engine, label: str, out: Path | None = None) -> Path | None:
+def backup_sqlite(engine: Engine, label: str, out: Path | None = None,
+                  stop: Event | None = None) -> Path | None:
     """Writes <folder>/backups/<name>-<label>-<timestamp>.db (or `out`) and returns its path;
     None when the engine has no file (memory, PostgreSQL) or the file does not exist yet."""
     source = sqlite_file(engine)
@@ -94,7 +114,7 @@ def backup_sqlite(engine: Engine, label: str, out: Path | None = None) -> Path |
     if target.resolve() == source.resolve():
         raise BackupError("same_file", path=str(target))
     with atomic_output(target) as partial:  # a copy cut short is never taken for one
-        copy_sqlite(source, partial)
+        copy_sqlite(source, partial, stop=stop)
     return target
 
 

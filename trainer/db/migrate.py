@@ -1,15 +1,15 @@
-"""Opening a database: create or upgrade its schema with Alembic, refuse one that is too new."""
+"""Opening a database: create or upgrade its schema with Alembic, refuse one that is too new.
+
+Alembic (with mako and pygments) takes a noticeable part of the start, and is needed only to
+create or upgrade: a database whose alembic_version already reads HEAD_REVISION is opened
+without importing it. HEAD_REVISION must name the newest migration (a test compares it with
+the scripts' head)."""
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
-from sqlalchemy import inspect, make_url
+from sqlalchemy import inspect, make_url, text
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from trainer.db.backup import backup_sqlite
@@ -20,21 +20,37 @@ from trainer.db.search_index import keep_sqlite_index
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
+HEAD_REVISION = "0013"  # the newest file in migrations/versions: change it with every migration
 
 
-def alembic_config() -> Config:
+def alembic_config():
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(db: Database) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def _stored_revision(conn) -> str | None:
+    """alembic_version's revision read with one SELECT (None: no such table or no row)."""
+    found = conn.dialect.has_table(conn, "alembic_version")
+    if not found:
+        return None
+    rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    return rows[0][0] if len(rows) == 1 else None
 
 
 def upgrade(db: Database, revision: str = "head") -> None:
@@ -42,6 +58,8 @@ def upgrade(db: Database, revision: str = "head") -> None:
     it and dropping the old one, which foreign keys from rows of other tables refuse: they are
     switched off for the migration (only possible outside a transaction) and every reference is
     checked before the commit, so a broken one rolls the whole upgrade back."""
+    from alembic import command
+
     cfg = alembic_config()
     with db.engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
@@ -77,7 +95,9 @@ def open_database(url: str, create: bool = True) -> Database:
     db = connect(url)
     try:
         with db.engine.connect() as conn:
-            revision = MigrationContext.configure(conn).get_current_revision()
+            revision = _stored_revision(conn)
+            if revision == HEAD_REVISION:  # the usual start: nothing to create or upgrade
+                return db
             tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
     except OperationalError as exc:
         from trainer.services.uow import connection_error, database_file  # busy, disk full…
@@ -88,6 +108,14 @@ def open_database(url: str, create: bool = True) -> Database:
     except SQLAlchemyError as exc:  # e.g. a file that is not a database
         db.dispose()
         raise DatabaseError("not_ours", detail=_first_line(exc)) from exc
+    _bring_to_head(db, revision, tables, create)
+    return db
+
+
+def _bring_to_head(db: Database, revision: str | None, tables: set[str], create: bool) -> None:
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     scripts = ScriptDirectory.from_config(alembic_config())
     if revision is None and not tables and not create:
         db.dispose()
@@ -116,7 +144,6 @@ def open_database(url: str, create: bool = True) -> Database:
             from trainer.security import anchor
 
             anchor.reset(db.engine)
-    return db
 
 
 def _refuse_missing_file(url: str) -> None:

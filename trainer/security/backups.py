@@ -13,9 +13,8 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from threading import Event
 
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from filelock import FileLock, Timeout
 
 from trainer.config import data_dir
@@ -68,7 +67,8 @@ def _keep(database: Database) -> int:
         return int(DEFAULTS["backup.keep"])
 
 
-def daily_backup(database: Database, today: dt.date | None = None) -> Path | None:
+def daily_backup(database: Database, today: dt.date | None = None,
+                 stop: Event | None = None) -> Path | None:
     """The first open of a day copies a SQLite database to backups/…-daily-….db and prunes the
     automatic copies to `backup.keep`. None when there is nothing to do (already today, not a
     SQLite file, another process making the day's copy right now, or a disk that is full or
@@ -77,7 +77,10 @@ def daily_backup(database: Database, today: dt.date | None = None) -> Path | Non
 
     Twenty desks opening the file at the same moment: the day's copy is claimed with a lock
     file (an OS lock, released when its process ends, however it ends); the process holding it
-    looks again for the day's copy and makes it, the others do not wait for it."""
+    looks again for the day's copy and makes it, the others do not wait for it.
+
+    The app makes it in the background once its window is up; `stop`, set when the app quits,
+    gives the copy up (nothing is left of it, and the next start makes it)."""
     source = files.sqlite_file(database.engine)
     if source is None or not source.exists():
         return None
@@ -100,7 +103,10 @@ def daily_backup(database: Database, today: dt.date | None = None) -> Path | Non
         remove_leftovers(folder)  # backups/: ours alone
         remove_leftovers(source.parent, partial=False)  # the user's folder: restore copies only
         try:
-            copy = files.backup_sqlite(database.engine, "daily")
+            copy = files.backup_sqlite(database.engine, "daily", stop=stop)
+        except files.BackupStopped:
+            log.info("daily backup given up: the program is quitting")
+            return None
         except OutputError as exc:
             log.warning("daily backup not made: %s", exc.message("en"))
             return None
@@ -148,6 +154,9 @@ def backup_now(uow: UnitOfWork, out: str | Path | None = None) -> Path:
 
 
 def _known_revision(revision: str, path: Path) -> None:
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     from trainer.db.migrate import alembic_config
 
     try:
