@@ -20,7 +20,7 @@ from trainer.db.search_index import keep_sqlite_index
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0013"  # the newest file in migrations/versions: change it with every migration
+HEAD_REVISION = "0014"  # the newest file in migrations/versions: change it with every migration
 
 
 def alembic_config():
