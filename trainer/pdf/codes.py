@@ -1,79 +1,52 @@
 """QR codes and Code 128 barcodes drawn with ReportLab's own vector graphics (no image files, so
-they stay sharp at any printer resolution)."""
+they stay sharp at any printer resolution). The QR code's modules come from zxing-cpp's C++
+encoder (ISO/IEC 18004, its mask chosen by the standard's penalty rules): 1,080 codes in ~0.3 s,
+where ReportLab's pure-Python qrencoder took ~3.5 s (bench/qr_encoders.py)."""
 from __future__ import annotations
 
 import re
 
-from reportlab.graphics.barcode import code128, qrencoder
+from reportlab.graphics.barcode import code128
 from reportlab.platypus.flowables import Flowable
+
+_LEVELS = "LMQH"
+_DARK_RUN = re.compile(rb"\x00+")  # the encoder's image: 0 = a dark module, 255 = light
+
+
+def qr_rows(value: str, level: str = "M") -> list[bytes]:
+    """The QR code's rows, one byte a module (0 dark, 255 light), no quiet zone. Text is
+    encoded as UTF-8 in byte mode with no ECI header, as phones' scanners expect."""
+    import zxingcpp  # C++; imported when a code is first drawn
+
+    if level not in _LEVELS:
+        raise ValueError(f"QR error-correction level {level!r} is not one of {_LEVELS}")
+    code = zxingcpp.create_barcode(value, zxingcpp.BarcodeFormat.QRCode, ec_level=level)
+    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
+    n = image.shape[1]
+    data = image.tobytes()
+    return [data[i:i + n] for i in range(0, len(data), n)]
 
 
 def qr_matrix(value: str, level: str = "M") -> list[list[bool]]:
-    """The QR code's modules (True = dark), encoded by ReportLab's qrencoder.
-
-    ReportLab's own mask choice scores the 8 masks with a slow pure-Python loop (15 ms a code);
-    the same ISO 18004 penalty rules computed on strings here take a fraction of that, which
-    matters for 1,080 certificates."""
-    qr = qrencoder.QRCode(None, getattr(qrencoder.QRErrorCorrectLevel, level))
-    qr.addData(value)
-    qr.version = qr.calculate_version()
-    best, best_score = 0, None
-    for mask in range(8):
-        qr.makeImpl(True, mask)
-        score = mask_penalty(qr.modules)
-        if best_score is None or score < best_score:
-            best, best_score = mask, score
-    qr.makeImpl(False, best)
-    return qr.modules
-
-
-_RUN = re.compile(r"0{5,}|1{5,}")
-_FINDER = ("10111010000", "00001011101")
-
-
-def mask_penalty(modules: list[list[bool]]) -> int:
-    """ISO/IEC 18004 §7.8.3: runs of five or more, 2×2 blocks, finder-like patterns, and the
-    share of dark modules away from half."""
-    rows = ["".join("1" if m else "0" for m in row) for row in modules]
-    cols = ["".join(col) for col in zip(*rows)]
-    score = 0
-    for line in rows + cols:
-        for run in _RUN.findall(line):
-            score += len(run) - 2
-        score += 40 * sum(line.count(p) for p in _FINDER)
-    for upper, lower in zip(rows, rows[1:]):
-        for i in range(len(upper) - 1):
-            a = upper[i]
-            if a == upper[i + 1] == lower[i] == lower[i + 1]:
-                score += 3
-    n = len(rows)
-    dark = sum(r.count("1") for r in rows)
-    score += 10 * (abs(dark * 100 // (n * n) - 50) // 5)
-    return score
+    """The QR code's modules (True = dark)."""
+    return [[module == 0 for module in row] for row in qr_rows(value, level)]
 
 
 def draw_qr(canv, value: str, x: float, y: float, size: float, *, border: int = 1,
             level: str = "M") -> None:
     """Draws a QR code `size` points wide with its lower left corner at (x, y): one filled
-    path of the dark runs of each row, `border` light modules around (a quiet zone)."""
-    modules = qr_matrix(value, level)
-    n = len(modules)
+    path of the rows' dark runs, `border` light modules around (a quiet zone)."""
+    rows = qr_rows(value, level)
+    n = len(rows)
     unit = size / (n + 2 * border)
-    path = canv.beginPath()
-    for r, row in enumerate(modules):
-        top = y + size - (border + r + 1) * unit
-        c = 0
-        while c < n:
-            if row[c]:
-                start = c
-                while c < n and row[c]:
-                    c += 1
-                path.rect(x + (border + start) * unit, top, (c - start) * unit, unit)
-            else:
-                c += 1
+    # in module units, row 0 at the top: each dark run an integer rectangle, one fill
+    runs = [f"{m.start()} {-1 - r} {m.end() - m.start()} 1 re"
+            for r, row in enumerate(rows) for m in _DARK_RUN.finditer(row)]
     canv.saveState()
+    canv.translate(x + border * unit, y + size - border * unit)
+    canv.scale(unit, unit)
     canv.setFillColorRGB(0, 0, 0)
-    canv.drawPath(path, stroke=0, fill=1)
+    canv.addLiteral("\n".join(runs) + "\nf")
     canv.restoreState()
 
 

@@ -5,7 +5,7 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from tests.pdf_reading import decode_codes
-from trainer.pdf.codes import draw_qr, mask_penalty, qr_matrix
+from trainer.pdf.codes import draw_qr, qr_matrix
 
 
 @pytest.mark.parametrize("value", ["T0000001", "CERT:XY-2026-AQ-00001:K7M2Q9XD",
@@ -22,9 +22,31 @@ def test_drawn_qr_codes_decode_to_their_value(value):
     assert decode_codes(buffer.getvalue(), 0, scale=4) == [value, value]
 
 
-def test_the_mask_with_the_lowest_penalty_is_chosen():
-    modules = qr_matrix("CERT:XY-2026-AQ-00001:K7M2Q9XD")
-    assert len(modules) in (25, 29, 33)  # version 2-4 at level M
-    blank = [[False] * 21 for _ in range(21)]
-    striped = [[(r + c) % 2 == 0 for c in range(21)] for r in range(21)]
-    assert mask_penalty(blank) > mask_penalty(striped)
+SENTENCE = ("结业证书编号QHD-2026-AQ-00001，持证人王*明，安全生产法与岗位安全责任，2026年9月30日发证，"
+            "验证码K7M2-Q9XD。查验真伪请致电秦皇岛市总工会0335-3012345，报证书编号和验证码。")
+
+
+@pytest.mark.parametrize("level", ["L", "M", "Q", "H"])
+def test_a_certificate_sentence_reads_back_at_the_level_asked(level):
+    """zxing-cpp encodes the Chinese sentence as UTF-8 bytes with no ECI header (symbology
+    identifier ]Q1, which every phone scanner reads) at the error-correction level asked."""
+    import zxingcpp
+    from PIL import Image
+
+    modules = qr_matrix(SENTENCE, level)
+    n = len(modules)
+    assert n == len(modules[0]) and (n - 17) % 4 == 0  # a QR version's size, no quiet zone
+    image = Image.new("L", (n + 8, n + 8), 255)
+    for r, row in enumerate(modules):
+        for c, dark in enumerate(row):
+            if dark:
+                image.putpixel((c + 4, r + 4), 0)
+    found = zxingcpp.read_barcode(image.resize(((n + 8) * 4, (n + 8) * 4), Image.NEAREST))
+    assert found.text == SENTENCE
+    assert found.ec_level == level
+    assert found.symbology_identifier == "]Q1"
+
+
+def test_an_unknown_level_is_refused():
+    with pytest.raises(ValueError, match="level"):
+        qr_matrix("T0000001", "X")
