@@ -28,6 +28,8 @@ except ImportError:  # pragma: no cover - hypothesis comes with the test extras
 def _own_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("TRAINER_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("TRAINER_DATABASE_URL", raising=False)
+    # the language a test chose (`--lang zh`, the GUI's setting) is not the next test's
+    monkeypatch.setattr("trainer.texts.current._language", None)
 
 
 # A database migrated once per run (per xdist worker) and copied for each test: migrating takes

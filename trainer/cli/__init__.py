@@ -25,7 +25,7 @@ from trainer.errors import DatabaseError, InvalidInput, NotFoundError, TrainerEr
 from trainer.files import FileAccessError, OutputError, file_access_error, owner_only_umask
 from trainer.io.bounds import FileTooBigError
 from trainer.io.reading import ImportFileError
-from trainer.texts import set_language
+from trainer.texts import current, set_language
 from trainer.rules.text import escape_controls
 from trainer.texts import text
 
@@ -58,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    chosen = current._language  # put back when done: main() may run inside a longer process
     if getattr(args, "lang", None):
         set_language(args.lang)
     streams = sys.stdout, sys.stderr
@@ -66,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     finally:
+        current._language = chosen
         if umask is not None:
             os.umask(umask)
         if sys.stdout is not None:  # None after a broken pipe

@@ -22,10 +22,10 @@ from trainer.texts import language, pick
 from trainer.texts import text
 
 
-def _late(text: str) -> tuple[str, int]:
-    code, sep, minutes = text.rpartition(":")
+def _late(value: str) -> tuple[str, int]:
+    code, sep, minutes = value.rpartition(":")
     if not sep or not code or not minutes.isdigit():
-        raise argparse.ArgumentTypeError(f"expected CODE:MINUTES, e.g. 1234:15, not {text}")
+        raise argparse.ArgumentTypeError(text("cli.expected_late", value=value))
     return code, int(minutes)
 
 
@@ -69,7 +69,7 @@ def _mark(args) -> int:
     from trainer.services.attendance_marking import lesson_roll, mark_lesson
 
     if not (args.all_present or args.present or args.late or args.excused or args.absent):
-        raise UsageError("give --all-present or --present/--late/--excused/--absent codes")
+        raise UsageError(text("cli.give_marks"))
     _db, uow = open_db(args)
     result = mark_lesson(uow, args.lesson, all_present=args.all_present, present=args.present,
                          late=args.late, excused=args.excused, absent=args.absent,

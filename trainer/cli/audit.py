@@ -7,8 +7,8 @@ import json
 import sys
 
 from trainer.cli.common import COMMON, open_db, print_table
-from trainer.cli.trust import _local, _zh
-from trainer.texts import pick
+from trainer.cli.trust import _local
+from trainer.texts import columns, text
 
 
 def add_commands(sub) -> None:
@@ -62,7 +62,7 @@ def cmd_audit(args) -> int:
     lines = describe_entries(uow, entries)
     rows = [[f"{line.at:%Y-%m-%d %H:%M:%S}", str(e.record_id or ""), line.sentence]
             for e, line in zip(entries, lines)]
-    heads = ["时间", "编号", "内容"] if _zh() else ["when", "id", "what happened"]
+    heads = columns("trust.heads_audit")
     print_table(rows, heads)
     print(f"({len(rows)})")
     return 0
@@ -73,19 +73,13 @@ def _verify(uow) -> int:
 
     report = verify_trail(uow)
     if report.intact:
-        print(pick((f"操作日志完整：已核对 {report.checked} 条，哈希链没有断开。",
-                    f"The audit trail is whole: {report.checked} entries checked, the hash "
-                    "chain is unbroken.")))
+        print(text("trust.trail_whole", checked=report.checked))
         return 0
     if report.first_break is None:
         print(_cut_off(report.missing), file=sys.stderr)
         return 1
     when = _local(report.break_at) if report.break_at else "?"
-    print(pick((f"操作日志被改动：第 {report.first_break} 条（{when}）与前一条对不上——这一条被修改，"
-                "或它之前的条目被删除。",
-                f"The audit trail was tampered with: entry {report.first_break} ({when}) does "
-                "not follow from the one before — it was changed, or entries before it were "
-                "removed.")), file=sys.stderr)
+    print(text("trust.trail_changed", entry=report.first_break, when=when), file=sys.stderr)
     return 1
 
 
@@ -94,31 +88,13 @@ def _purge(uow, dry_run: bool) -> int:
 
     report = purge_deleted_trainees(uow, dry_run=dry_run)
     days = report.retention_days
-    if dry_run:
-        print(pick((f"将清除 {report.trainees} 名已删除超过 {days} 天的学员在 {report.entries} "
-                    f"条操作日志中的个人信息（{report.values} 组）。未做任何改动。",
-                    f"Would purge the personal data of {report.trainees} trainees deleted more "
-                    f"than {days} days ago from {report.entries} audit entries ({report.values} "
-                    "groups of values). Nothing was changed.")))
-    else:
-        print(pick((f"已清除 {report.trainees} 名已删除超过 {days} 天的学员在 {report.entries} "
-                    f"条操作日志中的个人信息（{report.values} 组）；哈希链不受影响。",
-                    f"Purged the personal data of {report.trainees} trainees deleted more than "
-                    f"{days} days ago from {report.entries} audit entries ({report.values} "
-                    "groups of values); the hash chain still holds.")))
+    print(text("trust.would_purge" if dry_run else "trust.purged", trainees=report.trainees,
+               days=days, entries=report.entries, values=report.values))
     return 0
 
 
 def _cut_off(missing) -> str:
     """The sentence for entries missing at the end of the trail (security.anchor.Shortfall)."""
     if missing.replaced:
-        return pick((f"操作日志被改动：本机记录的第 {missing.expected} 条已不是原来那一条——"
-                     "最新的条目被删除后又写入了别的条目。",
-                     f"The audit trail was tampered with: entry {missing.expected}, as this "
-                     "desk recorded it, is no longer there — the newest entries were removed "
-                     "and others written in their place."))
-    return pick((f"操作日志被截断：第 {missing.present} 条之后的条目不见了（本机记录到第 "
-                 f"{missing.expected} 条）——最新的条目被删除。",
-                 f"The audit trail was cut short: the entries after entry {missing.present} "
-                 f"are missing (this desk recorded up to entry {missing.expected}) — the "
-                 "newest entries were removed."))
+        return text("trust.trail_replaced", expected=missing.expected)
+    return text("trust.trail_cut", present=missing.present, expected=missing.expected)

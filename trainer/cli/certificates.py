@@ -12,7 +12,7 @@ import sys
 
 from trainer.cli.common import (COMMON, EXIT_NOT_GENUINE, EXIT_REVOKED, UsageError, iso_date,
                                 open_db, print_table, print_warnings, resolve_class_option)
-from trainer.texts import language, pick
+from trainer.texts import columns, pick, text
 
 ENV_PASSPHRASE = "TRAINER_KEY_PASSPHRASE"
 
@@ -71,28 +71,21 @@ def add_commands(sub) -> None:
 
 
 def issue_summary(result) -> str:
-    zh = language() == "zh"
-    if zh:
-        return (f"新发 {len(result.issued)} 张，已有 {len(result.already)} 张，"
-                f"不符合条件 {len(result.not_eligible)} 人")
-    return (f"issued {len(result.issued)}, already held {len(result.already)}, "
-            f"not eligible {len(result.not_eligible)}")
+    return text("trust.issued", issued=len(result.issued), already=len(result.already),
+                not_eligible=len(result.not_eligible))
 
 
-def _passphrase(args, prompt: tuple[str, str]) -> str:
+def _passphrase(args, prompt: str) -> str:
     if getattr(args, "passphrase_stdin", False):
         return sys.stdin.readline().rstrip("\r\n")
-    text = os.environ.get(ENV_PASSPHRASE)
-    if text is None and sys.stdin is not None and sys.stdin.isatty():
+    passphrase = os.environ.get(ENV_PASSPHRASE)
+    if passphrase is None and sys.stdin is not None and sys.stdin.isatty():
         import getpass
 
-        text = getpass.getpass(pick(prompt))
-    if text is None:
-        raise UsageError(pick(("需要签名密钥口令：--passphrase-stdin、环境变量 "
-                               f"{ENV_PASSPHRASE} 或在终端输入",
-                               f"the signing key's passphrase is needed: --passphrase-stdin, "
-                               f"${ENV_PASSPHRASE} or a terminal prompt")))
-    return text
+        passphrase = getpass.getpass(text(prompt))
+    if passphrase is None:
+        raise UsageError(text("trust.passphrase_needed", env=ENV_PASSPHRASE))
+    return passphrase
 
 
 def signer_for(args, uow):
@@ -102,7 +95,7 @@ def signer_for(args, uow):
     from trainer.services.certificate_keys import load_signer
 
     require(uow, CERTIFICATES, "create", "certificates")  # before asking for a passphrase
-    return load_signer(uow, _passphrase(args, ("签名密钥口令：", "Signing key passphrase: ")),
+    return load_signer(uow, _passphrase(args, "trust.signing_passphrase"),
                        getattr(args, "key_file", None))
 
 
@@ -110,17 +103,14 @@ def _key(args, uow) -> int:
     from trainer.errors import CertificateError
     from trainer.services import certificate_keys as keys
 
-    zh = language() == "zh"
     if args.key_action == "create":
-        info, path = keys.create_key(uow, _passphrase(args, ("新密钥口令：", "New key passphrase: ")),
+        info, path = keys.create_key(uow, _passphrase(args, "trust.new_key_passphrase"),
                                      replace=args.replace)
-        print(("已创建证书签名密钥，指纹 " if zh else "signing key made, fingerprint ")
-              + info.fingerprint_display)
-        print(("私钥文件（请导出备份并妥善保管）：" if zh else "private key file (back it up with key export): ")
-              + str(path))
+        print(text("trust.key_made", fingerprint=info.fingerprint_display))
+        print(text("trust.key_file_made", path=path))
         return 0
     if args.key_action == "import":
-        path = keys.import_private_key(uow, args.file, _passphrase(args, ("密钥口令：", "Key passphrase: ")))
+        path = keys.import_private_key(uow, args.file, _passphrase(args, "trust.key_passphrase"))
         print(path)
         return 0
     info = keys.current_key(uow)
@@ -128,13 +118,12 @@ def _key(args, uow) -> int:
         raise CertificateError("no_key")
     if args.key_action == "show":
         file = keys.key_file(info.fingerprint)
-        print(("指纹 " if zh else "fingerprint ") + info.fingerprint_display)
-        print(("创建 " if zh else "made ") + f"{info.created_at:%Y-%m-%d} {info.created_by}")
-        print(("本机密钥文件 " if zh else "key file on this desk ")
-              + (str(file) if file.exists() else ("无" if zh else "none")))
+        print(text("trust.fingerprint", fingerprint=info.fingerprint_display))
+        print(text("trust.key_made_on", day=f"{info.created_at:%Y-%m-%d}", by=info.created_by))
+        print(text("trust.key_file", path=file if file.exists() else text("trust.no_key_file")))
         return 0
     if args.key_action == "export":
-        print(keys.export_private_key(uow, args.out, _passphrase(args, ("密钥口令：", "Key passphrase: "))))
+        print(keys.export_private_key(uow, args.out, _passphrase(args, "trust.key_passphrase")))
         return 0
     from trainer.files import atomic_output
 
@@ -149,7 +138,6 @@ def cmd_certificate(args) -> int:
 
     _db, uow = open_db(args)
     resolve_class_option(args, uow)
-    zh = language() == "zh"
     if args.action == "key":
         return _key(args, uow)
     if args.action == "issue":
@@ -163,7 +151,7 @@ def cmd_certificate(args) -> int:
         return 0
     if args.action == "revoke":
         c = svc.revoke_certificate(uow, args.number, args.reason)
-        print(f"{c.number}: {'已作废' if zh else 'revoked'} ({c.revoked_reason})")
+        print(text("trust.revoked", number=c.number, reason=c.revoked_reason))
         return 0
     if args.action == "reissue":
         c = svc.reissue_certificate(uow, args.number, args.reason, signer=signer_for(args, uow))
@@ -190,9 +178,7 @@ def cmd_certificate(args) -> int:
         state = pick(svc.TEXTS["revoked" if c.revoked_at else "genuine"])
         rows.append([c.number, c.code_display, pick(svc.KINDS[c.kind]), c.trainee_name,
                      c.issued_on.isoformat(), state])
-    heads = (["编号", "验证码", "类型", "姓名", "发证日期", "状态"] if zh else
-             ["number", "code", "kind", "name", "issued", "state"])
-    print_table(rows, heads)
+    print_table(rows, columns("trust.heads_certificates"))
     print(f"({len(rows)})")
     return 0
 

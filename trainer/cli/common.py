@@ -70,12 +70,12 @@ def _common_options() -> argparse.ArgumentParser:
 COMMON = _common_options()
 
 
-def iso_date(text: str) -> dt.date:
+def iso_date(value: str) -> dt.date:
     """An argument type: YYYY-MM-DD."""
     try:
-        return dt.date.fromisoformat(text)
+        return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
+        raise argparse.ArgumentTypeError(text("cli.expected_date", value=value)) from None
 
 
 _OPENED: list = []  # the databases this command opened: disposed of when it ends (main)

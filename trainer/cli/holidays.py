@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from trainer.cli.common import COMMON, UsageError, iso_date, open_db
-from trainer.texts import language
+from trainer.texts import text
 
 
 def add_commands(ssub) -> None:
@@ -51,7 +51,7 @@ def add_commands(ssub) -> None:
 def _days(args) -> list[dt.date]:
     last = args.last or args.first
     if last < args.first:
-        raise UsageError("TO is before FROM")
+        raise UsageError(text("cli.to_before_from"))
     return [args.first + dt.timedelta(days=n) for n in range((last - args.first).days + 1)]
 
 
@@ -62,15 +62,12 @@ def cmd_holiday(args) -> int:
     if args.holiday_action == "notice":
         return cmd_notice(args)
     _db, uow = open_db(args)
-    zh = language() == "zh"
     if args.holiday_action == "list":
         start = dt.date(args.year, 1, 1) if args.year else None
         end = dt.date(args.year, 12, 31) if args.year else None
         for o in list_overrides(uow, start, end):
-            kind = ("调休上班" if zh else "working day") if o.is_working_day else \
-                ("放假" if zh else "holiday")
-            source = ((f"（{o.notice_year}年通知）" if zh else f"({o.notice_year} notice)")
-                      if o.notice_year else "")
+            kind = text("cli.working_day" if o.is_working_day else "cli.holiday")
+            source = text("cli.notice_of", year=o.notice_year) if o.notice_year else ""
             print(f"{o.date.isoformat()}  {kind}  {o.name}  {source}".rstrip())
         return 0
     days = _days(args)  # a range, in one transaction
@@ -78,8 +75,8 @@ def cmd_holiday(args) -> int:
         set_override_range(uow, days[0], days[-1], args.working, args.name, force=True)
     else:
         delete_override_range(uow, days[0], days[-1])
-    print(("已保存" if zh else "saved") if args.holiday_action == "set"
-          else ("已删除" if zh else "deleted"), len(_days(args)))
+    print(text("cli.days_saved" if args.holiday_action == "set" else "cli.days_deleted",
+               count=len(days)))
     if args.holiday_action == "set":
         _print_days_off(uow, _days(args)[0], _days(args)[-1])
     return 0
@@ -96,7 +93,7 @@ def print_provisional(uow, start: dt.date | None, end: dt.date | None,
     years = provisional_years(uow, start or today, end or max(start or today, today))
     years = tuple(sorted(set(years) | set(more)))
     if years:
-        print(("警告：" if language() == "zh" else "WARNING: ") + provisional_warning(years))
+        print(text("cli.warning") + provisional_warning(years))
 
 
 def _print_days_off(uow, start: dt.date, end: dt.date) -> int:
@@ -104,15 +101,12 @@ def _print_days_off(uow, start: dt.date, end: dt.date) -> int:
     from trainer.cli.plan import _when
     from trainer.services.holiday_notices import lessons_on_days_off
 
-    zh = language() == "zh"
     hit = lessons_on_days_off(uow, start, end)
     if hit:
-        print(f"{len(hit)} 个课次现在落在放假日，请重新安排（trainer schedule replan --days-off）："
-              if zh else f"{len(hit)} lesson(s) now fall on a day off; re-plan them "
-              f"(trainer schedule replan --days-off):")
+        print(text("cli.days_off_hit", count=len(hit)))
         for x in hit:
-            print(f"- {_when(x.date, x.period)} {x.class_name} {'第' if zh else '#'}{x.sequence}"
-                  f"{'次' if zh else ''} {x.lecturer_name}")
+            print(text("cli.day_off_lesson", when=_when(x.date, x.period), class_name=x.class_name,
+                       sequence=x.sequence, lecturer=x.lecturer_name))
     return len(hit)
 
 
@@ -123,9 +117,9 @@ def cmd_notice(args) -> int:
     from trainer.services.holiday_notices import preview_notice, save_notice
 
     try:
-        text = decode_text(sys.stdin.buffer.read()) if args.file == "-" else \
+        content = decode_text(sys.stdin.buffer.read()) if args.file == "-" else \
             notice_text(args.file)
-        notice = parse_notice(text)
+        notice = parse_notice(content)
     except NoticeError as exc:  # nothing saved
         print(f"trainer: {exc}", file=sys.stderr)
         return 2
@@ -134,9 +128,7 @@ def cmd_notice(args) -> int:
             print(line)
         return 0
     _db, uow = open_db(args)
-    zh = language() == "zh"
     saved = save_notice(uow, preview_notice(uow, notice))
-    print(f"已保存 {saved} 天，{notice.year} 年的放假安排已按国务院通知确认" if zh else
-          f"saved {saved} days; the holidays of {notice.year} are confirmed by the notice")
+    print(text("cli.notice_saved", saved=saved, year=notice.year))
     return 4 if _print_days_off(uow, notice.first, dt.date(notice.year, 12, 31)) else 0
 

@@ -12,6 +12,9 @@ from trainer.errors import NotFoundError, ValidationError
 from trainer.io.list_columns import COLUMNS, KIND_NAMES, Column, cell, reader
 from trainer.io.list_columns import headers as column_headers
 from trainer.rules import fields as F
+from trainer.rules.text import split_list
+from trainer.texts import text as cli_text
+from trainer.texts.cli import KIND_WORDS
 
 if TYPE_CHECKING:
     from trainer.services import lecturers
@@ -73,8 +76,7 @@ def _theme_ref(uow: UnitOfWork, text: str) -> int:
 
 
 def _theme_refs(uow: UnitOfWork, text: str) -> tuple[int, ...]:
-    parts = [p for p in text.replace(",", ",").replace("、", ",").split(",") if p.strip()]
-    return tuple(_theme_ref(uow, p) for p in parts)
+    return tuple(_theme_ref(uow, p) for p in split_list(text))
 
 
 def _date_ranges(_uow: UnitOfWork, text: str) -> tuple[lecturers.DateRange, ...]:
@@ -91,7 +93,7 @@ def _date_ranges(_uow: UnitOfWork, text: str) -> tuple[lecturers.DateRange, ...]
 
 
 def _yes_no(_uow: UnitOfWork, text: str) -> bool:
-    return F.clean_text(text).lower() in ("1", "y", "yes", "true", "是")
+    return F.clean_text(text).lower() in ("1", "y", "yes", "true", cli_text("cli.yes", "zh"))
 
 
 def __getattr__(name: str):
@@ -150,25 +152,23 @@ def _kinds() -> dict[str, Kind]:
          {"enterprise_id": ("--enterprise", "enterprise name or id", _enterprise_ref),
           "course_id": ("--course", "course title or id", _course_ref),
           "weekdays": ("--weekdays", "ISO weekday digits, e.g. 135 = Mon, Wed, Fri", None),
-          "periods": ("--periods", "morning,afternoon,evening (or 上午,下午,晚上)", None),
+          "periods": ("--periods", "morning,afternoon,evening (or their Chinese names)", None),
           "blackout_dates": ("--blackout-dates", "dates without training, comma-separated",
                              None),
-          "allow_weekends": ("--allow-weekends", "yes/no (是/否): ordinary Saturdays and "
+          "allow_weekends": ("--allow-weekends", "yes/no: ordinary Saturdays and "
                              "Sundays too; never a statutory holiday", None)}),
 )}
     assert tuple(table) == KIND_NAMES, "KIND_NAMES lists the kinds of the table, in its order"
     return table
 
 
-ALIASES = {k[:-1]: k for k in KIND_NAMES} | {
-    "企业": "enterprises", "地点": "venues", "车间": "venues", "主题": "themes", "课程": "courses",
-    "讲师": "lecturers", "学员": "trainees", "需求": "requests", "培训需求": "requests"}
+ALIASES = {k[:-1]: k for k in KIND_NAMES} | KIND_WORDS  # singular, or its Chinese name
 
 
 def resolve_kind(name: str) -> Kind:
     key = ALIASES.get(name, name)
     if key not in KIND_NAMES:
-        raise UsageError(f"unknown kind {name!r}; use one of {', '.join(KIND_NAMES)}")
+        raise UsageError(cli_text("cli.unknown_kind", name=name, kinds=", ".join(KIND_NAMES)))
     return _kinds()[key]
 
 

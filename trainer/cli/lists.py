@@ -52,7 +52,7 @@ def add_commands(sub) -> None:
 def _import_kind(name: str) -> str:
     kind = resolve_kind(name).name
     if kind not in IMPORT_KINDS:
-        raise UsageError(f"cannot import {name}; use one of {', '.join(IMPORT_KINDS)}")
+        raise UsageError(text("cli.cannot_import", name=name, kinds=", ".join(IMPORT_KINDS)))
     return kind
 
 

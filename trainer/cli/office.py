@@ -56,8 +56,8 @@ def cmd_info(args) -> int:
     from trainer.services.organizations import list_organizations
 
     db, uow = open_db(args)
-    print(f"database: {db.display_name()}")
-    print(f"schema:   {current_revision(db)}")
+    print(text("cli.info_database", database=db.display_name()))
+    print(text("cli.info_schema", revision=current_revision(db)))
     for org in list_organizations(uow):
         uow.use_organization(org.id)
         print(f"{org.name}: enterprises {enterprises.count_enterprises(uow)}, "

@@ -19,7 +19,6 @@ import sys
 
 from trainer.cli.common import (COMMON, EXIT_CONFLICTS, EXIT_OK, EXIT_REJECTED, find_cohort,
                                 open_db)
-from trainer.texts import language
 from trainer.texts import text
 
 
@@ -111,7 +110,7 @@ def cmd_online_hours(args) -> int:
     cohort = find_cohort(uow, args.cohort)
     preview = preview_online_hours(uow, cohort.id, args.file, sheet=args.sheet)
     for e in sorted(preview.entries, key=lambda e: e.rows[0]):
-        rows = ("、" if language() == "zh" else ", ").join(map(str, e.rows))
+        rows = text("cli.separator").join(map(str, e.rows))
         was = "" if e.previous is None else text("cli.online_was", hours=hours_text(e.previous))
         print(text("cli.online_entry", rows=rows, name=e.name, hours=hours_text(e.minutes),
                    was=was))

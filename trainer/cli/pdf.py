@@ -8,15 +8,14 @@ import sys
 from trainer.cli.common import (COMMON, UsageError, iso_date, open_db, print_warnings,
                                 resolve_class_option)
 from trainer.cli.certificates import add_key_options, issue_summary, signer_for
-from trainer.texts import language
 from trainer.texts import text
 
 
-def _month(text: str) -> dt.date:
+def _month(value: str) -> dt.date:
     try:
-        return dt.datetime.strptime(text, "%Y-%m").date()
+        return dt.datetime.strptime(value, "%Y-%m").date()
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM, got {text!r}") from None
+        raise argparse.ArgumentTypeError(text("cli.expected_month", value=value)) from None
 
 
 def add_commands(sub) -> None:
@@ -104,7 +103,7 @@ def cmd_pdf(args) -> int:
         from trainer.services.certificates import issue_certificates
 
         if not args.out and not args.per_trainee:
-            raise UsageError("give --out FILE and/or --per-trainee DIR")
+            raise UsageError(text("cli.give_out"))
         if not args.no_issue:
             issued = issue_certificates(uow, args.cohort, args.kind, grade=args.grade,
                                         signer=signer_for(args, uow))
@@ -120,7 +119,7 @@ def cmd_pdf(args) -> int:
         from trainer.pdf.schedules import build_schedule
 
         if not args.month and not args.week:
-            raise UsageError("give --month YYYY-MM or --week DATE")
+            raise UsageError(text("cli.give_month"))
         result = build_schedule(uow, args.out, month=None if args.week else args.month,
                                 week=args.week, lecturer=args.lecturer,
                                 enterprise=args.enterprise, reveal=args.reveal)
@@ -137,7 +136,7 @@ def cmd_pdf(args) -> int:
             result = build_enterprise_attendance(uow, args.enterprise, args.start, args.end,
                                                  args.out, reveal=args.reveal)
         else:
-            raise UsageError("give --class ID, or --enterprise NAME --from DATE --to DATE")
+            raise UsageError(text("cli.give_class_or_enterprise"))
     elif args.document == "fees":
         from trainer.pdf.fees import build_fee_statement
 
@@ -154,12 +153,11 @@ def cmd_pdf(args) -> int:
         print(text("cli.trainee_record", who=person.line()))
         result = build_trainee_record(uow, person.id, args.out, reveal=args.reveal)
     else:  # pragma: no cover - argparse allows only the documents above
-        raise UsageError(f"unknown document {args.document}")
+        raise UsageError(args.document)
     print_warnings(result)
-    where = result.path or (f"{len(result.files)} files" if result.files else "")
-    if result.path and result.files:
-        where += f" + {len(result.files)} files"
-    print(f"{where} ({result.pages} {'页' if language() == 'zh' else 'pages'})")
+    files = text("cli.files", count=len(result.files)) if result.files else ""
+    where = f"{result.path} + {files}" if result.path and files else str(result.path or files)
+    print(text("cli.pages", where=where, pages=result.pages))
     return 0
 
 
@@ -167,7 +165,6 @@ def _font(args, uow) -> int:
     """`trainer pdf font`: show, list, choose or reset the documents' fonts."""
     from trainer.pdf.fonts import available_fonts, document_fonts, set_document_font
 
-    zh = language() == "zh"
     role = "certificate" if args.certificate else "body"
     if args.use or args.automatic:
         set_document_font(uow, "" if args.automatic else args.use, args.index, role=role)
@@ -177,10 +174,9 @@ def _font(args, uow) -> int:
                   + (f" --index {choice.subfont_index}" if choice.subfont_index else ""))
         return 0
     fonts = document_fonts(uow)
-    for label, choice in ((("表格和报表", "tables and reports"), fonts.body),
-                          (("证书", "certificates"), fonts.certificate)):
-        print(f"{label[0] if zh else label[1]}: {choice.face_name} ({choice.source}) "
-              f"{choice.path or ''}".rstrip())
+    for role, choice in (("cli.font_body", fonts.body), ("cli.font_certificate", fonts.certificate)):
+        print(text("cli.font_line", role=text(role), face=choice.face_name, source=choice.source,
+                   path=choice.path or "").rstrip())
     for warning in fonts.warnings:
         print(f"trainer: {warning}", file=sys.stderr)
     return 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 
 from trainer.cli.common import COMMON, UsageError, iso_date, open_db
-from trainer.texts import language
+from trainer.texts import language, pick
 from trainer.texts import text
 
 
@@ -62,29 +62,27 @@ def _planner_options(p) -> None:
                    help="also list every lesson added or moved")
 
 
-def _venue_id(uow, text: str) -> int:
+def _venue_id(uow, value: str) -> int:
     from trainer.services.enterprises import list_venues
 
     venues = list_venues(uow)
-    if text.isdigit():
-        found = [v for v in venues if v.id == int(text)]
+    if value.isdigit():
+        found = [v for v in venues if v.id == int(value)]
     else:
-        name = text.strip()
+        name = value.strip()
         found = [v for v in venues if name in (v.name, f"{v.enterprise_name}{v.name}")]
     if not found:
-        raise UsageError(f"no venue {text}")
+        raise UsageError(text("cli.no_venue", name=value))
     if len(found) > 1:
-        raise UsageError(f"{len(found)} venues are named {text}; give the id: "
-                         + ", ".join(f"{v.id} ({v.enterprise_name})" for v in found))
+        raise UsageError(text("cli.venues_named", count=len(found), name=value, ids=", ".join(
+            f"{v.id} ({v.enterprise_name})" for v in found)))
     return found[0].id
 
 
 def _when(date, period: str) -> str:
-    from trainer.texts import pick
     from trainer.rules.calendar import PERIOD_LABELS, describe_date
     label = pick(PERIOD_LABELS[period]) if period in PERIOD_LABELS else ""
-    return f"{describe_date(date)}{label}" if language() == "zh" else \
-        f"{describe_date(date)} {label}".rstrip()
+    return text("cli.day_period", day=describe_date(date), period=label).rstrip()
 
 
 def _print(proposal, verbose: bool) -> None:
@@ -131,7 +129,7 @@ def cmd_plan(args) -> int:
     from trainer.scheduling.proposal import propose_plan
 
     if args.end < args.start:
-        raise UsageError("--to is before --from")
+        raise UsageError(text("cli.to_before_from_option"))
     from trainer.cli.holidays import print_provisional
     _db, uow = open_db(args)
     print_provisional(uow, args.start, args.end)
@@ -154,10 +152,10 @@ def cmd_replan(args) -> int:
         _print(proposal, args.verbose)
         return _finish(uow, proposal, args.dry_run)
     if args.unavailable is None:
-        raise UsageError("--unavailable FROM TO is needed with --lecturer or --venue")
+        raise UsageError(text("cli.give_unavailable"))
     start, end = args.unavailable
     if end < start:
-        raise UsageError("the second date of --unavailable is before the first")
+        raise UsageError(text("cli.unavailable_order"))
     _db, uow = open_db(args)
     if args.lecturer:
         proposal = propose_replan_lecturer(uow, _lecturer_id(uow, args.lecturer), start, end,

@@ -24,13 +24,13 @@ from trainer.texts import TRAINEE_CATEGORIES, label, language
 from trainer.texts import text
 
 
-def _month(text: str) -> dt.date:
+def _month(value: str) -> dt.date:
     import argparse
     try:
-        year, month = text.replace("/", "-").replace(".", "-").split("-")[:2]
+        year, month = value.replace("/", "-").replace(".", "-").split("-")[:2]
         return dt.date(int(year), int(month), 1)
     except (ValueError, TypeError):
-        raise argparse.ArgumentTypeError(f"not a month (YYYY-MM): {text}") from None
+        raise argparse.ArgumentTypeError(text("cli.expected_month", value=value)) from None
 
 
 def _pairs(items: list[str] | None, option: str) -> dict[str, str]:
@@ -38,7 +38,7 @@ def _pairs(items: list[str] | None, option: str) -> dict[str, str]:
     for item in items or ():
         level, sep, value = item.partition("=")
         if not sep or not level.strip() or not value.strip():
-            raise UsageError(f"{option} takes LEVEL=VALUE, not {item}")
+            raise UsageError(text("cli.level_pair", option=option, item=item))
         out[level.strip()] = value.strip()
     return out
 
@@ -53,7 +53,7 @@ def add_commands(sub) -> None:
     q = psub.add_parser("add", parents=[COMMON], help="make a programme, its classes and lessons")
     q.add_argument("--name", required=True)
     q.add_argument("--course", required=True, help="the first level's course (title or id)")
-    q.add_argument("--level", default="初级", help="the first level's name (default 初级)")
+    q.add_argument("--level", help="the first level's name (default 初级)")
     q.add_argument("--level-course", action="append", metavar="LEVEL=COURSE",
                    help="another level and its course, e.g. 等级提升=母婴护理师（等级提升）")
     q.add_argument("--level-classes", action="append", metavar="LEVEL=N",
@@ -120,11 +120,11 @@ def cmd_programme(args) -> int:
 
 def _add(args) -> int:
     from trainer.scheduling.proposal import accept_proposal
-    from trainer.services.programmes import (LevelForm, ProgrammeForm, create_programme,
+    from trainer.services.programmes import (BEGINNER, LevelForm, ProgrammeForm, create_programme,
                                              parse_categories, plan_programme_lessons)
 
     _db, uow = open_db(args)
-    courses = {args.level: args.course} | _pairs(args.level_course, "--level-course")
+    courses = {args.level or BEGINNER: args.course} | _pairs(args.level_course, "--level-course")
     classes = _pairs(args.level_classes, "--level-classes")
     marks = _pairs(args.pass_mark, "--pass-mark")
     grades = _pairs(args.grade, "--grade")
@@ -154,7 +154,7 @@ def _list(args) -> int:
     _db, uow = open_db(args)
     rows = [[str(p.id), p.name, f"{p.start_month:%Y-%m}", str(p.months), str(len(p.classes)),
              str(p.class_size), f"{p.enrolled}/{p.places}",
-             "、".join(lv.level for lv in p.levels)] for p in list_programmes(uow)]
+             text("cli.separator").join(lv.level for lv in p.levels)] for p in list_programmes(uow)]
     print_table(rows, text("cli.programme_heads").split("|"))
     return EXIT_OK
 
@@ -165,8 +165,8 @@ def _show(args) -> int:
     _db, uow = open_db(args)
     lang = language()
     p = find_programme(uow, args.programme)
-    cats = ("、" if lang == "zh" else ", ").join(label(TRAINEE_CATEGORIES, c, lang)
-                                                for c in p.eligible_categories)
+    cats = text("cli.separator", lang).join(label(TRAINEE_CATEGORIES, c, lang)
+                                            for c in p.eligible_categories)
     print(f"{p.id}  {p.name}")
     print(text("cli.programme_where", venue=p.venue_name, year=p.start_month.year,
                month=p.start_month.month, months=p.months, per_month=p.classes_per_month,

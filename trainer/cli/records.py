@@ -121,7 +121,7 @@ def cmd_edit(args) -> int:
     kind = resolve_kind(args.kind)
     given = _given_fields(args)
     if not given:
-        raise UsageError("nothing to change: give at least one --field value")
+        raise UsageError(text("cli.nothing_to_change"))
     _db, uow = open_db(args)
     with uow:
         current = kind.get(uow, args.id)

@@ -16,7 +16,6 @@ import sys
 from trainer.cli import holidays, online, plan
 from trainer.cli.common import (COMMON, EXIT_CONFLICTS, UsageError, iso_date, open_db,
                                 print_table)
-from trainer.texts import language
 from trainer.texts import text
 
 # Modules adding `schedule` subcommands (see the docstring).
@@ -96,32 +95,32 @@ def add_commands(sub) -> None:
 
 # --- helpers ----------------------------------------------------------------------------------
 
-def _lecturer_id(uow, text: str | None) -> int | None:
+def _lecturer_id(uow, value: str | None) -> int | None:
     from trainer.services.lecturers import get_lecturer, list_lecturers
 
-    if text is None:
+    if value is None:
         return None
-    if text.isdigit():
-        return get_lecturer(uow, int(text)).id
-    found = [r for r in list_lecturers(uow, search=text) if r.name == text.strip()]
+    if value.isdigit():
+        return get_lecturer(uow, int(value)).id
+    found = [r for r in list_lecturers(uow, search=value) if r.name == value.strip()]
     if not found:
-        raise UsageError(f"no lecturer named {text}")
+        raise UsageError(text("cli.no_lecturer", name=value))
     if len(found) > 1:
-        raise UsageError(f"{len(found)} lecturers are named {text}; give the id: "
-                         + ", ".join(f"{r.id} ({r.mobile or r.employer})" for r in found))
+        raise UsageError(text("cli.lecturers_named", count=len(found), name=value, ids=", ".join(
+            f"{r.id} ({r.mobile or r.employer})" for r in found)))
     return found[0].id
 
 
-def _enterprise_id(uow, text: str | None) -> int | None:
+def _enterprise_id(uow, value: str | None) -> int | None:
     from trainer.services.enterprises import find_enterprise, get_enterprise
 
-    if text is None:
+    if value is None:
         return None
-    if text.isdigit():
-        return get_enterprise(uow, int(text)).id
-    found = find_enterprise(uow, text)
+    if value.isdigit():
+        return get_enterprise(uow, int(value)).id
+    found = find_enterprise(uow, value)
     if found is None:
-        raise UsageError(f"no enterprise named {text}")
+        raise UsageError(text("cli.no_enterprise_named", name=value))
     return found.id
 
 
@@ -132,7 +131,7 @@ def _lesson_row(lesson) -> list[str]:
     when = pick(PERIOD_LABELS[lesson.period]) if lesson.period else ""
     place = lesson.place
     if lesson.online is not None:
-        place = f"{'线上' if language() == 'zh' else 'online'}：{lesson.online.text()}"
+        place = text("cli.online_place", where=lesson.online.text())
     return [str(lesson.id), str(lesson.version), describe_date(lesson.date), when,
             f"{lesson.start:%H:%M}-{lesson.end:%H:%M}", f"{lesson.class_name} "
             f"{lesson.sequence}/{lesson.lesson_count}", lesson.lecturer_name, place,
@@ -207,10 +206,9 @@ def cmd_move(args, uow) -> int:
     from trainer.services.schedule import KEEP, move_lesson
 
     if not args.period and not args.start:
-        raise UsageError("give --period or --start")
+        raise UsageError(text("cli.give_period"))
     if args.expected_version is None and not args.overwrite:
-        raise UsageError("give --version N (the version `trainer schedule lessons` shows) "
-                         "or --overwrite")
+        raise UsageError(text("cli.give_version"))
     lecturer = _lecturer_id(uow, args.lecturer) if args.lecturer else KEEP
     try:
         moved = move_lesson(uow, args.lesson, args.date, args.period, start=args.start,

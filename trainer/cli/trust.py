@@ -14,17 +14,13 @@ import socket
 import sys
 
 from trainer.cli.common import COMMON, UsageError, open_database_of, open_db, print_table
-from trainer.texts import language, pick
+from trainer.texts import columns, text
 
 ENV_USER, ENV_PASSWORD, ENV_TOKEN = "TRAINER_USER", "TRAINER_PASSWORD", "TRAINER_TOKEN"
 ENV_NEW_PASSWORD = "TRAINER_NEW_PASSWORD"
 ROLE_CHOICES = ("admin", "officer", "clerk", "viewer")
 # commands whose --reveal hands out full personal data as a file rather than on screen
 EXPORTS = ("export",)
-
-
-def _zh() -> bool:
-    return language() == "zh"
 
 
 # --- opening the database as a user -------------------------------------------------------------
@@ -38,7 +34,7 @@ def _password_for(username: str) -> str:
 
     password = os.environ.get(ENV_PASSWORD)
     if password is None and sys.stdin is not None and sys.stdin.isatty():
-        password = getpass.getpass(f"{username} 的密码：" if _zh() else f"Password of {username}: ")
+        password = getpass.getpass(text("trust.password_of", username=username))
     if password is None:
         raise AuthenticationError("need_password", username=username)
     return password
@@ -132,10 +128,10 @@ def _add_user_command(sub) -> None:
     q.add_argument("--name", default="", help="display name, e.g. 王芳")
     q.add_argument("--password-stdin", action="store_true")
     acts.add_parser("list", parents=[COMMON], help="list the office's users")
-    for name, text in (("disable", "disable a user (cannot log in)"),
+    for name, what in (("disable", "disable a user (cannot log in)"),
                        ("enable", "enable a disabled user"),
                        ("unlock", "lift a lock after wrong passwords")):
-        q = acts.add_parser(name, parents=[COMMON], help=text)
+        q = acts.add_parser(name, parents=[COMMON], help=what)
         q.add_argument("username")
     q = acts.add_parser("passwd", parents=[COMMON], help="set a password (yours, or as admin anyone's)")
     q.add_argument("username")
@@ -188,20 +184,20 @@ def _new_password(args) -> str:
     if os.environ.get(ENV_NEW_PASSWORD):
         return os.environ[ENV_NEW_PASSWORD]
     if sys.stdin is not None and sys.stdin.isatty():
-        first = getpass.getpass("新密码：" if _zh() else "New password: ")
-        again = getpass.getpass("再输入一次：" if _zh() else "Again: ")
+        first = getpass.getpass(text("trust.new_password"))
+        again = getpass.getpass(text("trust.again"))
         if first != again:
-            raise UsageError("the two passwords differ")
+            raise UsageError(text("trust.passwords_differ"))
         return first
-    raise UsageError(f"give the new password in ${ENV_NEW_PASSWORD} or with --password-stdin")
+    raise UsageError(text("trust.give_new_password", env=ENV_NEW_PASSWORD))
 
 
 def _user_line(u) -> list[str]:
     state = []
     if u.disabled:
-        state.append("已停用" if _zh() else "disabled")
+        state.append(text("trust.disabled"))
     if u.locked_until and u.locked_until > dt.datetime.now(dt.timezone.utc).replace(tzinfo=None):
-        state.append("已锁定" if _zh() else "locked")
+        state.append(text("trust.locked"))
     last = ""
     if u.last_login_at:
         last = f"{u.last_login_at.replace(tzinfo=dt.timezone.utc).astimezone():%Y-%m-%d %H:%M}"
@@ -223,29 +219,27 @@ def cmd_user(args) -> int:
         u = users.create_user(uow, args.username, password, args.role, args.name)
         print(f"{u.username} ({u.role_label()})")
     elif args.action == "list":
-        heads = (["用户名", "姓名", "角色", "状态", "最近登录"] if _zh()
-                 else ["user", "name", "role", "state", "last login"])
+        heads = columns("trust.heads_users")
         rows = [_user_line(u) for u in users.list_users(uow)]
         print_table(rows, heads)
         print(f"({len(rows)})")
     elif args.action in ("disable", "enable"):
         u = users.set_disabled(uow, args.username, args.action == "disable")
-        print(f"{u.username}: " + ("已停用" if u.disabled else "已启用") if _zh() else
-              f"{u.username}: {'disabled' if u.disabled else 'enabled'}")
+        print(text("trust.user_state", username=u.username,
+                   state=text("trust.disabled" if u.disabled else "trust.enabled")))
     elif args.action == "unlock":
         u = users.unlock(uow, args.username)
-        print(f"{u.username}：已解锁" if _zh() else f"{u.username}: unlocked")
+        print(text("trust.unlocked", username=u.username))
     elif args.action == "tokens":
-        heads = (["编号", "电脑", "登录时间", "有效期至"] if _zh()
-                 else ["id", "desk", "issued", "valid until"])
+        heads = columns("trust.heads_tokens")
         tokens = list_tokens(uow, args.username)
         print_table([[str(t.id), t.desk, _local(t.created_at),
-                       _local(t.expires_at) + ("（过期）" if _zh() else " (expired)") * t.expired]
+                       _local(t.expires_at) + text("trust.expired") * t.expired]
                       for t in tokens], heads)
         print(f"({len(tokens)})")
     elif args.action == "revoke-token":
         revoke_token_id(uow, args.username, args.token_id)
-        print(pick(("令牌已作废", "token revoked")))
+        print(text("trust.token_revoked"))
     elif args.action == "passwd":
         print(users.set_password(uow, args.username, password).username)
     else:  # role
@@ -260,7 +254,7 @@ def cmd_login(args) -> int:
 
     name = args.username or _login_name(args)
     if not name:
-        raise UsageError(f"give the user name (trainer login NAME, --as NAME or ${ENV_USER})")
+        raise UsageError(text("trust.give_user_name", env=ENV_USER))
     from trainer.errors import AccountError
 
     db = open_database_of(args)
@@ -277,9 +271,9 @@ def cmd_logout(args) -> int:
 
     token = os.environ.get(ENV_TOKEN)
     if not token:
-        raise UsageError(f"no token in ${ENV_TOKEN}")
+        raise UsageError(text("trust.no_token", env=ENV_TOKEN))
     done = revoke_token(open_database_of(args), token)
-    print(pick(("已退出登录", "logged out")) if done else pick(("令牌已无效", "the token was not valid")))
+    print(text("trust.logged_out" if done else "trust.token_invalid"))
     return 0
 
 
@@ -290,8 +284,7 @@ def cmd_backup(args) -> int:
     if args.list:
         rows = [[f"{b.made_at:%Y-%m-%d %H:%M:%S}", b.label, f"{b.size / 1e6:.1f} MB", str(b.path)]
                 for b in list_backups(db)]
-        print_table(rows, ["时间", "类型", "大小", "文件"] if _zh() else
-                     ["made", "kind", "size", "file"])
+        print_table(rows, columns("trust.heads_backups"))
         print(f"({len(rows)})")
         return 0
     print(backup_now(uow, args.out))
@@ -303,11 +296,7 @@ def cmd_restore(args) -> int:
 
     _db, uow = open_db(args)
     result = restore(uow, args.file)
-    if _zh():
-        print(f"已从 {result.restored_from} 恢复；原数据库保存在 {result.kept_aside}")
-    else:
-        print(f"restored from {result.restored_from}; the previous database is kept as "
-              f"{result.kept_aside}")
+    print(text("trust.restored", source=result.restored_from, kept=result.kept_aside))
     return 0
 
 
@@ -319,10 +308,8 @@ def _desk_login(value: str) -> tuple[str, str]:
 
     account, _sep, role = value.rpartition(":")
     if not account or role not in ROLES:
-        raise argparse.ArgumentTypeError(pick((
-            f"“{value}”须写明账号和角色，中间用冒号隔开，角色为 "
-            f"{'、'.join(ROLES)} 之一",
-            f"“{value}” must be ACCOUNT:ROLE, ROLE one of {', '.join(ROLES)}")))
+        raise argparse.ArgumentTypeError(text("trust.desk_login", value=value,
+                                              roles=text("trust.separator").join(ROLES)))
     return account, role
 
 

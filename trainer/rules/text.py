@@ -87,3 +87,8 @@ def escape_controls(text: str) -> str:
 def display_width(text: str) -> int:
     """Columns the text takes in a terminal: wide (Chinese) characters count two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def split_list(text: str) -> list[str]:
+    """Items typed with commas, full-width commas or 、 between them (blank items dropped)."""
+    return [p.strip() for p in re.split(r"[,，、]", text) if p.strip()]

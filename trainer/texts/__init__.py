@@ -3,21 +3,21 @@ English, looked up by key with text("area.name", **params) in the current langua
 
 Modules: current (the current language, pick, label), labels (fields, entities, validation
 reasons, genders, categories: one label per field), errors (the typed errors' sentences, tables
-per error class), cli (what the command line prints), security (roles, actions and tables of
+per error class), cli and cli_trust (what the command line prints), security (roles, actions and tables of
 the trust area). Import what you need from here: `from trainer.texts import FIELDS, language`.
 Qt's own texts stay in resources/translations (tr())."""
 from __future__ import annotations
 
-from trainer.texts import cli
+from trainer.texts import cli, cli_trust
 from trainer.texts.current import label, language, pick, set_language, system_language
 from trainer.texts.labels import (ENTITIES, FIELDS, GENDERS, LECTURER_CATEGORIES, REASONS,
                                   TRAINEE_CATEGORIES)
 
 __all__ = ["ENTITIES", "FIELDS", "GENDERS", "LECTURER_CATEGORIES", "REASONS",
            "TRAINEE_CATEGORIES", "heading", "label", "language", "pick", "set_language",
-           "system_language", "text"]
+           "system_language", "text", "columns"]
 
-AREAS: dict[str, dict[str, tuple[str, str]]] = {"cli": cli.TEXTS}
+AREAS: dict[str, dict[str, tuple[str, str]]] = {"cli": cli.TEXTS, "trust": cli_trust.TEXTS}
 
 
 def heading(field: str) -> tuple[str, str]:
@@ -33,3 +33,8 @@ def text(key: str, lang: str | None = None, **params: object) -> str:
     area, _, name = key.partition(".")
     template = pick(AREAS[area][name], lang)
     return template.format(**params) if params else template
+
+
+def columns(key: str, lang: str | None = None) -> list[str]:
+    """A table's headings: the text `key` holds them separated by "|"."""
+    return text(key, lang).split("|")

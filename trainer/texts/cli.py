@@ -109,6 +109,65 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "{requests}",
                    "saved: {classes} classes, {added} lessons added, {moved} moved, {requests} "
                    "requests marked planned"),
+    "unknown_kind": ("没有“{name}”这类记录，可用：{kinds}", "unknown kind '{name}'; use one of {kinds}"),
+    # bad arguments
+    "expected_date": ("应为 YYYY-MM-DD 形式的日期，而不是“{value}”", "expected YYYY-MM-DD, got '{value}'"),
+    "expected_month": ("应为 YYYY-MM 形式的月份，而不是“{value}”", "expected YYYY-MM, got '{value}'"),
+    "expected_late": ("应为“签到码＋冒号＋迟到分钟”，如 1234:15，而不是“{value}”",
+                      "expected CODE:MINUTES, e.g. 1234:15, not {value}"),
+    "give_marks": ("请给出 --all-present，或 --present/--late/--excused/--absent 的签到码",
+                   "give --all-present or --present/--late/--excused/--absent codes"),
+    "cannot_import": ("不能导入“{name}”，可导入：{kinds}", "cannot import {name}; use one of {kinds}"),
+    "give_out": ("请给出 --out 文件和/或 --per-trainee 文件夹", "give --out FILE and/or --per-trainee DIR"),
+    "give_month": ("请给出 --month YYYY-MM 或 --week 日期", "give --month YYYY-MM or --week DATE"),
+    "give_class_or_enterprise": ("请给出 --class 培训班，或 --enterprise 企业 --from 日期 --to 日期",
+                                 "give --class ID, or --enterprise NAME --from DATE --to DATE"),
+    "no_venue": ("没有名为“{name}”的培训地点", "no venue {name}"),
+    "venues_named": ("有 {count} 个培训地点名为“{name}”，请用编号：{ids}",
+                     "{count} venues are named {name}; give the id: {ids}"),
+    "no_lecturer": ("没有名为“{name}”的讲师", "no lecturer named {name}"),
+    "lecturers_named": ("有 {count} 名讲师名为“{name}”，请用编号：{ids}",
+                        "{count} lecturers are named {name}; give the id: {ids}"),
+    "no_enterprise_named": ("没有名为“{name}”的企业", "no enterprise named {name}"),
+    "to_before_from_option": ("--to 早于 --from", "--to is before --from"),
+    "give_unavailable": ("用 --lecturer 或 --venue 时需要 --unavailable 开始日期 结束日期",
+                         "--unavailable FROM TO is needed with --lecturer or --venue"),
+    "unavailable_order": ("--unavailable 的第二个日期早于第一个",
+                          "the second date of --unavailable is before the first"),
+    "level_pair": ("{option} 应写成 等级=值，而不是“{item}”", "{option} takes LEVEL=VALUE, not {item}"),
+    "nothing_to_change": ("没有要修改的内容：请至少给出一个字段选项",
+                          "nothing to change: give at least one --field value"),
+    "give_period": ("请给出 --period 或 --start", "give --period or --start"),
+    "give_version": ("请给出 --version 版本号（trainer schedule lessons 显示的版本）或 --overwrite",
+                     "give --version N (the version `trainer schedule lessons` shows) or "
+                     "--overwrite"),
+    "info_database": ("数据库：{database}", "database: {database}"),
+    "info_schema": ("数据库版本：{revision}", "schema:   {revision}"),
+    # holidays (trainer/cli/holidays.py)
+    "working_day": ("调休上班", "working day"),
+    "holiday": ("放假", "holiday"),
+    "notice_of": ("（{year}年通知）", "({year} notice)"),
+    "days_saved": ("已保存 {count}", "saved {count}"),
+    "days_deleted": ("已删除 {count}", "deleted {count}"),
+    "warning": ("警告：", "WARNING: "),
+    "days_off_hit": ("{count} 个课次现在落在放假日，请重新安排（trainer schedule replan --days-off）：",
+                     "{count} lesson(s) now fall on a day off; re-plan them (trainer schedule "
+                     "replan --days-off):"),
+    "day_off_lesson": ("- {when} {class_name} 第{sequence}次 {lecturer}",
+                       "- {when} {class_name} #{sequence} {lecturer}"),
+    "notice_saved": ("已保存 {saved} 天，{year} 年的放假安排已按国务院通知确认",
+                     "saved {saved} days; the holidays of {year} are confirmed by the notice"),
+    "to_before_from": ("结束日期早于开始日期", "TO is before FROM"),
+    # documents and fonts (trainer/cli/pdf.py)
+    "pages": ("{where}（{pages} 页）", "{where} ({pages} pages)"),
+    "files": ("{count} 个文件", "{count} files"),
+    "font_body": ("表格和报表", "tables and reports"),
+    "font_certificate": ("证书", "certificates"),
+    "font_line": ("{role}：{face}（{source}） {path}", "{role}: {face} ({source}) {path}"),
+    # lessons (schedule.py, plan.py)
+    "online_place": ("线上：{where}", "online: {where}"),
+    "day_period": ("{day}{period}", "{day} {period}"),
+    "separator": ("、", ", "),
     # errors of the program itself
     "internal_error": ("程序内部错误（{kind}），不是数据的问题。", "internal error ({kind}), not a "
                        "problem of the data."),
@@ -138,3 +197,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "new trainees {created}, placed in {classes} classes"),
     "programme_level_set": ("{code} {name}：{level}", "{code} {name}: {level}"),
 }
+
+# the Chinese names `trainer list/add/edit/delete KIND` takes for its kinds
+KIND_WORDS: dict[str, str] = {
+    "企业": "enterprises", "地点": "venues", "车间": "venues", "主题": "themes", "课程": "courses",
+    "讲师": "lecturers", "学员": "trainees", "需求": "requests", "培训需求": "requests"}
