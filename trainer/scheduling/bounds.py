@@ -2,10 +2,13 @@
 
 Lessons flow from their class through the class's usable days (one lesson of a class a day when
 lessons must be at least a day apart) to a (lecturer, half-day) they may take, then to that
-lecturer's day, whose capacity is what the daily maximum allows. Each lecturer half-day and each
-class day carries one lesson. A second network does the same with venues instead of lecturers.
-Every plan is a flow in both, so the smaller maximum flow bounds the number placed (weekly
-maximums, the order of lessons and the travel gap are left out: it stays a bound)."""
+lecturer's day, whose capacity is what the daily maximum allows, and to that lecturer's week,
+whose capacity is what the weekly maximum allows (both counted in the lecturer's shortest
+lessons). Each lecturer half-day and each class day carries one lesson. A second network does
+the same with venues instead of lecturers. Every plan is a flow in both, so the smaller maximum
+flow bounds the number placed (the order of lessons, the travel gap and the sharing of
+lecturers and venues by one lesson are left out: it stays a bound). It is computed from the
+problem's rules alone, never from a plan, so it checks the planner rather than trusting it."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -55,21 +58,17 @@ def _max_flow(cands: Candidates, resource: str) -> int:
                     day = node(("class-day", key, date if cls.min_gap_days else s))
                     arc(node(("class", key)), day, 1)
                     arc(day, node((resource, rid, s)), 1)
+    shortest: dict[int, int] = {}  # per lecturer: the shortest lesson they may take
+    for opt in cands.options.values():
+        for lid in opt.lecturers:
+            shortest[lid] = min(shortest.get(lid, opt.minutes), opt.minutes)
     for (kind, *rest), index in list(nodes.items()):
         if kind != resource:
             continue
         rid, s = rest
         date = slots[s].date
         if resource == "lecturer":
-            lec = lecturers[rid]
-            day = node(("lecturer-day", rid, date))
-            arc(index, day, 1)
-            shortest = min((o.minutes for o in cands.options.values()), default=60)
-            per_day = sum(1 for x in slots if x.date == date)
-            if lec.max_minutes_per_day is not None:
-                left = lec.max_minutes_per_day - cands.fixed_day_minutes.get((rid, date), 0)
-                per_day = min(per_day, max(0, left // shortest))
-            arc(day, sink, per_day)
+            _lecturer_day_arcs(cands, lecturers[rid], date, shortest[rid], index, sink, node, arc)
         else:
             arc(index, sink, 1)
     solver = max_flow.SimpleMaxFlow()
@@ -78,6 +77,30 @@ def _max_flow(cands: Candidates, resource: str) -> int:
     if solver.solve(source, sink) != solver.OPTIMAL:
         raise RuntimeError("max flow failed")
     return int(solver.optimal_flow())
+
+
+def _lecturer_day_arcs(cands: Candidates, lec, date, shortest: int, index: int, sink: int,
+                       node, arc) -> None:
+    """(lecturer, half-day) → lecturer's day → lecturer's week → sink: a day carries as many
+    lessons as the daily maximum allows (in the lecturer's shortest lessons), a week as many as
+    the weekly maximum allows, after the minutes of the lessons that stay."""
+    from trainer.scheduling.problem import week_key
+
+    slots = cands.problem.slots
+    day = node(("lecturer-day", lec.id, date))
+    arc(index, day, 1)
+    per_day = sum(1 for x in slots if x.date == date)
+    if lec.max_minutes_per_day is not None:
+        left = lec.max_minutes_per_day - cands.fixed_day_minutes.get((lec.id, date), 0)
+        per_day = min(per_day, max(0, left // shortest))
+    week = week_key(date)
+    if lec.max_minutes_per_week is None:
+        arc(day, sink, per_day)
+        return
+    week_node = node(("lecturer-week", lec.id, week))
+    arc(day, week_node, per_day)
+    left = lec.max_minutes_per_week - cands.fixed_week_minutes.get((lec.id, week), 0)
+    arc(week_node, sink, max(0, left // shortest))
 
 
 def objective_lower_bound(cands: Candidates, upper: int) -> int:

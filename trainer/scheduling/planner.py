@@ -44,8 +44,8 @@ class SolveOptions:
     seed: int = 20210601
     wall_clock_factor: float = 10.0  # safety limit: time_limit × this (≥ 30 s), real seconds
     use_cp_sat: bool = True
-    neighbourhood: int = 60  # lessons freed at a time (large-neighbourhood search)
-    step: float = 0.5  # deterministic seconds of CP-SAT per neighbourhood
+    neighbourhood: int = 40  # lessons freed at a time (large-neighbourhood search)
+    step: float = 0.2  # deterministic seconds of CP-SAT per neighbourhood
     # the greedy plan is returned at once when it places as many lessons as the max-flow bound
     # allows and its objective is at most this many points per placed lesson (SCALE-free
     # weight units, e.g. 10 = two half-days off the preferred ones) above a lower bound
