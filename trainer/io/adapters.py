@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from functools import partial
 from typing import Any, Callable, Hashable, Iterable
 
 from trainer.errors import ValidationError
@@ -163,7 +162,7 @@ class TraineeAdapter(Adapter):
     def __init__(self, uow: UnitOfWork, enterprise_id: int | None, values=None) -> None:
         super().__init__(uow, enterprise_id, values)
         self.enterprises = _lookup_names((e.name, e.id) for e in enterprises.list_enterprises(uow))
-        self.clean = partial(trainees.clean_trainee, keep_unknown_category=True)
+        self.clean = trainees.TraineeCleaner(keep_unknown_category=True)
         # (type, cell) → (cleaned name, enterprise id): a file names a few firms many times.
         # The type is part of the key because 1 == 1.0 == True read as different texts.
         self._enterprise_cells: dict[tuple[type, Cell], tuple[str, int | None]] = {}

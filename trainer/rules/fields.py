@@ -38,7 +38,11 @@ class FieldCheck:
 
 def optional(validator: Callable[..., T], value: object, *args, **kwargs) -> T | str:
     """Runs `validator` only when something was typed; blank gives ''."""
-    return validator(value, *args, **kwargs) if clean_text(value) else ""
+    if type(value) is str and value.isascii():  # clean_text's ASCII case, without the join
+        blank = not value or value.isspace()
+    else:
+        blank = not clean_text(value)
+    return "" if blank else validator(value, *args, **kwargs)
 
 
 def refuse_control_characters(value: str, field: str) -> str:

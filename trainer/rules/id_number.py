@@ -25,9 +25,13 @@ class IdInfo:
     gender: str  # "M" or "F"
 
 
+_ZERO = 48 * sum(_WEIGHTS)  # what the character codes of 17 zeros add up to, weighted
+
+
 def check_character(first17: str) -> str:
-    """The MOD 11-2 check character for the first 17 digits."""
-    total = sum(map(mul, map(int, first17), _WEIGHTS))  # map: a third of a generator's time
+    """The MOD 11-2 check character for the first 17 digits (ASCII 0-9)."""
+    # the digits' character codes weighted, less those of zeros: no int() per digit
+    total = sum(map(mul, first17.encode("ascii"), _WEIGHTS)) - _ZERO
     return _CHECK[total % 11]
 
 

@@ -22,6 +22,9 @@ def _digits(raw: object) -> str:
 
 def normalise_mobile(raw: object, field: str = "mobile") -> str:
     """'+86 138-0013-8000', '１３８ ００１３ ８０００' → '13800138000'; else ValidationError."""
+    if type(raw) is str and len(raw) == 11 and raw.isascii() and raw.isdigit() \
+            and raw[0] == "1" and raw[1] in "3456789":
+        return raw  # already as stored: what most cells of a list hold
     text = _digits(raw)
     if not text:
         raise ValidationError(field, "required")

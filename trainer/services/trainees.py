@@ -65,37 +65,72 @@ def clean_trainee(form: TraineeForm, *, keep_unknown_category: bool = False) -> 
     """Validated column values, or InvalidInput listing every bad field (used by imports too).
     `keep_unknown_category`: a category outside our list is kept as written (an import keeps
     an enterprise's own words, after telling the clerk) instead of refused."""
-    check = fields.FieldCheck()
-    gender = check(fields.gender, form.gender)
-    values = {
-        "name": check(fields.text, form.name, "person_name", required=True, max_len=50,
-                      name=True),
-        "gender": gender,
-        "mobile": check(fields.optional, normalise_mobile, form.mobile) or "",
-        "enterprise_id": form.enterprise_id,
-        "post": check(fields.text, form.post, "post", max_len=50),
-        "category": (check(_category_as_written, form.category) if keep_unknown_category else
-                     check(fields.choice, form.category, "category", TRAINEE_CATEGORIES,
-                           default="regular")),
-        "notes": check(fields.text, form.notes, "notes", max_len=2000),
-        "id_number": None,
-        "birth_date": None,
-    }
-    info = check(fields.optional, parse_id_number, form.id_number, gender or None)
-    if info:
-        values.update(id_number=info.number, birth_date=info.birth_date,
-                      gender=gender or info.gender)
-    if form.holds_certificate is not None:  # a form or a file column that says it
-        values["holds_certificate"] = bool(check(fields.yes_no, form.holds_certificate,
-                                                 "holds_certificate"))
-    check.raise_if_any()
-    values["name_initials"] = pinyin_initials(values["name"])[:50]
-    return values
+    return TraineeCleaner(keep_unknown_category=keep_unknown_category)(form)
+
+
+class TraineeCleaner:
+    """clean_trainee's rule, made once for the many rows of a list (io/adapters.py): the same
+    values and errors, row after row, with today's date taken once and what each descriptive
+    column (gender, post, category, notes, holds certificate) gave for a value remembered — a
+    roster writes 男, 电工, 在岗职工 thousands of times, and each cell is cleaned once per
+    distinct value, not once per row. A value that fails is checked again each time (its
+    error names it; failures are rare)."""
+
+    REMEMBER = 5000  # distinct values per column remembered (a notes column may differ per row)
+    _MISSING = object()
+
+    def __init__(self, *, keep_unknown_category: bool = False) -> None:
+        self.today = dt.date.today()
+        self.category = _category_as_written if keep_unknown_category else _category_listed
+        self._seen: dict[str, dict[str, object]] = {
+            "gender": {}, "post": {}, "category": {}, "notes": {}, "holds_certificate": {}}
+
+    def _once(self, check: fields.FieldCheck, column: str, rule, value, *args, **kwargs):
+        seen = self._seen[column]
+        found = seen.get(value, self._MISSING) if type(value) is str else self._MISSING
+        if found is self._MISSING:
+            errors = len(check.errors)
+            found = check(rule, value, *args, **kwargs)
+            if len(check.errors) == errors and type(value) is str and len(seen) < self.REMEMBER:
+                seen[value] = found
+        return found
+
+    def __call__(self, form: TraineeForm) -> dict:
+        check = fields.FieldCheck()
+        once = self._once
+        gender = once(check, "gender", fields.gender, form.gender)
+        values = {
+            "name": check(fields.text, form.name, "person_name", required=True, max_len=50,
+                          name=True),
+            "gender": gender,
+            "mobile": check(fields.optional, normalise_mobile, form.mobile) or "",
+            "enterprise_id": form.enterprise_id,
+            "post": once(check, "post", fields.text, form.post, "post", max_len=50),
+            "category": once(check, "category", self.category, form.category),
+            "notes": once(check, "notes", fields.text, form.notes, "notes", max_len=2000),
+            "id_number": None,
+            "birth_date": None,
+        }
+        info = check(fields.optional, parse_id_number, form.id_number, gender or None,
+                     self.today)
+        if info:
+            values.update(id_number=info.number, birth_date=info.birth_date,
+                          gender=gender or info.gender)
+        if form.holds_certificate is not None:  # a form or a file column that says it
+            values["holds_certificate"] = bool(once(check, "holds_certificate", fields.yes_no,
+                                                    form.holds_certificate, "holds_certificate"))
+        check.raise_if_any()
+        values["name_initials"] = pinyin_initials(values["name"])[:50]
+        return values
+
+
+def _category_listed(value: str) -> str:
+    return fields.choice(value, "category", TRAINEE_CATEGORIES, default="regular")
 
 
 def _category_as_written(value: str) -> str:
     try:
-        return fields.choice(value, "category", TRAINEE_CATEGORIES, default="regular")
+        return _category_listed(value)
     except fields.ValidationError:
         return fields.text(value, "category", max_len=20)
 
