@@ -45,8 +45,12 @@ def add_commands(sub) -> None:
     p.add_argument("--grade", default="", help="grade printed on completion certificates, e.g. 初级")
     add_key_options(p)
 
-    p = docs.add_parser("signin", parents=[COMMON], help="the sign-in sheet of a lesson")
-    p.add_argument("--lesson", type=int, required=True, metavar="ID")
+    p = docs.add_parser("signin", parents=[COMMON],
+                        help="the sign-in sheet of a lesson, or every sheet of a programme")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--lesson", type=int, metavar="ID")
+    which.add_argument("--programme", metavar="ID_OR_NAME",
+                       help="every lesson in a room of the programme's classes, in one PDF")
     p.add_argument("--out", metavar="FILE", required=True)
     p.add_argument("--barcode", choices=["qr", "code128", "none"], default="qr")
     p.add_argument("--rows", type=int, default=None, metavar="N",
@@ -111,10 +115,16 @@ def cmd_pdf(args) -> int:
         result = build_certificates(uow, args.cohort, args.out, kind=args.kind,
                                     per_trainee_dir=args.per_trainee)
     elif args.document == "signin":
-        from trainer.pdf.signin import build_signin_sheet
+        from trainer.pdf.signin import build_programme_signin, build_signin_sheet
 
-        result = build_signin_sheet(uow, args.lesson, args.out, rows_per_page=args.rows,
-                                    barcode=args.barcode)
+        if args.programme:
+            from trainer.services.programmes import find_programme
+
+            result = build_programme_signin(uow, find_programme(uow, args.programme).id, args.out,
+                                            rows_per_page=args.rows, barcode=args.barcode)
+        else:
+            result = build_signin_sheet(uow, args.lesson, args.out, rows_per_page=args.rows,
+                                        barcode=args.barcode)
     elif args.document == "schedule":
         from trainer.pdf.schedules import build_schedule
 

@@ -301,23 +301,25 @@ def _numbered_canvas(info: PageInfo):
             total = len(self._saved_pages)
             for number, state in enumerate(self._saved_pages, 1):
                 self.__dict__.update(state)
-                self._draw_footer(number, total)
+                draw_footer(self, info, number, total)
                 pdfcanvas.Canvas.showPage(self)
             pdfcanvas.Canvas.save(self)
 
-        def _draw_footer(self, number: int, total: int) -> None:
-            width, _height = self._pagesize
-            self.saveState()
-            self.setFont(info.font, 8)
-            self.setFillColor(colors.HexColor("#444444"))
-            self.drawCentredString(width / 2, MARGIN - 2 * mm, f"第 {number} 页 共 {total} 页")
-            self.drawString(MARGIN, MARGIN - 2 * mm, f"打印日期 {info.printed.isoformat()}")
-            if info.note:
-                fallback.draw_string(self, width - MARGIN, MARGIN - 2 * mm, info.note,
-                                     info.font, 8, "right")
-            self.restoreState()
-
     return NumberedCanvas
+
+
+def draw_footer(canv, info: PageInfo, number: int, total: int) -> None:
+    """The page's footer: the date printed, 第 n 页 共 m 页 and the note."""
+    width, _height = canv._pagesize
+    canv.saveState()
+    canv.setFont(info.font, 8)
+    canv.setFillColor(colors.HexColor("#444444"))
+    canv.drawCentredString(width / 2, MARGIN - 2 * mm, f"第 {number} 页 共 {total} 页")
+    canv.drawString(MARGIN, MARGIN - 2 * mm, f"打印日期 {info.printed.isoformat()}")
+    if info.note:
+        fallback.draw_string(canv, width - MARGIN, MARGIN - 2 * mm, info.note, info.font, 8,
+                             "right")
+    canv.restoreState()
 
 
 def _decorate(info: PageInfo):

@@ -20,7 +20,9 @@ from trainer.pdf.codes import Code128, QrFlowable
 from trainer.pdf.layout import (PORTRAIT, Job, PageInfo, PdfResult, Styles, Target, data_table,
                                 date_zh, fitted_para, fonts_for, frame_size, make_styles,
                                 para, write_story)
-from trainer.services.reports.signin import SigninSheet, enrolled_count, load_signin_sheet
+from trainer.pdf.streaming import write_parts
+from trainer.services.reports.signin import (SigninSheet, enrolled_count, load_signin_sheet,
+                                             programme_signin_lessons)
 from trainer.services.uow import UnitOfWork
 
 MIN_ROWS, MAX_ROWS = 5, 40
@@ -131,6 +133,35 @@ def build_signin_sheet(uow: UnitOfWork, lesson_id: int, out: Target, progress=No
     story = signin_story(sheet, styles, n, barcode=barcode, job=job)
     info = PageInfo(sheet.office, f"签到表 {sheet.cohort_code} 第 {sheet.sequence} 次")
     return write_story(out, story, info, fonts, pagesize=PORTRAIT, job=job)
+
+
+def build_programme_signin(uow: UnitOfWork, programme_id: int, out: Target, progress=None,
+                           cancel=None, *, rows_per_page: int | None = None,
+                           barcode: str = "qr") -> PdfResult:
+    """Every sign-in sheet of a programme — each lesson in a room of each of its classes, by
+    class and date — in one PDF, written sheet by sheet (a programme of 1,080 trainees prints
+    thousands of pages in the memory of one sheet)."""
+    from trainer.services.organizations import office_name
+    from trainer.services.programmes import get_programme
+
+    programme = get_programme(uow, programme_id)
+    lessons = programme_signin_lessons(uow, programme_id)
+    if not lessons:
+        raise PdfError("nothing_to_print", detail=programme.name)
+    fonts = fonts_for(uow)
+    n = rows_per_page or rows_per_page_setting(uow)
+    pages = sum(signin_page_count(count, n) for _lesson, count in lessons)
+    job = Job(progress, cancel, total=pages)
+    styles = make_styles(fonts.body.name)
+
+    def sheets():
+        for i, (lesson_id, _count) in enumerate(lessons):
+            story = signin_story(load_signin_sheet(uow, lesson_id), styles, n, barcode=barcode,
+                                 job=job)
+            yield [PageBreak(), *story] if i else story
+
+    info = PageInfo(office_name(uow), f"签到表 {programme.name}")
+    return write_parts(out, sheets(), info, fonts, pages=pages, pagesize=PORTRAIT, job=job)
 
 
 def count_signin_pages(uow: UnitOfWork, lesson_id: int, rows_per_page: int | None = None) -> int:

@@ -14,11 +14,15 @@ Uses ReportLab's document internals (PDFDocument's object tables and formatting,
 `format()` does); tests/unit/pdf/test_streaming.py checks the file against ReportLab's own."""
 from __future__ import annotations
 
-from typing import IO
+from typing import IO, Iterable
 
 from reportlab.pdfbase.pdfdoc import (PDF_SUPPORT_VERSION, PDFCrossReferenceTable, PDFFile,
                                       PDFIndirectObject, PDFObjectReference, PDFTrailer)
 from reportlab.pdfgen import canvas as pdfcanvas
+
+from trainer.pdf.fonts import DocumentFonts
+from trainer.pdf.layout import (PORTRAIT, Job, PageInfo, PdfResult, Target, _Document, draw_footer,
+                                open_target, target_path)
 
 FLUSH_EVERY = 25  # pages kept before they are written (one page of a certificate: ~4 kB zipped)
 
@@ -102,3 +106,49 @@ class StreamingCanvas(pdfcanvas.Canvas):
         start = self._write(xref.format(doc))
         self._write(PDFTrailer(startxref=start, Size=number, Root=catalog, Info=info,
                                Encrypt=None, ID=doc.ID()).format(doc))
+
+
+# --- long stories: a programme's sign-in sheets -----------------------------------------------
+
+class _Parts(list):
+    """The flowable list ReportLab's layout consumes from the front, refilled from `parts` (an
+    iterable of flowable lists) only when it runs empty: one part in memory at a time."""
+
+    def __init__(self, parts: Iterable[list]) -> None:
+        super().__init__()
+        self._parts = iter(parts)
+
+    def _fill(self) -> None:
+        while not list.__len__(self):
+            part = next(self._parts, None)
+            if part is None:
+                return
+            self.extend(part)
+
+    def __len__(self) -> int:
+        self._fill()
+        return list.__len__(self)
+
+    def __getitem__(self, index):
+        self._fill()
+        return list.__getitem__(self, index)
+
+
+def write_parts(out: Target, parts: Iterable[list], info: PageInfo, fonts: DocumentFonts, *,
+                pages: int, pagesize=PORTRAIT, job: Job | None = None) -> PdfResult:
+    """layout.write_story for documents of thousands of pages: the parts' flowables are made
+    when the layout reaches them and their pages written as they are finished (memory flat in
+    the page count). `pages`, the page count known beforehand, goes in every footer
+    (第 n 页 共 m 页), which layout.write_story learns only at the end by keeping every page."""
+    info.font = fonts.body.name
+
+    class NumberedStreamingCanvas(StreamingCanvas):
+        def showPage(self):
+            draw_footer(self, info, self.getPageNumber(), pages)
+            super().showPage()
+
+    with open_target(out) as stream:
+        doc = _Document(stream, info, pagesize, job)
+        doc.build(_Parts(parts), canvasmaker=NumberedStreamingCanvas)
+    return PdfResult(target_path(out), doc.pages, fonts.body.face_name, fonts.body.embedded,
+                     fonts.warnings)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from trainer.db.models import (Cohort, Course, Enrolment, Enterprise, Lecturer, Lesson, Theme,
-                               Trainee, Venue)
+from trainer.db.models import (Cohort, Course, Enrolment, Enterprise, Lecturer, Lesson, Programme,
+                               Theme, Trainee, Venue)
 from trainer.rules.statuses import LessonStatus
 from trainer.services.attendance import trainee_scan_code
 from trainer.services.common import get_row
@@ -91,3 +91,23 @@ def enrolled_count(uow: UnitOfWork, lesson_id: int) -> int:
         lesson = get_row(uow.session, Lesson, lesson_id, "lesson")
         return uow.session.scalar(select(func.count()).select_from(Enrolment).where(
             Enrolment.cohort_id == lesson.cohort_id, Enrolment.status == "active")) or 0
+
+
+def programme_signin_lessons(uow: UnitOfWork, programme_id: int) -> list[tuple[int, int]]:
+    """(lesson id, trainees actively enrolled in its class) for every lesson of a programme's
+    classes that has a sign-in sheet — in a room, not cancelled — by class code, then date and
+    time: the sheets a whole programme prints (pdf/signin.build_programme_signin)."""
+    enrolled = (select(Enrolment.cohort_id, func.count().label("n"))
+                .where(Enrolment.status == "active").group_by(Enrolment.cohort_id).subquery())
+    with uow:
+        s = uow.session
+        get_row(s, Programme, programme_id, "programme", uow.organization_id)
+        found = s.execute(
+            select(Lesson.id, func.coalesce(enrolled.c.n, 0))
+            .join(Cohort, Cohort.id == Lesson.cohort_id)
+            .outerjoin(enrolled, enrolled.c.cohort_id == Cohort.id)
+            .where(Cohort.programme_id == programme_id,
+                   Cohort.organization_id == uow.organization_id,
+                   Lesson.status != LessonStatus.cancelled, Lesson.online.is_(False))
+            .order_by(Cohort.code, Lesson.date, Lesson.start_time, Lesson.sequence)).all()
+        return [(lesson_id, count) for lesson_id, count in found]
