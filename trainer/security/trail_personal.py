@@ -42,6 +42,19 @@ def _dumps(values: Any) -> str:
     return _ENCODER.encode(values)
 
 
+# the C encoder behind _ENCODER, made once (encode() makes one per call: a third of the time of
+# a bulk entry's 100,000 small row groups); same output for the lists of values groups hold
+_make = getattr(json.encoder, "c_make_encoder", None)
+_ROW_ENCODER = _make(None, _ENCODER.default, json.encoder.c_encode_basestring, None, ":", ",",
+                     True, False, True) if _make is not None else None
+
+
+def _dumps_row(values: list) -> str:
+    if _ROW_ENCODER is None or type(values) is not list:
+        return _dumps(values)
+    return "".join(_ROW_ENCODER(values, 0))
+
+
 def _group(values: Any) -> list:
     return [secrets.token_hex(8), values]
 
@@ -91,7 +104,7 @@ def _encoded(personal: dict[str, Any]) -> str:
     groups = personal.get(ROWS)
     if groups is None:
         return _dumps(personal)
-    encoded = [_dumps(values) for _salt, values in groups]
+    encoded = [_dumps_row(values) for _salt, values in groups]
     rest = {k: v for k, v in personal.items() if k != ROWS}  # "cols", "e": before "rows"
     body = ",".join([f'["{salt}",{text}]' for (salt, _v), text in zip(groups, encoded)])
     text = f'{_dumps(rest)[:-1]},"rows":[{body}]}}'
