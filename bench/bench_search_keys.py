@@ -17,15 +17,17 @@ TRAINEE_COLUMNS = ("id", "organization_id", "name", "name_initials", "gender", "
 
 @contextmanager
 def baseline():
-    """The search as it was before the trigram index: no FTS table, instr/strpos for digits."""
+    """The search as it was before the trigram index: no FTS table, instr/strpos for digits,
+    no character index for 1–2 characters of a name."""
     from trainer.services import trainee_search
 
-    saved = trainee_search.has_fts, trainee_search.TRIGRAM
+    saved = trainee_search.has_fts, trainee_search.TRIGRAM, trainee_search._short_name
     trainee_search.has_fts, trainee_search.TRIGRAM = (lambda session: False), 10**6
+    trainee_search._short_name = lambda *args: None
     try:
         yield
     finally:
-        trainee_search.has_fts, trainee_search.TRIGRAM = saved
+        trainee_search.has_fts, trainee_search.TRIGRAM, trainee_search._short_name = saved
 
 
 def fill_pg(pg_url: str, sqlite_path: str) -> None:
@@ -93,7 +95,8 @@ def fragments(url: str, sample_id: str) -> list[tuple[str, str]]:
                               ).fetchone()[0]
     finally:
         conn.close()
-    return [("initials", "zwm"), ("name", name), ("ID tail", sample_id[-6:]),
+    return [("initials", "zwm"), ("name", name), ("name middle", name[1:]),
+            ("ID tail", sample_id[-6:]),
             ("ID from the left", sample_id), ("mobile", mobile), ("mobile middle", mobile[3:9])]
 
 

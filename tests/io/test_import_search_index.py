@@ -45,11 +45,17 @@ def test_imported_trainees_are_found_by_every_fragment(uow, db_url, tmp_path, mo
     if before is not None:  # SQLite: set aside after the first chunk, back at the end
         assert sum(s.startswith("DROP TRIGGER trainees_fts_insert") for s in statements) == 1
         assert sum(s.startswith("CREATE TRIGGER trainees_fts_insert") for s in statements) == 1
+        assert sum(s.startswith("DROP TRIGGER trainees_name_chars_insert")
+                   for s in statements) == 1
     for n in (0, 3, 4, 14):  # in the first chunk (trigger) and in later ones (one statement)
         for fragment in (f"欧阳{'一二三四五六七八九十'[n % 10]}{n}", _id(n)[-6:], f"{n:08d}"[-5:]):
             names = [r.name for r in tr.page_trainees(uow, fragment).records]
             assert f"欧阳{'一二三四五六七八九十'[n % 10]}{n}" in names, fragment
     assert [r.name for r in tr.page_trainees(uow, "8001380").records] == ["慕容复"]
+    for n in (0, 4, 14):  # one or two characters: the character index (0015)
+        names = [r.name for r in tr.page_trainees(uow, f"阳{'一二三四五六七八九十'[n % 10]}").records]
+        assert f"欧阳{'一二三四五六七八九十'[n % 10]}{n}" in names
+    assert len(tr.page_trainees(uow, "欧").records) == 15
     person = tr.page_trainees(uow, _id(9)).records[0]  # an imported row edited afterwards
     tr.update_trainee(uow, person.id, tr.TraineeForm(person.name, person.id_number,
                                                      mobile="13712345678"), person.version)

@@ -1,6 +1,8 @@
 """The trigram search index of migration 0010 behind the Trainees page's search box (SQLite
 FTS5, PostgreSQL pg_trgm): the same answers as the scans it replaces, kept in step with every
-insert, edit and delete, used for fragments of 3 or more characters, per office."""
+insert, edit and delete, used for fragments of 3 or more characters, per office; and the
+character index of migration 0015 for 1–2 characters of a name (SQLite FTS5 one character a
+token, PostgreSQL GIN over the name's characters)."""
 import random
 
 import pytest
@@ -41,6 +43,7 @@ def _everything(uow, search):
 def _without_index(monkeypatch):
     monkeypatch.setattr(trainee_search, "has_fts", lambda session: False)
     monkeypatch.setattr(trainee_search, "TRIGRAM", 10**6)
+    monkeypatch.setattr(trainee_search, "_short_name", lambda *args: None)
 
 
 def _statements(uow):
@@ -55,7 +58,9 @@ def test_every_fragment_answers_as_the_scan_did(uow, monkeypatch):
     with uow:
         rows = uow.session.execute(text("SELECT id_number, mobile FROM trainees")).all()
     fragments = ["王小明", "小明", "明月", "欧阳明", "𠮷野家", "野家", "Lee", "ann", "王 小", "张三丽1",
-                 'a"b', "%", "100", "00", "0", "8", "x", "19851", "19851x"]
+                 'a"b', "%", "100", "00", "0", "8", "x", "19851", "19851x",
+                 "王", "明", "丽", "三丽", "阳明", "𠮷", "𠮷野", "𬌗", "李𬌗", "帅", "周帅", "丽周",
+                 "王 ", " 小", "A", "e", "n L", "三1", "张1", "蒋", "蒋芳", "·"]
     for number, mobile in rows[:12]:
         fragments += [number[-6:], number[-4:], number[:9], number[:4], number[6:14],
                       mobile[3:8], mobile, mobile[-4:], mobile[:3]]
@@ -72,13 +77,17 @@ def test_the_index_is_used_for_three_characters_and_more(uow, db_url):
     for fragment in ("王小明", "13800", "0013"):
         tr.page_trainees(uow, fragment)
         tr.count_trainees_capped(uow, fragment)
-    tr.page_trainees(uow, "小明")  # 2 characters: the scan, as before
     sql = "\n".join(statements)
+    statements.clear()
+    tr.page_trainees(uow, "小明")  # 2 characters of a name: the character index
+    short = "\n".join(statements)
     if db_url.startswith("sqlite"):
         assert sql.count("trainees_fts MATCH") == 6
         assert "strpos" not in sql
+        assert "trainees_name_chars MATCH" in short and "trainees_fts" not in short
     else:
         assert "strpos" not in sql and " LIKE " in sql  # what the pg_trgm indexes answer
+        assert "string_to_array" in short  # what ix_trainees_name_chars answers
         with uow.database.engine.connect() as conn:
             indexes = conn.execute(text("SELECT indexname FROM pg_indexes WHERE indexname "
                                         "LIKE '%\\_trgm'")).scalars().all()
@@ -91,15 +100,19 @@ def test_the_index_follows_inserts_edits_and_deletes(uow):
     person = tr.create_trainee(uow, tr.TraineeForm("慕容雪村", "11010519491231002X",
                                                    mobile="13912345678"))
     assert [r.id for r in tr.page_trainees(uow, "容雪村").records] == [person.id]
+    assert [r.id for r in tr.page_trainees(uow, "雪村").records] == [person.id]
     assert [r.id for r in tr.page_trainees(uow, "9123456").records] == [person.id]
     person = tr.update_trainee(uow, person.id, tr.TraineeForm(
         "慕容复", "11010519491231002X", gender="女", mobile="13787654321"), person.version)
     assert tr.page_trainees(uow, "容雪村").records == ()
+    assert tr.page_trainees(uow, "雪").records == ()
+    assert [r.id for r in tr.page_trainees(uow, "容复").records] == [person.id]
     assert tr.page_trainees(uow, "9123456").records == ()
     assert [r.id for r in tr.page_trainees(uow, "8765432").records] == [person.id]
     assert tr.count_trainees_capped(uow, "慕容复") == tr.TraineeCount(1, False)
     tr.delete_trainee(uow, person.id)
     assert tr.page_trainees(uow, "8765432").records == ()
+    assert tr.page_trainees(uow, "复").records == ()
     assert tr.count_trainees_capped(uow, "8765432") == tr.TraineeCount(0, False)
 
 
@@ -134,14 +147,36 @@ def test_triggers_lost_to_a_table_rebuild_come_back_at_the_next_upgrade(uow, db_
         pytest.skip("SQLite's triggers")
     first = tr.create_trainee(uow, tr.TraineeForm("慕容复", mobile="13800138000"))
     with uow.database.engine.begin() as conn:
-        for name in ("trainees_fts_insert", "trainees_fts_update"):
+        for name in ("trainees_fts_insert", "trainees_fts_update", "trainees_name_chars_insert"):
             conn.exec_driver_sql(f"DROP TRIGGER {name}")
     second = tr.create_trainee(uow, tr.TraineeForm("慕容博", mobile="13900139000"))
     with uow:
         assert not trainee_search.has_fts(uow.session)
+        assert not trainee_search.has_char_index(uow.session)
+    assert [r.id for r in tr.page_trainees(uow, "容博").records] == [second.id]  # scans
     assert [r.id for r in tr.page_trainees(uow, "9001390").records] == [second.id]  # scans
     upgrade(uow.database)
     with uow:
         assert trainee_search.has_fts(uow.session)
+        assert trainee_search.has_char_index(uow.session)
     assert [r.id for r in tr.page_trainees(uow, "9001390").records] == [second.id]  # index
+    assert [r.id for r in tr.page_trainees(uow, "容博").records] == [second.id]
     assert [r.id for r in tr.page_trainees(uow, "慕容复").records] == [first.id]
+
+
+def test_characters_too_common_for_the_character_index_go_to_the_scan(uow, monkeypatch, db_url):
+    """A character in more than CHAR_INDEX_MOST names (王 in a big province) is found sooner by
+    the scan in name order than by sorting all its rows: same answers either way."""
+    _fill(uow)
+    fragments = ["王", "张三", "小", "明"]
+    indexed = {f: _everything(uow, f) for f in fragments}
+    monkeypatch.setattr(trainee_search, "CHAR_INDEX_MOST", 2)
+    statements = _statements(uow)
+    for fragment in fragments:
+        assert _everything(uow, fragment) == indexed[fragment], fragment
+    if db_url.startswith("sqlite"):  # counted in the index, then scanned
+        assert not [s for s in statements if "JOIN trainees_name_chars" in s
+                    or "trainees_name_chars JOIN" in s]
+    _without_index(monkeypatch)
+    for fragment in fragments:
+        assert _everything(uow, fragment) == indexed[fragment], fragment

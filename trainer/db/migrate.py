@@ -20,7 +20,7 @@ from trainer.db.search_index import keep_sqlite_index
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0014"  # the newest file in migrations/versions: change it with every migration
+HEAD_REVISION = "0015"  # the newest file in migrations/versions: change it with every migration
 
 
 def alembic_config():
@@ -164,11 +164,12 @@ def _first_line(exc: Exception) -> str:
 
 def in_models(obj, name: str | None, type_: str, reflected: bool, compare_to) -> bool:
     """Alembic's include_object for comparing the models with a migrated database: the search
-    index of migration 0010 (SQLite's trainees_fts and its shadow tables, PostgreSQL's
-    ix_trainees_*_trgm) is made by SQL the models do not describe."""
+    indexes of migrations 0010 and 0015 (SQLite's trainees_fts, trainees_name_chars and their
+    shadow tables, PostgreSQL's ix_trainees_*_trgm and ix_trainees_name_chars) are made by SQL
+    the models do not describe."""
     name = name or ""
     if type_ == "table":
-        return not name.startswith("trainees_fts")
+        return not name.startswith(("trainees_fts", "trainees_name_chars"))
     if type_ == "index":
-        return not name.endswith("_trgm")
+        return not name.endswith(("_trgm", "_name_chars"))
     return True

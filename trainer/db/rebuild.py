@@ -21,7 +21,7 @@ from typing import Iterator
 from sqlalchemy import Connection, String, inspect, text
 
 from trainer.db import change_feed
-from trainer.db.search_index import keep_sqlite_index
+from trainer.db.search_index import REBUILD, keep_sqlite_index
 from trainer.errors import BackupError
 
 VERSION_TABLE = "alembic_version"
@@ -186,8 +186,8 @@ def _copy_sqlite_rows(copy: Path, target: Path, tables: dict[str, list[str]],
             for (name,) in conn.execute("SELECT name FROM main.sqlite_master WHERE type = "
                                         "'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
                                         ).fetchall():
-                conn.execute(f"INSERT INTO main.{_quoted(name)} ({_quoted(name)}) "
-                             "VALUES ('rebuild')")
+                for statement in REBUILD.get(name, ()):  # only our own index tables
+                    conn.execute(statement.replace("INSERT INTO ", "INSERT INTO main.", 1))
             for _name, sql in triggers:
                 conn.execute(sql)
         broken = conn.execute("PRAGMA main.foreign_key_check").fetchall()

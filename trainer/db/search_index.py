@@ -1,6 +1,9 @@
 """The trainee search index on SQLite (revision 0010): an FTS5 table with the trigram tokenizer
 over trainees.name, id_number and mobile (external content: the text is not stored twice),
-kept in step by three triggers.
+kept in step by three triggers. A trigram index answers fragments of 3 characters or more;
+one or two characters of a name (蒋, 蒋芳) are answered by a second FTS5 table (revision 0015)
+over the name written one character a token (unicode61 on "蒋 芳 怡"; contentless: the
+triggers give it the text), where '蒋芳' is the phrase "蒋 芳"; three more triggers.
 
 A later migration that rebuilds the trainees table in SQLite's batch mode (copy, drop the old
 table, rename) drops the triggers with the old table, and the index would silently go stale.
@@ -31,6 +34,50 @@ TRIGGERS = {  # name → body; the old row leaves the index with the 'delete' co
 }
 
 
+CHARS = "trainees_name_chars"
+NAME_LENGTH = 50  # trainees.name's longest
+
+
+def spaced(name: str) -> str:
+    """SQL writing the name `name` one character a token: '蒋芳怡' → '蒋 芳 怡 …' (the spaces
+    left over at the end are no tokens)."""
+    return " || ' ' || ".join(f"substr({name}, {i}, 1)" for i in range(1, NAME_LENGTH + 1))
+
+
+CHAR_TRIGGERS = {
+    "trainees_name_chars_insert": "AFTER INSERT ON trainees BEGIN "
+        f"INSERT INTO {CHARS} (rowid, name) VALUES (new.id, {spaced('new.name')}); END",
+    "trainees_name_chars_delete": "AFTER DELETE ON trainees BEGIN "
+        f"INSERT INTO {CHARS} ({CHARS}, rowid, name) "
+        f"VALUES ('delete', old.id, {spaced('old.name')}); END",
+    "trainees_name_chars_update": "AFTER UPDATE OF name ON trainees BEGIN "
+        f"INSERT INTO {CHARS} ({CHARS}, rowid, name) "
+        f"VALUES ('delete', old.id, {spaced('old.name')}); "
+        f"INSERT INTO {CHARS} (rowid, name) VALUES (new.id, {spaced('new.name')}); END",
+}
+INDEXES = {FTS: TRIGGERS, CHARS: CHAR_TRIGGERS}  # each table and the triggers keeping it
+INSERT_TRIGGERS = {  # the insert trigger of each table → its work for the trainees after an id
+    "trainees_fts_insert": f"INSERT INTO {FTS} (rowid, name, id_number, mobile) "
+                           "SELECT id, name, id_number, mobile FROM trainees WHERE id > ?",
+    "trainees_name_chars_insert": f"INSERT INTO {CHARS} (rowid, name) "
+                                  f"SELECT id, {spaced('name')} FROM trainees WHERE id > ?",
+}
+REBUILD = {  # each table filled again from the rows
+    FTS: (f"INSERT INTO {FTS} ({FTS}) VALUES ('rebuild')",),
+    CHARS: (f"INSERT INTO {CHARS} ({CHARS}) VALUES ('delete-all')",
+            f"INSERT INTO {CHARS} (rowid, name) SELECT id, {spaced('name')} FROM trainees"),
+}
+
+
+def create_sqlite_char_index(connection: Connection) -> None:
+    connection.exec_driver_sql(f"CREATE VIRTUAL TABLE {CHARS} USING fts5(name, content='', "
+                               "columnsize=0, tokenize='unicode61')")
+    for statement in REBUILD[CHARS]:
+        connection.exec_driver_sql(statement)
+    for name, body in CHAR_TRIGGERS.items():
+        connection.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
+
+
 def create_sqlite_index(connection: Connection) -> None:
     connection.exec_driver_sql(f"CREATE VIRTUAL TABLE {FTS} USING fts5({', '.join(COLUMNS)}, "
                                "content='trainees', content_rowid='id', tokenize='trigram')")
@@ -40,16 +87,19 @@ def create_sqlite_index(connection: Connection) -> None:
 
 
 def keep_sqlite_index(connection: Connection) -> None:
-    """Missing triggers made again and the index rebuilt from the rows, when the index table
-    exists (a database at revision 0010 or later on a SQLite with the trigram tokenizer)."""
+    """Missing triggers made again and the index rebuilt from the rows, for each index table
+    that exists (revisions 0010 and 0015 on a SQLite with FTS5 and the trigram tokenizer)."""
     if connection.dialect.name != "sqlite":
         return
     names = set(connection.exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE name LIKE 'trainees_fts%'").scalars())
-    missing = [n for n in TRIGGERS if n not in names]
-    if FTS not in names or not missing:
-        return
-    for name in missing:
-        connection.exec_driver_sql(f"CREATE TRIGGER {name} {TRIGGERS[name]}")
-    connection.exec_driver_sql(f"INSERT INTO {FTS} ({FTS}) VALUES ('rebuild')")
-    log.info("trainee search index: triggers %s made again, index rebuilt", ", ".join(missing))
+        "SELECT name FROM sqlite_master WHERE name LIKE 'trainees_%'").scalars())
+    for table, triggers in INDEXES.items():
+        missing = [n for n in triggers if n not in names]
+        if table not in names or not missing:
+            continue
+        for name in missing:
+            connection.exec_driver_sql(f"CREATE TRIGGER {name} {triggers[name]}")
+        for statement in REBUILD[table]:
+            connection.exec_driver_sql(statement)
+        log.info("trainee search index %s: triggers %s made again, index rebuilt", table,
+                 ", ".join(missing))

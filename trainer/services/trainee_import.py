@@ -14,6 +14,7 @@ from sqlalchemy.types import TypeEngine
 from trainer.db import change_feed
 from trainer.db.base import utcnow
 from trainer.db.models import Trainee
+from trainer.db.search_index import INSERT_TRIGGERS
 from trainer.security.guard import bulk_write
 from trainer.security.personal import may_reveal
 from trainer.services.uow import UnitOfWork
@@ -66,7 +67,7 @@ class TraineeWriter:
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
         self._bulk = False  # inside `with`: the search index is filled once, at the end
-        self._trigger: str | None = None  # the index's insert trigger, while set aside
+        self._triggers: dict[str, str] = {}  # the indexes' insert triggers set aside: name → SQL
         self._indexed_up_to = 0  # the trainees with a higher id are not indexed yet
         self._sql: tuple | None = None  # (row keys, SQL, parameter order, converters)
         self._positional = True
@@ -77,7 +78,7 @@ class TraineeWriter:
             created_at=_constant(dialect, now, DateTime()),
             updated_at=_constant(dialect, now, DateTime()))
 
-    # --- the search index (SQLite's trainees_fts, revision 0010) -------------------------
+    # --- the search indexes (SQLite's trainees_fts and trainees_name_chars, 0010 and 0015) --
     # Its insert trigger costs ~140 µs a row in a bulk insert (FTS5 writes its pending terms
     # out at every statement's savepoint: a tiny segment per row, merged again and again), 10×
     # the row itself. So after the first chunk (which opens the transaction) the trigger is set
@@ -90,31 +91,31 @@ class TraineeWriter:
 
     def __exit__(self, kind, error, _tb) -> None:
         self._bulk = False
-        if kind is None and self._trigger is not None:
+        if kind is None and self._triggers:
             connection = self.uow.session.connection()
-            connection.exec_driver_sql(
-                "INSERT INTO trainees_fts (rowid, name, id_number, mobile) "
-                "SELECT id, name, id_number, mobile FROM trainees WHERE id > ?",
-                (self._indexed_up_to,))
-            connection.exec_driver_sql(self._trigger)
-            self._trigger = None
+            for name, sql in self._triggers.items():
+                connection.exec_driver_sql(INSERT_TRIGGERS[name], (self._indexed_up_to,))
+                connection.exec_driver_sql(sql)
+            self._triggers = {}
 
     def _set_index_trigger_aside(self) -> None:
-        if not self._bulk or self._trigger is not None:
+        if not self._bulk or self._triggers:
             return
         connection = self.uow.session.connection()
         if connection.dialect.name != "sqlite" \
                 or not connection.connection.dbapi_connection.in_transaction:
             return  # (PostgreSQL's GIN indexes take bulk inserts well: their pending list)
-        trigger = connection.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' "
-            "AND name = 'trainees_fts_insert'").scalar()
-        if trigger is None:
+        triggers = {name: connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+            (name,)).scalar() for name in INSERT_TRIGGERS}
+        triggers = {name: sql for name, sql in triggers.items() if sql is not None}
+        if not triggers:
             return
         self._indexed_up_to = connection.exec_driver_sql(
             "SELECT coalesce(max(id), 0) FROM trainees").scalar_one()
-        connection.exec_driver_sql("DROP TRIGGER trainees_fts_insert")
-        self._trigger = trigger
+        for name in triggers:
+            connection.exec_driver_sql(f"DROP TRIGGER {name}")
+        self._triggers = triggers
 
     def insert(self, rows: list[dict[str, Any]]) -> int:
         """New trainees from their column values; how many were written."""

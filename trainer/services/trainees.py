@@ -17,7 +17,7 @@ from trainer.rules.text import clean_code
 from trainer.security.personal import may_reveal, require_reveal_for_lookup, visible_tail
 from trainer.services.common import (apply, check_version, count, ensure_unique, filtered,
                                      get_row, page, refuse_if_referenced, search_filter)
-from trainer.services.trainee_search import (FTS, SearchPlan, tail_matches,
+from trainer.services.trainee_search import (SearchPlan, tail_matches,
                                              fts_count_is_exact, search_plan)
 from trainer.services.uow import UnitOfWork
 
@@ -295,7 +295,7 @@ def count_trainees_capped(uow: UnitOfWork, search: str = "", *, enterprise_id: i
             total = s.scalar(select(func.count()).select_from(Trainee).where(*conds)) or 0
             return TraineeCount(total, False)
         if fts_count_is_exact(uow, plan, enterprise_id):
-            inner = select(FTS.c.rowid).where(plan.match).limit(cap + 1).subquery()
+            inner = select(plan.index.c.rowid).where(plan.match).limit(cap + 1).subquery()
         else:
             inner = _from(select(Trainee.id), plan).where(*conds).limit(cap + 1).subquery()
         total = s.scalar(select(func.count()).select_from(inner)) or 0
