@@ -30,7 +30,7 @@ ALLOWED_WORDS = {
 # What a text carries that is not words: placeholders, markup, accelerators, format fields.
 NOT_WORDS = re.compile(
     r"\([^()]*\*[^()]*\)|;;|\b[A-Za-z]+(?:-[A-Za-z]+)+\b|“[A-Za-z ]+”|\b[A-Z]+_[A-Z_]+\b"
-    r"|\b(?:trainer|createdb) [^，。；）]*|\b[0-9A-Z]{15,18}\b|%L?\d+|%[sdrf]|%\([a-z_]+\)[sd]|\{[^{}]*\}|<[^<>]+>|&[a-z]+;|\(&\w\)|&\w"
+    r"|\b(?:trainer|createdb) [^，。；）]*|\b[0-9A-Z]{15,18}\b|%L?\d+|%[sdrf]|%\([a-z_]+\)[sdr]|\{[^{}]*\}|<[^<>]+>|&[a-z]+;|\(&\w\)|&\w"
     r"|[A-Za-z0-9._-]+\.(?:pdf|xlsx|xls|csv|ics|db|log)\b|https?://\S+"
     r"|\b[A-Z]\d+(?:-\d+)?\b|--[a-z-]+|\b[a-z_]+\.[a-z_.]+\b")
 

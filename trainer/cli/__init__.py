@@ -53,12 +53,34 @@ def build_parser() -> Parser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    chosen = current._language  # put back when done: main() may run inside a longer process
+    try:
+        return _main(sys.argv[1:] if argv is None else list(argv))
+    finally:
+        current._language = chosen
+
+
+def _lang_option(argv: list[str]) -> str | None:
+    """--lang, looked for before parsing: help, usage and argparse's errors speak it too."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+def _main(argv: list[str]) -> int:
+    lang = _lang_option(argv)
+    if lang and lang.lower()[:2] in ("zh", "en"):
+        set_language(lang)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
-    chosen = current._language  # put back when done: main() may run inside a longer process
     if getattr(args, "lang", None):
         set_language(args.lang)
     streams = sys.stdout, sys.stderr
@@ -67,7 +89,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     finally:
-        current._language = chosen
         if umask is not None:
             os.umask(umask)
         if sys.stdout is not None:  # None after a broken pipe

@@ -7,10 +7,12 @@ services or a document library: `trainer --help` must stay fast (issue 19)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import re
 import sys
 
-from trainer.rules.text import display_width
+from trainer.rules.text import display_width, wrap_columns
 from trainer.texts import text
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
@@ -21,13 +23,61 @@ class UsageError(Exception):
     """Bad arguments found after parsing (exit 2)."""
 
 
+def help_text(english: str) -> str:
+    from trainer.texts.cli_help import help_text as translated
+    return translated(english)
+
+
+@contextlib.contextmanager
+def argparse_language():
+    """argparse's own words (usage, section titles, its error messages) in the current language:
+    its gettext functions answer from the catalogue while the parser works."""
+    from trainer.texts.cli_help import argparse_gettext
+
+    words = argparse_gettext()
+    if words is None:  # English: argparse's own
+        yield
+        return
+    saved = argparse._, argparse.ngettext
+    argparse._, argparse.ngettext = words
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
+
+
+class Formatter(argparse.HelpFormatter):
+    """Help in the current language: the commands' English help texts are the catalogue's keys."""
+
+    def _get_help_string(self, action) -> str:
+        return help_text(action.help)
+
+    def _format_text(self, text: str) -> str:
+        return super()._format_text(help_text(text))
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap_columns(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in wrap_columns(" ".join(text.split()), width))
+
+    def format_help(self) -> str:
+        """argparse ends a section's heading with a half-width colon: a Chinese one ends in ："""
+        return re.sub(r"^(\S[^\n]*[\u4e00-\u9fff]):$",
+                      lambda m: text("cli.section", "zh", heading=m.group(1)),
+                      super().format_help(), flags=re.M)
+
+
 class Parser(argparse.ArgumentParser):
-    """An ArgumentParser that may add arguments when it is first used: a command whose options
-    come from heavy modules (`add`/`edit`: the fields of the service forms) adds them with
-    `later(fill)`, run only when that command is parsed or its help shown."""
+    """An ArgumentParser that speaks the current language (Formatter, argparse_language) and may
+    add arguments when it is first used: a command whose options come from heavy modules
+    (`add`/`edit`: the fields of the service forms) adds them with `later(fill)`, run only when
+    that command is parsed or its help shown."""
 
     def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+        kwargs.setdefault("formatter_class", Formatter)
+        with argparse_language():
+            super().__init__(*args, **kwargs)
         self._later: list = []
 
     def later(self, fill) -> None:
@@ -37,17 +87,35 @@ class Parser(argparse.ArgumentParser):
         while self._later:
             self._later.pop(0)(self)
 
+    def _add_container_actions(self, container) -> None:
+        """A parent's (COMMON's) options join this parser's sections even when the parent was
+        made in another language (argparse matches sections by their titles)."""
+        titles = container._optionals.title, container._positionals.title
+        container._optionals.title = self._optionals.title
+        container._positionals.title = self._positionals.title
+        try:
+            super()._add_container_actions(container)
+        finally:
+            container._optionals.title, container._positionals.title = titles
+
     def parse_known_args(self, args=None, namespace=None):
         self._fill()
-        return super().parse_known_args(args, namespace)
+        with argparse_language():
+            return super().parse_known_args(args, namespace)
 
     def format_help(self) -> str:
         self._fill()
-        return super().format_help()
+        with argparse_language():
+            return super().format_help()
 
     def format_usage(self) -> str:
         self._fill()
-        return super().format_usage()
+        with argparse_language():
+            return super().format_usage()
+
+    def error(self, message: str):
+        with argparse_language():
+            super().error(message)
 
 
 def _common_options() -> argparse.ArgumentParser:

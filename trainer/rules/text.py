@@ -92,3 +92,21 @@ def display_width(text: str) -> int:
 def split_list(text: str) -> list[str]:
     """Items typed with commas, full-width commas or 、 between them (blank items dropped)."""
     return [p.strip() for p in re.split(r"[,，、]", text) if p.strip()]
+
+
+NO_LINE_START = set("，。、；：？！）》」』”’…")  # Chinese punctuation that never begins a line
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’…—"
+
+
+def wrap_columns(text: str, width: int) -> list[str]:
+    """Lines of at most `width` terminal columns (a Chinese character takes two), broken at
+    spaces or between Chinese characters, never inside an English word nor before a closing
+    Chinese punctuation mark (which may hang one past the width)."""
+    lines, line = [], ""
+    for piece in re.findall(rf"[{_WIDE}]|[^\s{_WIDE}]+|\s+", text):
+        if line and display_width(line + piece.rstrip()) > width and piece not in NO_LINE_START:
+            lines.append(line.rstrip())
+            line = "" if piece.isspace() else piece
+        else:
+            line += piece
+    return lines + ([line.rstrip()] if line.strip() else [])

@@ -143,6 +143,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "--overwrite"),
     "info_database": ("数据库：{database}", "database: {database}"),
     "info_schema": ("数据库版本：{revision}", "schema:   {revision}"),
+    "section": ("{heading}：", "{heading}:"),  # a section's heading in the help
     # holidays (trainer/cli/holidays.py)
     "working_day": ("调休上班", "working day"),
     "holiday": ("放假", "holiday"),
