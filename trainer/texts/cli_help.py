@@ -162,6 +162,10 @@ _GENERAL: dict[str, str] = {  # the program, records, lists, documents, enrolmen
     'the fonts documents use; choose another': '文档使用的字体；选用其他字体',
     'the certificates of a class': '一个培训班的结业证书',
     'the sign-in sheet of a lesson': '一个课次的签到表',
+    'the sign-in sheet of a lesson, or every sheet of a programme':
+        '一个课次的签到表，或一个培训项目的全部签到表',
+    "every lesson in a room of the programme's classes, in one PDF":
+        '培训项目各班在教室上的每个课次，合成一个 PDF',
     'month or week timetable (A4 landscape)': '月课表或周课表（A4 横向）',
     'statistics of a period, with charts': '一段时间的统计报表，含图表',
     'attendance summary of a class, or of an enterprise over a period': '一个培训班的出勤汇总，或一个企业一段时间的出勤汇总',
