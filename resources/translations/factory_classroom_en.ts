@@ -2194,6 +2194,10 @@ Print anyway?</translation>
 <context>
     <name>ProgrammeDialog</name>
     <message>
+        <source>Programme %1</source>
+        <translation>Programme %1</translation>
+    </message>
+    <message>
         <source>New programme</source>
         <translation>New programme</translation>
     </message>
@@ -2245,6 +2249,18 @@ Print anyway?</translation>
         <source>Open to:</source>
         <translation>Open to:</translation>
     </message>
+    <message>
+        <source>course's</source>
+        <translation>course's</translation>
+    </message>
+    <message>
+        <source>Pass mark:</source>
+        <translation>Pass mark:</translation>
+    </message>
+    <message>
+        <source>%1 people are enrolled: the courses, venue, start month, months and classes a month can no longer change. The class size can, down to the fullest class.</source>
+        <translation>%1 people are enrolled: the courses, venue, start month, months and classes a month can no longer change. The class size can, down to the fullest class.</translation>
+    </message>
 </context>
 <context>
     <name>ProgrammesPage</name>
@@ -2255,6 +2271,10 @@ Print anyway?</translation>
     <message>
         <source>New programme…</source>
         <translation>New programme…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
     </message>
     <message>
         <source>Import applicants…</source>
@@ -2323,6 +2343,10 @@ Print anyway?</translation>
     <message>
         <source>%1: %2 classes made.</source>
         <translation>%1: %2 classes made.</translation>
+    </message>
+    <message>
+        <source>%1 saved: %2 classes, %3 places.</source>
+        <translation>%1 saved: %2 classes, %3 places.</translation>
     </message>
     <message>
         <source>%1: %2 lessons planned.</source>

@@ -2197,6 +2197,10 @@ Print anyway?</source>
 <context>
     <name>ProgrammeDialog</name>
     <message>
+        <source>Programme %1</source>
+        <translation>培训项目：%1</translation>
+    </message>
+    <message>
         <source>New programme</source>
         <translation>新建培训项目</translation>
     </message>
@@ -2248,6 +2252,18 @@ Print anyway?</source>
         <source>Open to:</source>
         <translation>招收对象：</translation>
     </message>
+    <message>
+        <source>course&apos;s</source>
+        <translation>按课程</translation>
+    </message>
+    <message>
+        <source>Pass mark:</source>
+        <translation>合格线：</translation>
+    </message>
+    <message>
+        <source>%1 people are enrolled: the courses, venue, start month, months and classes a month can no longer change. The class size can, down to the fullest class.</source>
+        <translation>已有 %1 人报名：课程、地点、起始月份、月数和每月开班数不能再改；班级人数仍可修改，但不能少于报名最多的班级的人数。</translation>
+    </message>
 </context>
 <context>
     <name>ProgrammesPage</name>
@@ -2258,6 +2274,10 @@ Print anyway?</source>
     <message>
         <source>New programme…</source>
         <translation>新建培训项目……</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改……</translation>
     </message>
     <message>
         <source>Import applicants…</source>
@@ -2326,6 +2346,10 @@ Print anyway?</source>
     <message>
         <source>%1: %2 classes made.</source>
         <translation>%1：已建 %2 个班。</translation>
+    </message>
+    <message>
+        <source>%1 saved: %2 classes, %3 places.</source>
+        <translation>%1 已保存：%2 个班，名额 %3 个。</translation>
     </message>
     <message>
         <source>%1: %2 lessons planned.</source>

@@ -77,3 +77,39 @@ def test_making_a_programme_in_chinese(capsys, uow, office, db_url):
                  "--months", "1", "--classes-per-month", "1", "--class-size", "30"])
     assert code == 2 and "名称“家政服务员培训”已存在" in capsys.readouterr().err
 
+
+
+def test_a_programme_edited_with_the_version_shown(capsys, uow, office, db_url, tmp_path):
+    def run(*args):
+        code = main(["--db", db_url, "--lang", "zh", *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, out, _ = run("programme", "add", "--name", "千名母婴护理师培训", "--course",
+                       "母婴护理师（初级）", "--level-course", "等级提升=母婴护理师（等级提升）",
+                       "--venue", "秦皇岛市职工培训中心", "--start", "2027-03", "--months", "1",
+                       "--classes-per-month", "2", "--class-size", "3", "--no-plan")
+    assert code == 0, out
+    code, out, _ = run("programme", "show", "1")
+    assert out.splitlines()[0] == "1  千名母婴护理师培训  （版本 1）"
+    path = write_xlsx(tmp_path / "报名表.xlsx", [applicant(i) for i in range(3)])
+    assert run("programme", "enrol", "1", path)[0] == 0
+    code, out, _ = run("programme", "edit", "1", "--version", "1", "--name", "母婴护理师培训（一期）",
+                       "--class-size", "5", "--pass-mark", "初级=65", "--grade", "等级提升=中级",
+                       "--eligible", "下岗失业人员,农民工")
+    assert code == 0, out
+    assert out.strip() == "培训项目 1：母婴护理师培训(一期) 已修改（版本 2），2 个班，名额 10 个"
+    code, out, _ = run("programme", "show", "1")
+    assert "初级：母婴护理师(初级)，每月 1 班，合格线 65，证书等级 初级" in out
+    assert "等级提升：母婴护理师(等级提升)，每月 1 班，合格线 70，证书等级 中级" in out
+    assert "下岗失业人员、农民工" in out
+    code, _, err = run("programme", "edit", "1", "--version", "1", "--class-size", "4")
+    assert code == 1 and "被他人修改：每班人数 3 → 5" in err, err  # stale: refused, unchanged
+    code, _, err = run("programme", "edit", "1", "--version", "2", "--class-size", "2")
+    assert code == 1 and "班级 P1-202703-1 已有 3 人报名" in err, err
+    code, _, err = run("programme", "edit", "1", "--version", "2", "--months", "2")
+    assert code == 1 and "已有 3 人报名，不能再改变地点" in err, err
+    assert run("programme", "edit", "1", "--version", "2", "--pass-mark", "高级=80")[0] == 2
+    assert run("programme", "edit", "1", "--class-size", "4")[0] == 2  # no version given
+    code, out, _ = run("programme", "edit", "1", "--overwrite", "--class-size", "4")
+    assert code == 0 and "名额 8 个" in out

@@ -218,3 +218,63 @@ def test_the_programmes_lessons_planned_from_the_page(qtbot, window, answer, uow
                if x.class_id in {c.id for c in record.classes}]
     assert len(lessons) == 4 and all(x.venue_id == office.centre for x in lessons)
     assert page.status.text() == f"{record.name}: 4 lessons planned."
+
+
+def test_a_programme_edited_through_the_dialog(qtbot, window, answer, typist, uow, office,
+                                               tmp_path):
+    """Once people are enrolled: the shape fields disabled with the reason; the class size
+    refused below the fullest class (beside the field), then raised; a level's pass mark
+    typed; all saved with the version shown. A change made meanwhile at another desk is
+    refused in the banner with who changed what, and the dialog stays."""
+    from trainer.services import programme_changes as changes
+
+    record = make_programme(uow, office, months=1, per_month=2, size=3, start=START)
+    apps.enrol_applications(uow, apps.preview_applications(
+        uow, record.id, write_xlsx(tmp_path / "a.xlsx", [applicant(i) for i in range(2)])))
+    page = window.show_page("programmes")
+    page.programmes.selectRow(0)
+    assert page.edit_button.isEnabled()
+    seen = {}
+
+    def edit(dialog):
+        assert dialog.objectName() == "programmeDialog" and dialog.fixed_note.isVisible()
+        assert not dialog.months.isEnabled() and dialog.class_size.isEnabled()
+        assert dialog.mark.value() == 60 and dialog.raising_mark.value() == 70
+        dialog.name.selectAll()
+        typist(dialog.name, "母婴护理师培训（一期）")
+        dialog.class_size.selectAll()
+        typist(dialog.class_size, "1")
+        dialog.save_button.click()
+        seen["size"] = dialog.field_error("class_size") or dialog.banner.text()
+        assert dialog.isVisible()
+        dialog.class_size.selectAll()
+        typist(dialog.class_size, "5")
+        dialog.mark.selectAll()
+        typist(dialog.mark, "65")
+        dialog.grab().save(str(SHOTS / "programme-edit.png"))
+        dialog.save_button.click()
+        assert not dialog.isVisible(), dialog.banner.text()
+
+    answer(page.edit_button.click, edit)
+    assert "P%d-202609-1 has 2 trainees enrolled" % record.id in seen["size"]
+    changed = pg.get_programme(uow, record.id)
+    assert changed.name == "母婴护理师培训(一期)" and changed.version == record.version + 1
+    assert [c.capacity for c in changed.classes] == [5, 5]
+    assert [lv.pass_mark for lv in changed.levels] == [65, 70]
+    assert page.status.text() == "母婴护理师培训(一期) saved: 2 classes, 10 places."
+    assert _row_texts(page.programmes, 0)[5:] == ["10", "2"]
+
+    def stale(dialog):
+        other = changes.form_of(changed)  # desk 2 saves first
+        changes.update_programme(uow, record.id, other.__class__(**{
+            **other.__dict__, "class_size": 4}), changed.version)
+        dialog.class_size.selectAll()
+        typist(dialog.class_size, "6")
+        dialog.save_button.click()
+        seen["stale"] = dialog.banner.text()
+        assert dialog.isVisible()
+        dialog.reject()
+
+    answer(page.edit_button.click, stale)
+    assert "changed" in seen["stale"] and "4" in seen["stale"], seen["stale"]
+    assert [c.capacity for c in pg.get_programme(uow, record.id).classes] == [4, 4]

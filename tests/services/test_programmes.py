@@ -18,6 +18,7 @@ from trainer.db.models import Enrolment, Trainee
 from trainer.errors import InvalidInput, InUseError, StaleEditError, ValidationError
 from trainer.scheduling.proposal import accept_proposal
 from trainer.services import applications as apps
+from trainer.services import programme_changes as changes
 from trainer.services import programmes as pg
 from trainer.services.assessment import AssessmentEntry, record_assessments
 from trainer.services.levels import (grades_for, pass_mark_for, set_enrolment_level,
@@ -102,28 +103,60 @@ def test_changes_carry_the_version_and_the_shape_is_fixed_once_people_enrol(uow,
                                                                             tmp_path):
     record = make_programme(uow, office, months=1, per_month=2, size=3)
     form = programme_form(office, months=2, per_month=2, size=3)
-    changed = pg.update_programme(uow, record.id, form, record.version)
+    changed = changes.update_programme(uow, record.id, form, record.version)
     assert len(changed.classes) == 4  # made again: nobody was in them
     with pytest.raises(StaleEditError):
-        pg.update_programme(uow, record.id, form, record.version)
+        changes.update_programme(uow, record.id, form, record.version)
     path = write_xlsx(tmp_path / "a.xlsx", [applicant(0)])
     apps.enrol_applications(uow, apps.preview_applications(uow, record.id, path))
     changed = pg.get_programme(uow, record.id)
     with pytest.raises(pg.ProgrammeError) as info:
-        pg.update_programme(uow, record.id, programme_form(office, months=3, per_month=2, size=3),
+        changes.update_programme(uow, record.id, programme_form(office, months=3, per_month=2, size=3),
                             changed.version)
     assert info.value.reason == "has_enrolments" and "1 人报名" in info.value.message("zh")
-    renamed = pg.update_programme(uow, record.id, programme_form(
+    renamed = changes.update_programme(uow, record.id, programme_form(
         office, months=2, per_month=2, size=3, name="母婴护理师培训（第二期）"), changed.version)
     assert renamed.name == "母婴护理师培训(第二期)" and len(renamed.classes) == 4
     with pytest.raises(InUseError):
-        pg.delete_programme(uow, record.id, renamed.version)
-    lv = pg.set_level_marks(uow, record.id, "等级提升", pass_mark=75, grade="中级",
+        changes.delete_programme(uow, record.id, renamed.version)
+    lv = changes.set_level_marks(uow, record.id, "等级提升", pass_mark=75, grade="中级",
                             expected_version=renamed.levels[1].version)
     assert (lv.pass_mark, lv.grade) == (75, "中级")
     other = make_programme(uow, office, months=1, name="试点班")
-    pg.delete_programme(uow, other.id, other.version)
+    changes.delete_programme(uow, other.id, other.version)
     assert [p.name for p in pg.list_programmes(uow)] == ["母婴护理师培训(第二期)"]
+
+
+def test_class_size_changes_while_no_class_holds_more(uow, office, tmp_path):
+    """The size may change once people are enrolled, down to the fullest class: each class's
+    places follow; below it, refused naming the class, nothing changed. A pass mark change
+    alone makes a new version, so a desk holding the old one is refused."""
+    record = make_programme(uow, office, months=1, per_month=2, size=3)
+    path = write_xlsx(tmp_path / "a.xlsx", [applicant(i) for i in range(2)])
+    apps.enrol_applications(uow, apps.preview_applications(uow, record.id, path))
+    seen = pg.get_programme(uow, record.id)
+    with pytest.raises(pg.ProgrammeError) as info:
+        changes.update_programme(uow, record.id, programme_form(
+            office, months=1, per_month=2, size=1), seen.version)
+    assert info.value.reason == "over_size"
+    assert info.value.message("zh") == (f"班级 P{record.id}-202703-1 已有 2 人报名，培训项目“{record.name}”"
+                                        "的班级人数不能改为 1 人。")
+    assert [c.capacity for c in pg.get_programme(uow, record.id).classes] == [3, 3]
+    bigger = changes.update_programme(uow, record.id, programme_form(
+        office, months=1, per_month=2, size=5), seen.version)
+    assert [c.capacity for c in bigger.classes] == [5, 5] and bigger.places == 10
+    assert [c.id for c in bigger.classes] == [c.id for c in seen.classes]  # the same classes
+    smaller = changes.update_programme(uow, record.id, programme_form(
+        office, months=1, per_month=2, size=2), bigger.version)
+    assert [c.capacity for c in smaller.classes] == [2, 2]
+    form = programme_form(office, months=1, per_month=2, size=2)
+    marked = form.__class__(**{**form.__dict__, "levels": (
+        form.levels[0].__class__(**{**form.levels[0].__dict__, "pass_mark": 65}),
+        form.levels[1])})
+    after = changes.update_programme(uow, record.id, marked, smaller.version)
+    assert after.levels[0].pass_mark == 65 and after.version > smaller.version
+    with pytest.raises(StaleEditError):
+        changes.update_programme(uow, record.id, form, smaller.version)
 
 
 def _list_rows():
@@ -225,7 +258,7 @@ def test_levels_set_the_pass_mark_and_the_grade_on_each_certificate(uow, office,
                                             .where(Enrolment.cohort_id == beginner)).all())
     assert len(people) == 3
     assert pass_mark_for(uow, beginner) == 60 and pass_mark_for(uow, raising) == 70
-    pg.set_level_marks(uow, record.id, "初级", pass_mark=65, grade="初级（五级）",
+    changes.set_level_marks(uow, record.id, "初级", pass_mark=65, grade="初级（五级）",
                        expected_version=record.levels[0].version)
     assert pass_mark_for(uow, beginner, "初级") == 65
     with pytest.raises(pg.ProgrammeError) as info:

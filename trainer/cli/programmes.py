@@ -8,13 +8,19 @@
     trainer programme show PROGRAMME
     trainer programme enrol PROGRAMME FILE [--dry-run] [--sheet NAME]
     trainer programme level CLASS TRAINEE LEVEL [--version N]
+    trainer programme edit PROGRAMME (--version N | --overwrite) [--name NAME] [--venue VENUE]
+        [--start YYYY-MM] [--months N] [--classes-per-month N] [--class-size N]
+        [--eligible "…"] [--pass-mark 初级=60] [--grade 等级提升=中级] [--notes TEXT]
 
 `add` makes the programme and its classes, then plans their lessons with the planner (offline,
 in the programme's venue) unless --no-plan; it prints the programme's id, its class codes and
 the lessons planned. `enrol` reads the applicants' list (姓名, 身份证号, 手机号, 人员类别,
 报名等级, 已持证) and prints `enrolled N, refused M` and one line per refused row
 (`row R: reason`); exit 3 when rows were refused (the others are enrolled unless --dry-run),
-2 when the file cannot be read."""
+2 when the file cannot be read. `edit` changes what is given and keeps the rest, with the
+version `show` printed (exit 1, nothing changed, when someone changed it since); the class size
+may change while no class holds more, the venue, months and classes only while nobody is
+enrolled."""
 from __future__ import annotations
 
 import datetime as dt
@@ -85,6 +91,28 @@ def add_commands(sub) -> None:
     q.add_argument("trainee", type=int, metavar="TRAINEE", help="trainee id")
     q.add_argument("level", metavar="LEVEL")
     q.add_argument("--version", type=int, default=None, help="the enrolment's version you saw")
+    _edit_arguments(psub)
+
+
+def _edit_arguments(psub) -> None:
+    q = psub.add_parser("edit", parents=[COMMON], help="change a programme (what is given)")
+    q.add_argument("programme", metavar="PROGRAMME", help="id or name")
+    seen = q.add_mutually_exclusive_group(required=True)
+    seen.add_argument("--version", type=int, metavar="N", dest="expected_version",
+                      help="the version `programme show` printed: refused (exit 1) when "
+                           "someone changed the programme since")
+    seen.add_argument("--overwrite", action="store_true",
+                      help="change it whatever changed since (instead of --version)")
+    q.add_argument("--name")
+    q.add_argument("--venue", help="venue or training centre (name or id)")
+    q.add_argument("--start", type=_month, metavar="YYYY-MM")
+    q.add_argument("--months", type=int)
+    q.add_argument("--classes-per-month", type=int)
+    q.add_argument("--class-size", type=int)
+    q.add_argument("--eligible", help="categories taken, comma-separated; \"\" for anyone")
+    q.add_argument("--pass-mark", action="append", metavar="LEVEL=MARK")
+    q.add_argument("--grade", action="append", metavar="LEVEL=GRADE")
+    q.add_argument("--notes")
 
 
 def _course(uow, text: str) -> int:
@@ -115,7 +143,7 @@ def _venue(uow, text: str) -> int:
 
 def cmd_programme(args) -> int:
     return {"add": _add, "list": _list, "show": _show, "enrol": _enrol,
-            "level": _level}[args.programme_action](args)
+            "level": _level, "edit": _edit}[args.programme_action](args)
 
 
 def _add(args) -> int:
@@ -167,7 +195,7 @@ def _show(args) -> int:
     p = find_programme(uow, args.programme)
     cats = text("cli.separator", lang).join(label(TRAINEE_CATEGORIES, c, lang)
                                             for c in p.eligible_categories)
-    print(f"{p.id}  {p.name}")
+    print(f"{p.id}  {p.name}  " + text("cli.programme_version", version=p.version))
     print(text("cli.programme_where", venue=p.venue_name, year=p.start_month.year,
                month=p.start_month.month, months=p.months, per_month=p.classes_per_month,
                size=p.class_size, categories=cats or text("cli.programme_anyone")))
@@ -214,3 +242,36 @@ def _level(args) -> int:
     print(text("cli.programme_level_set", code=cls.code, name=done.trainee_name, level=done.level))
     return EXIT_OK
 
+
+def _edit(args) -> int:
+    import dataclasses
+
+    from trainer.services.programme_changes import form_of, update_programme
+    from trainer.services.programmes import find_programme, parse_categories
+
+    _db, uow = open_db(args)
+    record = find_programme(uow, args.programme)
+    form = form_of(record)
+    marks, grades = _pairs(args.pass_mark, "--pass-mark"), _pairs(args.grade, "--grade")
+    unknown = sorted((set(marks) | set(grades)) - {lv.level for lv in form.levels})
+    if unknown:
+        raise UsageError(text("cli.programme_no_level", name=record.name, level=unknown[0],
+                              levels=text("cli.separator").join(lv.level for lv in form.levels)))
+    levels = tuple(dataclasses.replace(lv, pass_mark=int(marks[lv.level]) if lv.level in marks
+                                       else lv.pass_mark, grade=grades.get(lv.level, lv.grade))
+                   for lv in form.levels)
+    given = {"name": args.name, "start_month": args.start, "months": args.months,
+             "classes_per_month": args.classes_per_month, "class_size": args.class_size,
+             "notes": args.notes,
+             "venue_id": _venue(uow, args.venue) if args.venue is not None else None,
+             "eligible_categories": parse_categories(args.eligible)
+             if args.eligible is not None else None}
+    form = dataclasses.replace(form, levels=levels,
+                               **{k: v for k, v in given.items() if v is not None})
+    version = None if args.overwrite else args.expected_version
+    if version is None:
+        version = record.version
+    changed = update_programme(uow, record.id, form, version)
+    print(text("cli.programme_changed", id=changed.id, name=changed.name,
+               version=changed.version, classes=len(changed.classes), places=changed.places))
+    return EXIT_OK

@@ -7,8 +7,8 @@ programme's categories, each with its month as its date window and the programme
 `plan_programme_lessons` then asks the planner for their lessons (a Proposal, accepted with
 scheduling.proposal.accept_proposal). Classes of a month are split between the levels: a level
 with its own `classes_per_month` takes those, the first level (the newcomers') the rest.
-Applicants are placed by services/applications.py; levels and graded certificates are
-services/levels.py."""
+Changing, re-sizing and deleting a programme is services/programme_changes.py. Applicants are
+placed by services/applications.py; levels and graded certificates are services/levels.py."""
 from __future__ import annotations
 
 import datetime as dt
@@ -22,8 +22,7 @@ from trainer.texts import TRAINEE_CATEGORIES
 from trainer.rules import fields
 from trainer.rules.completion import ACTIVE, CANCELLED_LESSON
 from trainer.rules.text import clean_text
-from trainer.services.common import check_version, ensure_unique, get_row, refuse_if_referenced
-from trainer.services.lesson_departures import lesson_deleted
+from trainer.services.common import ensure_unique, get_row
 from trainer.services.uow import UnitOfWork
 
 BEGINNER, RAISING = "初级", "等级提升"  # the two levels of the Qinhuangdao plan (office data)
@@ -326,106 +325,6 @@ def create_programme(uow: UnitOfWork, form: ProgrammeForm) -> ProgrammeRecord:
 def _enrolment_count(uow: UnitOfWork, programme_id: int) -> int:
     return uow.session.scalar(select(func.count()).select_from(Enrolment).join(
         Cohort, Cohort.id == Enrolment.cohort_id).where(Cohort.programme_id == programme_id)) or 0
-
-
-def update_programme(uow: UnitOfWork, programme_id: int, form: ProgrammeForm,
-                     expected_version: int | None) -> ProgrammeRecord:
-    """Changes the programme. Name, notes, eligible categories, pass marks and grades may
-    always change (the classes take the new categories); the venue, months, classes, class
-    size and levels only while nobody is enrolled (its classes are then made again, lessons
-    with them)."""
-    values, levels = _clean(form)
-    with uow:
-        s, org = uow.session, uow.organization_id
-        row = get_row(s, Programme, programme_id, "programme", org)
-        check_version(row, expected_version, "programme", row.name)
-        _check_refs(uow, form.venue_id, levels, values["class_size"])
-        ensure_unique(s, select(Programme.id).where(
-            Programme.organization_id == org, Programme.name == values["name"],
-            Programme.id != row.id), "name", values["name"])
-        old = list(s.scalars(select(ProgrammeLevel).where(
-            ProgrammeLevel.programme_id == row.id).order_by(ProgrammeLevel.position)))
-        shape = lambda lvs: [(lv["level"] if isinstance(lv, dict) else lv.level,  # noqa: E731
-                              lv["course_id"] if isinstance(lv, dict) else lv.course_id,
-                              lv["classes_per_month"] if isinstance(lv, dict)
-                              else lv.classes_per_month) for lv in lvs]
-        reshaped = (shape(levels) != shape(old) or form.venue_id != row.venue_id or any(
-            values[k] != getattr(row, k) for k in ("start_month", "months", "classes_per_month",
-                                                   "class_size")))
-        if reshaped:
-            taken = _enrolment_count(uow, row.id)
-            if taken:
-                raise ProgrammeError("has_enrolments", name=row.name, count=taken)
-            _drop_classes(uow, row.id)
-            for lv in old:
-                s.delete(lv)
-            s.flush()
-            row.venue_id = form.venue_id
-        for key, value in values.items():
-            setattr(row, key, value)
-        if reshaped:
-            new_levels = [ProgrammeLevel(programme_id=row.id, **lv) for lv in levels]
-            s.add_all(new_levels)
-            s.flush()
-            _make_classes(uow, row, new_levels)
-        else:
-            for lv, new in zip(old, levels):
-                lv.pass_mark, lv.grade = new["pass_mark"], new["grade"]
-            for cohort in s.scalars(select(Cohort).where(Cohort.programme_id == row.id)):
-                cohort.eligible_categories = row.eligible_categories
-        s.flush()
-        return _record(uow, row)
-
-
-def _drop_classes(uow: UnitOfWork, programme_id: int) -> None:
-    s = uow.session
-    for cohort in list(s.scalars(select(Cohort).where(Cohort.programme_id == programme_id))):
-        for lesson in list(s.scalars(select(Lesson).where(Lesson.cohort_id == cohort.id))):
-            lesson_deleted(uow, lesson)  # its calendars send it as cancelled (io/ics.py)
-            s.delete(lesson)
-        s.flush()
-        s.delete(cohort)
-    s.flush()
-
-
-def delete_programme(uow: UnitOfWork, programme_id: int, expected_version: int | None) -> None:
-    """Deletes a programme nobody is enrolled in, with its classes and their lessons."""
-    with uow:
-        s = uow.session
-        row = get_row(s, Programme, programme_id, "programme", uow.organization_id)
-        check_version(row, expected_version, "programme", row.name)
-        from trainer.db.models import Trainee
-        refuse_if_referenced(s, "programme", row.name, [
-            ("enrolment", select(Trainee.name).join(Enrolment, Enrolment.trainee_id == Trainee.id)
-             .join(Cohort, Cohort.id == Enrolment.cohort_id)
-             .where(Cohort.programme_id == row.id))])
-        _drop_classes(uow, row.id)
-        s.delete(row)
-        s.flush()
-
-
-def set_level_marks(uow: UnitOfWork, programme_id: int, level: str, *,
-                    pass_mark: int | None, grade: str,
-                    expected_version: int | None) -> LevelRecord:
-    """The exam's pass mark for one level (None: the course's) and the grade its certificates
-    show when passed ("" : the level's name)."""
-    check = fields.FieldCheck()
-    mark = check(fields.integer, pass_mark, "pass_mark", maximum=1000)
-    grade_text = check(fields.text, grade, "grade", max_len=20)
-    check.raise_if_any()
-    with uow:
-        s = uow.session
-        row = get_row(s, Programme, programme_id, "programme", uow.organization_id)
-        lv = s.scalar(select(ProgrammeLevel).where(ProgrammeLevel.programme_id == row.id,
-                                                   ProgrammeLevel.level == clean_text(level)))
-        if lv is None:
-            raise ProgrammeError("level_unknown", name=row.name, level=clean_text(level),
-                                 levels=tuple(s.scalars(select(ProgrammeLevel.level).where(
-                                     ProgrammeLevel.programme_id == row.id))))
-        check_version(lv, expected_version, "programme", f"{row.name} {lv.level}")
-        lv.pass_mark, lv.grade = mark, grade_text
-        s.flush()
-        return next(x for x in _record(uow, row).levels if x.id == lv.id)
 
 
 # --- lessons: the planner ---------------------------------------------------------------------

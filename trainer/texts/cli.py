@@ -197,6 +197,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "programme_written": ("新建学员 {created} 人，编入 {classes} 个班",
                           "new trainees {created}, placed in {classes} classes"),
     "programme_level_set": ("{code} {name}：{level}", "{code} {name}: {level}"),
+    "programme_version": ("（版本 {version}）", "(version {version})"),
+    "programme_changed": ("培训项目 {id}：{name} 已修改（版本 {version}），{classes} 个班，名额 {places} 个",
+                          "programme {id}: {name} changed (version {version}), {classes} classes, "
+                          "{places} places"),
+    "programme_no_level": ("培训项目“{name}”没有“{level}”等级（有：{levels}）",
+                           "programme “{name}” has no level “{level}” (it has: {levels})"),
 }
 
 # the Chinese names `trainer list/add/edit/delete KIND` takes for its kinds

@@ -231,9 +231,12 @@ BACKUP_ERROR = {
 
 
 PROGRAMME_ERROR = {
-    "has_enrolments": ("培训项目“{name}”已有 {count} 人报名，不能再改变地点、月数、开班数、班级人数或等级。",
-                       "Programme “{name}” has {count} enrolments: its venue, months, classes, "
-                       "class size and levels can no longer change."),
+    "has_enrolments": ("培训项目“{name}”已有 {count} 人报名，不能再改变地点、起始月份、月数、开班数或等级。",
+                       "Programme “{name}” has {count} enrolments: its venue, start month, "
+                       "months, classes and levels can no longer change."),
+    "over_size": ("班级 {code} 已有 {count} 人报名，培训项目“{name}”的班级人数不能改为 {size} 人。",
+                  "Class {code} has {count} trainees enrolled: programme “{name}” cannot have "
+                  "classes of {size}."),
     "level_unknown": ("培训项目“{name}”没有“{level}”等级（有：{levels}）。",
                       "Programme “{name}” has no level “{level}” (it has: {levels})."),
     "too_many_classes": ("各等级每月开班数之和（{given}）超过每月开班数（{total}）。",

@@ -1,17 +1,22 @@
-"""A new programme (培训项目): one course, optionally a level-raising (等级提升) course, at a
-venue or training centre, from a start month for some months, classes a month of a size, open
-to the trainee categories ticked. Saving calls programmes.create_programme, which makes the
-classes; the core's refusals appear beside their fields."""
+"""A programme (培训项目), new or changed: one course, optionally a level-raising (等级提升)
+course, each with its exam's pass mark, at a venue or training centre, from a start month for
+some months, classes a month of a size, open to the trainee categories ticked. Saving calls
+programmes.create_programme (which makes the classes) or programme_changes.update_programme
+with the version the dialog was opened on; the core's refusals appear beside their fields, a
+change made meanwhile at another desk in the banner. Once people are enrolled, the fields that
+would make the classes again are disabled and say why; the class size stays open (down to the
+fullest class)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QLineEdit,
-                               QSpinBox, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QSpinBox, QWidget)
 
 from trainer.texts import TRAINEE_CATEGORIES, label
-from trainer.services import programmes
+from trainer.services import programme_changes, programmes
 from trainer.services.courses import list_courses
 from trainer.services.enterprises import list_venues
 from trainer.services.uow import UnitOfWork
@@ -19,17 +24,19 @@ from ui.dialogs.form_dialog import FormDialog
 
 
 class ProgrammeDialog(FormDialog):
-    def __init__(self, parent: QWidget | None, uow: UnitOfWork) -> None:
+    def __init__(self, parent: QWidget | None, uow: UnitOfWork,
+                 record: programmes.ProgrammeRecord | None = None) -> None:
         super().__init__(parent, "")
         self.setObjectName("programmeDialog")
-        self.setWindowTitle(self.tr("New programme"))
-        self.uow = uow
+        self.setWindowTitle(self.tr("Programme %1").replace("%1", record.name) if record
+                            else self.tr("New programme"))
+        self.uow, self.record = uow, record
         self.name = self.add_field("name", self.tr("Name:"), QLineEdit(self))
         courses = list_courses(uow)
-        self.course = self.add_field(("course", "levels", "level"), self.tr("Course:"), QComboBox(self))
-        self.course.setObjectName("course")
-        self.raising = self.add_field("raising", self.tr("Level-raising course:"),
-                                      QComboBox(self))
+        self.course, self.mark = self._level_row(("course", "levels", "level", "pass_mark"),
+                                                 self.tr("Course:"), "course")
+        self.raising, self.raising_mark = self._level_row(
+            ("raising",), self.tr("Level-raising course:"), "raising")
         self.raising.addItem(self.tr("(none)"), None)
         for course in courses:
             self.course.addItem(course.title, course.id)
@@ -61,7 +68,55 @@ class ProgrammeDialog(FormDialog):
             grid.addWidget(box, n // 2, n % 2)
         boxes.setToolTip(self.tr("No category ticked: anyone may apply."))
         self.add_field("eligible_categories", self.tr("Open to:"), boxes)
-        self.resize(560, 520)
+        self.fixed_note = QLabel(self)
+        self.fixed_note.setObjectName("fixedNote")
+        self.fixed_note.setWordWrap(True)
+        self.body.insertWidget(0, self.fixed_note)
+        self.fixed_note.hide()
+        if record is not None:
+            self._show(record)
+        self.resize(600, 560)
+
+    def _level_row(self, keys: tuple[str, ...], label: str, name: str):
+        """A level's course and, beside it, its exam's pass mark (0: the course's own)."""
+        row = QWidget(self)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        combo = QComboBox(row)
+        combo.setObjectName(name)
+        mark = QSpinBox(row)
+        mark.setObjectName(f"{name}Mark")
+        mark.setRange(0, 1000)
+        mark.setSpecialValueText(self.tr("course's"))
+        line.addWidget(combo, 1)
+        line.addWidget(QLabel(self.tr("Pass mark:"), row))
+        line.addWidget(mark)
+        self.add_field(keys, label, row)
+        return combo, mark
+
+    def _show(self, record: programmes.ProgrammeRecord) -> None:
+        """The programme as it is; the shape fixed once people are enrolled."""
+        self.name.setText(record.name)
+        for (combo, mark), level in zip(((self.course, self.mark),
+                                         (self.raising, self.raising_mark)), record.levels):
+            combo.setCurrentIndex(max(combo.findData(level.course_id), 0))
+            mark.setValue(level.pass_mark or 0)
+        self.venue.setCurrentIndex(max(self.venue.findData(record.venue_id), 0))
+        self.start.setDate(QDate(record.start_month.year, record.start_month.month, 1))
+        self.months.setValue(record.months)
+        self.per_month.setValue(record.classes_per_month)
+        self.class_size.setValue(record.class_size)
+        for code, box in self.boxes.items():
+            box.setChecked(code in record.eligible_categories)
+        if record.enrolled:
+            for widget in (self.course, self.raising, self.venue, self.start, self.months,
+                           self.per_month):
+                widget.setEnabled(False)
+            self.fixed_note.setText(self.tr(
+                "%1 people are enrolled: the courses, venue, start month, months and classes a "
+                "month can no longer change. The class size can, down to the fullest class.")
+                .replace("%1", str(record.enrolled)))
+            self.fixed_note.show()
 
     def _spin(self, low: int, high: int, value: int) -> QSpinBox:
         spin = QSpinBox(self)
@@ -70,9 +125,16 @@ class ProgrammeDialog(FormDialog):
         return spin
 
     def form_values(self) -> programmes.ProgrammeForm:
-        levels = [programmes.LevelForm(programmes.BEGINNER, self.course.currentData())]
-        if self.raising.currentData() is not None:
-            levels.append(programmes.LevelForm(programmes.RAISING, self.raising.currentData()))
+        kept = {lv.level: lv for lv in (self.record.levels if self.record else ())}
+        levels = []
+        for level, combo, mark in ((programmes.BEGINNER, self.course, self.mark),
+                                   (programmes.RAISING, self.raising, self.raising_mark)):
+            if combo.currentData() is None:
+                continue
+            old = kept.get(level)
+            levels.append(programmes.LevelForm(
+                level, combo.currentData(), old.classes_per_month if old else None,
+                mark.value() or None, old.grade if old else ""))
         start = self.start.date()
         return programmes.ProgrammeForm(
             self.name.text(), self.venue.currentData(), dt.date(start.year(), start.month(), 1),
@@ -80,8 +142,15 @@ class ProgrammeDialog(FormDialog):
             tuple(code for code, box in self.boxes.items() if box.isChecked()), tuple(levels))
 
     def save(self) -> programmes.ProgrammeRecord:
-        return programmes.create_programme(self.uow, self.form_values())
+        if self.record is None:
+            return programmes.create_programme(self.uow, self.form_values())
+        form = self.form_values()  # levels the dialog does not show (made by the CLI) kept:
+        extra = programme_changes.form_of(self.record).levels[2:]
+        form = dataclasses.replace(form, levels=form.levels + extra)
+        return programme_changes.update_programme(self.uow, self.record.id, form,
+                                                  self.record.version)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, uow: UnitOfWork) -> programmes.ProgrammeRecord | None:
-        return cls.run(cls(parent, uow))
+    def ask(cls, parent: QWidget | None, uow: UnitOfWork,
+            record: programmes.ProgrammeRecord | None = None) -> programmes.ProgrammeRecord | None:
+        return cls.run(cls(parent, uow, record))

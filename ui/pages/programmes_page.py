@@ -64,6 +64,7 @@ class ProgrammesPage(Page):
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.new_button = self._button("newProgramme", self.new_record)
+        self.edit_button = self._button("editProgramme", self.edit_record)
         self.import_button = self._button("importApplicants", self.import_applicants)
         self.plan_button = self._button("planLessons", self.plan_lessons)
         self.issue_button = self._button("issueGraded", self.issue_certificates)
@@ -72,6 +73,7 @@ class ProgrammesPage(Page):
         self.status.setWordWrap(True)
         self.programmes = _table(self, "programmes", 7)
         self.programmes.itemSelectionChanged.connect(self.show_classes)
+        self.programmes.itemDoubleClicked.connect(self.edit_record)
         self.classes_label = QLabel(self)
         self.classes = _table(self, "classes", 5)
         self.classes.itemSelectionChanged.connect(self.show_trainees)
@@ -82,6 +84,7 @@ class ProgrammesPage(Page):
         top.addWidget(self.heading)
         top.addStretch(1)
         top.addWidget(self.new_button)
+        top.addWidget(self.edit_button)
         top.addWidget(self.plan_button)
         top.addWidget(self.import_button)
         lower = QWidget(self)
@@ -126,6 +129,7 @@ class ProgrammesPage(Page):
     def retranslate(self) -> None:
         self.heading.setText(self.title())
         self.new_button.setText(self.tr("New programme…"))
+        self.edit_button.setText(self.tr("Edit…"))
         self.import_button.setText(self.tr("Import applicants…"))
         self.plan_button.setText(self.tr("Plan lessons…"))
         self.issue_button.setText(self.tr("Issue graded certificates…"))
@@ -175,6 +179,7 @@ class ProgrammesPage(Page):
 
     def _enable(self) -> None:
         self.import_button.setEnabled(self.record is not None)
+        self.edit_button.setEnabled(self.record is not None)
         self.plan_button.setEnabled(self.record is not None)
         self.issue_button.setEnabled(_selected(self.classes) is not None)
 
@@ -187,6 +192,20 @@ class ProgrammesPage(Page):
             self.refresh(select=record.id)
             self.status.setText(self.tr("%1: %2 classes made.").replace("%1", record.name)
                                 .replace("%2", str(len(record.classes))))
+
+    def edit_record(self) -> None:
+        """The programme dialog on the selected programme, saved with the version shown."""
+        from ui.dialogs.programme_dialog import ProgrammeDialog
+
+        if self.record is None:
+            return
+        record = ProgrammeDialog.ask(self, self.uow, self.record)
+        if record is not None:
+            self.refresh(select=record.id)
+            self.status.setText(self.tr("%1 saved: %2 classes, %3 places.")
+                                .replace("%1", record.name)
+                                .replace("%2", str(len(record.classes)))
+                                .replace("%3", str(record.places)))
 
     def plan_lessons(self) -> None:
         """The planner's proposal for the lessons its classes lack, shown to accept or discard."""
