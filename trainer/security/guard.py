@@ -416,11 +416,12 @@ def _bulk_values(table: str, rows: list[dict]) -> dict | None:
         rows = [_clean(table, r) for r in rows]
     columns = [c for c in rows[0] if c not in SKIPPED_COLUMNS]
     secret = [i for i, c in enumerate(columns) if c in SECRET_COLUMNS]
-    personal = [(i, c) for i, c in enumerate(columns) if c in PERSONAL_FIELDS]
+    masks = [(i, PERSONAL_FIELDS[c]) for i, c in enumerate(columns) if c in PERSONAL_FIELDS]
     values = [[r.get(c) for c in columns] for r in rows]
     for line in values:
         for i in secret:
             line[i] = "***" if line[i] is not None else None
-        for i, column in personal:  # stored masked (security.personal)
-            line[i] = mask_personal(column, line[i])
+        for i, mask in masks:  # stored masked: security.personal.mask_personal, inlined
+            if line[i]:
+                line[i] = mask(line[i])
     return {BULK_COLUMNS: columns, BULK_ROWS: values}
