@@ -30,6 +30,10 @@ HELP: dict[str, str] = {
     'class code or id': '班级代码或编号',
     'trainee id': '学员编号',
     "the enrolment's version you saw": '您看到的报名记录版本号',
+    'change a programme (what is given)': '修改培训项目（只改给出的选项）',
+    'the version `programme show` printed: refused (exit 1) when someone changed the programme '
+    'since': 'trainer programme show 显示的版本号：若此后有人修改过该培训项目则拒绝（退出码 1）',
+    'categories taken, comma-separated; "" for anyone': '招收的人员类别，用逗号或顿号分隔；给 "" 表示不限',
     'Scheduling: split a training request into classes, list and move lessons (every change '
     'goes through the conflict rules), check the whole schedule, export .ics calendars and '
     'the schedule workbook.':
