@@ -148,7 +148,7 @@ def test_the_audit_dialog_purges_a_deleted_trainees_personal_data(qtbot, databas
     uow = UnitOfWork(database, user=admin)
     gone = trainees.create_trainee(uow, trainees.TraineeForm(name="欧阳䶮",
                                                              id_number="11010519491231002X"))
-    trainees.delete_trainee(uow, gone.id)
+    trainees.delete_trainee(uow, gone.id, gone.version)
     dialog = AuditDialog(None, uow)
     qtbot.addWidget(dialog)
     assert not dialog.purge(confirm=lambda _q: True)  # within the retention period: nothing

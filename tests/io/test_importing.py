@@ -186,9 +186,10 @@ def test_enterprises_and_lecturers(uow, tmp_path):
     assert run_import(uow, preview).created == 1
     # a credit code already held by another enterprise is refused before anything is written
     code = "91360500MA35XXXX0H"
-    enterprises.update_enterprise(uow, enterprises.find_enterprise(uow, "新余钢铁").id,
+    steel = enterprises.find_enterprise(uow, "新余钢铁")
+    enterprises.update_enterprise(uow, steel.id,
                                   enterprises.EnterpriseForm(name="新余钢铁", credit_code=code),
-                                  None)
+                                  steel.version)
     path.write_text(f"企业名称,统一社会信用代码\n另一家,{code.lower()}\n", encoding="utf-8")
     preview = preview_import(uow, "enterprises", path)
     assert [(r.row, r.problems[0].header, r.problems[0].error.reason)

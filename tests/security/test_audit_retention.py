@@ -49,10 +49,10 @@ def test_a_deleted_trainee_leaves_nothing_personal_in_the_trail_after_the_retent
     clerk, admin = staff.uow(staff.clerk), staff.uow(staff.admin)
     people = _import(clerk, tmp_path)
     gone = people[GONE[0]]
-    tr.update_trainee(clerk, gone.id, tr.TraineeForm(name=GONE[0], id_number=GONE[1],
-                                                     mobile=GONE[2], gender="女",
-                                                     post="电工"), gone.version)
-    tr.delete_trainee(clerk, gone.id)
+    gone = tr.update_trainee(clerk, gone.id, tr.TraineeForm(name=GONE[0], id_number=GONE[1],
+                                                            mobile=GONE[2], gender="女",
+                                                            post="电工"), gone.version)
+    tr.delete_trainee(clerk, gone.id, gone.version)
     raw = _trail_text(uow.database)
     assert GONE[0] in raw and GONE[1][-4:] in raw and "电工" in raw  # what the attack finds
 
@@ -99,7 +99,7 @@ def test_the_purge_command(uow, tmp_path, monkeypatch, capsys):
     staff = make_staff(uow.database)
     clerk = staff.uow(staff.clerk)
     trainee = tr.create_trainee(clerk, tr.TraineeForm(name=GONE[0], id_number=GONE[1]))
-    tr.delete_trainee(clerk, trainee.id)
+    tr.delete_trainee(clerk, trainee.id, trainee.version)
     set_setting(staff.uow(staff.admin), "audit.retention_days", 0)  # purge at once
     monkeypatch.setenv("TRAINER_PASSWORD", PASSWORD)
     url = str(uow.database.url)

@@ -30,9 +30,9 @@ def test_create_update_delete_each_leave_an_entry_with_before_and_after(uow):
     staff = make_staff(uow.database)
     clerk, admin = staff.uow(staff.clerk), staff.uow(staff.admin)
     rec = trainees.create_trainee(clerk, trainees.TraineeForm("张三", ID_A, mobile="13800138000"))
-    trainees.update_trainee(clerk, rec.id, trainees.TraineeForm(
+    changed = trainees.update_trainee(clerk, rec.id, trainees.TraineeForm(
         "张三", ID_A, mobile="13900139000", post="焊工"), rec.version)
-    trainees.delete_trainee(clerk, rec.id)
+    trainees.delete_trainee(clerk, rec.id, changed.version)
     entries = list_audit(admin, entity="trainee", record_id=rec.id, reveal=True)
     assert [e.action for e in entries] == ["delete", "update", "create"]
     deleted, updated, created = entries

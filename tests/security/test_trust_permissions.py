@@ -92,7 +92,7 @@ def test_a_viewer_cannot_change_anything(uow, tmp_path):
         "update trainee": lambda: trainees.update_trainee(
             viewer, trainee.id, trainees.TraineeForm(trainee.name, trainee.id_number, post="班长"),
             trainee.version),
-        "delete venue": lambda: ent.delete_venue(viewer, spare.id),
+        "delete venue": lambda: ent.delete_venue(viewer, spare.id, spare.version),
         "set setting": lambda: set_setting(viewer, "schedule.travel_gap_minutes", 30),
         "request": lambda: requests.create_request(viewer, requests.TrainingRequestForm(
             scenario.enterprise_id, scenario.course_id, 30, dt.date(2027, 3, 1),
@@ -102,7 +102,7 @@ def test_a_viewer_cannot_change_anything(uow, tmp_path):
         "attendance": lambda: attendance.save_attendance(viewer, [attendance.CellChange(
             scenario.lesson_ids[0], scenario.trainee_ids[0], "absent")]),
         "withdraw": lambda: enrolment.withdraw_trainee(viewer, scenario.cohort_id,
-                                                       scenario.trainee_ids[1]),
+                                                       scenario.trainee_ids[1], None, force=True),
         "import (bulk insert)": lambda: run_import(viewer, preview),  # …writing it is not
         "add user": lambda: create_user(viewer, "other", PASSWORD, "viewer"),
         "certificates": lambda: issue_certificates(viewer, scenario.cohort_id, signer=signer),

@@ -37,7 +37,8 @@ def test_capacity_is_enforced_all_or_nothing(uow, course):
     with pytest.raises(EnrolmentError) as no_place:
         en.enrol_trainees(uow, cohort, people[5:6])
     assert "capacity 5, 5 enrolled, 0 places left" in no_place.value.message("en")
-    en.withdraw_trainee(uow, cohort, people[0])  # a withdrawal frees the place
+    seen = {e.trainee_id: e.version for e in en.list_enrolments(uow, cohort)}
+    en.withdraw_trainee(uow, cohort, people[0], seen[people[0]])  # a withdrawal frees the place
     assert en.enrol_trainees(uow, cohort, people[5:6]).enrolled == (people[5],)
     assert en.get_class(uow, cohort).free == 0
 
@@ -155,15 +156,15 @@ def test_withdrawal_and_coming_back(uow, course):
     cohort, _ = make_class(uow, course, "C1")
     person = make_trainees(uow, 1)
     en.enrol_trainees(uow, cohort, person)
-    gone = en.withdraw_trainee(uow, cohort, person[0])
+    gone = en.withdraw_trainee(uow, cohort, person[0], en.list_enrolments(uow, cohort)[0].version)
     assert gone.status == "withdrawn"
     with pytest.raises(EnrolmentError, match="withdrawn|已退出"):
-        en.withdraw_trainee(uow, cohort, person[0])
+        en.withdraw_trainee(uow, cohort, person[0], gone.version)
     back = en.enrol_trainees(uow, cohort, person)
     assert back.enrolled == tuple(person)
     assert en.list_enrolments(uow, cohort)[0].status == "active"
     with pytest.raises(EnrolmentError) as not_in:
-        en.withdraw_trainee(uow, cohort, make_trainees(uow, 1, first=5)[0])
+        en.withdraw_trainee(uow, cohort, make_trainees(uow, 1, first=5)[0], 1)
     assert not_in.value.reason == "not_enrolled"
 
 

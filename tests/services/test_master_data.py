@@ -30,7 +30,7 @@ def test_enterprise_crud_and_search(uow):
     changed = ent.update_enterprise(uow, rec.id, ent.EnterpriseForm(rec.name, park="袁河经开区"),
                                     rec.version)
     assert changed.version == rec.version + 1 and changed.park == "袁河经开区"
-    ent.delete_enterprise(uow, rec.id)
+    ent.delete_enterprise(uow, rec.id, changed.version)
     with pytest.raises(NotFoundError):
         ent.get_enterprise(uow, rec.id)
 
@@ -92,7 +92,7 @@ def test_delete_refused_while_referenced_names_the_references(uow):
     e = ent.create_enterprise(uow, ent.EnterpriseForm("新余纺织"))
     tr.create_trainee(uow, tr.TraineeForm("张三", GOOD_ID, enterprise_id=e.id))
     with pytest.raises(InUseError) as info:
-        ent.delete_enterprise(uow, e.id)
+        ent.delete_enterprise(uow, e.id, e.version)
     assert info.value.message("zh") == "不能删除企业“新余纺织”：仍被 1 个学员（张三）引用。"
     assert "1 trainee(s) (张三)" in info.value.message("en")
     assert ent.count_enterprises(uow) == 1
@@ -117,7 +117,7 @@ def test_an_enterprise_saved_with_its_venues_in_one_transaction(uow):
     second = next(v for v in venues if v.name == "轧钢车间")
     renamed = ent.save_enterprise(uow, ent.EnterpriseForm("新余钢联集团"), [
         ent.VenueRow("炼钢车间", capacity=45, id=first.id, version=first.version)],
-        [ent.VenueRow("轧钢车间", id=second.id)], enterprise_id=made.id,
+        [ent.VenueRow("轧钢车间", id=second.id, version=second.version)], enterprise_id=made.id,
         expected_version=made.version)
     assert renamed.name == "新余钢联集团"
     assert [(v.name, v.capacity) for v in ent.list_venues(uow, made.id)] == [("炼钢车间", 45)]
@@ -140,10 +140,10 @@ def test_lecturer_with_themes_dates_and_a_lesson(uow):
     assert edited.theme_names == ("班组建设与管理",) and edited.unavailable == ()
     _lesson_for(uow, lecturer_id=rec.id)
     with pytest.raises(InUseError) as info:
-        lec.delete_lecturer(uow, rec.id)
+        lec.delete_lecturer(uow, rec.id, edited.version)
     assert "1 个课次（2026-12-03）" in info.value.message("zh")
     with pytest.raises(InUseError):
-        courses.delete_theme(uow, themes[2].id)
+        courses.delete_theme(uow, themes[2].id, themes[2].version)
 
 
 def test_lecturer_unavailability_added_by_itself(uow):
@@ -175,12 +175,12 @@ def test_courses_and_themes(uow):
     assert course.total_hours == 12 and course.pass_mark == 60 and course.theme_name == "母婴护理"
     assert [c.title for c in courses.list_courses(uow, "产褥")] == ["产褥期护理"]
     with pytest.raises(InUseError):
-        courses.delete_theme(uow, theme.id)
+        courses.delete_theme(uow, theme.id, theme.version)
     with pytest.raises(InvalidInput) as info:
         courses.create_course(uow, courses.CourseForm(theme.id, "", lesson_count=0))
     assert _fields(info.value) == ["title", "lesson_count"]
-    courses.delete_course(uow, course.id)
-    courses.delete_theme(uow, theme.id)
+    courses.delete_course(uow, course.id, course.version)
+    courses.delete_theme(uow, theme.id, courses.get_theme(uow, theme.id).version)
 
 
 def test_trainee_rules_and_search(uow):

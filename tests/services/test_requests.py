@@ -149,12 +149,14 @@ def test_update_with_optimistic_locking(uow, refs):
     assert info.value.expected == rec.version and info.value.actual == changed.version
     assert "新余渝磐特钢制品有限公司" in info.value.message("zh")
     assert rq.get_request(uow, rec.id).workers == 55
-    forced = rq.update_request(uow, rec.id, form(refs, workers=70), None)  # no check asked
+    with pytest.raises(TypeError):  # a version is required…
+        rq.update_request(uow, rec.id, form(refs, workers=70), None)
+    forced = rq.update_request(uow, rec.id, form(refs, workers=70), None, force=True)  # …or force
     assert forced.workers == 70
     with pytest.raises(InvalidInput):
         rq.update_request(uow, rec.id, form(refs, workers=-1), forced.version)
     with pytest.raises(NotFoundError):
-        rq.update_request(uow, 999_999, form(refs), None)
+        rq.update_request(uow, 999_999, form(refs), 1)
 
 
 def test_set_status(uow, refs):
@@ -164,7 +166,7 @@ def test_set_status(uow, refs):
     with pytest.raises(StaleEditError):
         rq.set_request_status(uow, rec.id, "done", rec.version)
     with pytest.raises(InvalidInput) as info:
-        rq.set_request_status(uow, rec.id, "finished")
+        rq.set_request_status(uow, rec.id, "finished", planned.version)
     assert errors(info.value) == {("status", "choice")}
 
 
@@ -177,7 +179,7 @@ def test_delete_refused_while_a_class_refers_to_it(uow, refs):
                         name="渝磐特钢有限空间作业安全一班")
         uow.session.add(cohort)
     with pytest.raises(InUseError) as info:
-        rq.delete_request(uow, rec.id)
+        rq.delete_request(uow, rec.id, rec.version)
     assert info.value.references[0].entity == "cohort"
     assert info.value.references[0].examples == ("渝磐特钢有限空间作业安全一班",)
     assert "培训班" in info.value.message("zh")
@@ -185,11 +187,11 @@ def test_delete_refused_while_a_class_refers_to_it(uow, refs):
 
     with uow:
         uow.session.delete(uow.session.get(Cohort, cohort.id))
-    rq.delete_request(uow, rec.id)
+    rq.delete_request(uow, rec.id, rec.version)
     with pytest.raises(NotFoundError):
         rq.get_request(uow, rec.id)
     with pytest.raises(NotFoundError):
-        rq.delete_request(uow, rec.id)
+        rq.delete_request(uow, rec.id, rec.version)
 
 
 def test_allow_weekends_is_kept_and_typed_as_people_type_it(uow, refs, capsys, db_url):

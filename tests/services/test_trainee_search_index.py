@@ -110,7 +110,7 @@ def test_the_index_follows_inserts_edits_and_deletes(uow):
     assert tr.page_trainees(uow, "9123456").records == ()
     assert [r.id for r in tr.page_trainees(uow, "8765432").records] == [person.id]
     assert tr.count_trainees_capped(uow, "慕容复") == tr.TraineeCount(1, False)
-    tr.delete_trainee(uow, person.id)
+    tr.delete_trainee(uow, person.id, person.version)
     assert tr.page_trainees(uow, "8765432").records == ()
     assert tr.page_trainees(uow, "复").records == ()
     assert tr.count_trainees_capped(uow, "8765432") == tr.TraineeCount(0, False)

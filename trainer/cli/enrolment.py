@@ -183,11 +183,14 @@ def cmd_transfer(args) -> int:
 
 
 def cmd_withdraw(args) -> int:
-    from trainer.services.enrolment import withdraw_trainee
+    from trainer.services.enrolment import list_enrolments, withdraw_trainee
 
     _db, uow = open_db(args)
     trainee = find_trainee(uow, args.trainee)
     cohort = find_cohort(uow, args.cohort)
-    withdraw_trainee(uow, cohort.id, trainee.id)
+    # the enrolment as it is when the person names trainee and class (0: none, refused as such)
+    seen = next((e.version for e in list_enrolments(uow, cohort.id)
+                 if e.trainee_id == trainee.id), 0)
+    withdraw_trainee(uow, cohort.id, trainee.id, seen)
     print(text("cli.withdrew", name=trainee.name, cohort=cohort.display_name))
     return EXIT_OK

@@ -233,12 +233,16 @@ def _enrol(args) -> int:
 
 
 def _level(args) -> int:
-    from trainer.services.enrolment import find_class
+    from trainer.services.enrolment import find_class, list_enrolments
     from trainer.services.levels import set_enrolment_level
 
     _db, uow = open_db(args)
     cls = find_class(uow, args.cls)
-    done = set_enrolment_level(uow, cls.id, args.trainee, args.level, args.version)
+    seen = args.version  # without --version: the enrolment as it is when the person names it
+    if seen is None:
+        seen = next((e.version for e in list_enrolments(uow, cls.id)
+                     if e.trainee_id == args.trainee), 0)
+    done = set_enrolment_level(uow, cls.id, args.trainee, args.level, seen)
     print(text("cli.programme_level_set", code=cls.code, name=done.trainee_name, level=done.level))
     return EXIT_OK
 

@@ -45,6 +45,8 @@ def add_commands(sub) -> None:
     p = sub.add_parser("delete", parents=[COMMON], help="delete a record (refused while in use)")
     add_kind_argument(p)
     p.add_argument("id", type=int)
+    p.add_argument("--version", type=int, dest="expected_version", metavar="N",
+                   help="the version `trainer show` showed: refused if the record changed since")
     p.set_defaults(run=cmd_delete)
 
 
@@ -63,6 +65,9 @@ def _add_field_parser(kinds, kind, command: str) -> None:
     p.set_defaults(kind=kind.name)
     if command == "edit":
         p.add_argument("id", type=int)
+        p.add_argument("--version", type=int, dest="expected_version", metavar="N",
+                       help="the version `trainer show` showed: refused if the record changed "
+                       "since")
     for fld in form_fields(kind):
         helptext = kind.special.get(fld.name, (None, "", None))[1]
         p.add_argument(option_for(kind, fld), dest=f"field_{fld.name}", default=None,
@@ -124,8 +129,9 @@ def cmd_edit(args) -> int:
         raise UsageError(text("cli.nothing_to_change"))
     _db, uow = open_db(args)
     with uow:
-        current = kind.get(uow, args.id)
-        record = kind.update(uow, args.id, build_form(kind, uow, given, current), current.version)
+        current = kind.get(uow, args.id)  # without --version: as it is when the person names it
+        seen = current.version if args.expected_version is None else args.expected_version
+        record = kind.update(uow, args.id, build_form(kind, uow, given, current), seen)
     _print_record(kind, record, reveal=False)
     return EXIT_OK
 
@@ -133,6 +139,8 @@ def cmd_edit(args) -> int:
 def cmd_delete(args) -> int:
     kind = resolve_kind(args.kind)
     _db, uow = open_db(args)
-    kind.delete(uow, args.id)
+    with uow:  # without --version: the record as it is when the person names it
+        seen = args.expected_version
+        kind.delete(uow, args.id, kind.get(uow, args.id).version if seen is None else seen)
     print(text("cli.deleted"))
     return EXIT_OK

@@ -286,7 +286,7 @@ class EnterpriseAdapter(Adapter):
 
     def update(self, uow: UnitOfWork, target: int, row) -> None:
         record = enterprises.get_enterprise(uow, target, reveal=True)
-        enterprises.update_enterprise(uow, target, self.merged(record, row), None)
+        enterprises.update_enterprise(uow, target, self.merged(record, row), record.version)
 
 
 class LecturerAdapter(Adapter):
@@ -322,7 +322,7 @@ class LecturerAdapter(Adapter):
 
     def update(self, uow: UnitOfWork, target: int, row) -> None:
         record = lecturers.get_lecturer(uow, target, reveal=True)
-        lecturers.update_lecturer(uow, target, self.merged(record, row), None)
+        lecturers.update_lecturer(uow, target, self.merged(record, row), record.version)
 
 
 class RequestAdapter(Adapter):
@@ -374,7 +374,7 @@ class RequestAdapter(Adapter):
 
     def update(self, uow: UnitOfWork, target: int, row) -> None:
         record = requests.get_request(uow, target)
-        requests.update_request(uow, target, self.merged(record, row), None)
+        requests.update_request(uow, target, self.merged(record, row), record.version)
 
 
 ADAPTERS: dict[str, type[Adapter]] = {a.kind: a for a in (

@@ -357,7 +357,8 @@ def accept_proposal(uow: UnitOfWork, proposal: Proposal) -> AcceptResult:
             add_unavailability(uow, away.resource_id, away.start, away.end, away.reason)
         save_lessons(uow, drafts)
         for request_id in proposal.request_ids:
-            set_request_status(uow, request_id, "planned")
+            # bookkeeping of the plan the person accepted, not an edit of what they saw
+            set_request_status(uow, request_id, "planned", None, force=True)
     moves = len(proposal.moves)
     return AcceptResult(len(proposal.classes), len(proposal.lessons) - moves, moves,
                         len(proposal.request_ids))

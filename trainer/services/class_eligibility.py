@@ -15,7 +15,7 @@ from trainer.services.uow import UnitOfWork
 
 def set_class_eligibility(uow: UnitOfWork, cohort_id: int, *, open_enrolment: bool,
                           categories: Sequence[str] = (),
-                          expected_version: int | None = None) -> CohortInfo:
+                          expected_version: int | None, force: bool = False) -> CohortInfo:
     """Makes the class open (to anyone, or to `categories`: codes of TRAINEE_CATEGORIES) or
     its enterprise's own (categories cleared). Enrolments made already stay."""
     for code in categories:
@@ -23,7 +23,7 @@ def set_class_eligibility(uow: UnitOfWork, cohort_id: int, *, open_enrolment: bo
             raise ValidationError("category", "unknown", value=code)
     with uow:
         row = load_cohort(uow, cohort_id, lock=True)
-        check_version(row, expected_version, "cohort", row.name)
+        check_version(row, expected_version, "cohort", row.name, force=force)
         if not open_enrolment and row.enterprise_id is None:
             raise ValidationError("enterprise", "required")  # nobody's own class: it must be open
         row.open_enrolment = open_enrolment

@@ -22,9 +22,16 @@ def get_row(session: Session, model: type[M], row_id: int, entity: str,
     return row
 
 
-def check_version(row: Any, expected: int | None, entity: str, name: str) -> None:
-    """Refuses the edit when the row changed since the user loaded version `expected`."""
-    if expected is not None and row.version != expected:
+def check_version(row: Any, expected: int | None, entity: str, name: str, *,
+                  force: bool = False) -> None:
+    """Refuses the edit when the row changed since the user loaded version `expected`. Every
+    change carries the version the person saw: only `force` (a person's explicit choice to
+    overwrite) skips the check; None without it is a programming error (TypeError)."""
+    if force:
+        return
+    if expected is None:
+        raise TypeError(f"{entity} {name!r}: expected_version is required (or force=True)")
+    if row.version != expected:
         from trainer.security.audit import stale_error_for_row  # who saved it, what changed
 
         raise stale_error_for_row(object_session(row), row, expected, entity, name)

@@ -130,20 +130,21 @@ def create_default_themes(uow: UnitOfWork) -> list[ThemeRecord]:
 
 
 def update_theme(uow: UnitOfWork, theme_id: int, form: ThemeForm,
-                 expected_version: int | None) -> ThemeRecord:
+                 expected_version: int | None, *, force: bool = False) -> ThemeRecord:
     values = _clean_theme(form)
     with uow:
         row = get_row(uow.session, Theme, theme_id, "theme", uow.organization_id)
-        check_version(row, expected_version, "theme", row.name)
+        check_version(row, expected_version, "theme", row.name, force=force)
         _unique_theme(uow, values["name"], row.id)
         apply(row, values)
         uow.session.flush()
         return _theme_record(row)
 
 
-def delete_theme(uow: UnitOfWork, theme_id: int) -> None:
+def delete_theme(uow: UnitOfWork, theme_id: int, expected_version: int | None, *, force: bool = False) -> None:
     with uow:
         row = get_row(uow.session, Theme, theme_id, "theme", uow.organization_id)
+        check_version(row, expected_version, "theme", row.name, force=force)
         refuse_if_referenced(uow.session, "theme", row.name, [
             ("course", select(Course.title).where(Course.theme_id == row.id)),
             ("lecturer", select(Lecturer.name).join(lecturer_themes).where(
@@ -229,22 +230,23 @@ def create_course(uow: UnitOfWork, form: CourseForm) -> CourseRecord:
 
 
 def update_course(uow: UnitOfWork, course_id: int, form: CourseForm,
-                  expected_version: int | None) -> CourseRecord:
+                  expected_version: int | None, *, force: bool = False) -> CourseRecord:
     values = _clean_course(form)
     with uow:
         get_course(uow, course_id)
         row = uow.session.get(Course, course_id)
-        check_version(row, expected_version, "course", row.title)
+        check_version(row, expected_version, "course", row.title, force=force)
         _check_course(uow, values, row.id)
         apply(row, values)
         uow.session.flush()
         return _course_record(row)
 
 
-def delete_course(uow: UnitOfWork, course_id: int) -> None:
+def delete_course(uow: UnitOfWork, course_id: int, expected_version: int | None, *, force: bool = False) -> None:
     with uow:
         get_course(uow, course_id)
         row = uow.session.get(Course, course_id)
+        check_version(row, expected_version, "course", row.title, force=force)
         refuse_if_referenced(uow.session, "course", row.title, [
             ("cohort", select(Cohort.name).where(Cohort.course_id == row.id)),
             ("training_request", select(Enterprise.name).join(TrainingRequest).where(

@@ -411,13 +411,13 @@ def transfer_trainee(uow: UnitOfWork, trainee_id: int, from_cohort_id: int, to_c
 
 
 def withdraw_trainee(uow: UnitOfWork, cohort_id: int, trainee_id: int,
-                     expected_version: int | None = None) -> EnrolmentRecord:
+                     expected_version: int | None, *, force: bool = False) -> EnrolmentRecord:
     """Takes a trainee out of a class (their place is free again; attendance is kept)."""
     with uow:
         s = uow.session
         cohort = load_cohort(uow, cohort_id)
         row, trainee = _enrolment(uow, cohort, trainee_id)
-        check_version(row, expected_version, "enrolment", trainee.name)
+        check_version(row, expected_version, "enrolment", trainee.name, force=force)
         if row.status != ACTIVE:
             raise EnrolmentError("not_active", trainee=trainee.name, cohort=cohort.name,
                                  status=_status_word(row.status))
@@ -428,13 +428,13 @@ def withdraw_trainee(uow: UnitOfWork, cohort_id: int, trainee_id: int,
 
 
 def set_enrolled_on(uow: UnitOfWork, cohort_id: int, trainee_id: int, enrolled_on: dt.date,
-                    expected_version: int | None = None) -> EnrolmentRecord:
+                    expected_version: int | None, *, force: bool = False) -> EnrolmentRecord:
     """Corrects the day a trainee joined (a late joiner typed in without the date)."""
     with uow:
         s = uow.session
         cohort = load_cohort(uow, cohort_id)
         row, trainee = _enrolment(uow, cohort, trainee_id)
-        check_version(row, expected_version, "enrolment", trainee.name)
+        check_version(row, expected_version, "enrolment", trainee.name, force=force)
         row.enrolled_on = enrolled_on
         s.flush()
         enterprise = s.get(Enterprise, trainee.enterprise_id) if trainee.enterprise_id else None

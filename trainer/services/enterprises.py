@@ -163,23 +163,24 @@ def create_enterprise(uow: UnitOfWork, form: EnterpriseForm) -> EnterpriseRecord
 
 
 def update_enterprise(uow: UnitOfWork, enterprise_id: int, form: EnterpriseForm,
-                      expected_version: int | None) -> EnterpriseRecord:
+                      expected_version: int | None, *, force: bool = False) -> EnterpriseRecord:
     values = clean_enterprise(form)
     with uow:
         row = get_row(uow.session, Enterprise, enterprise_id, "enterprise", uow.organization_id)
-        check_version(row, expected_version, "enterprise", row.name)
+        check_version(row, expected_version, "enterprise", row.name, force=force)
         _check_unique(uow.session, row.organization_id, values, row.id)
         apply(row, values)
         uow.session.flush()
         return _record(row)
 
 
-def delete_enterprise(uow: UnitOfWork, enterprise_id: int) -> None:
+def delete_enterprise(uow: UnitOfWork, enterprise_id: int, expected_version: int | None, *, force: bool = False) -> None:
     """Deletes the enterprise with its unused venues; refused while trainees, requests, classes
     or lessons refer to it."""
     with uow:
         s = uow.session
         row = get_row(s, Enterprise, enterprise_id, "enterprise", uow.organization_id)
+        check_version(row, expected_version, "enterprise", row.name, force=force)
         venue_ids = select(Venue.id).where(Venue.enterprise_id == row.id)
         refuse_if_referenced(s, "enterprise", row.name, [
             ("trainee", select(Trainee.name).where(Trainee.enterprise_id == row.id)),
@@ -252,20 +253,21 @@ def create_venue(uow: UnitOfWork, form: VenueForm) -> VenueRecord:
 
 
 def update_venue(uow: UnitOfWork, venue_id: int, form: VenueForm,
-                 expected_version: int | None) -> VenueRecord:
+                 expected_version: int | None, *, force: bool = False) -> VenueRecord:
     values = _clean_venue(form)
     with uow:
         row = get_row(uow.session, Venue, venue_id, "venue", uow.organization_id)
-        check_version(row, expected_version, "venue", row.name)
+        check_version(row, expected_version, "venue", row.name, force=force)
         _check_venue(uow.session, row.organization_id, values, row.id)
         apply(row, values)
         uow.session.flush()
         return _venue_record(row)
 
 
-def delete_venue(uow: UnitOfWork, venue_id: int) -> None:
+def delete_venue(uow: UnitOfWork, venue_id: int, expected_version: int | None, *, force: bool = False) -> None:
     with uow:
         row = get_row(uow.session, Venue, venue_id, "venue", uow.organization_id)
+        check_version(row, expected_version, "venue", row.name, force=force)
         refuse_if_referenced(uow.session, "venue", row.name, [
             ("lesson", select(Lesson.date).where(Lesson.venue_id == row.id))])
         uow.session.delete(row)
@@ -299,7 +301,8 @@ class VenueRowError(TrainerError):
 def save_enterprise(uow: UnitOfWork, form: EnterpriseForm, venues: Sequence[VenueRow] = (),
                     removed: Sequence[VenueRow] = (), *, enterprise_id: int | None = None,
                     expected_version: int | None = None) -> EnterpriseRecord:
-    """The enterprise (new when `enterprise_id` is None) and its venues in one transaction:
+    """The enterprise (new when `enterprise_id` is None; else at `expected_version`, the version
+    the form showed) and its venues in one transaction:
     `removed` deleted, then each of `venues` created or updated. A refused venue
     (VenueRowError) leaves the enterprise unchanged too."""
     with uow:
@@ -311,7 +314,7 @@ def save_enterprise(uow: UnitOfWork, form: EnterpriseForm, venues: Sequence[Venu
         try:
             for venue in removed:
                 current = (0, venue.name)
-                delete_venue(uow, venue.id)
+                delete_venue(uow, venue.id, venue.version)
             for row, venue in enumerate(venues, start=1):
                 current = (row, venue.name)
                 venue_form = VenueForm(venue.name, record.id, venue.address, venue.capacity)

@@ -163,11 +163,11 @@ def create_lecturer(uow: UnitOfWork, form: LecturerForm) -> LecturerRecord:
 
 
 def update_lecturer(uow: UnitOfWork, lecturer_id: int, form: LecturerForm,
-                    expected_version: int | None) -> LecturerRecord:
+                    expected_version: int | None, *, force: bool = False) -> LecturerRecord:
     values = clean_lecturer(form)
     with uow:
         row = get_row(uow.session, Lecturer, lecturer_id, "lecturer", uow.organization_id)
-        check_version(row, expected_version, "lecturer", row.name)
+        check_version(row, expected_version, "lecturer", row.name, force=force)
         _unique(uow, values, row.id)
         apply(row, values)
         _set_children(uow, row, form)
@@ -175,9 +175,10 @@ def update_lecturer(uow: UnitOfWork, lecturer_id: int, form: LecturerForm,
         return _record(row)
 
 
-def delete_lecturer(uow: UnitOfWork, lecturer_id: int) -> None:
+def delete_lecturer(uow: UnitOfWork, lecturer_id: int, expected_version: int | None, *, force: bool = False) -> None:
     with uow:
         row = get_row(uow.session, Lecturer, lecturer_id, "lecturer", uow.organization_id)
+        check_version(row, expected_version, "lecturer", row.name, force=force)
         refuse_if_referenced(uow.session, "lecturer", row.name, [
             ("lesson", select(Lesson.date).where(Lesson.lecturer_id == row.id)
              .order_by(Lesson.date))])

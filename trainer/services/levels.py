@@ -79,7 +79,7 @@ def class_levels(uow: UnitOfWork, cohort_id: int) -> tuple[tuple[str, ...], list
 
 
 def set_enrolment_level(uow: UnitOfWork, cohort_id: int, trainee_id: int, level: str,
-                        expected_version: int | None) -> EnrolmentLevel:
+                        expected_version: int | None, *, force: bool = False) -> EnrolmentLevel:
     """Sets a trainee's level in a class. For a programme's class the level must be one the
     programme offers (ProgrammeError level_unknown); for another class any text up to 20
     characters ("" clears it)."""
@@ -94,7 +94,7 @@ def set_enrolment_level(uow: UnitOfWork, cohort_id: int, trainee_id: int, level:
                                                Enrolment.trainee_id == trainee_id))
         if row is None:
             raise EnrolmentError("not_enrolled", trainee=trainee.name, cohort=cohort.name)
-        check_version(row, expected_version, "enrolment", trainee.name)
+        check_version(row, expected_version, "enrolment", trainee.name, force=force)
         offered = _levels_of(uow, cohort)
         if offered and text and text not in offered:
             from trainer.db.models import Programme
@@ -106,11 +106,11 @@ def set_enrolment_level(uow: UnitOfWork, cohort_id: int, trainee_id: int, level:
 
 
 def set_holds_certificate(uow: UnitOfWork, trainee_id: int, holds: bool,
-                          expected_version: int | None) -> int:
+                          expected_version: int | None, *, force: bool = False) -> int:
     """Records whether the trainee already holds the certificate; returns the new version."""
     with uow:
         row = get_row(uow.session, Trainee, trainee_id, "trainee", uow.organization_id)
-        check_version(row, expected_version, "trainee", row.name)
+        check_version(row, expected_version, "trainee", row.name, force=force)
         row.holds_certificate = bool(holds)
         uow.session.flush()
         return row.version

@@ -40,7 +40,7 @@ def _shape(levels) -> list[tuple]:
 
 
 def update_programme(uow: UnitOfWork, programme_id: int, form: ProgrammeForm,
-                     expected_version: int | None) -> ProgrammeRecord:
+                     expected_version: int | None, *, force: bool = False) -> ProgrammeRecord:
     """Changes the programme (module docstring). Refused with ProgrammeError has_enrolments
     (a change of shape once people are enrolled) or over_size (a class holds more than the
     new size); StaleEditError when it changed since `expected_version`."""
@@ -48,7 +48,7 @@ def update_programme(uow: UnitOfWork, programme_id: int, form: ProgrammeForm,
     with uow:
         s, org = uow.session, uow.organization_id
         row = get_row(s, Programme, programme_id, "programme", org)
-        check_version(row, expected_version, "programme", row.name)
+        check_version(row, expected_version, "programme", row.name, force=force)
         _check_refs(uow, form.venue_id, levels, values["class_size"])
         ensure_unique(s, select(Programme.id).where(
             Programme.organization_id == org, Programme.name == values["name"],
@@ -112,12 +112,13 @@ def _drop_classes(uow: UnitOfWork, programme_id: int) -> None:
     s.flush()
 
 
-def delete_programme(uow: UnitOfWork, programme_id: int, expected_version: int | None) -> None:
+def delete_programme(uow: UnitOfWork, programme_id: int, expected_version: int | None, *,
+                     force: bool = False) -> None:
     """Deletes a programme nobody is enrolled in, with its classes and their lessons."""
     with uow:
         s = uow.session
         row = get_row(s, Programme, programme_id, "programme", uow.organization_id)
-        check_version(row, expected_version, "programme", row.name)
+        check_version(row, expected_version, "programme", row.name, force=force)
         refuse_if_referenced(s, "programme", row.name, [
             ("enrolment", select(Trainee.name).join(Enrolment, Enrolment.trainee_id == Trainee.id)
              .join(Cohort, Cohort.id == Enrolment.cohort_id)
@@ -129,7 +130,7 @@ def delete_programme(uow: UnitOfWork, programme_id: int, expected_version: int |
 
 def set_level_marks(uow: UnitOfWork, programme_id: int, level: str, *,
                     pass_mark: int | None, grade: str,
-                    expected_version: int | None) -> LevelRecord:
+                    expected_version: int | None, force: bool = False) -> LevelRecord:
     """The exam's pass mark for one level (None: the course's) and the grade its certificates
     show when passed ("" : the level's name)."""
     check = fields.FieldCheck()
@@ -145,7 +146,7 @@ def set_level_marks(uow: UnitOfWork, programme_id: int, level: str, *,
             raise ProgrammeError("level_unknown", name=row.name, level=clean_text(level),
                                  levels=tuple(s.scalars(select(ProgrammeLevel.level).where(
                                      ProgrammeLevel.programme_id == row.id))))
-        check_version(lv, expected_version, "programme", f"{row.name} {lv.level}")
+        check_version(lv, expected_version, "programme", f"{row.name} {lv.level}", force=force)
         lv.pass_mark, lv.grade = mark, grade_text
         s.flush()
         return next(x for x in _record(uow, row).levels if x.id == lv.id)

@@ -266,13 +266,14 @@ def create_request(uow: UnitOfWork, form: TrainingRequestForm) -> TrainingReques
 
 
 def update_request(uow: UnitOfWork, request_id: int, form: TrainingRequestForm,
-                   expected_version: int | None) -> TrainingRequestRecord:
+                   expected_version: int | None, *, force: bool = False) -> TrainingRequestRecord:
     values = clean_request(form)
     with uow:
         org = uow.organization_id
         current = _load(uow.session, org, request_id)
         row = uow.session.get(TrainingRequest, request_id)
-        check_version(row, expected_version, "training_request", current.display_name)
+        check_version(row, expected_version, "training_request", current.display_name,
+                      force=force)
         _check_refs(uow.session, org, values)
         apply(row, values)
         uow.session.flush()
@@ -280,7 +281,7 @@ def update_request(uow: UnitOfWork, request_id: int, form: TrainingRequestForm,
 
 
 def set_request_status(uow: UnitOfWork, request_id: int, status: str,
-                       expected_version: int | None = None) -> TrainingRequestRecord:
+                       expected_version: int | None, *, force: bool = False) -> TrainingRequestRecord:
     """Only the status: what the planner does when it turns a request into a class."""
     check = fields.FieldCheck()
     code = check(fields.choice, status, "status", REQUEST_STATUSES)
@@ -288,16 +289,19 @@ def set_request_status(uow: UnitOfWork, request_id: int, status: str,
     with uow:
         current = _load(uow.session, uow.organization_id, request_id)
         row = uow.session.get(TrainingRequest, request_id)
-        check_version(row, expected_version, "training_request", current.display_name)
+        check_version(row, expected_version, "training_request", current.display_name,
+                      force=force)
         row.status = code
         uow.session.flush()
         return _load(uow.session, uow.organization_id, row.id)
 
 
-def delete_request(uow: UnitOfWork, request_id: int) -> None:
+def delete_request(uow: UnitOfWork, request_id: int, expected_version: int | None, *, force: bool = False) -> None:
     """Refused while a class (Cohort) was made from the request."""
     with uow:
         current = _load(uow.session, uow.organization_id, request_id)
+        check_version(uow.session.get(TrainingRequest, request_id), expected_version,
+                      "training_request", current.display_name, force=force)
         refuse_if_referenced(uow.session, "training_request", current.display_name, [
             ("cohort", select(Cohort.name).where(Cohort.request_id == request_id)
              .order_by(Cohort.id))])

@@ -186,11 +186,7 @@ def _check_lesson_version(row: Lesson, expected_version: int | None, force: bool
                           name: str) -> None:
     """Every change of a lesson carries the version the person saw; only `force` (a person's
     explicit choice to overwrite) skips the check. A missing version is a programming error."""
-    if force:
-        return
-    if expected_version is None:
-        raise TypeError(f"lesson {row.id}: expected_version is required (or force=True)")
-    check_version(row, expected_version, "lesson", name)
+    check_version(row, expected_version, "lesson", name, force=force)
 
 
 def _resolve(uow: UnitOfWork, drafts: Sequence[LessonDraft], force: bool = False

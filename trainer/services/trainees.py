@@ -200,21 +200,22 @@ def create_trainee(uow: UnitOfWork, form: TraineeForm) -> TraineeRecord:
 
 
 def update_trainee(uow: UnitOfWork, trainee_id: int, form: TraineeForm,
-                   expected_version: int | None) -> TraineeRecord:
+                   expected_version: int | None, *, force: bool = False) -> TraineeRecord:
     with uow:
         row = get_row(uow.session, Trainee, trainee_id, "trainee", uow.organization_id)
         # a category an import kept as written stays valid while the form keeps it
         values = clean_trainee(form, keep_unknown_category=form.category == row.category)
-        check_version(row, expected_version, "trainee", row.name)
+        check_version(row, expected_version, "trainee", row.name, force=force)
         _check(uow, values, row.id)
         apply(row, values)
         uow.session.flush()
         return _record(row, row.enterprise.name if row.enterprise else None)
 
 
-def delete_trainee(uow: UnitOfWork, trainee_id: int) -> None:
+def delete_trainee(uow: UnitOfWork, trainee_id: int, expected_version: int | None, *, force: bool = False) -> None:
     with uow:
         row = get_row(uow.session, Trainee, trainee_id, "trainee", uow.organization_id)
+        check_version(row, expected_version, "trainee", row.name, force=force)
         refuse_if_referenced(uow.session, "trainee", row.name, [
             ("enrolment", select(Enrolment.id).where(Enrolment.trainee_id == row.id)),
             ("attendance", select(Attendance.id).where(Attendance.trainee_id == row.id)),

@@ -100,7 +100,8 @@ class EnterpriseDialog(FormDialog):
         self.venue_view.setCurrentIndex(self.venues.index(-1, -1))  # commits an open editor
         rows = [enterprises.VenueRow(d.name, d.address, d.capacity, d.id, d.version)
                 for d in self.venues.rows]
-        removed = [enterprises.VenueRow(d.name, id=d.id) for d in self._removed]
+        removed = [enterprises.VenueRow(d.name, id=d.id, version=d.version)
+                   for d in self._removed]
         try:  # one transaction: a refused venue leaves the enterprise unchanged too
             return enterprises.save_enterprise(
                 self._uow, self.to_form(), rows, removed,

@@ -107,7 +107,7 @@ class CoursesPage(MasterPage):
         if theme is None or not messages.confirm_delete(self, theme.name):
             return
         try:
-            courses.delete_theme(self.uow, theme.id)
+            courses.delete_theme(self.uow, theme.id, theme.version)
         except TrainerError as exc:
             messages.show_refusal(self, str(exc))
             return
@@ -143,7 +143,7 @@ class CoursesPage(MasterPage):
         return CourseDialog.ask(self, self.uow, record)
 
     def delete(self, record) -> None:
-        courses.delete_course(self.uow, record.id)
+        courses.delete_course(self.uow, record.id, record.version)
 
     def describe(self, record) -> str:
         return record.title

@@ -57,7 +57,7 @@ class EnterprisesPage(MasterPage):
         return EnterpriseDialog.ask(self, self.uow, enterprises.get_enterprise(self.uow, record.id, reveal=True))
 
     def delete(self, record) -> None:
-        enterprises.delete_enterprise(self.uow, record.id)
+        enterprises.delete_enterprise(self.uow, record.id, record.version)
 
     def selection_changed(self) -> None:
         super().selection_changed()

@@ -37,4 +37,4 @@ class LecturersPage(MasterPage):
         return LecturerDialog.ask(self, self.uow, lecturers.get_lecturer(self.uow, record.id, reveal=True))
 
     def delete(self, record) -> None:
-        lecturers.delete_lecturer(self.uow, record.id)
+        lecturers.delete_lecturer(self.uow, record.id, record.version)

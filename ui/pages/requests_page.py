@@ -101,4 +101,4 @@ class RequestsPage(MasterPage):
     last_split: list = []
 
     def delete(self, record) -> None:
-        requests.delete_request(self.uow, record.id)
+        requests.delete_request(self.uow, record.id, record.version)

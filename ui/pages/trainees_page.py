@@ -126,6 +126,6 @@ class TraineesPage(MasterPage):
         return TraineeDialog.ask(self, self.uow, record)
 
     def delete(self, record) -> None:
-        trainees.delete_trainee(self.uow, record.id)
+        trainees.delete_trainee(self.uow, record.id, record.version)
 
 
