@@ -181,4 +181,6 @@ HELP: dict[str, str] = {
     'up to and including this day': '截至并包括这一天',
     'e.g. trainee, certificate, users': '例如 “trainee”“certificate”“users”',
     'unmasked ID numbers and mobiles': '显示未遮蔽的身份证号和手机号',
+    'the version `trainer show` showed: refused if the record changed since':
+        '“trainer show”显示的版本号：此后记录被他人修改则拒绝',
 }
