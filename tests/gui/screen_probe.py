@@ -126,6 +126,7 @@ def dialogs(parent, uow, database):
         ("replan", lambda: PlanDialog(parent, uow, start, start + dt.timedelta(days=60),
                                       replan=True)),
         ("import", lambda: ImportWizard(parent, uow, "trainees")),
+        ("import applicants", lambda: ImportWizard(parent, uow, "applicants")),
         ("new programme", lambda: ProgrammeDialog(parent, uow)),
         ("certificate template", lambda: TemplateDialog(parent, uow, "completion")),
         ("verify", lambda: VerifyDialog(parent, uow)),

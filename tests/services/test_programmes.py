@@ -281,6 +281,31 @@ def test_levels_set_the_pass_mark_and_the_grade_on_each_certificate(uow, office,
     assert set_holds_certificate(uow, people[2], True, holder.version) == holder.version + 1
 
 
+def test_the_level_grid_reads_what_it_may_write(uow, office, tmp_path):
+    """class_levels: the levels offered, and each trainee's level (the enrolment's version)
+    and certificate mark (the trainee's version) — the versions set_* then require."""
+    from trainer.services.levels import class_levels
+
+    record = make_programme(uow, office, months=1, per_month=2, size=4)
+    rows = [applicant(i) for i in range(2)] + [applicant(2, holds="是")]
+    apps.enrol_applications(uow, apps.preview_applications(
+        uow, record.id, write_xlsx(tmp_path / "a.xlsx", rows)))
+    offered, beginners = class_levels(uow, record.classes[0].id)
+    assert offered == ("初级", "等级提升") and len(beginners) == 2
+    assert {(r.level, r.holds_certificate, r.status) for r in beginners} == {("初级", False, "active")}
+    _, raising = class_levels(uow, record.classes[1].id)
+    assert [(r.level, r.holds_certificate) for r in raising] == [("等级提升", True)]
+    first = beginners[0]
+    set_enrolment_level(uow, record.classes[0].id, first.trainee_id, "等级提升", first.version)
+    version = set_holds_certificate(uow, first.trainee_id, True, first.trainee_version)
+    again = next(r for r in class_levels(uow, record.classes[0].id)[1]
+                 if r.trainee_id == first.trainee_id)
+    assert (again.level, again.version, again.holds_certificate, again.trainee_version) == (
+        "等级提升", first.version + 1, True, version)
+    with pytest.raises(StaleEditError):
+        set_holds_certificate(uow, first.trainee_id, False, first.trainee_version)
+
+
 def test_who_may_do_what_and_the_audit_trail(uow, database, office, tmp_path):
     """A training officer makes programmes, a clerk enrols the list but may not make one, a
     viewer may do neither; each change is in the audit trail under its user."""
