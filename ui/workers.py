@@ -25,6 +25,10 @@ class Progress:
     def report(self, done: int, total: int = 0, text: str = "") -> None:
         self._task.progressed.emit(done, total, text)
 
+    def deliver(self, value: Any) -> None:
+        """Hands an interim result to the GUI thread (Task.delivered) while the work goes on."""
+        self._task.delivered.emit(value)
+
     def check(self) -> None:
         if self._task.cancel_requested:
             raise Cancelled()
@@ -36,6 +40,7 @@ class Progress:
 
 class Task(QObject):
     progressed = Signal(int, int, str)
+    delivered = Signal(object)  # an interim result (Progress.deliver)
     succeeded = Signal(object)
     failed = Signal(object)  # the exception
     ended = Signal()
@@ -95,12 +100,17 @@ def run_in_background(function: Callable[[Progress], Any], *,
     """Runs `function` in the thread pool. Pass bound methods of QObjects as callbacks: Qt
     drops the delivery when their object is gone (a page closed meanwhile)."""
     task = Task(function)
-    _running.add(task)
-    task.ended.connect(partial(_finished, weakref.ref(task)), Qt.ConnectionType.QueuedConnection)
     if on_success:
         task.succeeded.connect(on_success, Qt.ConnectionType.QueuedConnection)
     if on_failure:
         task.failed.connect(on_failure, Qt.ConnectionType.QueuedConnection)
+    return keep_running(task)
+
+
+def keep_running(task: Task) -> Task:
+    """Starts a task whose signals are connected, held by Python until it ends."""
+    _running.add(task)
+    task.ended.connect(partial(_finished, weakref.ref(task)), Qt.ConnectionType.QueuedConnection)
     return task.start()
 
 

@@ -2104,6 +2104,14 @@ Print anyway?</translation>
         <translation>Not placed, and why:</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop improving; the proposal shown stays</source>
+        <translation>Stop improving; the proposal shown stays</translation>
+    </message>
+    <message>
         <source>Planning…</source>
         <translation>Planning…</translation>
     </message>

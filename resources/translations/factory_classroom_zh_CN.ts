@@ -2107,6 +2107,14 @@ Print anyway?</source>
         <translation>未能安排的课次及原因：</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>停止优化</translation>
+    </message>
+    <message>
+        <source>Stop improving; the proposal shown stays</source>
+        <translation>停止优化，保留当前显示的方案</translation>
+    </message>
+    <message>
         <source>Planning…</source>
         <translation>正在排课…</translation>
     </message>

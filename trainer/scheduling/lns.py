@@ -196,9 +196,10 @@ def _solve(solver, model, cancel):
 
 def improve(cands: Candidates, start: Plan, budget: float, *, seed: int, size: int = 40,
             step: float = 0.2, wall_limit: float = 60.0, patience: int = 8, progress=None,
-            cancel=None) -> Plan:
+            cancel=None, on_improve=None) -> Plan:
     """Improve `start` within `budget` deterministic seconds of CP-SAT; stop earlier after
-    `patience` neighbourhoods in a row that brought nothing (or a round without a change)."""
+    `patience` neighbourhoods in a row that brought nothing (or a round without a change).
+    `on_improve(plan)` hears of every better plan kept."""
     from ortools.sat.python import cp_model
 
     problem = cands.problem
@@ -255,6 +256,8 @@ def improve(cands: Candidates, start: Plan, budget: float, *, seed: int, size: i
             value = plan_value(cands, candidate)
             if value < best_value and not check_plan(problem, candidate):
                 best, best_value, improved, fruitless = candidate, value, True, 0
+                if on_improve:
+                    on_improve(best)
         if not improved:
             break
     return best

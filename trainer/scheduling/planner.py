@@ -36,6 +36,7 @@ ProgressFn = Callable[[int, int, str], None]
 STAGE_PLACE, STAGE_IMPROVE = "place", "improve"
 STAGES = (STAGE_PLACE, STAGE_IMPROVE)
 CancelFn = Callable[[], bool]
+PlanFn = Callable[[Plan], None]
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,9 @@ def at_bound(cands: Candidates, greedy: Plan, gap_per_lesson: float) -> bool:
 
 def solve(problem: PlanningProblem, options: SolveOptions = SolveOptions(),
           progress: ProgressFn | None = None, cancel: CancelFn | None = None,
-          cands: Candidates | None = None) -> Plan:
+          cands: Candidates | None = None, on_plan: PlanFn | None = None) -> Plan:
+    """The plan; `on_plan`, when given, gets the greedy plan as soon as the search starts and
+    then every better plan the search keeps (status "searching"), to show while it works."""
     started = time.perf_counter()
     cands = cands or compute_candidates(problem)
     total = len(cands.options)
@@ -87,9 +90,18 @@ def solve(problem: PlanningProblem, options: SolveOptions = SolveOptions(),
 
     wall = max(30.0, options.time_limit * options.wall_clock_factor)
     searching = time.perf_counter()
+
+    def interim(plan: Plan) -> None:
+        changed = sum(1 for k, p in plan.placements.items() if greedy.placements.get(k) != p)
+        on_plan(replace(plan, method="greedy+cp-sat" if plan is not greedy else "greedy",
+                        status="searching", seconds=time.perf_counter() - started,
+                        search_seconds=time.perf_counter() - searching, changed=changed))
+
+    if on_plan:
+        interim(greedy)
     best = improve(cands, greedy, options.time_limit, seed=options.seed,
                    size=options.neighbourhood, step=options.step, wall_limit=wall,
-                   progress=progress, cancel=cancel)
+                   progress=progress, cancel=cancel, on_improve=interim if on_plan else None)
     seconds = time.perf_counter() - started
     search = time.perf_counter() - searching
     if cancel and cancel():
@@ -116,6 +128,13 @@ def method_line(plan: Plan, lang: str | None = None) -> str:
         text = pick((f"贪心方案已达上限，无需进一步优化（用时 {took} 秒）",
                      f"greedy plan at the upper bound, no further optimisation needed "
                      f"({took} s)"), lang)
+    elif plan.status == "searching" and plan.method == "greedy":
+        text = pick(("贪心方案，CP-SAT 正在寻找更好方案……",
+                     "greedy plan; CP-SAT is looking for a better one…"), lang)
+    elif plan.status == "searching":
+        text = pick((f"CP-SAT 已用 {search} 秒改进了 {plan.changed} 个课次，仍在优化……",
+                     f"CP-SAT improved {plan.changed} lessons in {search} s, still improving…"),
+                    lang)
     elif plan.method == "greedy+cp-sat":
         text = pick((f"CP-SAT 用 {search} 秒改进了 {plan.changed} 个课次",
                      f"CP-SAT improved {plan.changed} lessons in {search} s"), lang)

@@ -181,7 +181,8 @@ class Plan:
 
     `method` says which search produced it ("greedy", or "greedy+cp-sat" when CP-SAT improved on
     the greedy plan); `status` how the search ended ("at bound", "greedy kept", "improved",
-    "wall-clock limit", "cancelled"; "" when CP-SAT did not run); `seconds` the wall time,
+    "wall-clock limit", "cancelled"; "searching" for a plan shown while the search goes on; ""
+    when CP-SAT did not run); `seconds` the wall time,
     `search_seconds` the part spent in CP-SAT, `changed` how many lessons CP-SAT placed or moved
     away from the greedy plan (trainer.scheduling.planner.method_line says it in words)."""
     placements: dict[str, Placement]

@@ -2,7 +2,8 @@
 lessons to add and to move, the lessons left out with why — that the user reviews and then
 accepts in one transaction, or simply drops.
 
-    proposal = propose_plan(uow, start, end, progress=..., cancel=...)   # in a worker thread
+    proposal = propose_plan(uow, start, end, progress=..., cancel=...,   # in a worker thread
+                            deliver=...)   # the greedy proposal, then better ones, if searched
     accept_proposal(uow, proposal)   # one transaction; refused if the data changed meanwhile
 
 Before a proposal is returned, its lessons are judged with the conflict rules against the whole
@@ -11,6 +12,8 @@ and reported, never offered — so an accepted plan has no conflicts by `trainer
 from __future__ import annotations
 
 import datetime as dt
+import time
+from typing import Callable
 from dataclasses import dataclass, field, replace
 
 from trainer.errors import ReasonError, ValidationError
@@ -24,6 +27,9 @@ from trainer.scheduling.planner import CancelFn, ProgressFn, SolveOptions, solve
 from trainer.scheduling.problem import Placement, Plan
 from trainer.services.schedule_data import facts_of
 from trainer.services.uow import UnitOfWork
+
+DeliverFn = Callable[["Proposal"], None]  # an interim proposal while the search improves it
+INTERIM_EVERY = 1.0  # seconds between interim proposals
 
 
 class ProposalOutdatedError(ReasonError):
@@ -122,31 +128,33 @@ def _options(uow: UnitOfWork, time_limit: float | None) -> SolveOptions:
 def propose_plan(uow: UnitOfWork, start: dt.date, end: dt.date, *,
                  time_limit: float | None = None,
                  progress: ProgressFn | None = None,
-                 cancel: CancelFn | None = None) -> Proposal:
+                 cancel: CancelFn | None = None, deliver: DeliverFn | None = None) -> Proposal:
     """Places the lessons of every open training request whose window meets [start, end]
     (making their classes), moving their unlocked lessons only when that helps."""
     if end < start:
         raise ValidationError("end_date", "date_order")
     built = build_problem(uow, start, end)
-    return _propose(built, _options(uow, time_limit), progress, cancel)
+    return _propose(built, _options(uow, time_limit), progress, cancel, deliver)
 
 
 def propose_class_lessons(uow: UnitOfWork, class_ids, start: dt.date, end: dt.date, *,
                           time_limit: float | None = None,
                           progress: ProgressFn | None = None,
-                          cancel: CancelFn | None = None) -> Proposal:
+                          cancel: CancelFn | None = None, deliver: DeliverFn | None = None
+                          ) -> Proposal:
     """Places the missing lessons of classes made without a request (a programme's), each within
     its own window and venue; other lessons stay where they are."""
     if end < start:
         raise ValidationError("end_date", "date_order")
     built = build_problem(uow, start, end, requests=False, class_ids=frozenset(class_ids))
-    return _propose(built, _options(uow, time_limit), progress, cancel)
+    return _propose(built, _options(uow, time_limit), progress, cancel, deliver)
 
 
 def propose_replan_lecturer(uow: UnitOfWork, lecturer_id: int, start: dt.date, end: dt.date,
                             reason: str = "", *, time_limit: float | None = None,
                             progress: ProgressFn | None = None,
-                            cancel: CancelFn | None = None) -> Proposal:
+                            cancel: CancelFn | None = None, deliver: DeliverFn | None = None
+                            ) -> Proposal:
     """The lecturer cannot teach from `start` to `end` (illness…): their unlocked lessons then
     move (to another time or lecturer); other lessons move only when needed, as few as
     possible. Accepting records the unavailability too."""
@@ -156,7 +164,7 @@ def propose_replan_lecturer(uow: UnitOfWork, lecturer_id: int, start: dt.date, e
         raise ValidationError("end_date", "date_order")
     away = Unavailability(lecturer_id, start, end, reason)
     return _replan(uow, away, None, lambda f: f.lecturer_id == lecturer_id,
-                   _options(uow, time_limit), progress, cancel)
+                   _options(uow, time_limit), progress, cancel, deliver)
 
 
 def propose_replan_venue(uow: UnitOfWork, venue_id: int, start: dt.date, end: dt.date, *,
@@ -176,7 +184,8 @@ def propose_replan_venue(uow: UnitOfWork, venue_id: int, start: dt.date, end: dt
 def propose_replan_days_off(uow: UnitOfWork, start: dt.date, end: dt.date, *,
                             time_limit: float | None = None,
                             progress: ProgressFn | None = None,
-                            cancel: CancelFn | None = None) -> Proposal:
+                            cancel: CancelFn | None = None, deliver: DeliverFn | None = None
+                            ) -> Proposal:
     """After a notice or an override: the unlocked lessons from `start` to `end` that now fall
     on a day off move within their classes' windows — those and no other lesson."""
     from trainer.services.holiday_notices import lessons_on_days_off
@@ -191,10 +200,11 @@ def propose_replan_days_off(uow: UnitOfWork, start: dt.date, end: dt.date, *,
         if req and req.start and req.end:
             lo, hi = min(lo, max(req.start, dt.date.today())), max(hi, req.end)
     built = build_problem(uow, lo, hi, requests=False, must_move=ids, movable=ids)
-    return _propose(built, _options(uow, time_limit), progress, cancel)
+    return _propose(built, _options(uow, time_limit), progress, cancel, deliver)
 
 
-def _replan(uow, lecturer_away, venue_away, uses, options, progress, cancel) -> Proposal:
+def _replan(uow, lecturer_away, venue_away, uses, options, progress, cancel,
+            deliver=None) -> Proposal:
     away = lecturer_away or venue_away
     # the range: the affected classes' windows (their lessons may need to move within them)
     first = build_problem(uow, away.start, away.end, requests=False)
@@ -208,7 +218,9 @@ def _replan(uow, lecturer_away, venue_away, uses, options, progress, cancel) -> 
     built = build_problem(uow, start, end, requests=False, movable_all=True,
                           must_move=frozenset(f.id for f in hit),
                           lecturer_away=lecturer_away, venue_away=venue_away)
-    proposal = _propose(built, options, progress, cancel)
+    if deliver is not None and lecturer_away is not None:  # an interim one records it too
+        deliver = (lambda shown, say=deliver: say(_with(shown, lecturer_away=lecturer_away)))
+    proposal = _propose(built, options, progress, cancel, deliver)
     if lecturer_away is not None:
         proposal = _with(proposal, lecturer_away=lecturer_away)
     return proposal
@@ -219,11 +231,28 @@ def _with(proposal: Proposal, **changes) -> Proposal:
     return replace(proposal, **changes)
 
 
-def _propose(built: BuiltProblem, options: SolveOptions, progress, cancel) -> Proposal:
+def _propose(built: BuiltProblem, options: SolveOptions, progress, cancel,
+             deliver: DeliverFn | None = None) -> Proposal:
     problem = built.problem
     cands = compute_candidates(problem)
-    plan = solve(problem, options, progress, cancel, cands) if problem.lessons else \
+    on_plan = None
+    if deliver is not None:
+        shown = [0.0]
+
+        def on_plan(interim: Plan) -> None:  # at most one interim proposal a second
+            if time.perf_counter() - shown[0] >= INTERIM_EVERY:
+                deliver(_proposal_of(built, cands, interim))
+                shown[0] = time.perf_counter()
+
+    plan = solve(problem, options, progress, cancel, cands, on_plan) if problem.lessons else \
         Plan({}, (), "none")
+    return _proposal_of(built, cands, plan)
+
+
+def _proposal_of(built: BuiltProblem, cands, plan: Plan) -> Proposal:
+    """The plan as a proposal: its lessons judged by the conflict rules, the ones left out
+    explained, the classes and requests it makes or completes."""
+    problem = built.problem
     placements = dict(plan.placements)
     rejected: dict[str, Explanation] = {}
     while True:  # judge with the rules; take out what they refuse (should never happen)

@@ -330,7 +330,8 @@ def _enrolment_count(uow: UnitOfWork, programme_id: int) -> int:
 # --- lessons: the planner ---------------------------------------------------------------------
 
 def plan_programme_lessons(uow: UnitOfWork, programme_id: int, *,
-                           time_limit: float | None = None, progress=None, cancel=None):
+                           time_limit: float | None = None, progress=None, cancel=None,
+                           deliver=None):
     """The planner's proposal for the lessons the programme's classes do not have yet, each
     class within its month, offline in the programme's venue, lecturers of the course's theme.
     Accept it with scheduling.proposal.accept_proposal (one transaction)."""
@@ -341,4 +342,5 @@ def plan_programme_lessons(uow: UnitOfWork, programme_id: int, *,
     if not ids:
         raise ValidationError("programme", "required")
     return propose_class_lessons(uow, ids, record.start_month, month_end(record.end_month),
-                                 time_limit=time_limit, progress=progress, cancel=cancel)
+                                 time_limit=time_limit, progress=progress, cancel=cancel,
+                                 deliver=deliver)

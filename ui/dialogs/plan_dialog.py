@@ -1,15 +1,19 @@
 """The automatic planner from the GUI: choose the dates (and, to re-plan, the lecturer who is
-away), let the planner work in the background (progress, Cancel), review the proposal — every
-lesson added or moved, and why each lesson left out could not be placed — then accept it in one
-transaction or discard it."""
+away), let the planner work in the background, review the proposal — every lesson added or
+moved, and why each lesson left out could not be placed — then accept it in one transaction or
+discard it.
+
+The greedy proposal is shown as soon as it is made; when CP-SAT can still do better, it keeps
+improving in the background (progress bar, Stop) and each better proposal replaces the one
+shown. Accept is available all along and accepts the proposal shown (the search is stopped)."""
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEventLoop, Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QProgressBar,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from trainer.errors import TrainerError
 from trainer.texts import pick
@@ -21,7 +25,7 @@ from trainer.services.schedule_calendar import provisional_years
 from trainer.services.uow import UnitOfWork
 from ui.dialogs.form_dialog import ERROR_STYLE
 from ui.resources import app_icon
-from ui.workers import Cancelled, run_with_progress, thread_uow
+from ui.workers import Cancelled, Task, keep_running, thread_uow
 
 
 def _date_edit(day: dt.date) -> QDateEdit:
@@ -48,8 +52,9 @@ class PlanDialog(QDialog):
                             else self.tr("Plan automatically"))
         self.uow, self.replan, self.days_off = uow, replan, days_off
         self.programme_id = programme_id  # its classes' lessons, within its months
-        self.proposal: Proposal | None = None
+        self.proposal: Proposal | None = None  # the one shown (and accepted by Accept)
         self.accepted: AcceptResult | None = None
+        self.task: Task | None = None  # the planner while it works
         form = self._build_form(start, end, replan, programme_id)
         self.provisional = QLabel(self)
         self.provisional.setObjectName("provisional")
@@ -68,6 +73,7 @@ class PlanDialog(QDialog):
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(self._build_progress())
         layout.addWidget(self.provisional)
         layout.addWidget(self.summary)
         layout.addWidget(self.method)
@@ -133,6 +139,28 @@ class PlanDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(ERROR_STYLE)
 
+    def _build_progress(self) -> QHBoxLayout:
+        """While the planner works: its stage, a bar and Stop (hidden otherwise)."""
+        self.stage = QLabel(self)
+        self.stage.setObjectName("stage")
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("progress")
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.stop_button.setObjectName("stop")
+        self.stop_button.setToolTip(self.tr("Stop improving; the proposal shown stays"))
+        self.stop_button.clicked.connect(self.stop)
+        row = QHBoxLayout()
+        row.addWidget(self.stage, 2)
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.stop_button)
+        self._working(False)
+        return row
+
+    def _working(self, on: bool) -> None:
+        for widget in (self.stage, self.bar, self.stop_button):
+            widget.setVisible(on)
+        self.propose_button.setEnabled(not on)
+
     def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(self)
         self.accept_button = buttons.addButton(self.tr("Accept the proposal"),
@@ -164,23 +192,76 @@ class PlanDialog(QDialog):
             cancel = (lambda: progress.cancelled)
             if self.replan:
                 return propose_replan_lecturer(uow, lecturer, start, end, reason,
-                                               progress=report, cancel=cancel)
+                                               progress=report, cancel=cancel,
+                                               deliver=progress.deliver)
             if self.days_off:
-                return propose_replan_days_off(uow, start, end, progress=report, cancel=cancel)
+                return propose_replan_days_off(uow, start, end, progress=report, cancel=cancel,
+                                               deliver=progress.deliver)
             if self.programme_id is not None:
                 return programmes.plan_programme_lessons(uow, self.programme_id, progress=report,
-                                                         cancel=cancel)
-            return propose_plan(uow, start, end, progress=report, cancel=cancel)
+                                                         cancel=cancel, deliver=progress.deliver)
+            return propose_plan(uow, start, end, progress=report, cancel=cancel,
+                                deliver=progress.deliver)
 
         self.problem.clear()
-        try:
-            proposal = run_with_progress(self, self.tr("Planning…"), work)
-        except Cancelled:
+        self.run(work)
+
+    def run(self, work) -> None:
+        """Runs the planner in the background and returns once a proposal is shown (the greedy
+        one, or the only one) or the work failed; better proposals then keep coming."""
+        task = Task(work)
+        self.task = task
+        first = QEventLoop(self)
+        queued = Qt.ConnectionType.QueuedConnection
+        task.progressed.connect(lambda d, t, text: self._progressed(task, d, t, text), queued)
+        task.delivered.connect(lambda proposal: self._interim(task, proposal), queued)
+        task.ended.connect(lambda: self._ended(task), queued)
+        task.delivered.connect(first.quit, queued)
+        task.ended.connect(first.quit, queued)
+        self.bar.setRange(0, 0)
+        self.stage.setText(self.tr("Planning…"))
+        self._working(True)
+        keep_running(task)
+        first.exec()
+
+    def _progressed(self, task: Task, done: int, total: int, text: str) -> None:
+        if task is self.task:
+            self.bar.setRange(0, max(total, 0))
+            self.bar.setValue(done if total else 0)
+            self.stage.setText(text)
+
+    def _interim(self, task: Task, proposal: Proposal) -> None:
+        if task is self.task:
+            self.show_proposal(proposal)
+
+    def _ended(self, task: Task) -> None:
+        if task is not self.task:
             return
-        except TrainerError as exc:
-            self.problem.setText(str(exc))
-            return
-        self.show_proposal(proposal)
+        self.task = None
+        self._working(False)
+        if isinstance(task.error, TrainerError):
+            self.problem.setText(str(task.error))
+        elif task.error is not None and not isinstance(task.error, Cancelled):
+            raise task.error
+        elif task.result is not None:
+            self.show_proposal(task.result)
+
+    def stop(self) -> None:
+        """Stop: the search ends and its best proposal so far is shown (before the first
+        proposal: nothing is planned)."""
+        if self.task is not None:
+            self.task.cancel()
+            self.stop_button.setEnabled(False)
+
+    def _forget_task(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+            self._working(False)
+
+    def reject(self) -> None:
+        self._forget_task()
+        super().reject()
 
     def show_proposal(self, proposal: Proposal) -> None:
         self.proposal = proposal
@@ -244,6 +325,7 @@ class PlanDialog(QDialog):
     def accept_plan(self) -> None:
         if self.proposal is None:
             return
+        self._forget_task()  # accepts the proposal shown, whatever the search finds later
         try:
             self.accepted = accept_proposal(self.uow, self.proposal)
         except TrainerError as exc:
@@ -251,3 +333,4 @@ class PlanDialog(QDialog):
             self.accept_button.setEnabled(False)
             return
         self.accept()
+

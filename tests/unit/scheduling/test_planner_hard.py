@@ -10,7 +10,7 @@ from trainer.scheduling.bounds import placement_upper_bound
 from trainer.scheduling.candidates import compute_candidates
 from trainer.scheduling.greedy import greedy_plan
 from trainer.scheduling.hard_instances import generate_hard
-from trainer.scheduling.instances import InstanceSize, grid
+from trainer.scheduling.instances import InstanceSize, generate, grid
 from trainer.scheduling.lns import neighbourhood, placing_only
 from trainer.scheduling.planner import SolveOptions, solve
 from trainer.scheduling.problem import (ClassToPlan, LecturerFacts, LessonToPlace, Placement,
@@ -78,3 +78,26 @@ def test_on_hard_instances_the_search_recovers_half_of_greedys_gap(seed):
     assert plan.method == "greedy+cp-sat" and plan.status == "improved"
     assert plan.placed_count - greedy.placed_count >= (bound - greedy.placed_count) / 2
     assert plan.placed_count <= bound
+
+
+def test_the_greedy_plan_and_each_better_one_are_handed_out_while_the_search_goes_on():
+    problem = generate_hard(InstanceSize("hard", 12, 3, 90), seed=4, weeks=6)
+    shown = []
+    plan = solve(problem, SolveOptions(time_limit=2.0), on_plan=shown.append)
+    assert shown[0].method == "greedy" and shown[0].status == "searching"
+    assert shown[0].placements == greedy_plan(problem).placements
+    assert [p.status for p in shown] == ["searching"] * len(shown) and len(shown) >= 2
+    assert [p.placed_count for p in shown] == sorted(p.placed_count for p in shown)
+    assert shown[-1].placements == plan.placements and plan.status == "improved"
+    assert all(check_plan(problem, p) == [] for p in shown)
+    from trainer.scheduling.planner import method_line
+    assert method_line(shown[0], "zh") == "贪心方案，CP-SAT 正在寻找更好方案……"
+    assert method_line(shown[-1], "en").startswith(f"CP-SAT improved {shown[-1].changed} lessons")
+    assert method_line(shown[-1], "en").endswith(", still improving…")
+
+
+def test_at_the_bound_nothing_is_handed_out_before_the_answer():
+    problem = generate(InstanceSize("small", 6, 4, 30), seed=5)
+    shown = []
+    plan = solve(problem, SolveOptions(time_limit=2.0), on_plan=shown.append)
+    assert plan.status == "at bound" and shown == []
