@@ -118,8 +118,8 @@ def test_the_applicants_list_through_the_import_wizard(qtbot, window, answer, ty
         _next(wizard)
         mapping = wizard.mapping_page
         assert mapping.sheet.currentData() == "2025年"  # the first sheet: the clerk changes it
-        mapping.sheet.setCurrentIndex(mapping.sheet.findData("报名表"))
-        mapping.sheet.activated.emit(mapping.sheet.currentIndex())
+        mapping.sheet.setFocus()
+        qtbot.keyClick(mapping.sheet, Qt.Key.Key_Down)  # the next sheet, chosen by keyboard
         qtbot.waitUntil(lambda: wizard.table.sheet == "报名表", timeout=10000)
         assert mapping.header_row.value() == 2 and mapping.hidden.isVisibleTo(wizard)
         seen["fields"] = [mapping.columns.cellWidget(c, 2).currentData() for c in range(6, 8)]
