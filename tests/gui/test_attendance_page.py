@@ -78,6 +78,13 @@ def test_scanner_marks_present_and_reports_strangers(qtbot, window, uow, cohort,
     grid = load_attendance_grid(uow, cohort_id)
     assert grid.cell(lessons[2], people[0]).status == "present"
     assert grid.cell(lessons[2], people[3]) is None
+    session = page._scan_session  # kept for the lesson: the class is not read again per scan
+    assert session is not None and session.lesson_id == lessons[2]
+    qtbot.keyClicks(page.scan_input, trainee_scan_code(people[1]))
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
+    assert page._scan_session is session and page.scan_result.text().startswith("✔")
+    page.live_reload()  # another desk changed the class or its lessons: read again
+    assert page._scan_session is None
 
 
 def test_completion_view_says_why_not(qtbot, window, uow, cohort):

@@ -92,15 +92,16 @@ def _roll_summary(roll, filled: int | None = None) -> None:
 
 
 def _scan(args) -> int:
-    from trainer.services.attendance_marking import lesson_roll, mark_by_code
+    from trainer.services.attendance_marking import ScanSession, lesson_roll
 
     _db, uow = open_db(args)
     codes = args.codes or (line.strip() for line in sys.stdin)
     problems = 0
+    session = ScanSession(uow, args.lesson)  # the lesson and its class read once
     for code in codes:
         if not code:
             continue
-        result = mark_by_code(uow, args.lesson, code, at=None if args.codes else dt.datetime.now())
+        result = session.scan(code, at=None if args.codes else dt.datetime.now())
         if not result.ok:
             problems += 1
         if not result.ok:  # the terminal bell: the clerk looks up only when something is wrong

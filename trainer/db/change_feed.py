@@ -25,7 +25,7 @@ TABLE = "change_feed"
 CHANNEL = "trainer_changes"
 _TOUCHED = "fc_touched_tables"
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
-_UPSERT = ("INSERT INTO change_feed (kind, counter) VALUES ('{kind}', 1) "
+_UPSERT = ("INSERT INTO change_feed (kind, counter) VALUES {rows} "
            "ON CONFLICT (kind) DO UPDATE SET counter = change_feed.counter + 1")
 
 
@@ -69,10 +69,13 @@ def _before_commit(conn: Connection) -> None:
     try:  # through SQLAlchemy: a dropped server connection is recognised and replaced
         if not _feed_exists(conn):
             return
-        for kind in kinds:
-            conn.exec_driver_sql(_UPSERT.format(kind=kind))
+        # one statement a commit, whatever it touched (on PostgreSQL the notice goes with it)
+        upsert = _UPSERT.format(rows=", ".join(f"('{kind}', 1)" for kind in kinds))
         if conn.dialect.name == "postgresql":
-            conn.exec_driver_sql(f"NOTIFY {CHANNEL}, '{','.join(kinds)}'")
+            conn.exec_driver_sql(f"WITH bump AS ({upsert} RETURNING 1) "
+                                 f"SELECT pg_notify('{CHANNEL}', '{','.join(kinds)}')")
+        else:
+            conn.exec_driver_sql(upsert)
     except DBAPIError:
         if conn.dialect.name != "sqlite":
             raise  # the transaction is lost: the commit must fail, and says why

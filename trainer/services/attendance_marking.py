@@ -185,41 +185,68 @@ def late_minutes_at(lesson_date: dt.date, start: dt.time, at: dt.datetime | None
     return minutes if minutes > grace_minutes else 0
 
 
-def mark_by_code(uow: UnitOfWork, lesson_id: int, code: str, *,
-                 at: dt.datetime | None = None) -> ScanResult:
-    """Scanner mode: marks the trainee `code` means present for the lesson (late, with the
-    minutes, when `at` is later than the start plus `attendance.late_grace_minutes`). Someone
-    already present or late is left as they are (already_marked); an absent or excused record
-    becomes present. Strangers and ambiguous tails are reported, nothing written."""
-    from trainer.services.settings import get_setting
+class ScanSession:
+    """Scanner mode for one lesson: what `mark_by_code` does, with the lesson, the late grace
+    and the class's index read once when the session opens (as the permission to look people
+    up by ID number or mobile is checked then), so a scan reads the attendance cell and writes
+    it — two statements of its own, besides the write's audit trail and change feed. A code the
+    index does not know re-reads the class (someone enrolled at another desk meanwhile); the
+    scanner screen opens a new session when the live views say the class or lesson changed."""
 
-    with uow:
-        require_reveal_for_lookup(uow)  # a code may be a full ID number or mobile
-        lesson = _lesson(uow, lesson_id)
-        index = ClassIndex(uow, lesson.cohort_id)
-        outcome, match, candidates = index.resolve(code)
-        if outcome != "found":
-            return ScanResult(outcome, code, lesson_id, match, candidates=candidates)
-        row = uow.session.scalar(select(Attendance).where(
+    def __init__(self, uow: UnitOfWork, lesson_id: int) -> None:
+        from trainer.services.settings import get_setting
+
+        self.uow, self.lesson_id = uow, lesson_id
+        with uow:
+            require_reveal_for_lookup(uow)  # a code may be a full ID number or mobile
+            lesson = _lesson(uow, lesson_id)
+            self.cohort_id, self.sequence = lesson.cohort_id, lesson.sequence
+            self.date, self.start = lesson.date, lesson.start_time
+            self.grace = int(get_setting(uow, "attendance.late_grace_minutes"))
+            self.index = ClassIndex(uow, lesson.cohort_id)
+
+    def scan(self, code: str, *, at: dt.datetime | None = None) -> ScanResult:
+        """Marks the trainee `code` means present (late, with the minutes, when `at` is later
+        than the start plus the grace). Someone already present or late is left as they are
+        (already_marked); an absent or excused record becomes present. Strangers and
+        ambiguous tails are reported, nothing written."""
+        with self.uow:
+            outcome, match, candidates = self.index.resolve(code)
+            if outcome != "found":  # enrolled at another desk since the session opened?
+                self.index = ClassIndex(self.uow, self.cohort_id)
+                outcome, match, candidates = self.index.resolve(code)
+            if outcome != "found":
+                return ScanResult(outcome, code, self.lesson_id, match, candidates=candidates)
+            return self._mark(code, match, at)
+
+    def _mark(self, code: str, match: Match, at: dt.datetime | None) -> ScanResult:
+        lesson_id, session = self.lesson_id, self.uow.session
+        row = session.scalar(select(Attendance).where(
             Attendance.lesson_id == lesson_id, Attendance.trainee_id == match.trainee_id))
         if row is not None and row.status in (PRESENT, LATE):
             return ScanResult(ALREADY_MARKED, code, lesson_id, match, row.status, row.late_minutes,
                               row.status)
-        minutes = late_minutes_at(lesson.date, lesson.start_time, at,
-                                  int(get_setting(uow, "attendance.late_grace_minutes")))
+        minutes = late_minutes_at(self.date, self.start, at, self.grace)
         status = LATE if minutes else PRESENT
         previous = row.status if row is not None else None
         if row is None:
-            uow.session.add(Attendance(lesson_id=lesson_id, trainee_id=match.trainee_id,
-                                       status=status, late_minutes=minutes))
+            session.add(Attendance(lesson_id=lesson_id, trainee_id=match.trainee_id,
+                                   status=status, late_minutes=minutes))
         else:
             row.status, row.late_minutes = status, minutes
         try:
-            uow.session.flush()
+            session.flush()
         except IntegrityError as exc:  # another desk recorded this empty cell meanwhile
             raise StaleCellsError("attendance", [StaleCell(
-                lesson_id, match.trainee_id, 0, 1, match.name, lesson.sequence)]) from exc
+                lesson_id, match.trainee_id, 0, 1, match.name, self.sequence)]) from exc
         return ScanResult(MARKED, code, lesson_id, match, status, minutes, previous)
+
+
+def mark_by_code(uow: UnitOfWork, lesson_id: int, code: str, *,
+                 at: dt.datetime | None = None) -> ScanResult:
+    """One scan in a session of its own (ScanSession.scan); a scanner at the door keeps one
+    ScanSession for the lesson instead."""
+    return ScanSession(uow, lesson_id).scan(code, at=at)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from trainer.services import schedule
 from trainer.services.assessment import (MAX_SCORE, AssessmentEntry, list_assessments,
                                          record_assessments)
 from trainer.services.attendance import load_attendance_grid
-from trainer.services.attendance_marking import mark_by_code
+from trainer.services.attendance_marking import ScanSession
 from trainer.services.completion import class_completion
 from trainer.services.uow import UnitOfWork
 from ui.dialogs import messages
@@ -57,6 +57,7 @@ class AttendancePage(Page):
         super().__init__(parent)
         self.uow = uow
         self.loaded = False
+        self._scan_session: ScanSession | None = None  # the scanner's lesson, while it stays
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.cohort = QComboBox(self)
@@ -265,6 +266,7 @@ class AttendancePage(Page):
 
     # --- scanner ------------------------------------------------------------------------------
     def _fill_scan_lessons(self) -> None:
+        self._scan_session = None  # the class, its lessons or its roster may have changed
         chosen = self.scan_lesson.currentData()
         self.scan_lesson.clear()
         for lesson in schedule.list_lessons(self.uow, class_id=self.cohort_id,
@@ -283,8 +285,13 @@ class AttendancePage(Page):
         if not code or lesson_id is None:
             return
         try:
-            result = mark_by_code(self.uow, lesson_id, code)
+            session = self._scan_session
+            if session is None or session.lesson_id != lesson_id:
+                # the lesson and its class's index read once for the scans that follow
+                session = self._scan_session = ScanSession(self.uow, lesson_id)
+            result = session.scan(code)
         except TrainerError as exc:
+            self._scan_session = None
             self._show_scan(str(exc), "bad")
             return
         look = {"marked": "good", "already_marked": "repeat"}.get(result.outcome, "bad")
