@@ -101,3 +101,15 @@ def test_at_the_bound_nothing_is_handed_out_before_the_answer():
     shown = []
     plan = solve(problem, SolveOptions(time_limit=2.0), on_plan=shown.append)
     assert plan.status == "at bound" and shown == []
+
+
+def test_the_bound_through_theme_half_days_still_bounds_every_plan():
+    # a lecturer of two themes is one lecturer: two classes of different themes, one half-day
+    lecturer = LecturerFacts(1, "黎建国", (1, 2))
+    monday = [s.index for s in TWO_WEEKS if s.date == dt.date(2026, 9, 7) and s.period == "morning"]
+    classes = (_class("a", monday, theme=1), _class("b", monday, theme=2, enterprise=2))
+    problem = PlanningProblem(TWO_WEEKS, classes,
+                              tuple(LessonToPlace(f"new:{c.key}:1", c.key, 1) for c in classes),
+                              (lecturer,), (VenueFacts(1, "一车间", 60, 1),
+                                            VenueFacts(2, "二车间", 60, 2)))
+    assert placement_upper_bound(compute_candidates(problem)) == 1
