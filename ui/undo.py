@@ -104,3 +104,22 @@ class DeleteLessonCommand(_ScheduleCommand):
 
     def undo(self) -> None:
         self._run(lambda: self._add(self.form), undoing=True)
+
+
+class CancelLessonCommand(_ScheduleCommand):
+    """A lesson cancelled (kept, sent to calendars as cancelled); undo plans it again where it
+    was, judged by the conflict rules. `record`: the lesson as the cancellation saved it."""
+
+    def __init__(self, uow, record: LessonRecord, text: str, on_error, on_done) -> None:
+        super().__init__(uow, text, on_error, on_done)
+        self.lesson_id, self.version = record.id, record.version
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._run(lambda: schedule.cancel_lesson(self.uow, self.lesson_id, self.version))
+
+    def undo(self) -> None:
+        self._run(lambda: schedule.restore_lesson(self.uow, self.lesson_id, self.version),
+                  undoing=True)

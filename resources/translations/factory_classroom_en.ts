@@ -1848,6 +1848,22 @@ Print anyway?</translation>
         <source>Print anyway</source>
         <translation>Print anyway</translation>
     </message>
+    <message>
+        <source>Cancel lesson</source>
+        <translation>Cancel lesson</translation>
+    </message>
+    <message>
+        <source>Cancel the lesson “%1”?
+
+It stays in the class as cancelled and takes no lecturer, venue or trainee time; the lecturer's and the enterprise's calendar files show it as cancelled. Ctrl+Z undoes it.</source>
+        <translation>Cancel the lesson “%1”?
+
+It stays in the class as cancelled and takes no lecturer, venue or trainee time; the lecturer's and the enterprise's calendar files show it as cancelled. Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
 </context>
 <context>
     <name>OnlineHoursDialog</name>
@@ -2761,6 +2777,18 @@ Print anyway?</translation>
     <message>
         <source>Delete lesson</source>
         <translation>Delete lesson</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>Cancel lesson…</source>
+        <translation>Cancel lesson…</translation>
+    </message>
+    <message>
+        <source>Cancel lesson</source>
+        <translation>Cancel lesson</translation>
     </message>
     <message>
         <source>New lesson</source>

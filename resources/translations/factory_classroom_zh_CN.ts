@@ -1851,6 +1851,22 @@ Print anyway?</source>
         <source>Print anyway</source>
         <translation>仍然打印</translation>
     </message>
+    <message>
+        <source>Cancel lesson</source>
+        <translation>取消课次</translation>
+    </message>
+    <message>
+        <source>Cancel the lesson “%1”?
+
+It stays in the class as cancelled and takes no lecturer, venue or trainee time; the lecturer&apos;s and the enterprise&apos;s calendar files show it as cancelled. Ctrl+Z undoes it.</source>
+        <translation>取消课次“%1”吗？
+
+该课次在培训班中保留为“已取消”，不再占用讲师、场地和学员的时间；讲师和企业的日历文件会显示为已取消。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>不取消</translation>
+    </message>
 </context>
 <context>
     <name>OnlineHoursDialog</name>
@@ -2764,6 +2780,18 @@ Print anyway?</source>
     <message>
         <source>Delete lesson</source>
         <translation>删除课次</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开……</translation>
+    </message>
+    <message>
+        <source>Cancel lesson…</source>
+        <translation>取消课次……</translation>
+    </message>
+    <message>
+        <source>Cancel lesson</source>
+        <translation>取消课次</translation>
     </message>
     <message>
         <source>New lesson</source>

@@ -35,7 +35,8 @@ from trainer.services.uow import UnitOfWork
 __all__ = ["ClassRecord", "LessonRecord", "LessonDraft", "LessonForm", "split_sizes",
            "create_classes", "list_classes", "get_class", "list_lessons", "get_lesson",
            "preview_lessons", "save_lessons", "add_lesson", "update_lesson", "move_lesson",
-           "delete_lesson", "cancel_lesson", "set_lesson_locked", "check_schedule", "KEEP"]
+           "delete_lesson", "cancel_lesson", "restore_lesson", "set_lesson_locked",
+           "check_schedule", "KEEP"]
 
 KEEP = object()  # move_lesson: leave the lecturer / venue as it is
 
@@ -407,4 +408,22 @@ def cancel_lesson(uow: UnitOfWork, lesson_id: int, expected_version: int | None,
         _check_lesson_version(row, expected_version, force, f"#{row.id}")
         row.status = LessonStatus.cancelled.value
         uow.session.flush()
+    return get_lesson(uow, lesson_id)
+
+
+def restore_lesson(uow: UnitOfWork, lesson_id: int, expected_version: int | None, *,
+                   force: bool = False, allow_conflicts: bool = False) -> LessonRecord:
+    """A cancelled lesson takes place after all (the undo of a cancellation): planned again
+    where it was, judged by the conflict rules like a move (ConflictError: nothing changed)."""
+    with uow:
+        row = _lesson_row(uow, lesson_id)
+        _check_lesson_version(row, expected_version, force, f"#{row.id}")
+        row.status = LessonStatus.planned.value
+        uow.session.flush()
+        draft = LessonDraft(row.id, row.cohort_id, row.date, row.start_time, row.lecturer_id,
+                            row.venue_id, row.sequence, row.end_time, row.version, row.locked,
+                            online_of(row))
+        blocking = [c for c in _judge_drafts(uow, [draft])[0] if c.blocking]
+        if blocking and not allow_conflicts:
+            raise ConflictError(blocking)
     return get_lesson(uow, lesson_id)

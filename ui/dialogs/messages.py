@@ -97,3 +97,23 @@ def confirm_missing_characters(parent: QWidget | None, lines: list[str]) -> bool
     box.setObjectName("confirmMissingCharacters")
     box.exec()
     return box.clickedButton() is go
+
+
+def confirm_cancel_lesson(parent: QWidget | None, what: str) -> bool:
+    """Cancelling a lesson: it stays listed as cancelled and calendars are told; undoable."""
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      QCoreApplication.translate("Messages", "Cancel lesson"),
+                      QCoreApplication.translate(
+                          "Messages", "Cancel the lesson “%1”?\n\nIt stays in the class as "
+                          "cancelled and takes no lecturer, venue or trainee time; the "
+                          "lecturer's and the enterprise's calendar files show it as cancelled. "
+                          "Ctrl+Z undoes it.").replace("%1", what),
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("confirmCancelLesson")
+    cancel = box.addButton(QCoreApplication.translate("Messages", "Cancel lesson"),
+                           QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(QCoreApplication.translate("Messages", "Keep it"),
+                         QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is cancel

@@ -1,12 +1,14 @@
 """The schedule's lesson changes: drag to move, drag on empty time to create, double-click to
-open, edit or delete. Each change goes through the core's conflict rules and onto the page's
-undo stack; a refusal is said in a message and kept in `last_refusal`. A mixin of SchedulePage
-(it uses the page's `uow`, `records`, `undo_stack` and `refresh`)."""
+open, edit or delete, right-click to open or cancel. Each change goes through the core's
+conflict rules and onto the page's undo stack; a refusal is said in a message and kept in
+`last_refusal`. A mixin of SchedulePage (it uses the page's `uow`, `records`, `undo_stack` and
+`refresh`)."""
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMenu
 
 from trainer.errors import ConflictError, StaleEditError, TrainerError
 from trainer.texts import language
@@ -16,7 +18,8 @@ from trainer.services.schedule import LessonForm, LessonRecord
 from trainer.services.schedule_calendar import load_settings
 from ui.dialogs import messages
 from ui.dialogs.lesson_dialog import LessonDialog
-from ui.undo import AddLessonCommand, ChangeLessonCommand, DeleteLessonCommand, form_of
+from ui.undo import (AddLessonCommand, CancelLessonCommand, ChangeLessonCommand,
+                     DeleteLessonCommand, form_of)
 
 
 class LessonChanges:
@@ -98,6 +101,39 @@ class LessonChanges:
         self.undo_stack.push(DeleteLessonCommand(
             self.uow, record, QCoreApplication.translate("SchedulePage", "Delete lesson"),
             self._refused, self._changed))
+
+    def lesson_menu(self, lesson_id: int) -> QMenu:
+        """What a right click on a lesson offers: open it, cancel it."""
+        menu = QMenu(self)
+        menu.setObjectName("lessonMenu")
+        opening = menu.addAction(QCoreApplication.translate("SchedulePage", "Open…"),
+                                 lambda: self.open_lesson(lesson_id))
+        opening.setObjectName("openLesson")
+        cancelling = menu.addAction(QCoreApplication.translate("SchedulePage", "Cancel lesson…"),
+                                    lambda: self.cancel_lesson(lesson_id))
+        cancelling.setObjectName("cancelLesson")
+        return menu
+
+    def show_lesson_menu(self, lesson_id: int, position) -> None:
+        self.lesson_menu(lesson_id).exec(position)
+
+    def cancel_lesson(self, lesson_id: int) -> None:
+        """Cancels the lesson as the page shows it (its version: another desk's change since is
+        refused with who changed what), after asking; on the undo stack."""
+        record = self.records.get(lesson_id) or schedule.get_lesson(self.uow, lesson_id)
+        what = (f"{record.course_title} {record.sequence}/{record.lesson_count} · "
+                f"{record.class_name} {describe_date(record.date)} {record.start:%H:%M}")
+        if not messages.confirm_cancel_lesson(self, what):
+            return
+        try:
+            saved = schedule.cancel_lesson(self.uow, record.id, record.version)
+        except TrainerError as exc:
+            self._refused(exc)
+            return
+        self.undo_stack.push(CancelLessonCommand(
+            self.uow, saved, QCoreApplication.translate("SchedulePage", "Cancel lesson"),
+            self._refused, self._changed))
+        self.refresh()
 
     def create_lesson(self, date: dt.date, start: dt.time) -> None:
         period = self._period_at(start)

@@ -67,6 +67,7 @@ class SchedulePage(LessonChanges, SchedulePlanning, ScheduleExport, Page):
         for view in (self.week, self.month):
             view.move_requested.connect(self.move_lesson)
             view.open_requested.connect(self.open_lesson)
+            view.menu_requested.connect(self.show_lesson_menu)
         self.week.create_requested.connect(self.create_lesson)
         self.month.day_activated.connect(self.show_week_of)
 

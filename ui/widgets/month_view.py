@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from ui.widgets.calendar_entries import (CONFLICT_COLOR, HOLIDAY_TEXT, fill_day,
@@ -21,6 +21,7 @@ DRAG_DISTANCE = 5
 class MonthView(QWidget):
     move_requested = Signal(int, object, object)  # entry id, date, start time
     open_requested = Signal(int)
+    menu_requested = Signal(int, object)  # entry id, global position (right click, menu key)
     day_activated = Signal(object)  # date
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -190,6 +191,14 @@ class MonthView(QWidget):
             if target != entry.date:
                 self.move_requested.emit(pressed, target, entry.start)
         super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        entry = self.entry_at(QPointF(event.pos()))
+        if entry is not None:
+            self.menu_requested.emit(entry.id, event.globalPos())
+            event.accept()
+        else:
+            super().contextMenuEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         entry = self.entry_at(event.position())

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ui.widgets.calendar_entries import (CONFLICT_COLOR, HOLIDAY_TEXT, fill_day,
@@ -24,6 +24,7 @@ class WeekView(QWidget):
     move_requested = Signal(int, object, object)  # entry id, date, start time
     create_requested = Signal(object, object)  # date, start time
     open_requested = Signal(int)  # entry id
+    menu_requested = Signal(int, object)  # entry id, global position (right click, menu key)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -236,6 +237,14 @@ class WeekView(QWidget):
             elif not getattr(self, "_pressed_locked", False):
                 self.create_requested.emit(date, period.start)
         super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        entry = self.entry_at(QPointF(event.pos()))
+        if entry is not None:
+            self.menu_requested.emit(entry.id, event.globalPos())
+            event.accept()
+        else:
+            super().contextMenuEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         entry = self.entry_at(event.position())
