@@ -79,7 +79,8 @@ def test_two_saves_at_the_same_moment_are_caught_by_the_version_column(two_desks
     with pytest.raises(StaleEditError) as info:
         with officer:
             row = officer.session.get(Trainee, created.id)  # loaded at version 1
-            trainees.update_trainee(clerk, created.id, _form(created, post="班组长"), None)
+            trainees.update_trainee(clerk, created.id, _form(created, post="班组长"),
+                                    created.version)
             row.post = "焊工"
     assert info.value.updated_by == "张办事" and info.value.actual == 2
     assert info.value.changes == (FieldChange("post", "", "班组长"),)
