@@ -141,6 +141,12 @@ class ProgrammeDialog(FormDialog):
             self.months.value(), self.per_month.value(), self.class_size.value(),
             tuple(code for code, box in self.boxes.items() if box.isChecked()), tuple(levels))
 
+    def show_error(self, exc, *, place: str | None = None) -> None:
+        """A class holding more than the new size: said beside the class size."""
+        if getattr(exc, "reason", "") == "over_size":
+            place = "class_size"
+        super().show_error(exc, place=place)
+
     def save(self) -> programmes.ProgrammeRecord:
         if self.record is None:
             return programmes.create_programme(self.uow, self.form_values())
