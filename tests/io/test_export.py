@@ -147,5 +147,6 @@ def test_cli_template_and_export_masked_unless_revealed(capsys, cli_db, tmp_path
         args = ["export", "trainees", str(target), "--db", cli_db] + (["--reveal"] if reveal else [])
         assert run(capsys, *args)[0] == 0
         ws = openpyxl.load_workbook(target).active
-        assert [c.value for c in ws[1]][:4] == ["ID", "Name", "Gender", "ID number"]
-        assert ws["D2"].value == expected and ws["B2"].value == "张三"
+        # the screen's columns (io/list_columns.py), not the CLI's id first
+        assert [c.value for c in ws[1]][:4] == ["Name", "Gender", "Resident ID number", "Mobile"]
+        assert ws["C2"].value == expected and ws["A2"].value == "张三"

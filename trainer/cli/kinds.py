@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from trainer.cli.common import UsageError
 from trainer.errors import NotFoundError, ValidationError
-from trainer.io.list_columns import COLUMNS, KIND_NAMES, Column, cell, reader
+from trainer.io.list_columns import KIND_NAMES, Column, cell, cli_columns, reader
 from trainer.io.list_columns import headers as column_headers
 from trainer.rules import fields as F
 from trainer.rules.text import split_list
@@ -113,22 +113,22 @@ def _kinds() -> dict[str, Kind]:
     Kind("enterprises", "enterprise", enterprises.EnterpriseForm,
          reader("enterprises"), functools.partial(enterprises.get_enterprise, reveal=True), enterprises.create_enterprise,
          enterprises.update_enterprise, enterprises.delete_enterprise,
-         COLUMNS["enterprises"]),
+         cli_columns("enterprises")),
     Kind("venues", "venue", enterprises.VenueForm,
          reader("venues"),
          enterprises.get_venue, enterprises.create_venue, enterprises.update_venue,
          enterprises.delete_venue,
-         COLUMNS["venues"],
+         cli_columns("venues"),
          {"enterprise_id": ("--enterprise", "enterprise name or id (blank: union training centre)",
                             _enterprise_ref)}),
     Kind("themes", "theme", courses.ThemeForm,
          reader("themes"),
          courses.get_theme, courses.create_theme, courses.update_theme, courses.delete_theme,
-         COLUMNS["themes"]),
+         cli_columns("themes")),
     Kind("courses", "course", courses.CourseForm,
          reader("courses"),
          courses.get_course, courses.create_course, courses.update_course, courses.delete_course,
-         COLUMNS["courses"],
+         cli_columns("courses"),
          {"theme_id": ("--theme", "theme name or id", _theme_ref),
           "excused_counts_present": ("--excused-counts-present", "yes/no", _yes_no)}),
     Kind("lecturers", "lecturer", lecturers.LecturerForm,
@@ -136,19 +136,19 @@ def _kinds() -> dict[str, Kind]:
          functools.partial(lecturers.get_lecturer, reveal=True), lecturers.create_lecturer,
          lecturers.update_lecturer,
          lecturers.delete_lecturer,
-         COLUMNS["lecturers"],
+         cli_columns("lecturers"),
          {"theme_ids": ("--themes", "themes taught: names or ids, comma-separated", _theme_refs),
           "unavailable": ("--unavailable", "dates: START[:END[:REASON]],… (replaces the list)",
                           _date_ranges)}),
     Kind("trainees", "trainee", trainees.TraineeForm, reader("trainees"),
          trainees.get_trainee, trainees.create_trainee, trainees.update_trainee,
          trainees.delete_trainee,
-         COLUMNS["trainees"],
+         cli_columns("trainees"),
          {"enterprise_id": ("--enterprise", "enterprise name or id", _enterprise_ref)}),
     Kind("requests", "training_request", requests.TrainingRequestForm, reader("requests"),
          requests.get_request, requests.create_request, requests.update_request,
          requests.delete_request,
-         COLUMNS["requests"],
+         cli_columns("requests"),
          {"enterprise_id": ("--enterprise", "enterprise name or id", _enterprise_ref),
           "course_id": ("--course", "course title or id", _course_ref),
           "weekdays": ("--weekdays", "ISO weekday digits, e.g. 135 = Mon, Wed, Fri", None),

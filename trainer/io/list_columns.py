@@ -1,8 +1,10 @@
-"""One column table per kind of master data — what `trainer list` prints and what an export
-writes (io/list_export.py, the GUI's Export button and `trainer export`): the columns, their
-headers in Chinese and English, how a value shows, and how the records of a kind are read.
-Personal values (ID numbers, mobiles, contact phones) are masked unless revealed, by the one
-masking rule of security/personal.py."""
+"""One column table per kind of master data, shared by the screen (ui/models: the master-data
+pages' tables and the trainee list), `trainer list` (which puts the id first: ID_COLUMN) and the
+export (io/list_export.py: the GUI's Export button and `trainer export` write the screen's
+columns): per column the record's field, its heading in Chinese and English (the field's one
+label, texts.heading), how a value shows, how it sorts and whether it aligns right. Personal
+values (ID numbers, mobiles, contact phones) are masked unless revealed, by the one masking rule
+of security/personal.py."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from trainer.texts import GENDERS, LECTURER_CATEGORIES, TRAINEE_CATEGORIES, label, language
-from trainer.texts import heading
+from trainer.texts import heading, text
 
 # The kinds, in table order: known without importing the services (help texts)
 KIND_NAMES = ("enterprises", "venues", "themes", "courses", "lecturers", "trainees", "requests")
@@ -26,6 +28,21 @@ class Column:
     zh: str
     en: str
     show: Callable[[Any], str] | None = None  # value → text (personal values are masked first)
+    numeric: bool = False  # sorts as a number, aligns right on the screen, a number in Excel
+
+
+def field(attr: str, label: str | None = None, show: Callable[[Any], str] | None = None,
+          numeric: bool = False) -> Column:
+    """A column headed by a field's one label (texts.labels.FIELDS via texts.heading)."""
+    return Column(attr, *heading(label or attr), show=show, numeric=numeric)
+
+
+def sort_value(column: Column, record: Any) -> Any:
+    """What the screen sorts the column by: numbers as numbers (none first), else its text."""
+    if column.numeric:
+        value = getattr(record, column.attr)
+        return -1 if value is None else value
+    return cell(column, record, reveal=True)
 
 
 def headers(columns: tuple[Column, ...], lang: str | None = None) -> list[str]:
@@ -55,13 +72,23 @@ def _labelled(table):
 
 
 def _joined(value: Any) -> str:
-    return "、".join(value)
+    return text("cli.separator").join(value)
+
+
+def _money(value: Any) -> str:
+    return f"{value:,.2f}"
 
 
 def _periods(value: Any) -> str:
     from trainer.services import requests
 
-    return "、".join(label(requests.DAY_PERIODS, p) for p in value)
+    return " ".join(label(requests.DAY_PERIODS, p) for p in value)
+
+
+def _weekdays(value: Any) -> str:
+    from trainer.services import requests
+
+    return " ".join(label(requests.WEEKDAY_NAMES, d) for d in value)
 
 
 def _ranges(value: Any) -> str:
@@ -74,40 +101,49 @@ def _statuses(value: Any) -> str:
     return label(requests.REQUEST_STATUSES, value) if value else ""
 
 
+def _count(value: Any) -> str:
+    return str(value) if value else ""
+
+
 C = Column
-COLUMNS: dict[str, tuple[Column, ...]] = {
-    "enterprises": (C("id", "编号", "ID"), C("name", "企业名称", "Name"),
-                    C("district", "区县", "District"), C("park", "园区", "Park"),
-                    C("industry", "行业", "Industry"), C("contact_name", "联系人", "Contact"),
-                    C("contact_phone", "联系电话", "Phone"), C("headcount", "职工数", "Headcount")),
-    "venues": (C("id", "编号", "ID"), C("name", "地点", "Venue"),
-               C("enterprise_name", "所属企业", "Enterprise"), C("capacity", "容量", "Capacity"),
-               C("address", "地址", "Address")),
-    "themes": (C("id", "编号", "ID"), C("name", "主题", "Theme"), C("color", "颜色", "Colour"),
-               C("description", "说明", "Description")),
-    "courses": (C("id", "编号", "ID"), C("title", "课程", "Course"),
-                C("theme_name", "主题", "Theme"), C("lesson_count", "课次", "Lessons"),
-                C("lesson_minutes", "每课分钟", "Minutes"), C("total_hours", "学时", "Hours"),
-                C("pass_mark", "合格分", "Pass mark"), C("capacity", "班额", "Capacity"),
-                C("min_online_hours", "线上学时", "Online h")),
-    "lecturers": (C("id", "编号", "ID"), C("name", "姓名", "Name"),
-                  C("category", "类别", "Category", _labelled(LECTURER_CATEGORIES)),
-                  C("theme_names", "授课主题", "Themes", _joined),
-                  C("hourly_fee", "课时费", "Fee/h"), C("employer", "单位", "Employer"),
-                  C("mobile", "手机", "Mobile"),
-                  C("unavailable", "不可授课", "Unavailable", _ranges)),
-    "trainees": (C("id", "编号", "ID"), C("name", "姓名", "Name"),
-                 C("gender", "性别", "Gender", _labelled(GENDERS)),
-                 C("id_number", "身份证号", "ID number"), C("mobile", "手机", "Mobile"),
-                 C("enterprise_name", "企业", "Enterprise"), C("post", *heading("post")),
-                 C("category", "类别", "Category", _labelled(TRAINEE_CATEGORIES))),
-    "requests": (C("id", "编号", "ID"), C("enterprise_name", "企业", "Enterprise"),
-                 C("course_title", "课程", "Course"), C("workers", "人数", "Workers"),
-                 C("window_start", "开始", "From"), C("window_end", "结束", "To"),
-                 C("weekdays", "星期", "Weekdays"), C("periods", "时段", "Times", _periods),
-                 C("priority", "优先级", "Priority"),
-                 C("status", "状态", "Status", _statuses)),
+ID_COLUMN = C("id", "编号", "ID", numeric=True)  # `trainer list` prints it first: show/edit take it
+COLUMNS: dict[str, tuple[Column, ...]] = {  # the screen's columns, in its order
+    "enterprises": (field("name"), field("district"), field("park"), field("industry"),
+                    field("contact_name"), field("contact_phone"),
+                    field("headcount", numeric=True), field("credit_code")),
+    "venues": (C("name", "地点", "Venue"), C("enterprise_name", "所属企业", "Enterprise"),
+               field("capacity", numeric=True), field("address")),
+    "themes": (C("name", "课程主题", "Theme"), field("sort_order", numeric=True)),
+    "courses": (C("title", "课程", "Course"), C("theme_name", *heading("theme")),
+                field("total_hours", numeric=True), field("lesson_count", numeric=True),
+                field("lesson_minutes", numeric=True), field("theory_percent", numeric=True),
+                C("capacity", "班额", "Class size", numeric=True),
+                field("pass_mark", numeric=True),
+                field("min_online_hours", numeric=True)),
+    "lecturers": (field("name", "person_name"),
+                  field("category", show=_labelled(LECTURER_CATEGORIES)),
+                  C("theme_names", *heading("themes"), _joined),
+                  field("hourly_fee", show=_money, numeric=True),
+                  field("gender", show=_labelled(GENDERS)), field("employer"),
+                  C("title", "职称", "Title"), field("mobile"),
+                  C("unavailable", *heading("unavailable"), _ranges)),
+    "trainees": (field("name", "person_name"), field("gender", show=_labelled(GENDERS)),
+                 field("id_number"), field("mobile"), C("enterprise_name", *heading("enterprise")),
+                 field("post"), field("category", show=_labelled(TRAINEE_CATEGORIES))),
+    "requests": (C("enterprise_name", *heading("enterprise")),
+                 C("course_title", *heading("course")), C("theme_name", *heading("theme")),
+                 field("workers", numeric=True), field("window_start"), field("window_end"),
+                 field("weekdays", show=_weekdays), field("periods", show=_periods),
+                 field("priority", numeric=True), field("status", show=_statuses),
+                 C("classes", "培训班数", "Classes", _count, numeric=True)),
 }
+
+
+def cli_columns(kind: str) -> tuple[Column, ...]:
+    """What `trainer list KIND` prints: the id, then the screen's columns."""
+    return (ID_COLUMN, *COLUMNS[kind])
+
+
 assert tuple(COLUMNS) == KIND_NAMES
 
 

@@ -1,6 +1,7 @@
-"""Export of any master-data list to Excel, as `trainer list` shows it: the same columns, headers
-in the current language, ID numbers and mobiles masked unless revealed, dates and numbers kept
-as dates and numbers. The GUI's Export button and `trainer export` both call export_list."""
+"""Export of any master-data list to Excel, as the screen shows it: the screen's columns (the one
+table of io/list_columns.py), headers in the current language, ID numbers and mobiles masked
+unless revealed, dates and numbers kept as dates and numbers. The GUI's Export button and
+`trainer export` both call export_list."""
 from __future__ import annotations
 
 import datetime as dt
@@ -29,8 +30,8 @@ def export_rows(columns: tuple[Column, ...], records, reveal: bool) -> list[list
         row = []
         for column in columns:
             value = getattr(record, column.attr)
-            if column.show is None and isinstance(value, (int, float, Decimal, dt.date)) \
-                    and not isinstance(value, bool):
+            if (column.show is None or column.numeric) and not isinstance(value, bool) \
+                    and isinstance(value, (int, float, Decimal, dt.date)):
                 row.append(value)
             else:
                 row.append(cell(column, record, reveal))

@@ -1,17 +1,13 @@
-"""The tables of the master-data pages: enterprises, lecturers, themes and courses."""
+"""The tables of the master-data pages: enterprises, lecturers, themes and courses, with the
+columns of the one core table (trainer/io/list_columns.py) that `trainer list` and Export use."""
 from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from trainer.texts import GENDERS, LECTURER_CATEGORIES, label
-from ui.models.record_table_model import Column, RecordTableModel
-
-
-def _money(value) -> str:
-    return f"{value:,.2f}"
+from ui.models.record_table_model import RecordTableModel, shared_columns
 
 
 class EnterpriseColumn(IntEnum):
@@ -26,17 +22,7 @@ class EnterpriseColumn(IntEnum):
 
 
 class EnterpriseTableModel(RecordTableModel):
-    COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda r: r.name),
-        Column(QT_TRANSLATE_NOOP("Columns", "District"), lambda r: r.district),
-        Column(QT_TRANSLATE_NOOP("Columns", "Industrial park"), lambda r: r.park),
-        Column(QT_TRANSLATE_NOOP("Columns", "Industry"), lambda r: r.industry),
-        Column(QT_TRANSLATE_NOOP("Columns", "Contact"), lambda r: r.contact_name),
-        Column(QT_TRANSLATE_NOOP("Columns", "Contact phone"), lambda r: r.contact_phone),
-        Column(QT_TRANSLATE_NOOP("Columns", "Workers"), lambda r: r.headcount,
-               lambda r: r.headcount, align_right=True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Credit code"), lambda r: r.credit_code),
-    )
+    COLUMNS = shared_columns("enterprises")
 
 
 class LecturerColumn(IntEnum):
@@ -51,19 +37,7 @@ class LecturerColumn(IntEnum):
 
 
 class LecturerTableModel(RecordTableModel):
-    COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Full name"), lambda r: r.name),
-        Column(QT_TRANSLATE_NOOP("Columns", "Category"),
-               lambda r: label(LECTURER_CATEGORIES, r.category)),
-        Column(QT_TRANSLATE_NOOP("Columns", "Themes taught"), lambda r: "、".join(r.theme_names)),
-        Column(QT_TRANSLATE_NOOP("Columns", "Hourly fee (yuan)"), lambda r: _money(r.hourly_fee),
-               lambda r: r.hourly_fee, align_right=True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Gender"),
-               lambda r: label(GENDERS, r.gender) if r.gender else ""),
-        Column(QT_TRANSLATE_NOOP("Columns", "Employer"), lambda r: r.employer),
-        Column(QT_TRANSLATE_NOOP("Columns", "Title"), lambda r: r.title),
-        Column(QT_TRANSLATE_NOOP("Columns", "Mobile"), lambda r: r.mobile),
-    )
+    COLUMNS = shared_columns("lecturers")
 
 
 class ThemeColumn(IntEnum):
@@ -72,11 +46,7 @@ class ThemeColumn(IntEnum):
 
 
 class ThemeTableModel(RecordTableModel):
-    COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Theme"), lambda r: r.name),
-        Column(QT_TRANSLATE_NOOP("Columns", "Order"), lambda r: r.sort_order,
-               lambda r: r.sort_order, align_right=True),
-    )
+    COLUMNS = shared_columns("themes")
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if (role == Qt.ItemDataRole.DecorationRole and index.isValid()
@@ -97,19 +67,4 @@ class CourseColumn(IntEnum):
 
 
 class CourseTableModel(RecordTableModel):
-    COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Course"), lambda r: r.title),
-        Column(QT_TRANSLATE_NOOP("Columns", "Theme"), lambda r: r.theme_name),
-        Column(QT_TRANSLATE_NOOP("Columns", "Hours"), lambda r: r.total_hours,
-               lambda r: r.total_hours, align_right=True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Lessons"), lambda r: r.lesson_count,
-               lambda r: r.lesson_count, align_right=True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Minutes per lesson"), lambda r: r.lesson_minutes,
-               lambda r: r.lesson_minutes, align_right=True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Theory %"), lambda r: r.theory_percent,
-               lambda r: r.theory_percent, align_right=True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Class size"), lambda r: r.capacity,
-               lambda r: r.capacity, align_right=True),
-        Column(QT_TRANSLATE_NOOP("Columns", "Pass mark"), lambda r: r.pass_mark,
-               lambda r: -1 if r.pass_mark is None else r.pass_mark, align_right=True),
-    )
+    COLUMNS = shared_columns("courses")

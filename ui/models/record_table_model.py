@@ -5,10 +5,13 @@ shown value and, when it differs, a sort key). The sort role gives proxies a val
 right (numbers as numbers, names by pinyin initials)."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from trainer.texts import pick
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -23,6 +26,18 @@ class Column:
     value: Callable[[Any], Any]
     sort_key: Callable[[Any], Any] | None = None
     align_right: bool = False
+    heading: tuple[str, str] | None = None  # (Chinese, English) of the core's table, else tr()
+
+
+def shared_columns(kind: str) -> tuple[Column, ...]:
+    """A master-data kind's columns from the one core table (trainer/io/list_columns.py): the
+    headings, values and order `trainer list` and the export use. The records shown are the
+    services' (personal values already masked as the user's permission says)."""
+    from trainer.io.list_columns import COLUMNS, cell, sort_value
+
+    return tuple(Column(c.en, functools.partial(cell, c, reveal=True),
+                        functools.partial(sort_value, c), align_right=c.numeric,
+                        heading=(c.zh, c.en)) for c in COLUMNS[kind])
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -97,6 +112,9 @@ class RecordTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self.COLUMNS):
-                return QCoreApplication.translate(self.CONTEXT, self.COLUMNS[section].title)
+                column = self.COLUMNS[section]
+                if column.heading:
+                    return pick(column.heading)
+                return QCoreApplication.translate(self.CONTEXT, column.title)
             return None
         return section + 1

@@ -8,12 +8,10 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, Qt)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from trainer.texts import GENDERS, TRAINEE_CATEGORIES, label
-from trainer.rules.id_number import mask_id_number
-from trainer.rules.phone import mask_mobile
+from trainer.io import list_columns
+from trainer.texts import pick
 from trainer.services import trainees
 from trainer.services.uow import UnitOfWork
 from ui.models.record_table_model import ID_ROLE, RECORD_ROLE, SORT_ROLE
@@ -31,33 +29,12 @@ class TraineeColumn(IntEnum):
     CATEGORY = 6
 
 
-_HEADERS = {
-    TraineeColumn.NAME: QT_TRANSLATE_NOOP("Columns", "Full name"),
-    TraineeColumn.GENDER: QT_TRANSLATE_NOOP("Columns", "Gender"),
-    TraineeColumn.ID_NUMBER: QT_TRANSLATE_NOOP("Columns", "ID number"),
-    TraineeColumn.MOBILE: QT_TRANSLATE_NOOP("Columns", "Mobile"),
-    TraineeColumn.ENTERPRISE: QT_TRANSLATE_NOOP("Columns", "Enterprise"),
-    TraineeColumn.POST: QT_TRANSLATE_NOOP("Columns", "Post"),
-    TraineeColumn.CATEGORY: QT_TRANSLATE_NOOP("Columns", "Category"),
-}
+COLUMNS = list_columns.COLUMNS["trainees"]  # the one core table, shared with `trainer list`
 
 
 def _value(rec: trainees.TraineeRecord, column: int, reveal: bool = False) -> str:
-    if column == TraineeColumn.NAME:
-        return rec.name
-    if column == TraineeColumn.GENDER:
-        return label(GENDERS, rec.gender) if rec.gender else ""
-    if column == TraineeColumn.ID_NUMBER:  # personal data: masked unless revealed (recorded)
-        return rec.id_number if reveal else mask_id_number(rec.id_number)
-    if column == TraineeColumn.MOBILE:
-        return rec.mobile if reveal else mask_mobile(rec.mobile)
-    if column == TraineeColumn.ENTERPRISE:
-        return rec.enterprise_name
-    if column == TraineeColumn.POST:
-        return rec.post
-    if column == TraineeColumn.CATEGORY:
-        return label(TRAINEE_CATEGORIES, rec.category) if rec.category else ""
-    return ""
+    """The cell as `trainer list` shows it: ID numbers and mobiles masked unless revealed."""
+    return list_columns.cell(COLUMNS[column], rec, reveal)
 
 
 class TraineeTableModel(QAbstractTableModel):
@@ -150,6 +127,6 @@ class TraineeTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(TraineeColumn):
-                return QCoreApplication.translate("Columns", _HEADERS[TraineeColumn(section)])
+                return pick((COLUMNS[section].zh, COLUMNS[section].en))
             return None
         return section + 1
