@@ -95,7 +95,8 @@ def solve(problem: PlanningProblem, options: SolveOptions = SolveOptions(),
         changed = sum(1 for k, p in plan.placements.items() if greedy.placements.get(k) != p)
         on_plan(replace(plan, method="greedy+cp-sat" if plan is not greedy else "greedy",
                         status="searching", seconds=time.perf_counter() - started,
-                        search_seconds=time.perf_counter() - searching, changed=changed))
+                        search_seconds=time.perf_counter() - searching, changed=changed,
+                        added=plan.placed_count - greedy.placed_count))
 
     if on_plan:
         interim(greedy)
@@ -113,7 +114,8 @@ def solve(problem: PlanningProblem, options: SolveOptions = SolveOptions(),
     method = "greedy+cp-sat" if best is not greedy else "greedy"
     changed = sum(1 for k, p in best.placements.items() if greedy.placements.get(k) != p)
     return replace(best, method=method, status=status, objective=plan_value(cands, best),
-                   seconds=seconds, search_seconds=search, changed=changed)
+                   seconds=seconds, search_seconds=search, changed=changed,
+                   added=best.placed_count - greedy.placed_count)
 
 
 def method_line(plan: Plan, lang: str | None = None) -> str:
@@ -131,12 +133,14 @@ def method_line(plan: Plan, lang: str | None = None) -> str:
     elif plan.status == "searching" and plan.method == "greedy":
         text = pick(("贪心方案，CP-SAT 正在寻找更好方案……",
                      "greedy plan; CP-SAT is looking for a better one…"), lang)
-    elif plan.status == "searching":
-        text = pick((f"CP-SAT 已用 {search} 秒改进了 {plan.changed} 个课次，仍在优化……",
-                     f"CP-SAT improved {plan.changed} lessons in {search} s, still improving…"),
-                    lang)
+    elif plan.method == "greedy+cp-sat" and plan.added > 0:
+        text = pick((f"CP-SAT {'已' if plan.status == 'searching' else ''}用 {search} 秒多排入 "
+                     f"{plan.added} 个课次（调整 {plan.changed} 个）",
+                     f"CP-SAT placed {plan.added} more lessons in {search} s "
+                     f"({plan.changed} changed)"), lang)
     elif plan.method == "greedy+cp-sat":
-        text = pick((f"CP-SAT 用 {search} 秒改进了 {plan.changed} 个课次",
+        text = pick((f"CP-SAT {'已' if plan.status == 'searching' else ''}用 {search} 秒改进了 "
+                     f"{plan.changed} 个课次",
                      f"CP-SAT improved {plan.changed} lessons in {search} s"), lang)
     elif plan.search_seconds or plan.status in ("greedy kept", "wall-clock limit"):
         text = pick((f"贪心方案，CP-SAT 用 {search} 秒未找到更好方案",
@@ -144,7 +148,9 @@ def method_line(plan: Plan, lang: str | None = None) -> str:
     else:
         text = pick((f"贪心方案，未运行 CP-SAT（用时 {took} 秒）",
                      f"greedy plan, CP-SAT not run ({took} s)"), lang)
-    if plan.status == "wall-clock limit":
+    if plan.status == "searching" and plan.method != "greedy":
+        text += pick(("，仍在优化……", ", still improving…"), lang)
+    elif plan.status == "wall-clock limit":
         text += pick(("（达到时间上限后停止）", " (stopped at the time limit)"), lang)
     elif plan.status == "cancelled":
         text += pick(("（已取消）", " (cancelled)"), lang)

@@ -184,7 +184,7 @@ class Plan:
     "wall-clock limit", "cancelled"; "searching" for a plan shown while the search goes on; ""
     when CP-SAT did not run); `seconds` the wall time,
     `search_seconds` the part spent in CP-SAT, `changed` how many lessons CP-SAT placed or moved
-    away from the greedy plan (trainer.scheduling.planner.method_line says it in words)."""
+    away from the greedy plan, `added` how many more it placed (trainer.scheduling.planner.method_line says it in words)."""
     placements: dict[str, Placement]
     unplaced: tuple[str, ...]
     method: str
@@ -194,6 +194,7 @@ class Plan:
     seconds: float = 0.0
     search_seconds: float = 0.0
     changed: int = 0
+    added: int = 0  # of `changed`: lessons placed that the greedy plan left out (net)
 
     @property
     def placed_count(self) -> int:

@@ -223,10 +223,13 @@ def test_greedy_below_the_bound_still_searches_and_places_more():
     assert plan.placed_count > greedy.placed_count
     assert check_plan(problem, plan) == []
     assert plan.changed >= plan.placed_count - greedy.placed_count
+    added = plan.placed_count - greedy.placed_count
+    assert plan.added == added
     assert method_line(plan, "zh") == \
-        f"CP-SAT 用 {plan.search_seconds:.0f} 秒改进了 {plan.changed} 个课次"
+        f"CP-SAT 用 {plan.search_seconds:.0f} 秒多排入 {added} 个课次（调整 {plan.changed} 个）"
     assert method_line(plan, "en") == \
-        f"CP-SAT improved {plan.changed} lessons in {plan.search_seconds:.0f} s"
+        f"CP-SAT placed {added} more lessons in {plan.search_seconds:.0f} s " \
+        f"({plan.changed} changed)"
 
 
 def test_method_lines_say_what_happened_in_both_languages():

@@ -92,7 +92,8 @@ def test_the_greedy_plan_and_each_better_one_are_handed_out_while_the_search_goe
     assert all(check_plan(problem, p) == [] for p in shown)
     from trainer.scheduling.planner import method_line
     assert method_line(shown[0], "zh") == "贪心方案，CP-SAT 正在寻找更好方案……"
-    assert method_line(shown[-1], "en").startswith(f"CP-SAT improved {shown[-1].changed} lessons")
+    assert method_line(shown[-1], "en").startswith(f"CP-SAT placed {shown[-1].added} more lessons")
+    assert shown[-1].added == shown[-1].placed_count - shown[0].placed_count > 0
     assert method_line(shown[-1], "en").endswith(", still improving…")
 
 
