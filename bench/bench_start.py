@@ -185,9 +185,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-start-") as tmp:
         folder = Path(tmp)
         db = prepare(Path(args.db), folder)
+        # byte code as an installed program has it (pip and the frozen build compile it): kept
+        # in a folder of the run's, made by the warm-up start, so no run compiles sources
         env = {**os.environ, "XDG_CONFIG_HOME": str(settings_home(folder)),
-               "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-        one_run("app", str(db), env)  # warms the file cache and makes the day's backup
+               "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               "PYTHONPYCACHEPREFIX": str(folder / "pycache")}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        one_run("bare", str(db), env)  # warm-up: the file cache, the byte code
+        one_run("app", str(db), env)
         kinds = {"bare PySide6 window": [], "app, later start of the day": []}
         if args.first_of_day:
             kinds["app, first start of the day"] = []

@@ -111,3 +111,13 @@ def test_passwords_and_tokens():
         check_password_rules("short")
     assert token_digest("abc") == token_digest(" abc\n") != token_digest("abd")
     assert len(token_digest("abc")) == 64
+
+
+def test_the_unknown_users_hash_costs_what_a_real_one_does():
+    """An unknown name is checked against a fixed hash (not made at import: an argon2 hash at
+    every start); it must have today's parameters, or a wrong name would answer faster."""
+    from trainer.security import passwords
+
+    assert not passwords._hasher.check_needs_rehash(passwords._DUMMY_HASH)
+    assert passwords.verify_password(None, "not a password of anyone") == (False, None)
+    assert passwords.verify_password(hash_password("Xinyu-2026!"), "Xinyu-2026!")[0]
