@@ -11,6 +11,8 @@
 
 It prints the size of each against its budget (the folder 250 MB, the package 120 MB: issue 19);
 --strict makes a missed budget fail the build (exit 1). --skip-installer stops after the folder.
+--fast-package (the tests' build) compresses the .deb at xz level 0: xz -6 of the 250 MB folder
+is ~165 s of CPU, level 0 ~16 s; the release build keeps level 6.
 """
 from __future__ import annotations
 
@@ -100,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-installer", action="store_true",
                         help="only the frozen folder, no .deb / setup.exe")
     parser.add_argument("--strict", action="store_true", help="exit 1 when over a size budget")
+    parser.add_argument("--fast-package", action="store_true",
+                        help="a test build: the .deb compressed at xz level 0, not 6 (same "
+                             "format and content, ~10x less CPU, ~20%% bigger)")
     args = parser.parse_args(argv)
     dist = args.dist.resolve()
     folder = freeze(dist, args.work.resolve())
@@ -113,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         if sys.platform.startswith("linux"):
             from deb import build_deb
 
-            package = build_deb(folder, dist, __version__)
+            package = build_deb(folder, dist, __version__, level=0 if args.fast_package else 6)
         elif sys.platform.startswith("win"):
             package = windows_installer(folder, dist)
     if package is not None:

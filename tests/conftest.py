@@ -6,6 +6,7 @@ import contextlib
 import os
 import shutil
 import uuid
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,18 @@ try:  # timing varies on a loaded 2-core CI machine: properties are about values
     _hypothesis_settings.load_profile("trainer")
 except ImportError:  # pragma: no cover - hypothesis comes with the test extras
     pass
+
+
+def pytest_collection_modifyitems(config, items):
+    """The longest modules first, so that pytest-xdist's two workers finish together: a module
+    marked `slow` (the frozen build, the crash trials, a whole flow, the screen probes) starts
+    at once instead of after the many small ones; then modules by their number of tests, the
+    largest first (what --dist loadscope does by itself; setup.cfg turns its own reordering
+    off, --no-loadscope-reorder, so that it keeps this order). Tests in a module keep theirs."""
+    module = lambda item: item.nodeid.split("::")[0]  # noqa: E731
+    counts = Counter(module(item) for item in items)
+    slow = {module(item) for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: (module(item) not in slow, -counts[module(item)]))
 
 
 @pytest.fixture(autouse=True)

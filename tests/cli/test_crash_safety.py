@@ -31,7 +31,8 @@ from trainer.services.enterprises import EnterpriseForm, create_enterprise
 from trainer.services.organizations import create_organization
 from trainer.services.uow import UnitOfWork
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+pytestmark = [pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
+              pytest.mark.slow]
 
 ROWS = 20_000
 CLASS_SIZE = 600

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from sqlalchemy import func, select
 
 from tests.scenarios.certificate_keys import make_signer
 from tests.scenarios.qinhuangdao_scenario import Plan, expected_completing, run
 from trainer.db.models import Enrolment, Lesson, Trainee
 from trainer.services.programmes import get_programme
+
+pytestmark = pytest.mark.slow  # a whole programme's plan: run first (tests/conftest.py)
 
 
 def test_the_plan_from_an_empty_office_to_graded_certificates(uow, tmp_path):

@@ -32,6 +32,7 @@ def test_void_qt_calls_leave_none_alone(qapp):
     assert before - sys.getrefcount(None) < 100
 
 
+@pytest.mark.slow  # 200 runs of the app: its module starts first (tests/conftest.py)
 def test_the_app_quits_cleanly_200_times():
     done = _run(["tests/gui/quit_cycle.py", "200", "2"])
     assert done.returncode == 0, done.stdout + done.stderr

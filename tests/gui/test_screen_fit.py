@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # two probes, every page and dialog each: run first
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
