@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from trainer.errors import ReasonError
+from trainer.texts import errors as error_texts
 
 PARTIAL = ".partial"  # what a temporary output's name ends with
 STAGED_PREFIX = ".restoring-"  # restore's private copy of the chosen file (db/backup.py)
@@ -24,35 +25,13 @@ OWNER_ONLY = 0o600
 class OutputError(ReasonError):
     """A file could not be written; the target was left as it was."""
 
-    TEXTS = {
-        "disk_full": ("磁盘空间不足，无法写入“{path}”。原有文件未改动；请清理磁盘或换一个位置后重试。",
-                      "The disk is full: “{path}” could not be written. Any existing file was "
-                      "left as it was; free some space or choose another place and try again."),
-        "read_only": ("“{path}”所在位置是只读的（或没有写入权限），无法写入。请换一个位置保存。",
-                      "“{path}” is on a read-only disk or in a folder you may not write to. "
-                      "Choose another place."),
-        "locked": ("文件“{path}”正被另一个程序（例如 Excel 或 PDF 阅读器）打开，无法替换。请关闭它后重试。",
-                   "The file “{path}” is open in another program (such as Excel or a PDF "
-                   "reader) and cannot be replaced. Close it and try again."),
-        "no_folder": ("文件夹“{path}”不存在，也无法创建。", "The folder “{path}” does not exist "
-                      "and cannot be made."),
-        "is_folder": ("“{path}”是一个文件夹，不是文件：请给出要写入的文件名。",
-                      "“{path}” is a folder, not a file: give the name of the file to write."),
-        "failed": ("无法写入“{path}”：{detail}", "Cannot write “{path}”: {detail}"),
-    }
+    TEXTS = error_texts.OUTPUT_ERROR  # trainer/texts/errors.py
 
 
 class FileAccessError(ReasonError):
     """A file or folder the user named could not be used (read or written): which one, why."""
 
-    TEXTS = {
-        "is_folder": ("“{path}”是一个文件夹，不是文件。", "“{path}” is a folder, not a file."),
-        "not_folder": ("“{path}”中有一段不是文件夹。", "A part of “{path}” is not a folder."),
-        "missing": ("找不到“{path}”。", "“{path}” does not exist."),
-        "denied": ("没有读写“{path}”的权限。", "You may not read or write “{path}”."),
-        "failed": ("无法使用“{path}”：{detail}", "Cannot use “{path}”: {detail}"),
-        "system": ("系统错误：{detail}", "System error: {detail}"),
-    }
+    TEXTS = error_texts.FILE_ACCESS_ERROR  # trainer/texts/errors.py
 
 
 _ACCESS_REASONS = {errno.EISDIR: "is_folder", errno.ENOTDIR: "not_folder", errno.ENOENT: "missing",

@@ -69,3 +69,21 @@ def test_no_cli_module_chooses_its_own_language_or_holds_chinese():
     found = [v for path in sorted(CLI.glob("*.py"))
              for v in violations(path.read_text(encoding="utf-8"), path.name)]
     assert not found, "\n".join(found)
+
+
+def test_no_error_class_outside_the_catalogue_holds_its_sentences():
+    """A typed error keeps codes and parameters; its TEXTS table is the catalogue's
+    (trainer/texts/errors.py), not a dict written in the class."""
+    found = []
+    for path in sorted((ROOT / "trainer").rglob("*.py")):
+        if "texts" in path.relative_to(ROOT).parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                for st in node.body:
+                    target = st.targets[0] if isinstance(st, ast.Assign) else getattr(st, "target", None)
+                    value = getattr(st, "value", None)
+                    if getattr(target, "id", None) == "TEXTS" and isinstance(value, ast.Dict) \
+                            and value.keys:
+                        found.append(f"{path.relative_to(ROOT)}:{st.lineno}: {node.name}.TEXTS")
+    assert not found, "\n".join(found)

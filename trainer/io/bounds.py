@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from trainer.errors import ReasonError
+from trainer.texts import errors as error_texts
 
 
 @dataclass(frozen=True)
@@ -40,16 +41,7 @@ CHUNK = 2**20
 class FileTooBigError(ReasonError):
     """Beyond the import's limits (CLI exit code 2)."""
 
-    TEXTS = {
-        "too_big": ("文件“{path}”超出导入上限：{what}为 {value}，上限为 {limit}。请把名单拆成几个文件"
-                    "分别导入。",
-                    "File “{path}” is beyond the import's limits: {what} is {value}, the limit "
-                    "is {limit}. Split the list into several files and import them one by one."),
-        "ratio": ("文件“{path}”中的“{part}”解压后比压缩时大 {value} 倍以上（上限 {limit} 倍），不像"
-                  "办公软件保存的表格，已拒绝。",
-                  "Part “{part}” of file “{path}” inflates more than {value} times (limit "
-                  "{limit}): not a spreadsheet an office suite saved; refused."),
-    }
+    TEXTS = error_texts.FILE_TOO_BIG_ERROR  # trainer/texts/errors.py
 
 
 WHAT = {"rows": ("行数", "the number of rows"), "cells": ("单元格范围", "the cell area"),

@@ -31,6 +31,7 @@ from trainer.rules.fields import FieldCheck
 from trainer.rules.text import clean_text
 from trainer.services import enterprises as enterprise_service
 from trainer.services.uow import UnitOfWork, WriteRefused
+from trainer.texts import errors as error_texts
 
 KINDS = tuple(ADAPTERS)
 ON_DUPLICATE = ("skip", "update")
@@ -49,7 +50,7 @@ class ImportCancelled(ImportFileError):
 class RowError(ValidationError):
     """A row-level problem the form rules do not know: a repeat of another row of the file."""
 
-    TEXTS = {"duplicate_in_file": ("与第 {row} 行重复", "repeats row {row}")}
+    TEXTS = error_texts.ROW_ERROR  # trainer/texts/errors.py
 
     def message(self, lang: str | None = None) -> str:
         lang = lang or language()

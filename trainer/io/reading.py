@@ -24,6 +24,7 @@ from typing import Any, Iterator
 from trainer.errors import ReasonError
 from trainer.io.bounds import (LIMITS, FileTooBigError, Limits, SheetInfo, refuse, scan_ods,
                                scan_xlsx, xlsx_sheets)
+from trainer.texts import errors as error_texts
 
 Cell = Any  # None, str, int, float, bool, datetime.date or datetime.datetime
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -32,30 +33,7 @@ ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 class ImportFileError(ReasonError):
     """A file that cannot be imported as a whole: `reason` is a code of TEXTS, `params` fill it."""
 
-    TEXTS = {
-        "not_found": ("找不到文件“{path}”。", "File “{path}” not found."),
-        "unreadable": ("无法读取文件“{path}”：{detail}", "Cannot read file “{path}”: {detail}"),
-        "format": ("“{path}”不是 Excel（.xlsx/.xls）、WPS/LibreOffice（.ods）或 CSV 文件。",
-                   "“{path}” is not an Excel (.xlsx/.xls), OpenDocument (.ods) or CSV file."),
-        "encrypted": ("文件“{path}”设有密码，请在 Excel 中取消密码后另存再导入。",
-                      "File “{path}” is password-protected; remove the password in Excel, save "
-                      "and import again."),
-        "sheet": ("文件中没有工作表“{sheet}”。本文件的工作表：{sheets}。",
-                  "The file has no sheet “{sheet}”. Its sheets: {sheets}."),
-        "empty": ("文件“{path}”中没有数据。", "File “{path}” holds no data."),
-        "no_header": ("在前 {rows} 行中找不到表头（如“{example}”），请指定列的对应关系。"
-                      "本文件的工作表：{sheets}；可以选择其他工作表（命令行用 --sheet）。",
-                      "No header row (such as “{example}”) in the first {rows} rows; map the "
-                      "columns by hand. The file's sheets: {sheets}; choose another sheet "
-                      "(--sheet on the command line)."),
-        "bad_mapping": ("列对应关系无效：{detail}", "Invalid column mapping: {detail}"),
-        "unknown_enterprise": ("企业“{name}”不存在，请先添加该企业。",
-                               "Enterprise “{name}” does not exist; add it first."),
-        "write_failed": ("写入数据库失败，未导入任何数据：{detail}",
-                         "Writing to the database failed; nothing was imported: {detail}"),
-        "cancelled": ("导入已取消，未写入任何数据。", "Import cancelled; nothing was written."),
-        "bad_value_map": ("值的对应关系无效：{detail}", "Invalid value mapping: {detail}"),
-    }
+    TEXTS = error_texts.IMPORT_FILE_ERROR  # trainer/texts/errors.py
 
 
 class UnreadableFileError(ImportFileError):

@@ -23,6 +23,7 @@ import chinese_calendar
 
 from trainer.errors import ValidationError
 from trainer.texts import FIELDS, label, language, pick
+from trainer.texts import errors as error_texts
 
 # field labels and reasons only the scheduling modules use, kept beside them (rules/calendar.py)
 for _key, _label in {
@@ -43,15 +44,7 @@ class ScheduleFieldError(ValidationError):
     (TEXTS) rather than in messages.REASONS. Still a ValidationError (field + reason), so forms
     and the CLI treat it like any other."""
 
-    TEXTS: dict[str, tuple[str, str]] = {
-        "time_format": ("“{value}”不是有效时间（应为 HH:MM）", "“{value}” is not a valid time (HH:MM)"),
-        "periods_overlap": ("中{first}和{second}时间重叠", "overlap: {first} and {second}"),
-        "has_classes": ("已分成 {count} 个培训班，不能再分班", "already has {count} class(es)"),
-        "cannot_change": ("不能更改", "cannot be changed"),
-        "too_late": ("{value} 开始的课次会超过午夜", "{value} is too late: the lesson would pass midnight"),
-        "online_venue": ("不能用于线上课（线上课不占教室）",
-                         "cannot be given to an online lesson (it takes no room)"),
-    }
+    TEXTS = error_texts.SCHEDULE_FIELD_ERROR  # trainer/texts/errors.py
 
     def message(self, lang: str | None = None) -> str:
         lang = lang or language()

@@ -27,17 +27,14 @@ from trainer.scheduling.planner import CancelFn, ProgressFn, SolveOptions, solve
 from trainer.scheduling.problem import Placement, Plan
 from trainer.services.schedule_data import facts_of
 from trainer.services.uow import UnitOfWork
+from trainer.texts import errors as error_texts
 
 DeliverFn = Callable[["Proposal"], None]  # an interim proposal while the search improves it
 INTERIM_EVERY = 1.0  # seconds between interim proposals
 
 
 class ProposalOutdatedError(ReasonError):
-    TEXTS = {
-        "outdated": ("排课方案生成后数据已有变动（课次、培训需求、讲师或日历），请重新生成方案",
-                     "the schedule changed after this proposal was made (lessons, requests, "
-                     "lecturers or the calendar): make a new proposal"),
-    }
+    TEXTS = error_texts.PROPOSAL_OUTDATED_ERROR  # trainer/texts/errors.py
 
 
 @dataclass(frozen=True)

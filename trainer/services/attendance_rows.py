@@ -19,6 +19,7 @@ from trainer.security.personal import require_reveal_for_lookup
 from trainer.services.attendance import parse_scan_code
 from trainer.services.attendance_marking import ClassIndex
 from trainer.services.uow import UnitOfWork
+from trainer.texts import errors as error_texts
 
 IMPORT_LABELS: dict[str, tuple[str, str]] = {  # the import's fields, as its messages name them
     "lesson_id": ("课次ID", "lesson id"), "sequence": ("课次", "lesson number"),
@@ -32,31 +33,7 @@ IMPORT_LABELS: dict[str, tuple[str, str]] = {  # the import's fields, as its mes
 class AttendanceRowError(ValidationError):
     """A row problem the field rules do not know: which lesson, which trainee."""
 
-    TEXTS = {
-        "no_lesson": ("“{value}”不存在", "“{value}” does not exist"),
-        "no_lesson_on_date": ("{date} 没有该学员所在班级的课", "has no lesson of the trainee's "
-                              "classes on {date}"),
-        "several_lessons": ("{date} 有多个课次（课次ID {lessons}），请写明课次ID或班级",
-                            "{date} has several lessons (ids {lessons}); give the lesson id or "
-                            "the class"),
-        "unknown_class": ("培训班“{value}”不存在", "class “{value}” does not exist"),
-        "unknown_trainee": ("找不到“{value}”对应的学员", "“{value}” matches no trainee"),
-        "ambiguous_trainee": ("“{value}”对应多名学员：{names}", "“{value}” matches several "
-                              "trainees: {names}"),
-        "not_in_class": ("{trainee}不在培训班“{cohort}”中", "{trainee} is not in class “{cohort}”"),
-        "name_mismatch": ("“{value}”与编号/身份证号对应的姓名“{expected}”不符",
-                          "“{value}” is not {expected}, the name of that code/ID number"),
-        "lesson_cancelled": ("第 {sequence} 次课（{date}）已取消", "lesson {sequence} ({date}) "
-                             "is cancelled"),
-        "need_class": ("只凭身份证后几位或姓名找人时，需写明课次ID或班级",
-                       "to find a trainee by an ID tail or a name, give the lesson id or the "
-                       "class"),
-        "need_lesson": ("需写明课次ID，或班级加课次/日期，或日期",
-                        "give the lesson id, or the class with the lesson number or date, or "
-                        "the date"),
-        "need_trainee": ("需写明签到码、身份证号或姓名", "give the code, ID number or name"),
-        "repeats": ("与第 {row} 行重复", "repeats row {row}"),
-    }
+    TEXTS = error_texts.ATTENDANCE_ROW_ERROR  # trainer/texts/errors.py
 
     def message(self, lang: str | None = None) -> str:
         lang = lang or language()

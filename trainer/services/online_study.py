@@ -20,6 +20,7 @@ from trainer.security.personal import require_reveal_for_lookup
 from trainer.services.common import check_version
 from trainer.services.enrolment import load_cohort
 from trainer.services.uow import UnitOfWork
+from trainer.texts import errors as error_texts
 
 ROW_LABELS: dict[str, tuple[str, str]] = {
     "name": ("姓名", "name"), "id_number": ("身份证号", "ID number"),
@@ -30,28 +31,7 @@ ROW_LABELS: dict[str, tuple[str, str]] = {
 class OnlineRowError(ValidationError):
     """Why a row of the platform's export matches no one trainee of the class."""
 
-    TEXTS = {
-        "need_person": ("没有姓名也没有身份证号", "has neither a name nor an ID number"),
-        "not_in_class": ("“{value}”不是本班学员", "“{value}” is not a trainee of this class"),
-        "ambiguous_name": ("“{value}”在本班有 {count} 人（{tails}），请在文件中写明身份证号",
-                           "“{value}” is the name of {count} trainees of this class ({tails}); "
-                           "give the ID number in the file"),
-        "ambiguous_id": ("“{value}”与本班 {count} 人的身份证号相符，请写明姓名或完整号码",
-                         "“{value}” fits the ID numbers of {count} trainees of this class; give "
-                         "the name or the whole number"),
-        "name_mismatch": ("“{value}”与身份证号对应的学员“{expected}”不符",
-                          "“{value}” is not {expected}, the trainee with that ID number"),
-        "masked_id": ("“{value}”看不出是哪位学员（隐藏的位数太多）",
-                      "“{value}” shows too few digits to tell the trainee"),
-        "duration_format": ("“{value}”无法识别（应写成 90、1.5小时、1小时30分或 01:30:00）",
-                            "“{value}” cannot be read (write 90, 1.5 h, 1小时30分 or "
-                            "01:30:00)"),
-        "duration_unit": ("“{value}”没有单位，列名“{header}”也没写明（小时）还是（分钟）",
-                          "“{value}” has no unit, and the column “{header}” does not say "
-                          "(hours) or (minutes)"),
-        "duration_range": ("“{value}”超出范围（0 到 2000 小时）",
-                           "“{value}” is out of range (0 to 2,000 hours)"),
-    }
+    TEXTS = error_texts.ONLINE_ROW_ERROR  # trainer/texts/errors.py
 
     def message(self, lang: str | None = None) -> str:
         lang = lang or language()

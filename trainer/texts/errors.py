@@ -1,5 +1,7 @@
 """The sentences of the core's typed errors (trainer/errors.py): per error class, reason code →
-(Chinese, English) template its parameters fill in. The errors keep only codes and parameters."""
+(Chinese, English) template its parameters fill in. The errors keep only codes and parameters:
+those of trainer/errors.py and, below, of the errors raised elsewhere in the core (files,
+imports, attendance and online-study rows, scheduling fields, the planner)."""
 from __future__ import annotations
 
 
@@ -244,4 +246,150 @@ PROGRAMME_ERROR = {
                          "classes a month ({total})."),
     "outdated": ("预览之后培训项目“{name}”的报名情况已有变动，请重新预览。",
                  "Programme “{name}” changed after the preview: preview again."),
+}
+
+
+# trainer/scheduling/proposal.py: ProposalOutdatedError
+PROPOSAL_OUTDATED_ERROR = {
+    "outdated": ("排课方案生成后数据已有变动（课次、培训需求、讲师或日历），请重新生成方案",
+                 "the schedule changed after this proposal was made (lessons, requests, "
+                 "lecturers or the calendar): make a new proposal"),
+}
+
+
+# trainer/services/online_study.py: OnlineRowError
+ONLINE_ROW_ERROR = {
+    "need_person": ("没有姓名也没有身份证号", "has neither a name nor an ID number"),
+    "not_in_class": ("“{value}”不是本班学员", "“{value}” is not a trainee of this class"),
+    "ambiguous_name": ("“{value}”在本班有 {count} 人（{tails}），请在文件中写明身份证号",
+                       "“{value}” is the name of {count} trainees of this class ({tails}); "
+                       "give the ID number in the file"),
+    "ambiguous_id": ("“{value}”与本班 {count} 人的身份证号相符，请写明姓名或完整号码",
+                     "“{value}” fits the ID numbers of {count} trainees of this class; give "
+                     "the name or the whole number"),
+    "name_mismatch": ("“{value}”与身份证号对应的学员“{expected}”不符",
+                      "“{value}” is not {expected}, the trainee with that ID number"),
+    "masked_id": ("“{value}”看不出是哪位学员（隐藏的位数太多）",
+                  "“{value}” shows too few digits to tell the trainee"),
+    "duration_format": ("“{value}”无法识别（应写成 90、1.5小时、1小时30分或 01:30:00）",
+                        "“{value}” cannot be read (write 90, 1.5 h, 1小时30分 or "
+                        "01:30:00)"),
+    "duration_unit": ("“{value}”没有单位，列名“{header}”也没写明（小时）还是（分钟）",
+                      "“{value}” has no unit, and the column “{header}” does not say "
+                      "(hours) or (minutes)"),
+    "duration_range": ("“{value}”超出范围（0 到 2000 小时）",
+                       "“{value}” is out of range (0 to 2,000 hours)"),
+}
+
+
+# trainer/services/attendance_rows.py: AttendanceRowError
+ATTENDANCE_ROW_ERROR = {
+    "no_lesson": ("“{value}”不存在", "“{value}” does not exist"),
+    "no_lesson_on_date": ("{date} 没有该学员所在班级的课", "has no lesson of the trainee's "
+                          "classes on {date}"),
+    "several_lessons": ("{date} 有多个课次（课次ID {lessons}），请写明课次ID或班级",
+                        "{date} has several lessons (ids {lessons}); give the lesson id or "
+                        "the class"),
+    "unknown_class": ("培训班“{value}”不存在", "class “{value}” does not exist"),
+    "unknown_trainee": ("找不到“{value}”对应的学员", "“{value}” matches no trainee"),
+    "ambiguous_trainee": ("“{value}”对应多名学员：{names}", "“{value}” matches several "
+                          "trainees: {names}"),
+    "not_in_class": ("{trainee}不在培训班“{cohort}”中", "{trainee} is not in class “{cohort}”"),
+    "name_mismatch": ("“{value}”与编号/身份证号对应的姓名“{expected}”不符",
+                      "“{value}” is not {expected}, the name of that code/ID number"),
+    "lesson_cancelled": ("第 {sequence} 次课（{date}）已取消", "lesson {sequence} ({date}) "
+                         "is cancelled"),
+    "need_class": ("只凭身份证后几位或姓名找人时，需写明课次ID或班级",
+                   "to find a trainee by an ID tail or a name, give the lesson id or the "
+                   "class"),
+    "need_lesson": ("需写明课次ID，或班级加课次/日期，或日期",
+                    "give the lesson id, or the class with the lesson number or date, or "
+                    "the date"),
+    "need_trainee": ("需写明签到码、身份证号或姓名", "give the code, ID number or name"),
+    "repeats": ("与第 {row} 行重复", "repeats row {row}"),
+}
+
+
+# trainer/files.py: OutputError
+OUTPUT_ERROR = {
+    "disk_full": ("磁盘空间不足，无法写入“{path}”。原有文件未改动；请清理磁盘或换一个位置后重试。",
+                  "The disk is full: “{path}” could not be written. Any existing file was "
+                  "left as it was; free some space or choose another place and try again."),
+    "read_only": ("“{path}”所在位置是只读的（或没有写入权限），无法写入。请换一个位置保存。",
+                  "“{path}” is on a read-only disk or in a folder you may not write to. "
+                  "Choose another place."),
+    "locked": ("文件“{path}”正被另一个程序（例如 Excel 或 PDF 阅读器）打开，无法替换。请关闭它后重试。",
+               "The file “{path}” is open in another program (such as Excel or a PDF "
+               "reader) and cannot be replaced. Close it and try again."),
+    "no_folder": ("文件夹“{path}”不存在，也无法创建。", "The folder “{path}” does not exist "
+                  "and cannot be made."),
+    "is_folder": ("“{path}”是一个文件夹，不是文件：请给出要写入的文件名。",
+                  "“{path}” is a folder, not a file: give the name of the file to write."),
+    "failed": ("无法写入“{path}”：{detail}", "Cannot write “{path}”: {detail}"),
+}
+
+
+# trainer/files.py: FileAccessError
+FILE_ACCESS_ERROR = {
+    "is_folder": ("“{path}”是一个文件夹，不是文件。", "“{path}” is a folder, not a file."),
+    "not_folder": ("“{path}”中有一段不是文件夹。", "A part of “{path}” is not a folder."),
+    "missing": ("找不到“{path}”。", "“{path}” does not exist."),
+    "denied": ("没有读写“{path}”的权限。", "You may not read or write “{path}”."),
+    "failed": ("无法使用“{path}”：{detail}", "Cannot use “{path}”: {detail}"),
+    "system": ("系统错误：{detail}", "System error: {detail}"),
+}
+
+
+# trainer/rules/calendar.py: ScheduleFieldError
+SCHEDULE_FIELD_ERROR = {
+    "time_format": ("“{value}”不是有效时间（应为 HH:MM）", "“{value}” is not a valid time (HH:MM)"),
+    "periods_overlap": ("中{first}和{second}时间重叠", "overlap: {first} and {second}"),
+    "has_classes": ("已分成 {count} 个培训班，不能再分班", "already has {count} class(es)"),
+    "cannot_change": ("不能更改", "cannot be changed"),
+    "too_late": ("{value} 开始的课次会超过午夜", "{value} is too late: the lesson would pass midnight"),
+    "online_venue": ("不能用于线上课（线上课不占教室）",
+                     "cannot be given to an online lesson (it takes no room)"),
+}
+
+
+# trainer/io/bounds.py: FileTooBigError
+ROW_ERROR = {"duplicate_in_file": ("与第 {row} 行重复", "repeats row {row}")}  # trainer/io/importing.py: RowError
+
+
+FILE_TOO_BIG_ERROR = {
+    "too_big": ("文件“{path}”超出导入上限：{what}为 {value}，上限为 {limit}。请把名单拆成几个文件"
+                "分别导入。",
+                "File “{path}” is beyond the import's limits: {what} is {value}, the limit "
+                "is {limit}. Split the list into several files and import them one by one."),
+    "ratio": ("文件“{path}”中的“{part}”解压后比压缩时大 {value} 倍以上（上限 {limit} 倍），不像"
+              "办公软件保存的表格，已拒绝。",
+              "Part “{part}” of file “{path}” inflates more than {value} times (limit "
+              "{limit}): not a spreadsheet an office suite saved; refused."),
+}
+
+
+# trainer/io/reading.py: ImportFileError
+IMPORT_FILE_ERROR = {
+    "not_found": ("找不到文件“{path}”。", "File “{path}” not found."),
+    "unreadable": ("无法读取文件“{path}”：{detail}", "Cannot read file “{path}”: {detail}"),
+    "format": ("“{path}”不是 Excel（.xlsx/.xls）、WPS/LibreOffice（.ods）或 CSV 文件。",
+               "“{path}” is not an Excel (.xlsx/.xls), OpenDocument (.ods) or CSV file."),
+    "encrypted": ("文件“{path}”设有密码，请在 Excel 中取消密码后另存再导入。",
+                  "File “{path}” is password-protected; remove the password in Excel, save "
+                  "and import again."),
+    "sheet": ("文件中没有工作表“{sheet}”。本文件的工作表：{sheets}。",
+              "The file has no sheet “{sheet}”. Its sheets: {sheets}."),
+    "empty": ("文件“{path}”中没有数据。", "File “{path}” holds no data."),
+    "no_header": ("在前 {rows} 行中找不到表头（如“{example}”），请指定列的对应关系。"
+                  "本文件的工作表：{sheets}；可以选择其他工作表（命令行用 --sheet）。",
+                  "No header row (such as “{example}”) in the first {rows} rows; map the "
+                  "columns by hand. The file's sheets: {sheets}; choose another sheet "
+                  "(--sheet on the command line)."),
+    "bad_mapping": ("列对应关系无效：{detail}", "Invalid column mapping: {detail}"),
+    "unknown_enterprise": ("企业“{name}”不存在，请先添加该企业。",
+                           "Enterprise “{name}” does not exist; add it first."),
+    "write_failed": ("写入数据库失败，未导入任何数据：{detail}",
+                     "Writing to the database failed; nothing was imported: {detail}"),
+    "cancelled": ("导入已取消，未写入任何数据。", "Import cancelled; nothing was written."),
+    "bad_value_map": ("值的对应关系无效：{detail}", "Invalid value mapping: {detail}"),
 }
