@@ -50,6 +50,10 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
         <translation>Show only the refused rows</translation>
     </message>
     <message>
+        <source>Save refused rows…</source>
+        <translation>Save refused rows…</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>Row</translation>
     </message>
@@ -92,6 +96,14 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     <message>
         <source>By class: %1</source>
         <translation>By class: %1</translation>
+    </message>
+    <message>
+        <source>-refused</source>
+        <translation>-refused</translation>
+    </message>
+    <message>
+        <source>Save refused rows</source>
+        <translation>Save refused rows</translation>
     </message>
     <message>
         <source>Next &gt;</source>
@@ -502,138 +514,6 @@ Factory Classroom closes now; start it again to work on the restored data.</tran
     <message>
         <source>Reason</source>
         <translation>Reason</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>District</source>
-        <translation>District</translation>
-    </message>
-    <message>
-        <source>Industrial park</source>
-        <translation>Industrial park</translation>
-    </message>
-    <message>
-        <source>Industry</source>
-        <translation>Industry</translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation>Contact</translation>
-    </message>
-    <message>
-        <source>Contact phone</source>
-        <translation>Contact phone</translation>
-    </message>
-    <message>
-        <source>Workers</source>
-        <translation>Workers</translation>
-    </message>
-    <message>
-        <source>Credit code</source>
-        <translation>Credit code</translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation>Full name</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>Themes taught</source>
-        <translation>Themes taught</translation>
-    </message>
-    <message>
-        <source>Hourly fee (yuan)</source>
-        <translation>Hourly fee (yuan)</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>Gender</translation>
-    </message>
-    <message>
-        <source>Employer</source>
-        <translation>Employer</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <source>Mobile</source>
-        <translation>Mobile</translation>
-    </message>
-    <message>
-        <source>Theme</source>
-        <translation>Theme</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>Order</translation>
-    </message>
-    <message>
-        <source>Course</source>
-        <translation>Course</translation>
-    </message>
-    <message>
-        <source>Hours</source>
-        <translation>Hours</translation>
-    </message>
-    <message>
-        <source>Lessons</source>
-        <translation>Lessons</translation>
-    </message>
-    <message>
-        <source>Minutes per lesson</source>
-        <translation>Minutes per lesson</translation>
-    </message>
-    <message>
-        <source>Theory %</source>
-        <translation>Theory %</translation>
-    </message>
-    <message>
-        <source>Class size</source>
-        <translation>Class size</translation>
-    </message>
-    <message>
-        <source>Pass mark</source>
-        <translation>Pass mark</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <source>Enterprise</source>
-        <translation>Enterprise</translation>
-    </message>
-    <message>
-        <source>Weekdays</source>
-        <translation>Weekdays</translation>
-    </message>
-    <message>
-        <source>Half-days</source>
-        <translation>Half-days</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Classes</source>
-        <translation>Classes</translation>
-    </message>
-    <message>
-        <source>Post</source>
-        <translation>Post</translation>
     </message>
 </context>
 <context>

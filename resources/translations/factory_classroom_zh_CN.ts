@@ -35,6 +35,18 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
 <context>
     <name>ApplicantsPreviewPage</name>
     <message>
+        <source>Save refused rows…</source>
+        <translation>保存未录取的行……</translation>
+    </message>
+    <message>
+        <source>Save refused rows</source>
+        <translation>保存未录取的行</translation>
+    </message>
+    <message>
+        <source>-refused</source>
+        <translation>-未录取</translation>
+    </message>
+    <message>
         <source>Enrolled %1, refused %2.</source>
         <translation>录取 %1 人，未录取 %2 人。</translation>
     </message>
@@ -503,138 +515,6 @@ Factory Classroom closes now; start it again to work on the restored data.</sour
     <message>
         <source>Reason</source>
         <translation>原因</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>District</source>
-        <translation>区县</translation>
-    </message>
-    <message>
-        <source>Industrial park</source>
-        <translation>园区</translation>
-    </message>
-    <message>
-        <source>Industry</source>
-        <translation>行业</translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <source>Contact phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <source>Workers</source>
-        <translation>职工人数</translation>
-    </message>
-    <message>
-        <source>Credit code</source>
-        <translation>统一社会信用代码</translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Themes taught</source>
-        <translation>授课主题</translation>
-    </message>
-    <message>
-        <source>Hourly fee (yuan)</source>
-        <translation>课时费（元/小时）</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <source>Employer</source>
-        <translation>工作单位</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>职称</translation>
-    </message>
-    <message>
-        <source>Mobile</source>
-        <translation>手机号</translation>
-    </message>
-    <message>
-        <source>Theme</source>
-        <translation>课程主题</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>排序</translation>
-    </message>
-    <message>
-        <source>Course</source>
-        <translation>课程</translation>
-    </message>
-    <message>
-        <source>Hours</source>
-        <translation>学时</translation>
-    </message>
-    <message>
-        <source>Lessons</source>
-        <translation>课次</translation>
-    </message>
-    <message>
-        <source>Minutes per lesson</source>
-        <translation>每课分钟</translation>
-    </message>
-    <message>
-        <source>Theory %</source>
-        <translation>理论占比%</translation>
-    </message>
-    <message>
-        <source>Class size</source>
-        <translation>班额</translation>
-    </message>
-    <message>
-        <source>Pass mark</source>
-        <translation>合格分数</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <source>Enterprise</source>
-        <translation>企业</translation>
-    </message>
-    <message>
-        <source>Weekdays</source>
-        <translation>可培训星期</translation>
-    </message>
-    <message>
-        <source>Half-days</source>
-        <translation>时段</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>优先级</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Classes</source>
-        <translation>培训班数</translation>
-    </message>
-    <message>
-        <source>Post</source>
-        <translation>岗位</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@ exit codes (0, 3 refused rows, 2 bad arguments or an unreadable file), on SQLite
 PostgreSQL."""
 from __future__ import annotations
 
+import openpyxl
 import pytest
 from sqlalchemy import func, select
 
@@ -40,8 +41,16 @@ def test_the_command_line(capsys, uow, office, db_url, tmp_path):
     code, out, _ = run("--lang", "zh", "programme", "show", "千名母婴护理师培训")
     assert code == 0 and "等级提升：母婴护理师(等级提升)，每月 1 班，合格线 70，证书等级 中级" in out
     path = write_xlsx(tmp_path / "报名表.xlsx", _list_rows())
-    code, out, _ = run("programme", "enrol", "1", path, "--dry-run")
+    back = tmp_path / "refused.xlsx"
+    code, out, _ = run("programme", "enrol", "1", path, "--dry-run", "--rejects", str(back))
     assert code == 3 and out.startswith("enrolled 5, refused 6\n")
+    assert f"rejects: {back}" in out
+    sent = [[c.value for c in r] for r in openpyxl.load_workbook(back).active.iter_rows()]
+    assert sent[0][0] == "Row" and sent[0][-1] == "Reason" and len(sent) == 7
+    reasons = {r[2]: r[-1] for r in sent[1:]}
+    assert reasons["张红芳"].startswith("category “employed worker” is not one this programme "
+                                       "takes (laid-off")
+    assert reasons["吴红敏"] == "no place left in any “初级” class"
     assert "row 5: 张红芳: category “employed worker” is not one this programme takes" in out
     assert "dry run: nothing written" in out and enrolments(uow) == 0
     code, out, _ = run("--lang", "zh", "programme", "enrol", "千名母婴护理师培训", path)

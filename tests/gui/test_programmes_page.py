@@ -278,3 +278,60 @@ def test_a_programme_edited_through_the_dialog(qtbot, window, answer, typist, uo
     answer(page.edit_button.click, stale)
     assert "changed" in seen["stale"] and "4" in seen["stale"], seen["stale"]
     assert [c.capacity for c in pg.get_programme(uow, record.id).classes] == [4, 4]
+
+
+def test_the_refused_applicants_saved_back_in_chinese(qtbot, languages, make_window, answer,
+                                                      typist, uow, office, tmp_path, monkeypatch):
+    """保存未录取的行……: the refused rows as the applicant wrote them (every cell, the 备注
+    column the import does not read included), a reason column in Chinese, and nothing in the
+    workbook a spreadsheet would run: a 备注 typed as =HYPERLINK(…) comes back as text."""
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    languages.install("zh_CN")
+    window = make_window()
+    record = make_programme(uow, office, months=1, per_month=2, size=3, start=START)
+    formula = '=HYPERLINK("http://example.com/a","点此报名")'
+    rows = [applicant(0), applicant(1, category="在岗职工"), applicant(2, number="13010519"),
+            applicant(3), applicant(0)]
+    rows[1][8] = formula
+    path = write_xlsx(tmp_path / "报名表.xlsx", rows)
+    book = openpyxl.load_workbook(path)  # the 备注 cell as a typed text cell, not a formula
+    book.active.cell(4, 9).data_type = "s"
+    book.save(path)
+    back = tmp_path / "未录取.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(back), ""))
+    page = window.show_page("programmes")
+    seen = {}
+
+    def drive(wizard):
+        typist(wizard.file_page.path, path)
+        while wizard.currentPage() is not wizard.preview_page:
+            _next(wizard)
+            qtbot.wait(50)
+        button = wizard.preview_page.save_refused
+        seen["button"] = (button.text(), button.isEnabled())
+        wizard.grab().save(str(SHOTS / "applicants-refused-zh.png"))
+        button.click()
+        wizard.reject()
+
+    answer(page.import_button.click, drive)
+    assert seen["button"] == ("保存未录取的行……", True)
+    assert b"<f>" not in _sheet_xml(back)
+    sheet = openpyxl.load_workbook(back).active
+    table = [[c.value for c in r] for r in sheet.iter_rows()]
+    assert table[0] == ["原行号"] + HEADER + ["原因"]
+    assert [r[0] for r in table[1:]] == [4, 5, 7]  # in file order; rows 3 and 6 enrolled
+    assert table[1][1:10] == rows[1] and table[1][9] == formula
+    assert sheet.cell(2, 10).data_type == "s"
+    assert "人员类别“在岗职工”不在本项目招收范围" in table[1][10]
+    assert table[2][4] == "13010519" and "身份证" in table[2][10]
+    assert table[3][1:4] == rows[4][:3] and table[3][10] == "与第 3 行是同一人，重复报名"
+    assert not list_enrolments(uow, record.classes[0].id)  # saving wrote nothing
+
+
+def _sheet_xml(path) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        return b"".join(book.read(n) for n in book.namelist() if n.startswith("xl/worksheets/"))

@@ -6,7 +6,7 @@
         --eligible "下岗失业人员,困难职工,农民工,应届初中毕业生" [--no-plan]
     trainer programme list
     trainer programme show PROGRAMME
-    trainer programme enrol PROGRAMME FILE [--dry-run] [--sheet NAME]
+    trainer programme enrol PROGRAMME FILE [--dry-run] [--sheet NAME] [--rejects OUT.xlsx]
     trainer programme level CLASS TRAINEE LEVEL [--version N]
     trainer programme edit PROGRAMME (--version N | --overwrite) [--name NAME] [--venue VENUE]
         [--start YYYY-MM] [--months N] [--classes-per-month N] [--class-size N]
@@ -86,6 +86,7 @@ def add_commands(sub) -> None:
     q.add_argument("file", metavar="FILE", help=".xlsx/.xls/.ods/.csv")
     q.add_argument("--dry-run", action="store_true", help="decide and print; write nothing")
     q.add_argument("--sheet", default=None, help="sheet name (default: the first with a header)")
+    q.add_argument("--rejects", metavar="OUT.xlsx", help="save the refused rows with reasons")
     q = psub.add_parser("level", parents=[COMMON], help="set a trainee's level in a class")
     q.add_argument("cls", metavar="CLASS", help="class code or id")
     q.add_argument("trainee", type=int, metavar="TRAINEE", help="trainee id")
@@ -224,6 +225,11 @@ def _enrol(args) -> int:
         print(row.message())
     for level, count in preview.by_level().items():
         print(text("cli.programme_by_level", level=level, count=count))
+    if args.rejects and preview.refused:
+        from trainer.io.workbooks import write_rejects
+        from trainer.services.applications import refused_rows
+
+        print(text("cli.rejects_file", path=write_rejects(refused_rows(preview), args.rejects)))
     if args.dry_run:
         print(text("cli.dry_run"))
     elif preview.enrolled:

@@ -122,6 +122,7 @@ class ApplicationPreview:
     accepted: Mapping[int, Any] = field(default_factory=dict)  # row → the import's AcceptedRow
     unknown_values: tuple = ()  # the import's UnknownValue list (the wizard's values page)
     value_map: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # applied
+    refused_cells: Mapping[int, tuple] = field(default_factory=dict)  # row → its cells as read
 
     @property
     def enrolled(self) -> tuple[ApplicantRow, ...]:
@@ -222,7 +223,49 @@ def preview_applications(uow: UnitOfWork, programme_id: int, path: str | os.Path
         programme.id, programme.name, imported.path, imported.sheet, imported.header_row,
         imported.headers, imported.mapping, tuple(rows), tuple(preview_notes(imported)),
         fingerprint, {r.row: r for r in imported.accepted}, imported.unknown_values,
-        imported.value_map)
+        imported.value_map, _cells_of_refused(imported, rows))
+
+
+def _cells_of_refused(imported, rows: list[ApplicantRow]) -> dict[int, tuple]:
+    """The refused rows' cells as the file has them (the sheet read again when a row was
+    refused after the import accepted it: the import keeps no cells of accepted rows)."""
+    from trainer.io.reading import read_table
+
+    out = {r.row: r.problem.cells for r in rows if r.problem is not None}
+    wanted = [r.row for r in rows if not r.placed and r.row not in out]
+    if wanted:
+        table = read_table(imported.path, imported.sheet)
+        out.update((n, tuple(table.rows[n - 1])) for n in wanted if n <= len(table.rows))
+    return out
+
+
+@dataclass(frozen=True)
+class RefusedRow:
+    """A refused applicant's row for io.workbooks.write_rejects: its cells as written, the
+    import's problems (their columns marked) and the reason in the language asked for."""
+    row: int
+    cells: tuple
+    problems: tuple
+    applicant: ApplicantRow
+
+    def message(self, lang: str | None = None) -> str:
+        return self.applicant.reason_text(lang)
+
+
+@dataclass(frozen=True)
+class RefusedRows:
+    path: str
+    headers: tuple[str, ...]
+    rejected: tuple[RefusedRow, ...]
+
+
+def refused_rows(preview: ApplicationPreview) -> RefusedRows:
+    """The refused rows to send back to the applicants' office:
+    write_rejects(refused_rows(preview), path) — the trainee import's rejects workbook."""
+    return RefusedRows(preview.path, preview.headers, tuple(
+        RefusedRow(r.row, tuple(preview.refused_cells.get(r.row, ())),
+                   r.problem.problems if r.problem is not None else (), r)
+        for r in preview.refused))
 
 
 def _decide(programme: ProgrammeRecord, imported, taken: dict[int, str],

@@ -26,6 +26,7 @@ HELP: dict[str, str] = {
     'id or name': '编号或名称',
     '.xlsx/.xls/.ods/.csv': '.xlsx/.xls/.ods/.csv',
     'decide and print; write nothing': '判定并打印，不写入',
+    'save the refused rows with reasons': '把未录取的行连同原因另存',
     'sheet name (default: the first with a header)': '工作表名称（默认：第一个有表头的工作表）',
     'class code or id': '班级代码或编号',
     'trainee id': '学员编号',

@@ -3,16 +3,26 @@ read with every step of the wizard (sheet, header row, columns, hidden rows, the
 not know), then checked by applications.preview_applications and shown here before anything is
 written — how many each level and class gets, and every row: the class and level it goes to, or
 refused with its row number and reason, in the window's language. The wizard's last step enrols
-them (applications.enrol_applications, one transaction, off the GUI thread)."""
+them (applications.enrol_applications, one transaction, off the GUI thread). "Save refused
+rows…" writes the refused rows as the applicant wrote them, with the reason, through the
+trainee import's rejects workbook (io.workbooks.write_rejects)."""
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QCheckBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWizard, QWizardPage)
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWizard,
+                               QWizardPage)
 
+from trainer.errors import TrainerError
+from trainer.io.workbooks import write_rejects
 from trainer.services.applications import (ApplicationPreview, ApplicationResult,
-                                           enrol_applications, preview_applications)
+                                           enrol_applications, preview_applications,
+                                           refused_rows)
+from trainer.texts import language
+from ui.dialogs import messages
 
 REFUSED_COLOUR = QColor("#c62828")
 
@@ -58,9 +68,16 @@ class ApplicantsPreviewPage(QWizardPage):
         self.rows.verticalHeader().hide()
         self.rows.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.rows.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.save_refused = QPushButton(self.tr("Save refused rows…"), self)
+        self.save_refused.setObjectName("saveRefused")
+        self.save_refused.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.only_refused)
+        above = QHBoxLayout()
+        above.addWidget(self.only_refused)
+        above.addStretch(1)
+        above.addWidget(self.save_refused)
+        layout.addLayout(above)
         layout.addWidget(self.rows, 1)
 
     def initializePage(self) -> None:
@@ -84,6 +101,7 @@ class ApplicantsPreviewPage(QWizardPage):
         self.rows.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.only_refused.setChecked(False)
         self._filter(False)
+        self.save_refused.setEnabled(bool(preview.refused))
         self.wiz.setButtonText(QWizard.WizardButton.NextButton, self.tr("Enrol %1").replace(
             "%1", f"{len(preview.enrolled):,}"))
 
@@ -105,6 +123,17 @@ class ApplicantsPreviewPage(QWizardPage):
     def _filter(self, only_refused: bool) -> None:
         for n, row in enumerate(self.wiz.preview.rows):
             self.rows.setRowHidden(n, only_refused and row.placed)
+
+    def save(self) -> None:
+        source = Path(self.wiz.preview.path)
+        suggested = str(source.with_name(source.stem + self.tr("-refused") + ".xlsx"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save refused rows"), suggested,
+                                              "Excel (*.xlsx)")
+        if path:
+            try:
+                write_rejects(refused_rows(self.wiz.preview), path, language())
+            except (OSError, TrainerError) as exc:
+                messages.show_error(self, self.tr("Save refused rows"), str(exc))
 
     def cleanupPage(self) -> None:
         self.wiz.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
