@@ -74,3 +74,22 @@ def test_keyset_pages_cover_every_match_once(uow):
         assert len(seen) == len(set(seen)) and set(seen) == expected, search
     assert trainees.count_trainees_capped(uow, "zs", cap=20) == trainees.TraineeCount(20, True)
     assert trainees.count_trainees_capped(uow, "ls") == trainees.TraineeCount(1, False)
+
+
+def test_fitting_the_columns_measures_the_first_rows_only(qtbot, window, uow):
+    """At start the trainees page fits its columns to the first batch: measuring all 200 rows
+    cell by cell took 0.1 s of the start on a million-row database; the first rows give the
+    widths (a long name further down does not widen the column)."""
+    from trainer.db.models import Trainee
+    from ui.pages.master_page import FIT_ROWS
+
+    _add(uow, 300)
+    with uow:
+        uow.session.add(Trainee(organization_id=uow.organization_id, name="张三100" + "长" * 40,
+                                name_initials="zs", mobile="13900009999"))
+    page = window.show_page("trainees")
+    long_row = next(r for r in range(page.model.rowCount())
+                    if page.model.index(r, TraineeColumn.NAME).data().endswith("长"))
+    assert FIT_ROWS < long_row < page.model.rowCount()
+    page.fit_columns()
+    assert page.view.columnWidth(TraineeColumn.NAME) < 200
