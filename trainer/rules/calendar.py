@@ -24,6 +24,7 @@ import chinese_calendar
 from trainer.errors import ValidationError
 from trainer.texts import FIELDS, label, language, pick
 from trainer.texts import errors as error_texts
+from trainer.texts.labels import PERIODS, WEEKDAYS
 
 # field labels and reasons only the scheduling modules use, kept beside them (rules/calendar.py)
 for _key, _label in {
@@ -57,11 +58,7 @@ class ScheduleFieldError(ValidationError):
 # --- day periods ------------------------------------------------------------------------------
 
 PERIOD_CODES = ("morning", "afternoon", "evening")  # in the order of the day
-PERIOD_LABELS: dict[str, tuple[str, str]] = {
-    "morning": ("上午", "morning"),
-    "afternoon": ("下午", "afternoon"),
-    "evening": ("晚上", "evening"),
-}
+PERIOD_LABELS = PERIODS  # the one table of trainer/texts/labels.py
 PERIODS_SETTING = "schedule.periods"
 DEFAULT_PERIODS: dict[str, list[str]] = {"morning": ["08:30", "12:00"],
                                          "afternoon": ["14:00", "17:30"],
@@ -175,8 +172,7 @@ DAY_KINDS: dict[str, tuple[str, str]] = {
     HOLIDAY: ("节假日", "holiday"),
     ADJUSTED_WORKDAY: ("调休上班", "adjusted working day (调休上班)"),
 }
-WEEKDAY_LABELS = (("周一", "Mon"), ("周二", "Tue"), ("周三", "Wed"), ("周四", "Thu"),
-                  ("周五", "Fri"), ("周六", "Sat"), ("周日", "Sun"))
+WEEKDAY_LABELS = tuple(WEEKDAYS.values())  # Monday first, as date.weekday() counts
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from trainer.db.models import Cohort, Course, Enterprise, Theme, TrainingRequest
 from trainer.errors import NotFoundError, ValidationError
 from trainer.texts import FIELDS
+from trainer.texts.labels import PERIODS, WEEKDAYS
 from trainer.rules import fields
 from trainer.rules.text import clean_text
 from trainer.services.common import (apply, check_version, count, filtered, page,
@@ -27,15 +28,8 @@ REQUEST_STATUSES: dict[str, tuple[str, str]] = {
     "done": ("已完成", "done"),
     "cancelled": ("已取消", "cancelled"),
 }
-DAY_PERIODS: dict[str, tuple[str, str]] = {  # in the order of the day
-    "morning": ("上午", "morning"),
-    "afternoon": ("下午", "afternoon"),
-    "evening": ("晚上", "evening"),
-}
-WEEKDAY_NAMES: dict[str, tuple[str, str]] = {
-    "1": ("周一", "Mon"), "2": ("周二", "Tue"), "3": ("周三", "Wed"), "4": ("周四", "Thu"),
-    "5": ("周五", "Fri"), "6": ("周六", "Sat"), "7": ("周日", "Sun"),
-}
+DAY_PERIODS = PERIODS  # in the order of the day (trainer/texts/labels.py)
+WEEKDAY_NAMES = WEEKDAYS
 MAX_WORKERS = 100_000
 MAX_PRIORITY = 9  # 0 = normal … 9 = most urgent
 

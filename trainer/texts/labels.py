@@ -131,6 +131,18 @@ REASONS: dict[str, tuple[str, str]] = {
     "wrong_type": ("类型不对（应为{expected}）", "has the wrong type (expected {expected})"),
 }
 
+# The times of day lessons take (in the order of the day) and the weekdays (ISO digits): the
+# calendar, the requests and every list say them with these words.
+PERIODS: dict[str, tuple[str, str]] = {
+    "morning": ("上午", "morning"),
+    "afternoon": ("下午", "afternoon"),
+    "evening": ("晚上", "evening"),
+}
+WEEKDAYS: dict[str, tuple[str, str]] = {
+    "1": ("周一", "Mon"), "2": ("周二", "Tue"), "3": ("周三", "Wed"), "4": ("周四", "Thu"),
+    "5": ("周五", "Fri"), "6": ("周六", "Sat"), "7": ("周日", "Sun"),
+}
+
 GENDERS: dict[str, tuple[str, str]] = {"M": ("男", "male"), "F": ("女", "female")}
 
 LECTURER_CATEGORIES: dict[str, tuple[str, str]] = {
