@@ -15,6 +15,7 @@ from tests.scenarios.attendance_fixtures import (id_number, make_class, make_cou
 from trainer.cli import main
 from trainer.services import attendance as at
 from trainer.services import enrolment as en
+from trainer.services.schedule_classes import get_class
 from trainer.services.trainees import get_trainee
 
 D = dt.date
@@ -147,7 +148,7 @@ def test_transfer_and_withdraw(capsys, setup, uow):
     url, cohort, lessons, people, outsider = setup
     course = make_course(uow, "育婴员", lessons=2)
     en.enrol_trainees(uow, cohort, people[:2])
-    second, _ = make_class(uow, en.get_class(uow, cohort).course_id, "QHD-02", lessons=2)
+    second, _ = make_class(uow, get_class(uow, cohort).course_id, "QHD-02", lessons=2)
     code, out, _ = run(capsys, "--lang", "en", "transfer", "--db", url, "--trainee",
                        str(people[0]), "--from", "QHD-01", "--to", "QHD-02", "--date",
                        "2026-03-05")

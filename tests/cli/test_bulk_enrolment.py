@@ -6,7 +6,7 @@ import pytest
 
 from tests.scenarios.attendance_fixtures import id_number, make_class, make_course, make_trainees
 from trainer.cli import main
-from trainer.services import enrolment as en
+from trainer.services.schedule_classes import get_class
 from trainer.services.trainees import TraineeForm, create_trainee, get_trainee
 
 
@@ -42,7 +42,7 @@ def test_command_line_bulk_enrolment_eligibility_and_record(capsys, uow, db_url,
                        "--list", str(tmp_path / "list.csv"), "--dry-run")
     assert code == 3 and "enrolled 3, already in 0, refused 1" in out and "dry run" in out
     assert "class full: 3 places, none left after the 3 enrolled now" in out
-    assert en.get_class(uow, cohort).enrolled == 0
+    assert get_class(uow, cohort).enrolled == 0
     code, out, _ = run(capsys, "--lang", "en", "enrol", "--db", db_url, "--class", "QHD-OPEN",
                        "--all-matching", names[0])
     assert code == 0 and "enrolled 1" in out

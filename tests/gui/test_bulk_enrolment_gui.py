@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from tests.scenarios.attendance_fixtures import (id_number, make_class, make_course,
                                                    make_enterprise, make_trainees)
-from trainer.services.enrolment import enrol_trainees, get_class, list_enrolments
+from trainer.services.enrolment import enrol_trainees, list_enrolments
+from trainer.services.schedule_classes import get_class
 from trainer.services.trainees import TraineeForm, create_trainee, get_trainee
 
 SHOTS = "/tmp/enrolui-shots"

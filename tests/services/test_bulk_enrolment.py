@@ -14,6 +14,7 @@ from trainer.errors import EnrolmentError, InvalidInput, StaleEditError
 from trainer.io.person_lists import read_person_list
 from trainer.services import bulk_enrolment as bulk
 from trainer.services import enrolment as en
+from trainer.services.schedule_classes import get_class
 from trainer.services.class_eligibility import set_class_eligibility
 from trainer.services.programmes import parse_categories
 from trainer.services.trainee_lookup import find_trainee, lookup_trainees
@@ -46,7 +47,7 @@ def test_the_whole_choice_is_checked_with_one_summary_then_enrolled_at_once(uow,
         (regular[0], "not_eligible"), (ok[3], "class_full"), (regular[1], "not_eligible"),
         (999_999, "unknown_trainee")]
     assert [p.trainee_id for p in check.already] == [inside]
-    assert not check.written and en.get_class(uow, cohort).enrolled == 1  # nothing written
+    assert not check.written and get_class(uow, cohort).enrolled == 1  # nothing written
     summary = check.summary("zh")
     assert "可报名 3 人，未报名 5 人（其中已在班 1 人），剩余名额 0 个。" in summary
     reasons = "\n".join(check.reasons("zh"))
@@ -58,7 +59,7 @@ def test_the_whole_choice_is_checked_with_one_summary_then_enrolled_at_once(uow,
     done = bulk.enrol_bulk(uow, cohort, choice, enrolled_on=D(2026, 3, 2))
     assert done.written and [p.trainee_id for p in done.enrolled] == ok[:3]
     assert "已报名 3 人" in done.summary("zh")
-    assert en.get_class(uow, cohort).enrolled == 4
+    assert get_class(uow, cohort).enrolled == 4
     again = bulk.enrol_bulk(uow, cohort, ok)
     assert again.enrolled == () and {r.reason for r in again.refused} == {"class_full"}
 
@@ -73,7 +74,7 @@ def test_a_cancelled_bulk_enrolment_writes_nothing(uow, course):
 
     with pytest.raises(KeyboardInterrupt):
         bulk.enrol_bulk(uow, cohort, people, progress=stop)
-    assert en.get_class(uow, cohort).enrolled == 0
+    assert get_class(uow, cohort).enrolled == 0
     with pytest.raises(EnrolmentError):
         bulk.check_bulk(uow, make_class(uow, course, "X", status="cancelled")[0], people)
 
@@ -137,7 +138,7 @@ def test_who_may_join_a_class(uow, course):
                                                                "migrant")
     with pytest.raises(InvalidInput):
         parse_categories("下岗失业人员,退休人员")
-    info = en.get_class(uow, cohort)
+    info = get_class(uow, cohort)
     after = set_class_eligibility(uow, cohort, open_enrolment=True,
                                   categories=("laid_off", "in_difficulty"),
                                   expected_version=info.version)

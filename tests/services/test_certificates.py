@@ -235,7 +235,7 @@ def test_cli_issue_print_verify_revoke(uow, scenario, database, tmp_path, capsys
     assert main(["--db", url, "--lang", "en", "certificate", "list", "--class",
                  str(scenario.cohort_id), "--all"]) == 0
     assert "revoked" in capsys.readouterr().out
-    from trainer.services.enrolment import get_class  # by its code as well as by its id
+    from trainer.services.schedule_classes import get_class  # by its code as well as by its id
     code = get_class(uow, scenario.cohort_id).code
     assert main(["--db", url, "--lang", "en", "certificate", "list", "--class", code,
                  "--all"]) == 0

@@ -10,6 +10,7 @@ from tests.scenarios.attendance_fixtures import (make_class, make_course, make_e
                                                    make_trainees)
 from trainer.errors import EnrolmentError, NotFoundError
 from trainer.services import enrolment as en
+from trainer.services.schedule_classes import find_class, get_class
 from trainer.services.bulk_enrolment import enrolment_candidates
 from trainer.services.trainee_lookup import lookup_trainees
 
@@ -29,7 +30,7 @@ def test_capacity_is_enforced_all_or_nothing(uow, course):
         en.enrol_trainees(uow, cohort, people)
     assert caught.value.reason == "class_full"
     assert "还剩 5 个名额，本次要报名 7 人" in caught.value.message("zh")
-    assert en.get_class(uow, cohort).enrolled == 0  # nobody: all or nothing
+    assert get_class(uow, cohort).enrolled == 0  # nobody: all or nothing
     result = en.enrol_trainees(uow, cohort, people[:4])
     assert len(result.enrolled) == 4 and result.seats_left == 1
     again = en.enrol_trainees(uow, cohort, people[:5])  # the four are there already
@@ -40,7 +41,7 @@ def test_capacity_is_enforced_all_or_nothing(uow, course):
     seen = {e.trainee_id: e.version for e in en.list_enrolments(uow, cohort)}
     en.withdraw_trainee(uow, cohort, people[0], seen[people[0]])  # a withdrawal frees the place
     assert en.enrol_trainees(uow, cohort, people[5:6]).enrolled == (people[5],)
-    assert en.get_class(uow, cohort).free == 0
+    assert get_class(uow, cohort).free == 0
 
 
 def test_dry_run_checks_without_writing(uow, course):
@@ -121,7 +122,7 @@ def test_transfer_between_classes_of_one_course(uow, course):
     assert (moved.cohort_id, moved.status, moved.enrolled_on) == (b, "active", D(2026, 3, 9))
     in_a = {r.trainee_id: r for r in en.list_enrolments(uow, a)}
     assert in_a[people[0]].status == "transferred" and in_a[people[0]].left_on == D(2026, 3, 9)
-    assert en.get_class(uow, a).enrolled == 2 and en.get_class(uow, b).enrolled == 2
+    assert get_class(uow, a).enrolled == 2 and get_class(uow, b).enrolled == 2
     with pytest.raises(EnrolmentError) as full:  # B is full now
         en.transfer_trainee(uow, people[1], a, b)
     assert full.value.reason == "class_full"
@@ -170,10 +171,10 @@ def test_withdrawal_and_coming_back(uow, course):
 
 def test_finding_classes_and_trainees_by_what_a_clerk_types(uow, course):
     cohort, _ = make_class(uow, course, "QHD-202603-1")
-    assert en.find_class(uow, "QHD-202603-1").id == cohort
-    assert en.find_class(uow, str(cohort)).code == "QHD-202603-1"
+    assert find_class(uow, "QHD-202603-1").id == cohort
+    assert find_class(uow, str(cohort)).code == "QHD-202603-1"
     with pytest.raises(NotFoundError):
-        en.find_class(uow, "nope")
+        find_class(uow, "nope")
     people = make_trainees(uow, 3)
     from trainer.services.trainees import get_trainee
 
@@ -182,3 +183,26 @@ def test_finding_classes_and_trainees_by_what_a_clerk_types(uow, course):
     assert [t.id for t in lookup_trainees(uow, f"t{people[1]:07d}")] == [people[1]]
     assert [t.id for t in lookup_trainees(uow, first.id_number.lower())] == [people[0]]
     assert people[0] in [t.id for t in lookup_trainees(uow, first.name)]
+
+
+def test_one_class_record_for_the_schedule_and_for_enrolment(uow, course):
+    """A class has one read model (ClassRecord) and one get_class: what enrolment, attendance
+    and completion read of it (open enrolment, categories, places left, first and last lesson
+    not cancelled) is on the record the schedule and the planner list."""
+    from trainer.db.models import Lesson
+    from trainer.services.schedule_classes import list_classes
+    from trainer.services.schedule_data import ClassRecord
+
+    cohort, lessons = make_class(uow, course, "QHD-1", lessons=4, start=D(2026, 3, 2),
+                                 open_enrolment=True, categories="laid_off,migrant", capacity=5)
+    with uow:  # the last lesson cancelled: it no longer counts
+        uow.session.get(Lesson, lessons[-1]).status = "cancelled"
+    en.enrol_trainees(uow, cohort, make_trainees(uow, 2))
+    record = get_class(uow, cohort)
+    assert isinstance(record, ClassRecord) and not hasattr(en, "CohortInfo")
+    assert (record.open_enrolment, record.eligible_categories) == (True, ("laid_off", "migrant"))
+    assert (record.enrolled, record.free, record.scheduled) == (2, 3, 3)
+    assert (record.first_lesson, record.last_lesson) == (D(2026, 3, 2), D(2026, 3, 6))
+    assert record.display_name == "母婴护理师QHD-1班(QHD-1)"
+    assert [c for c in list_classes(uow) if c.id == cohort] == [record]
+    assert find_class(uow, "QHD-1") == record == find_class(uow, str(cohort))

@@ -190,7 +190,7 @@ def print_table(rows: list[list[str]], headers: list[str]) -> None:
 
 def find_cohort(uow, ref: str):
     """A class by id or code (R12-1)."""
-    from trainer.services.enrolment import find_class
+    from trainer.services.schedule_classes import find_class
 
     return find_class(uow, ref)
 

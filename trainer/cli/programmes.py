@@ -239,7 +239,8 @@ def _enrol(args) -> int:
 
 
 def _level(args) -> int:
-    from trainer.services.enrolment import find_class, list_enrolments
+    from trainer.services.enrolment import list_enrolments
+    from trainer.services.schedule_classes import find_class
     from trainer.services.levels import set_enrolment_level
 
     _db, uow = open_db(args)

@@ -31,7 +31,9 @@ from trainer.rules import fields
 from trainer.rules.completion import (ACTIVE, ATTENDANCE_STATUSES, CANCELLED_LESSON, LATE,
                                       STATUS_LABELS, LessonFact)
 from trainer.rules.text import clean_code
-from trainer.services.enrolment import CohortInfo, cohort_info, load_cohort, transfer_dates
+from trainer.services.enrolment import load_cohort, transfer_dates
+from trainer.services.schedule_classes import get_class
+from trainer.services.schedule_data import ClassRecord
 from trainer.services.uow import UnitOfWork
 
 SCAN_PREFIX = "T"
@@ -109,7 +111,7 @@ class AttendanceGrid:
     """A class's attendance: rows = trainees, columns = lessons; `cells` maps (lesson id,
     trainee id) to what is recorded (an absent key: nothing recorded yet, version 0)."""
 
-    cohort: CohortInfo
+    cohort: ClassRecord
     lessons: tuple[GridLesson, ...]
     trainees: tuple[GridTrainee, ...]
     cells: Mapping[tuple[int, int], GridCell]
@@ -142,7 +144,7 @@ def load_attendance_grid(uow: UnitOfWork, cohort_id: int, *,
     with uow:
         s = uow.session
         cohort = load_cohort(uow, cohort_id)
-        info = cohort_info(uow, cohort)
+        info = get_class(uow, cohort.id)
         lessons = _lessons(uow, cohort_id)
         lesson_ids = [lesson.id for lesson, _ in lessons]
         cells: dict[tuple[int, int], GridCell] = {}

@@ -20,7 +20,8 @@ from trainer.rules.text import clean_code, clean_name
 from trainer.security.personal import require_reveal_for_lookup
 from trainer.services.attendance import (_ID_TAIL, CellChange, SaveResult, _write,
                                          parse_scan_code, trainee_scan_code)
-from trainer.services.enrolment import CohortInfo, cohort_info, load_cohort
+from trainer.services.schedule_classes import get_class
+from trainer.services.schedule_data import ClassRecord
 from trainer.services.uow import UnitOfWork
 
 
@@ -324,7 +325,7 @@ class RollEntry:
 @dataclass(frozen=True)
 class LessonRoll:
     lesson_id: int
-    cohort: CohortInfo
+    cohort: ClassRecord
     sequence: int
     date: dt.date
     start_time: dt.time
@@ -346,7 +347,7 @@ def lesson_roll(uow: UnitOfWork, lesson_id: int) -> LessonRoll:
                                            Cohort.organization_id == uow.organization_id))
         if lesson is None:
             raise NotFoundError("lesson", lesson_id)
-        info = cohort_info(uow, load_cohort(uow, lesson.cohort_id))
+        info = get_class(uow, lesson.cohort_id)
         records = {a.trainee_id: a for a in s.scalars(select(Attendance).where(
             Attendance.lesson_id == lesson_id))}
         rows = s.execute(

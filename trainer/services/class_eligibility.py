@@ -9,13 +9,15 @@ from typing import Sequence
 from trainer.errors import ValidationError
 from trainer.texts import TRAINEE_CATEGORIES, label, language
 from trainer.services.common import check_version
-from trainer.services.enrolment import CohortInfo, cohort_info, load_cohort
+from trainer.services.enrolment import load_cohort
+from trainer.services.schedule_classes import get_class
+from trainer.services.schedule_data import ClassRecord
 from trainer.services.uow import UnitOfWork
 
 
 def set_class_eligibility(uow: UnitOfWork, cohort_id: int, *, open_enrolment: bool,
                           categories: Sequence[str] = (),
-                          expected_version: int | None, force: bool = False) -> CohortInfo:
+                          expected_version: int | None, force: bool = False) -> ClassRecord:
     """Makes the class open (to anyone, or to `categories`: codes of TRAINEE_CATEGORIES) or
     its enterprise's own (categories cleared). Enrolments made already stay."""
     for code in categories:
@@ -29,10 +31,11 @@ def set_class_eligibility(uow: UnitOfWork, cohort_id: int, *, open_enrolment: bo
         row.open_enrolment = open_enrolment
         row.eligible_categories = ",".join(dict.fromkeys(categories)) if open_enrolment else ""
         uow.session.flush()
-        return cohort_info(uow, row)
+        uow.session.flush()
+        return get_class(uow, row.id)
 
 
-def eligibility_text(info: CohortInfo, lang: str | None = None) -> str:
+def eligibility_text(info: ClassRecord, lang: str | None = None) -> str:
     """Who may join, as a sentence: 面向社会招收：下岗失业人员、困难职工."""
     zh = (lang or language()) == "zh"
     if not info.open_enrolment:

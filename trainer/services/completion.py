@@ -20,7 +20,9 @@ from trainer.rules.completion import (ACTIVE, TRANSFERRED, CompletionPolicy, Com
                                       LessonFact, Stint, TraineeFacts, evaluate)
 from trainer.services.attendance import lesson_facts
 from trainer.services.online_study import online_minutes
-from trainer.services.enrolment import CohortInfo, cohort_info, load_cohort
+from trainer.services.enrolment import load_cohort
+from trainer.services.schedule_classes import get_class
+from trainer.services.schedule_data import ClassRecord
 from trainer.services.uow import UnitOfWork
 
 
@@ -46,7 +48,7 @@ class TraineeCompletion:
 
 @dataclass(frozen=True)
 class ClassCompletion:
-    cohort: CohortInfo
+    cohort: ClassRecord
     policy: CompletionPolicy
     as_of: dt.date
     lessons: int  # all lessons of the class, cancelled ones included
@@ -115,7 +117,7 @@ def class_completion(uow: UnitOfWork, cohort_id: int, *, as_of: dt.date | None =
     with uow:
         s = uow.session
         cohort = load_cohort(uow, cohort_id)
-        info = cohort_info(uow, cohort)
+        info = get_class(uow, cohort.id)
         policy = policy_for(uow, cohort.course_id)
         stmt = (select(Enrolment, Trainee.name, Trainee.id_number, Enterprise.name)
                 .join(Trainee, Trainee.id == Enrolment.trainee_id)

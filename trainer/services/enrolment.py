@@ -11,19 +11,18 @@ date."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 from sqlalchemy import func, select
 
-from trainer.db.models import Cohort, Course, Enrolment, Enterprise, Lesson, Theme, Trainee
+from trainer.db.models import Cohort, Course, Enrolment, Enterprise, Lesson, Trainee
 from trainer.errors import EnrolmentError, NotFoundError
 from trainer.texts import TRAINEE_CATEGORIES, label, language, pick
 from trainer.rules.completion import ACTIVE, CANCELLED_LESSON, TRANSFERRED, WITHDRAWN
 from trainer.rules.statuses import CohortStatus
-from trainer.rules.text import clean_text
 from trainer.services.common import check_version, get_row
+from trainer.services.schedule_data import categories_of
 from trainer.services.uow import UnitOfWork
 
 ENROLMENT_STATUS_LABELS: dict[str, tuple[str, str]] = {
@@ -43,37 +42,6 @@ REFUSALS: dict[str, tuple[str, str]] = {
     "class_full": ("班级已满：{capacity} 个名额，本次报名 {places} 人后已无空位",
                    "class full: {capacity} places, none left after the {places} enrolled now"),
 }
-
-
-@dataclass(frozen=True)
-class CohortInfo:
-    """A class as enrolment and attendance see it."""
-
-    id: int
-    version: int
-    code: str
-    name: str
-    course_id: int
-    course_title: str
-    theme_name: str
-    enterprise_id: int | None
-    enterprise_name: str
-    capacity: int
-    open_enrolment: bool
-    eligible_categories: tuple[str, ...]  # codes of messages.TRAINEE_CATEGORIES; () = anyone
-    status: str
-    enrolled: int  # active enrolments
-    lessons: int  # not cancelled
-    first_lesson: dt.date | None
-    last_lesson: dt.date | None
-
-    @property
-    def free(self) -> int:
-        return max(0, self.capacity - self.enrolled)
-
-    @property
-    def display_name(self) -> str:
-        return f"{self.name}({self.code})" if self.code and self.code != self.name else self.name
 
 
 @dataclass(frozen=True)
@@ -129,10 +97,6 @@ class EnrolmentResult:
 
 # --- classes -------------------------------------------------------------------------------
 
-def categories_of(cohort: Cohort) -> tuple[str, ...]:
-    return tuple(c for c in re.split(r"[,,、\s]+", cohort.eligible_categories or "") if c)
-
-
 def load_cohort(uow: UnitOfWork, cohort_id: int, *, lock: bool = False) -> Cohort:
     stmt = select(Cohort).where(Cohort.id == cohort_id,
                                 Cohort.organization_id == uow.organization_id)
@@ -145,39 +109,6 @@ def load_cohort(uow: UnitOfWork, cohort_id: int, *, lock: bool = False) -> Cohor
 def active_count(uow: UnitOfWork, cohort_id: int) -> int:
     return uow.session.scalar(select(func.count()).select_from(Enrolment).where(
         Enrolment.cohort_id == cohort_id, Enrolment.status == ACTIVE)) or 0
-
-
-def cohort_info(uow: UnitOfWork, row: Cohort) -> CohortInfo:
-    s = uow.session
-    course = s.get(Course, row.course_id)
-    theme = s.get(Theme, course.theme_id)
-    enterprise = s.get(Enterprise, row.enterprise_id) if row.enterprise_id else None
-    count, first, last = s.execute(
-        select(func.count(), func.min(Lesson.date), func.max(Lesson.date)).where(
-            Lesson.cohort_id == row.id, Lesson.status != CANCELLED_LESSON)).one()
-    return CohortInfo(row.id, row.version, row.code, row.name, course.id, course.title,
-                      theme.name, row.enterprise_id, enterprise.name if enterprise else "",
-                      row.capacity, bool(row.open_enrolment), categories_of(row), row.status,
-                      active_count(uow, row.id), count or 0, first, last)
-
-
-def get_class(uow: UnitOfWork, cohort_id: int) -> CohortInfo:
-    with uow:
-        return cohort_info(uow, load_cohort(uow, cohort_id))
-
-
-def find_class(uow: UnitOfWork, ref: str | int) -> CohortInfo:
-    """A class by id or by its code (as typed on the command line)."""
-    with uow:
-        text = clean_text(ref)
-        row = uow.session.scalar(select(Cohort).where(
-            Cohort.organization_id == uow.organization_id, Cohort.code == text))
-        if row is None and text.isdigit():
-            row = uow.session.scalar(select(Cohort).where(
-                Cohort.organization_id == uow.organization_id, Cohort.id == int(text)))
-        if row is None:
-            raise NotFoundError("cohort", text)
-        return cohort_info(uow, row)
 
 
 def default_enrolled_on(uow: UnitOfWork, cohort_id: int, today: dt.date | None = None) -> dt.date:

@@ -10,6 +10,7 @@ from trainer.db.models import Cohort, Course, Enterprise, TrainingRequest
 from trainer.errors import NotFoundError, ValidationError
 from trainer.texts import FIELDS
 from trainer.rules.calendar import ScheduleFieldError
+from trainer.rules.text import clean_text
 from trainer.services.common import get_row
 from trainer.services.schedule_data import ClassRecord, load_classes, load_venues
 from trainer.services.uow import UnitOfWork
@@ -77,8 +78,21 @@ def list_classes(uow: UnitOfWork, *, request_id: int | None = None,
 
 
 def get_class(uow: UnitOfWork, class_id: int) -> ClassRecord:
+    """The one read of a class (inside a unit of work too: it reads what is flushed)."""
     with uow:
         found = load_classes(uow.session, uow.organization_id, Cohort.id == class_id)
     if class_id not in found:
         raise NotFoundError("cohort", class_id)
     return found[class_id]
+
+
+def find_class(uow: UnitOfWork, ref: str | int) -> ClassRecord:
+    """A class by its code or its id (as typed on the command line)."""
+    text = clean_text(ref)
+    with uow:
+        found = load_classes(uow.session, uow.organization_id, Cohort.code == text)
+        if not found and text.isdigit():
+            found = load_classes(uow.session, uow.organization_id, Cohort.id == int(text))
+    if not found:
+        raise NotFoundError("cohort", text)
+    return next(iter(found.values()))

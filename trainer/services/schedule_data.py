@@ -7,6 +7,7 @@ judge them, so a service (or the planner) can run the rules without touching the
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping
@@ -29,9 +30,10 @@ ACTIVE_ENROLMENT = "active"
 
 @dataclass(frozen=True)
 class ClassRecord:
-    """A class (培训班, Cohort). `capacity` is its planned size; `enrolled` the active
-    enrolments; `request` what its training request allows (None: made by hand);
-    `scheduled` its lessons not cancelled."""
+    """A class (培训班, Cohort): the one read model of a class, for the schedule, the planner,
+    enrolment, attendance and completion. `capacity` is its planned size; `enrolled` the active
+    enrolments; `request` what its training request allows (None: made by hand); `scheduled`
+    its lessons not cancelled, from `first_lesson` to `last_lesson`."""
     id: int
     version: int
     code: str
@@ -52,11 +54,24 @@ class ClassRecord:
     request: RequestWindow | None = None
     scheduled: int = 0
     venue_id: int | None = None  # a programme's class: its venue (the planner uses only it)
+    open_enrolment: bool = False
+    eligible_categories: tuple[str, ...] = ()  # codes of texts.TRAINEE_CATEGORIES; () = anyone
+    first_lesson: dt.date | None = None  # of its lessons not cancelled
+    last_lesson: dt.date | None = None
 
     @property
     def size(self) -> int:
         """How many the class holds: those enrolled, or its planned size while nobody is."""
         return self.enrolled or self.capacity
+
+    @property
+    def free(self) -> int:
+        """Places left for enrolment."""
+        return max(0, self.capacity - self.enrolled)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.name}({self.code})" if self.code and self.code != self.name else self.name
 
 
 @dataclass(frozen=True)
@@ -158,24 +173,38 @@ def load_classes(session: Session, org: int, condition: ColumnElement[bool] | No
     enrolled = (select(func.count()).where(Enrolment.cohort_id == Cohort.id,
                                            Enrolment.status == ACTIVE_ENROLMENT)
                 .correlate(Cohort).scalar_subquery())
-    scheduled = (select(func.count()).where(Lesson.cohort_id == Cohort.id,
-                                            Lesson.status != CANCELLED)
-                 .correlate(Cohort).scalar_subquery())
-    stmt = (select(Cohort, Course, Theme, Enterprise.name, TrainingRequest, enrolled, scheduled)
+    scheduled, first, last = (
+        select(of).where(Lesson.cohort_id == Cohort.id, Lesson.status != CANCELLED)
+        .correlate(Cohort).scalar_subquery()
+        for of in (func.count(), func.min(Lesson.date), func.max(Lesson.date)))
+    stmt = (select(Cohort, Course, Theme, Enterprise.name, TrainingRequest, enrolled, scheduled,
+                   first, last)
             .join(Course, Cohort.course_id == Course.id)
             .join(Theme, Course.theme_id == Theme.id)
             .outerjoin(Enterprise, Cohort.enterprise_id == Enterprise.id)
             .outerjoin(TrainingRequest, Cohort.request_id == TrainingRequest.id)
             .where(Cohort.organization_id == org, condition if condition is not None else true()))
     out = {}
-    for cohort, course, theme, enterprise_name, req, n_enrolled, n_scheduled in session.execute(stmt):
+    for (cohort, course, theme, enterprise_name, req, n_enrolled, n_scheduled, first_day,
+         last_day) in session.execute(stmt):
         out[cohort.id] = ClassRecord(
             cohort.id, cohort.version, cohort.code, cohort.name, course.id, course.title,
             course.lesson_count, course.lesson_minutes, theme.id, theme.name, theme.color,
             cohort.enterprise_id, enterprise_name or "", cohort.request_id, cohort.capacity,
             int(n_enrolled), cohort.status, request_window(req) or class_window(cohort),
-            int(n_scheduled), cohort.venue_id)
+            int(n_scheduled), cohort.venue_id, bool(cohort.open_enrolment),
+            categories_of(cohort), _day(first_day), _day(last_day))
     return out
+
+
+def categories_of(cohort: Cohort) -> tuple[str, ...]:
+    """The trainee categories a class takes in open enrolment (stored comma-separated)."""
+    return tuple(c for c in re.split(r"[,,、\s]+", cohort.eligible_categories or "") if c)
+
+
+def _day(value) -> dt.date | None:
+    """A MIN/MAX of a date column: SQLite returns it as text."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def class_window(cohort: Cohort) -> RequestWindow | None:

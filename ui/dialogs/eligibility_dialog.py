@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout
 from trainer.errors import TrainerError
 from trainer.texts import TRAINEE_CATEGORIES, label
 from trainer.services.class_eligibility import set_class_eligibility
-from trainer.services.enrolment import CohortInfo, get_class
+from trainer.services.schedule import ClassRecord, get_class
 from trainer.services.uow import UnitOfWork
 from ui.dialogs.form_dialog import ERROR_STYLE
 from ui.resources import app_icon
@@ -21,7 +21,7 @@ class EligibilityDialog(QDialog):
         self.setObjectName("eligibilityDialog")
         self.setWindowIcon(app_icon())
         self.uow = uow
-        self.info: CohortInfo = get_class(uow, cohort_id)
+        self.info: ClassRecord = get_class(uow, cohort_id)
         self.setWindowTitle(self.tr("Who may join: %1").replace("%1", self.info.display_name))
         self.own = QRadioButton(self)
         self.own.setObjectName("ownWorkers")
@@ -91,7 +91,7 @@ class EligibilityDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, uow: UnitOfWork, cohort_id: int) -> CohortInfo | None:
+    def ask(cls, parent: QWidget | None, uow: UnitOfWork, cohort_id: int) -> ClassRecord | None:
         dialog = cls(parent, uow, cohort_id)
         try:
             return dialog.info if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -17,7 +17,8 @@ from trainer.texts import TRAINEE_CATEGORIES, label
 from trainer.services import bulk_enrolment as bulk
 from trainer.services import enterprises
 from trainer.services.class_eligibility import eligibility_text
-from trainer.services.enrolment import get_class, roster_ids
+from trainer.services.enrolment import roster_ids
+from trainer.services.schedule import get_class
 from trainer.services.uow import UnitOfWork
 from ui.dialogs.enrol_summary import EnrolSummaryDialog
 from ui.dialogs.form_dialog import ERROR_STYLE
