@@ -146,7 +146,7 @@ class StaleEditError(TrainerError):
         if self.updated_at:  # stored in UTC without a zone; shown in local time
             local = self.updated_at.replace(tzinfo=dt.timezone.utc).astimezone()
             when = f"{local:%Y-%m-%d %H:%M:%S}"
-        changed = _change_list(self.changes, lang)
+        changed = _change_list(self.entity, self.changes, lang)
         if lang == "zh":
             who = f" {self.updated_by} " if self.updated_by else "他人"
             what = f"：{changed}。" if changed else "，"
@@ -157,11 +157,12 @@ class StaleEditError(TrainerError):
                 f"{when}{what}; reopen it and save again.")
 
 
-def _change_list(changes: tuple[FieldChange, ...], lang: str) -> str:
-    """'mobile 138****8000 → 139****9000' for each change; personal data masked."""
+def _change_list(entity: str, changes: tuple[FieldChange, ...], lang: str) -> str:
+    """'mobile 138****8000 → 139****9000' for each change; personal data masked; coded values
+    by their names (texts.security.coded_value)."""
     from trainer.rules.id_number import mask_id_number
     from trainer.rules.phone import mask_mobile
-    from trainer.texts.security import field_label
+    from trainer.texts.security import coded_value, field_label
 
     def shown(fld: str, value: object) -> str:
         if value is None or value == "":
@@ -170,7 +171,8 @@ def _change_list(changes: tuple[FieldChange, ...], lang: str) -> str:
             return mask_id_number(str(value))
         if fld in ("mobile", "contact_phone"):
             return mask_mobile(str(value))
-        return str(value)
+        named = coded_value(entity, fld, value, lang)
+        return str(value) if named is None else named
 
     sep = "；" if lang == "zh" else "; "
     return sep.join(f"{field_label(c.field, lang)} {shown(c.field, c.before)} → "

@@ -329,3 +329,27 @@ def test_who_may_do_what_and_the_audit_trail(uow, database, office, tmp_path):
     made = {(e.entity, e.username) for e in trail if e.action == "create"}
     assert {("programmes", "officer"), ("cohorts", "officer"), ("enrolments", "clerk"),
             ("trainees", "clerk")} <= made
+
+
+def test_a_stale_save_and_the_trail_name_the_categories(uow, office):
+    """Another desk changed who may apply: the refusal and the audit trail say it with the
+    categories' names in the language asked for, never their codes."""
+    import dataclasses
+
+    from trainer.security.audit_text import audit_lines
+
+    record = make_programme(uow, office, months=1, per_month=2, size=3)
+    form = programme_form(office, months=1, per_month=2, size=3)
+    changes.update_programme(uow, record.id, dataclasses.replace(
+        form, eligible_categories=("laid_off", "migrant")), record.version)
+    with pytest.raises(StaleEditError) as info:
+        changes.update_programme(uow, record.id, form, record.version)
+    zh, en = info.value.message("zh"), info.value.message("en")
+    assert "招收人员类别 下岗失业人员、困难职工、农民工、应届初中毕业生 → 下岗失业人员、农民工" in zh
+    assert "eligible categories laid-off / unemployed, worker in difficulty, migrant worker, " \
+           "school leaver → laid-off / unemployed, migrant worker" in en
+    lines = audit_lines(uow, "zh", entity="programme", record_id=record.id)
+    assert "招收人员类别由 下岗失业人员、困难职工、农民工、应届初中毕业生 改为 下岗失业人员、农民工" \
+        in lines[0].sentence
+    for text in (zh, en, lines[0].sentence):
+        assert "laid_off" not in text and "migrant," not in text

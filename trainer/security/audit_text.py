@@ -16,7 +16,7 @@ from sqlalchemy import select
 from trainer.db import models
 from trainer.texts import FIELDS, label, language
 from trainer.security.audit import AuditRecord, list_audit
-from trainer.texts.security import OWN_FIELDS, ROLES, entity_label
+from trainer.texts.security import OWN_FIELDS, ROLES, coded_value, entity_label
 from trainer.security.trail_personal import PURGED
 from trainer.services.uow import UnitOfWork
 
@@ -120,7 +120,7 @@ def _field_label(field: str, lang: str) -> str:
     return field
 
 
-def _value(field: str, value: Any, lang: str, names: _Names | None) -> str:
+def _value(entity: str, field: str, value: Any, lang: str, names: _Names | None) -> str:
     if value is None or value == "":
         return _word("empty", lang)
     if value == PURGED:  # a deleted trainee's value, purged after the retention period
@@ -131,7 +131,8 @@ def _value(field: str, value: Any, lang: str, names: _Names | None) -> str:
         return label(ROLES, value, lang)
     if field.endswith("_id") and names is not None:
         return names.of(field[:-3], value)
-    return str(value)
+    named = coded_value(entity, field, value, lang)
+    return str(value) if named is None else named
 
 
 def _what(entry: AuditRecord, lang: str, names: _Names | None) -> str:
@@ -168,8 +169,8 @@ def sentence(entry: AuditRecord, lang: str | None = None, *, who: str = "",
         before = entry.before if isinstance(entry.before, dict) else {}
         after = entry.after if isinstance(entry.after, dict) else {}
         changes = [_say("change", lang, field=_field_label(k, lang),
-                        before=_value(k, before.get(k), lang, names),
-                        after=_value(k, after.get(k), lang, names))
+                        before=_value(entry.entity, k, before.get(k), lang, names),
+                        after=_value(entry.entity, k, after.get(k), lang, names))
                    for k in after if k not in HIDDEN
                    and (before.get(k) != after.get(k) or after.get(k) == PURGED)]
         if not changes:

@@ -2,8 +2,9 @@
 Imports nothing of the core but its neighbours in trainer.texts, so trainer.errors can use it without a cycle."""
 from __future__ import annotations
 
-from trainer.texts.current import label, pick
-from trainer.texts.labels import ENTITIES, FIELDS
+from trainer.texts.current import label, language, pick
+from trainer.texts.labels import (ENTITIES, FIELDS, GENDERS, LECTURER_CATEGORIES,
+                                  TRAINEE_CATEGORIES)
 
 ROLES: dict[str, tuple[str, str]] = {
     "admin": ("管理员", "administrator"),
@@ -120,3 +121,25 @@ def field_label(field: str, lang: str | None = None) -> str:
 
 def action_phrase(action: str, entity: str = "", lang: str | None = None) -> str:
     return label(ACTIONS, action, lang).format(entity=entity_label(entity, lang) if entity else "")
+
+
+# Fields stored as codes, shown by their names: (entity, field) → the code table; a field of
+# LISTED_CODES holds several codes, comma-separated (a programme's or class's 招收人员类别).
+CODED_FIELDS: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
+    ("trainee", "category"): TRAINEE_CATEGORIES, ("lecturer", "category"): LECTURER_CATEGORIES,
+    ("trainee", "gender"): GENDERS, ("lecturer", "gender"): GENDERS,
+}
+LISTED_CODES: dict[str, dict[str, tuple[str, str]]] = {"eligible_categories": TRAINEE_CATEGORIES}
+
+
+def coded_value(entity: str, field: str, value: object, lang: str | None = None) -> str | None:
+    """A coded field's value by its names in `lang` — "laid_off,migrant" → "下岗失业人员、进城务工人员"
+    — for the change descriptions of the audit trail and of a refused stale save; None when the
+    field is not coded (the caller shows the value as it is). `entity` a code or a table name."""
+    entity = TABLE_ENTITIES.get(entity, entity)
+    if field in LISTED_CODES:
+        parts = value if isinstance(value, (list, tuple)) else str(value).split(",")
+        names = [label(LISTED_CODES[field], str(p).strip(), lang) for p in parts if str(p).strip()]
+        return ("、" if (lang or language()).startswith("zh") else ", ").join(names)
+    table = CODED_FIELDS.get((entity, field))
+    return label(table, str(value), lang) if table is not None else None

@@ -98,6 +98,10 @@ def test_stale_edit_messages():
     assert "被 王芳 修改" in zh and "11010519491231002X" not in zh and "转岗" in zh
     assert en.startswith("Trainee “张三” was changed by 王芳 at")
     assert "notes — → 转岗" in en
+    coded = StaleEditError("trainee", "张三", 1, 2, at, changes=(
+        FieldChange("category", "regular", "laid_off"), FieldChange("gender", "F", "M")))
+    assert "在岗职工 → 下岗失业人员" in coded.message("zh") and "女 → 男" in coded.message("zh")
+    assert "employed worker → laid-off / unemployed" in coded.message("en")
 
 
 def test_passwords_and_tokens():
