@@ -34,3 +34,15 @@ class CohortStatus(str, Enum):
 
     def __str__(self) -> str:
         return self.value
+
+
+class RequestStatus(str, Enum):
+    """A training request (培训需求): open until its classes are made (planned), done, or
+    cancelled. Only open requests are planned."""
+    open = "open"
+    planned = "planned"
+    done = "done"
+    cancelled = "cancelled"
+
+    def __str__(self) -> str:
+        return self.value

@@ -26,7 +26,7 @@ from trainer.db.models import (CalendarOverride, Cohort, Course, Enterprise, Lec
                                TrainingRequest)
 from trainer.rules.calendar import DayPeriod, period_of
 from trainer.rules.conflicts import RuleContext, Unavailable
-from trainer.rules.statuses import LessonStatus
+from trainer.rules.statuses import LessonStatus, RequestStatus
 from trainer.scheduling.build_facts import (class_conflicts, classes_to_plan, grid_slots,
                                             lecturer_facts, lesson_order, site_of, venue_facts)
 from trainer.scheduling.problem import (FixedLesson, LessonToPlace, Placement, PlanningProblem,
@@ -37,7 +37,7 @@ from trainer.services.schedule_data import (ClassRecord, ScheduleSnapshot,
 from trainer.services.settings import get_setting
 from trainer.services.uow import UnitOfWork
 
-OPEN = "open"
+OPEN = RequestStatus.open
 
 
 @dataclass(frozen=True)

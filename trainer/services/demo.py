@@ -14,6 +14,7 @@ from trainer.errors import TrainerError
 from trainer.texts import ENTITIES, label, language
 from trainer.rules.credit_code import credit_check_character
 from trainer.rules.id_number import check_character
+from trainer.rules.statuses import RequestStatus
 from trainer.services.courses import (CourseForm, create_course, create_default_themes,
                                       list_courses)
 from trainer.services.enterprises import (EnterpriseForm, VenueForm, count_enterprises,
@@ -411,7 +412,7 @@ def _requests(uow: UnitOfWork, make: _Maker, courses: dict[str, list[tuple[int, 
         elif rng.random() < 0.4:
             notes.append(rng.choice(REQUEST_NOTES))
         workers = max(10, min(headcount, rng.randrange(20, 121)) // 5 * 5)
-        status = "cancelled" if rng.random() < 0.05 else "open"
+        status = RequestStatus.cancelled if rng.random() < 0.05 else RequestStatus.open
         weekend = "6" in weekdays or "7" in weekdays  # the factory trains on Saturdays too
         if weekend:
             notes.append("周末班组轮休，可安排在周六、周日")

@@ -15,6 +15,7 @@ from trainer.errors import NotFoundError, ValidationError
 from trainer.texts import FIELDS
 from trainer.texts.labels import PERIODS, WEEKDAYS
 from trainer.rules import fields
+from trainer.rules.statuses import RequestStatus
 from trainer.rules.text import clean_text
 from trainer.services.common import (apply, check_version, count, filtered, page,
                                      refuse_if_referenced, search_filter)
@@ -23,10 +24,10 @@ from trainer.services.uow import UnitOfWork
 # Codes stored in the database, with their (Chinese, English) labels for the UI and for
 # fields.choice, which also accepts a label typed instead of the code.
 REQUEST_STATUSES: dict[str, tuple[str, str]] = {
-    "open": ("待安排", "open"),
-    "planned": ("已排班", "planned"),
-    "done": ("已完成", "done"),
-    "cancelled": ("已取消", "cancelled"),
+    RequestStatus.open: ("待安排", "open"),
+    RequestStatus.planned: ("已排班", "planned"),
+    RequestStatus.done: ("已完成", "done"),
+    RequestStatus.cancelled: ("已取消", "cancelled"),
 }
 DAY_PERIODS = PERIODS  # in the order of the day (trainer/texts/labels.py)
 WEEKDAY_NAMES = WEEKDAYS
@@ -47,7 +48,7 @@ class TrainingRequestForm:
     periods: tuple[str, ...] | str = ("morning", "afternoon")  # codes or labels; or "a,b"
     blackout_dates: tuple[dt.date | str, ...] | str = ()  # dates, or "2027-01-05,2027-01-12"
     priority: int | str = 0
-    status: str = "open"
+    status: str = RequestStatus.open
     notes: str = ""
     allow_weekends: bool | str = False  # ordinary Saturdays/Sundays too (never holidays)
 
@@ -224,7 +225,8 @@ def clean_request(form: TrainingRequestForm) -> dict:
         "periods": ",".join(periods or ()),
         "blackout_dates": _join_dates(blackout or ()),
         "priority": check(fields.integer, form.priority, "priority", maximum=MAX_PRIORITY) or 0,
-        "status": check(fields.choice, form.status, "status", REQUEST_STATUSES, default="open"),
+        "status": check(fields.choice, form.status, "status", REQUEST_STATUSES,
+                        default=RequestStatus.open),
         "notes": check(fields.text, form.notes, "notes", max_len=2000),
         "allow_weekends": bool(check(parse_yes_no, form.allow_weekends)),
     }

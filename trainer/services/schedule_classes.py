@@ -10,6 +10,7 @@ from trainer.db.models import Cohort, Course, Enterprise, TrainingRequest
 from trainer.errors import NotFoundError, ValidationError
 from trainer.texts import FIELDS
 from trainer.rules.calendar import ScheduleFieldError
+from trainer.rules.statuses import CohortStatus
 from trainer.rules.text import clean_text
 from trainer.services.common import get_row
 from trainer.services.schedule_data import ClassRecord, load_classes, load_venues
@@ -56,7 +57,7 @@ def create_classes(uow: UnitOfWork, request_id: int, venue_id: int | None = None
             name = f"{enterprise}{course.title}{n}班"  # office data: Chinese, whoever clicks
             row = Cohort(organization_id=org, course_id=course.id, request_id=req.id,
                          enterprise_id=req.enterprise_id, code=f"R{req.id}-{n}",
-                         name=name[:100], capacity=size, status="planned")
+                         name=name[:100], capacity=size, status=CohortStatus.planned)
             session.add(row)
             session.flush()
             new_ids.append(row.id)
