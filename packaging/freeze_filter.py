@@ -10,8 +10,9 @@ Left out (packaging/build.py prints the folder's size):
   OR-Tools (only ortools.sat and ortools.graph are used), numpy's random/fft/polynomial,
   Pillow's AVIF, WebP and colour-management parts, OpenSSL (no network: hashlib uses its
   built-in hashes; PostgreSQL's libpq has its own), Korean codecs.
-  Kept: cryptography, which signs and verifies certificates (Ed25519), and the Japanese codecs
-  (ReportLab's QR encoder tries Shift-JIS on the Chinese sentence a certificate's QR holds).
+  Kept: cryptography, which signs and verifies certificates (Ed25519). The Japanese codecs
+  (0.3 MB) go: only ReportLab's QR encoder used them (it tried Shift-JIS on the Chinese
+  sentence a certificate's QR holds); zxing-cpp's encoder (2 MB) replaced it (issue 21).
 - Qt plugins the app does not need: QML/Quick, WebEngine, Wayland (the xcb plugin runs on
   XWayland too), virtual keyboard, network and TLS, PDF image format, SQL drivers, evdev input.
   The Qt libraries only those plugins load go with them.
@@ -47,7 +48,7 @@ EXCLUDED_MODULES = [
     # psycopg's pure-Python implementation imports ssl, on the system's OpenSSL (SYSTEM_LIBS)
     "_hashlib", "readline", "PIL._webp", "PIL.WebPImagePlugin",
     "PIL._imagingcms", "PIL.ImageCms",
-    "_codecs_kr", "_codecs_iso2022", "_codecs_hk", "_codecs_tw",
+    "_codecs_kr", "_codecs_iso2022", "_codecs_hk", "_codecs_tw", "_codecs_jp",
     "ortools.linear_solver", "ortools.math_opt", "ortools.constraint_solver",
     "ortools.routing", "ortools.pdlp", "ortools.set_cover", "ortools.bop", "ortools.glop",
     "ortools.packing", "ortools.scheduling", "ortools.algorithms", "ortools.service",

@@ -2189,6 +2189,10 @@ It stays in the class as cancelled and takes no lecturer, venue or trainee time;
         <translation>Plan lessons…</translation>
     </message>
     <message>
+        <source>Sign-in sheets…</source>
+        <translation>Sign-in sheets…</translation>
+    </message>
+    <message>
         <source>Issue graded certificates…</source>
         <translation>Issue graded certificates…</translation>
     </message>
@@ -2255,6 +2259,10 @@ It stays in the class as cancelled and takes no lecturer, venue or trainee time;
     <message>
         <source>%1: %2 lessons planned.</source>
         <translation>%1: %2 lessons planned.</translation>
+    </message>
+    <message>
+        <source>Sign-in sheets</source>
+        <translation>Sign-in sheets</translation>
     </message>
     <message>
         <source>Enrolled %1, refused %2.</source>

@@ -2192,6 +2192,14 @@ It stays in the class as cancelled and takes no lecturer, venue or trainee time;
         <translation>排课……</translation>
     </message>
     <message>
+        <source>Sign-in sheets…</source>
+        <translation>打印签到表……</translation>
+    </message>
+    <message>
+        <source>Sign-in sheets</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
         <source>Issue graded certificates…</source>
         <translation>颁发等级证书……</translation>
     </message>

@@ -141,6 +141,8 @@ def test_frozen_folder_holds_what_the_app_reads(frozen):
     names = {p.name.lower() for p in internal.rglob("*")}
     for unwanted in ("qtwebengine", "libqt6qml", "libqt6quick", "qt6qml", "qt6quick"):
         assert not any(unwanted in n for n in names), unwanted
+    for fast in ("_rl_accel", "zxingcpp"):  # ReportLab's C accelerator, the C++ QR encoder
+        assert any(n.startswith(fast) and n.endswith((".so", ".pyd")) for n in names), fast
     qt_translations = [p.name for p in internal.rglob("qtbase_*.qm")]
     assert sorted(qt_translations) == ["qtbase_en.qm", "qtbase_zh_CN.qm"]
 

@@ -67,6 +67,7 @@ class ProgrammesPage(Page):
         self.edit_button = self._button("editProgramme", self.edit_record)
         self.import_button = self._button("importApplicants", self.import_applicants)
         self.plan_button = self._button("planLessons", self.plan_lessons)
+        self.signin_button = self._button("programmeSignin", self.print_signin)
         self.issue_button = self._button("issueGraded", self.issue_certificates)
         self.status = QLabel(self)
         self.status.setObjectName("status")
@@ -86,6 +87,7 @@ class ProgrammesPage(Page):
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.plan_button)
+        top.addWidget(self.signin_button)
         top.addWidget(self.import_button)
         lower = QWidget(self)
         column = QVBoxLayout(lower)
@@ -132,6 +134,7 @@ class ProgrammesPage(Page):
         self.edit_button.setText(self.tr("Edit…"))
         self.import_button.setText(self.tr("Import applicants…"))
         self.plan_button.setText(self.tr("Plan lessons…"))
+        self.signin_button.setText(self.tr("Sign-in sheets…"))
         self.issue_button.setText(self.tr("Issue graded certificates…"))
         self.classes_label.setText(self.tr("Classes of the selected programme"))
         self.trainees_label.setText(self.tr("Trainees of the selected class: level and "
@@ -181,6 +184,7 @@ class ProgrammesPage(Page):
         self.import_button.setEnabled(self.record is not None)
         self.edit_button.setEnabled(self.record is not None)
         self.plan_button.setEnabled(self.record is not None)
+        self.signin_button.setEnabled(self.record is not None)
         self.issue_button.setEnabled(_selected(self.classes) is not None)
 
     # --- commands -----------------------------------------------------------------------------
@@ -222,6 +226,21 @@ class ProgrammesPage(Page):
             lessons = sum(c.lessons for c in (self.record.classes if self.record else ()))
             self.status.setText(self.tr("%1: %2 lessons planned.").replace("%1", record.name)
                                 .replace("%2", str(lessons)))
+
+    def print_signin(self) -> None:
+        """Every sign-in sheet of the programme (each lesson in a room of each class) in one PDF,
+        made in the background and previewed to save or print."""
+        from trainer.pdf.signin import build_programme_signin
+        from ui import save_location
+        from ui.dialogs.pdf_preview import preview_document
+
+        if self.record is None:
+            return
+        programme_id, title = self.record.id, self.tr("Sign-in sheets")
+        preview_document(self, self.uow, title,
+                         save_location.file_name(title, self.record.name, suffix=".pdf"),
+                         lambda uow, path, progress, cancel: build_programme_signin(
+                             uow, programme_id, path, progress, cancel))
 
     def import_applicants(self) -> None:
         """The import wizard on the applicants' list (报名表 → 培训项目) of this programme."""
