@@ -4,6 +4,7 @@ import time
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QWizard
 
 from tests.scenarios.import_sheets import ID_DB, ID_M, make_id, messy_xlsx
@@ -166,7 +167,11 @@ def test_export_button_writes_the_list(qtbot, window, office, tmp_path, monkeypa
     page = window.show_page("enterprises")
     page.export_button.click()
     sheet = openpyxl.load_workbook(out).active
-    assert sheet.cell(1, 2).value == "Name" and sheet.cell(2, 2).value == "新余恒达钢铁"
+    # the screen's columns (no database id), headings as the table shows them
+    headings = [page.view.model().headerData(c, Qt.Horizontal)
+                for c in range(page.view.model().columnCount())]
+    assert [c.value for c in sheet[1]] == headings
+    assert sheet.cell(1, 1).value == "Name" and sheet.cell(2, 1).value == "新余恒达钢铁"
     assert "Saved 1 rows" in window.statusBar().currentMessage()
 
 
