@@ -49,7 +49,7 @@ def make_database(url: str, trainees: int):
     from tests.scenarios.pdf_scenario import id_number, person_name, seal_png
     from trainer.db.migrate import open_database
     from trainer.db.models import Assessment, Attendance, Cohort, Enrolment, Lesson, Theme, Trainee
-    from trainer.pdf.certificate_template import set_seal
+    from trainer.pdf.certificate_template import seal_version, set_seal
     from trainer.rules.pinyin import pinyin_initials
     from trainer.services.courses import CourseForm, create_course
     from trainer.services.enterprises import EnterpriseForm, create_enterprise
@@ -89,7 +89,7 @@ def make_database(url: str, trainees: int):
             for lesson in lessons:
                 s.add(Attendance(lesson_id=lesson.id, trainee_id=t.id, status="present"))
         cohort_id = cohort.id
-    set_seal(uow, seal_png())
+    set_seal(uow, seal_png(), seal_version(uow))
     return db, uow, cohort_id
 
 

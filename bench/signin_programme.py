@@ -84,7 +84,7 @@ def child(kind: str, db_path: str, programme_id: int, out: str) -> None:
 
     db = open_database(f"sqlite:///{db_path}")
     uow = UnitOfWork(db)
-    set_setting(uow, "pdf.signin_rows_per_page", ROWS)
+    set_setting(uow, "pdf.signin_rows_per_page", ROWS, force=True)
     fonts = fonts_for(uow)
     # the sheets' data read beforehand, outside the timing (the baseline reads no database)
     sheets = [] if kind == "ours" else [load_signin_sheet(uow, lesson) for lesson, _n

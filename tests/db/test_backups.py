@@ -134,7 +134,7 @@ def test_an_older_copy_is_upgraded_after_restoring(tmp_path):
 
 def test_a_daily_copy_on_the_first_open_of_a_day_pruned_to_backup_keep(office, tmp_path):
     uow = office
-    set_setting(uow, "backup.keep", 3)
+    set_setting(uow, "backup.keep", 3, force=True)
     folder = tmp_path / "backups"
     folder.mkdir()
     for days in range(1, 6):  # five older automatic copies, and a manual one

@@ -192,7 +192,7 @@ def test_a_clerk_cannot_take_over_the_administrators_login_in_psql(office):
                     f"interval '1 day')")
     assert "row-level security" in str(refused.value)
     officer = staff.uow(staff.officer)
-    set_setting(staff.uow(staff.admin), "security.max_failed_logins", 5)
+    set_setting(staff.uow(staff.admin), "security.max_failed_logins", 5, force=True)
     assert _raw(officer, "UPDATE settings SET value = '1000' "
                          "WHERE key = 'security.max_failed_logins'").rowcount == 0
     _raw(officer, "UPDATE settings SET value = value WHERE key LIKE 'schedule.%'")  # its own
@@ -205,7 +205,7 @@ def test_a_clerk_cannot_take_over_the_administrators_login_in_psql(office):
 
 def test_logins_are_still_counted_and_locked_under_the_policies(office):
     db, staff = office
-    set_setting(staff.uow(staff.admin), "security.max_failed_logins", 3)
+    set_setting(staff.uow(staff.admin), "security.max_failed_logins", 3, force=True)
     for _ in range(2):
         with pytest.raises(AuthenticationError):
             authenticate(db, "admin", "wrong")

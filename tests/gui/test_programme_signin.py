@@ -20,7 +20,7 @@ def test_the_programmes_sign_in_sheets_previewed_and_saved(qtbot, make_window, l
     office = build_office(uow, lessons=2)
     record = make_programme(uow, office, months=1, per_month=3, size=30)
     _fill(uow, record.id, [30, 12, 25])
-    set_setting(uow, "pdf.signin_rows_per_page", 20)
+    set_setting(uow, "pdf.signin_rows_per_page", 20, force=True)
     pages = sum(signin_page_count(n, 20) for _lesson, n in programme_signin_lessons(uow, record.id))
     languages.install("zh_CN")  # the union office's language (installed before the window)
     window = make_window()

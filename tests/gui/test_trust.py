@@ -153,7 +153,7 @@ def test_the_audit_dialog_purges_a_deleted_trainees_personal_data(qtbot, databas
     qtbot.addWidget(dialog)
     assert not dialog.purge(confirm=lambda _q: True)  # within the retention period: nothing
     assert "365" in dialog.verdict.text()
-    set_setting(uow, "audit.retention_days", 0)
+    set_setting(uow, "audit.retention_days", 0, force=True)
     asked = []
     assert not dialog.purge(confirm=lambda q: asked.append(q) or False)  # the user says no
     assert "1 trainees" in asked[0]

@@ -95,7 +95,7 @@ def test_the_qr_is_a_sentence_a_phone_shows_and_verify_accepts_it(uow, database,
 
 def test_with_a_verification_page_the_qr_is_its_address(uow, database, printed, tmp_path, capsys):
     scenario, issued = printed
-    set_setting(uow, "certificate.verify_url", "https://zgh.xinyu.gov.cn/zs/check")
+    set_setting(uow, "certificate.verify_url", "https://zgh.xinyu.gov.cn/zs/check", force=True)
     out = tmp_path / "certs.pdf"
     build_certificates(uow, scenario.cohort_id, out)
     address = decode_codes(out, 1, scale=3)[0]

@@ -53,7 +53,7 @@ def programme(uow):
 
 
 def test_every_sheet_of_the_programme_in_one_pdf(uow, programme, tmp_path):
-    set_setting(uow, "pdf.signin_rows_per_page", 20)
+    set_setting(uow, "pdf.signin_rows_per_page", 20, force=True)
     lessons = programme_signin_lessons(uow, programme.id)
     assert [count for _id, count in lessons] == [30, 12, 25, 25]  # online and cancelled left out
     expected = sum(signin_page_count(count, 20) for _id, count in lessons)

@@ -109,7 +109,7 @@ def test_fee_statement_with_withholding(uow, two):
     with uow:
         xiong = uow.session.scalar(select(Lecturer).where(Lecturer.name == "熊文华"))
         xiong.hourly_fee_cents = 150000  # her own rate, above the category's
-    set_setting(uow, "fees.hourly_rate_cents", {"national_senior": 50000})
+    set_setting(uow, "fees.hourly_rate_cents", {"national_senior": 50000}, force=True)
     statement = fee_statement(uow, dt.date(2026, 9, 1))
     lines = {l.name: l for l in statement.lines}
     li, xiong = lines["黎建国"], lines["熊文华"]

@@ -42,7 +42,7 @@ def test_the_sheet_shows_the_lesson_and_every_trainee_with_only_the_id_tail(uow,
 
 def test_rows_per_page_from_the_settings_fix_the_page_count(uow):
     scenario = make_class(uow, trainees=41, lessons=2, attendance=False)
-    set_setting(uow, "pdf.signin_rows_per_page", 10)
+    set_setting(uow, "pdf.signin_rows_per_page", 10, force=True)
     buffer = io.BytesIO()
     result = build_signin_sheet(uow, scenario.lesson_ids[0], buffer)
     assert result.pages == page_count(buffer.getvalue()) == 5 == count_signin_pages(

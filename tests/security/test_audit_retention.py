@@ -100,7 +100,7 @@ def test_the_purge_command(uow, tmp_path, monkeypatch, capsys):
     clerk = staff.uow(staff.clerk)
     trainee = tr.create_trainee(clerk, tr.TraineeForm(name=GONE[0], id_number=GONE[1]))
     tr.delete_trainee(clerk, trainee.id, trainee.version)
-    set_setting(staff.uow(staff.admin), "audit.retention_days", 0)  # purge at once
+    set_setting(staff.uow(staff.admin), "audit.retention_days", 0, force=True)  # purge at once
     monkeypatch.setenv("TRAINER_PASSWORD", PASSWORD)
     url = str(uow.database.url)
     assert main(["audit", "purge", "--dry-run", "--db", url, "--as", "admin",

@@ -93,7 +93,7 @@ def test_a_viewer_cannot_change_anything(uow, tmp_path):
             viewer, trainee.id, trainees.TraineeForm(trainee.name, trainee.id_number, post="班长"),
             trainee.version),
         "delete venue": lambda: ent.delete_venue(viewer, spare.id, spare.version),
-        "set setting": lambda: set_setting(viewer, "schedule.travel_gap_minutes", 30),
+        "set setting": lambda: set_setting(viewer, "schedule.travel_gap_minutes", 30, force=True),
         "request": lambda: requests.create_request(viewer, requests.TrainingRequestForm(
             scenario.enterprise_id, scenario.course_id, 30, dt.date(2027, 3, 1),
             dt.date(2027, 3, 31))),
@@ -131,17 +131,17 @@ def test_a_clerk_keeps_trainees_and_records_but_not_plans_or_master_data(uow):
     with pytest.raises(PermissionDenied):
         schedule.set_lesson_locked(clerk, scenario.lesson_ids[-1], True, None, force=True)
     with pytest.raises(PermissionDenied):
-        set_setting(clerk, "completion.require_assessment", True)
+        set_setting(clerk, "completion.require_assessment", True, force=True)
 
 
 def test_settings_belong_to_their_area(uow):
     staff = make_staff(uow.database)
     officer, admin = staff.uow(staff.officer), staff.uow(staff.admin)
-    set_setting(officer, "schedule.travel_gap_minutes", 45)  # the officer's planning rules
+    set_setting(officer, "schedule.travel_gap_minutes", 45, force=True)  # the officer's planning rules
     with pytest.raises(PermissionDenied) as info:
-        set_setting(officer, "backup.keep", 3)  # the administrator's
+        set_setting(officer, "backup.keep", 3, force=True)  # the administrator's
     assert info.value.entity == "settings"
-    set_setting(admin, "backup.keep", 3)
+    set_setting(admin, "backup.keep", 3, force=True)
     assert get_setting(officer, "backup.keep") == 3
     assert get_setting(officer, "schedule.travel_gap_minutes") == 45
 

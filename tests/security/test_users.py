@@ -72,7 +72,7 @@ def test_account_rules(uow):
 
 def test_login_locks_after_repeated_wrong_passwords(uow):
     staff = make_staff(uow.database)
-    set_setting(staff.uow(staff.admin), "security.max_failed_logins", 3)
+    set_setting(staff.uow(staff.admin), "security.max_failed_logins", 3, force=True)
     for attempt in (1, 2):
         with pytest.raises(AuthenticationError) as info:
             authenticate(uow.database, "clerk", "wrong password")

@@ -179,7 +179,7 @@ def test_scanning_late_marks_the_minutes_after_the_grace(uow, klass):
                            at=start + dt.timedelta(minutes=17))
     assert (late.status, late.late_minutes) == ("late", 17)
     assert late.message("zh").endswith("迟到 17 分钟")
-    set_setting(uow, "attendance.late_grace_minutes", 20)
+    set_setting(uow, "attendance.late_grace_minutes", 20, force=True)
     now_on_time = mk.mark_by_code(uow, lessons[0], at.trainee_scan_code(people[2]),
                                   at=start + dt.timedelta(minutes=17))
     assert now_on_time.status == "present"

@@ -16,7 +16,8 @@ from trainer.cli import main
 from trainer.db.models import Certificate, Trainee
 from trainer.errors import CertificateError, PdfError, ValidationError
 from trainer.pdf.certificate_template import (BUILT_IN, CertificateTemplate, chinese_numeral_date,
-                                              fill, load_template, save_template, set_seal)
+                                              fill, load_template, save_template, seal_version,
+                                              set_seal, templates_version)
 from trainer.pdf.certificates import (build_certificate, build_certificate_preview,
                                       build_certificates)
 from trainer.services import certificates as svc
@@ -130,8 +131,8 @@ def test_codes_come_from_the_signature_and_the_old_hmac_key_is_gone(uow, scenari
 
 
 def test_number_format_and_theme_codes_come_from_the_settings(uow, scenario, signer):
-    set_setting(uow, "certificate.number_format", "{prefix}{year}{kind}-{theme}{serial:04d}")
-    set_setting(uow, "certificate.theme_codes", {"安全生产": "SAFE"})
+    set_setting(uow, "certificate.number_format", "{prefix}{year}{kind}-{theme}{serial:04d}", force=True)
+    set_setting(uow, "certificate.theme_codes", {"安全生产": "SAFE"}, force=True)
     issued = svc.issue_certificates(uow, scenario.cohort_id, signer=signer, issued_on=ISSUED).issued
     assert issued[0].number == "XYZGH2026JY-SAFE0001"
     with pytest.raises(CertificateError):
@@ -142,7 +143,7 @@ def test_number_format_and_theme_codes_come_from_the_settings(uow, scenario, sig
 def test_the_pdf_has_every_certificate_with_name_number_code_and_a_qr(uow, scenario, tmp_path, signer):
     issued = svc.issue_certificates(uow, scenario.cohort_id, signer=signer, issued_on=ISSUED,
                                     grade="初级").issued
-    set_seal(uow, seal_png())
+    set_seal(uow, seal_png(), seal_version(uow))
     out = tmp_path / "结业证书.pdf"
     result = build_certificates(uow, scenario.cohort_id, out)
     assert result.pages == page_count(out) == len(issued)
@@ -183,13 +184,15 @@ def test_templates_validate_fill_optional_parts_and_change_the_layout(uow, scena
     assert chinese_numeral_date(dt.date(2026, 10, 9)) == "二〇二六年十月九日"
     assert chinese_numeral_date(dt.date(2027, 12, 31)) == "二〇二七年十二月三十一日"
     with pytest.raises(CertificateError) as info:
-        save_template(uow, dataclasses.replace(BUILT_IN["completion"], body="{nmae}同志"))
+        save_template(uow, dataclasses.replace(BUILT_IN["completion"], body="{nmae}同志"),
+                      templates_version(uow))
     assert "{nmae}" in info.value.message("zh")
     with pytest.raises(ValidationError):
-        save_template(uow, dataclasses.replace(BUILT_IN["completion"], orientation="square"))
+        save_template(uow, dataclasses.replace(BUILT_IN["completion"], orientation="square"),
+                      templates_version(uow))
     mine = dataclasses.replace(load_template(uow, "completion"), orientation="portrait",
                                title="结业证明书", body="{name}完成“{course}”全部课程。")
-    save_template(uow, mine)
+    save_template(uow, mine, templates_version(uow))
     assert load_template(uow, "completion") == mine
     assert get_setting(uow, "certificate.templates")["completion"].keys() == {
         "orientation", "title", "body"}
@@ -202,7 +205,7 @@ def test_templates_validate_fill_optional_parts_and_change_the_layout(uow, scena
     build_certificate_preview(uow, dataclasses.replace(mine, title="预览证书"), preview)
     assert "王晓明" in text(preview.getvalue()) and "预览证书" in text(preview.getvalue())
     with pytest.raises(CertificateError):
-        set_seal(uow, b"GIF89a not a png")
+        set_seal(uow, b"GIF89a not a png", seal_version(uow))
 
 
 def test_a_revoked_certificate_reprints_marked_revoked(uow, scenario, signer):

@@ -157,7 +157,7 @@ def test_assessment_pass_mark_and_the_office_setting(uow):
     en.enrol_trainees(uow, other, people[:1])
     mark(uow, other_lessons[0], people[0], "present")
     assert trainee_completion(uow, other, people[0], as_of=AFTER).completes
-    set_setting(uow, "completion.require_assessment", True)
+    set_setting(uow, "completion.require_assessment", True, force=True)
     assert trainee_completion(uow, other, people[0], as_of=AFTER).reason("zh") == "尚未考核"
     asm.record_assessment(uow, other, people[0], passed="合格")
     assert trainee_completion(uow, other, people[0], as_of=AFTER).completes

@@ -171,7 +171,7 @@ def test_class_order_gap_capacity_and_travel(uow, world, classes):
     with pytest.raises(ConflictError) as err:
         add(uow, big[0], D(2026, 10, 19), "afternoon", world.li, world.workshop)
     assert [c.code for c in err.value.conflicts] == ["class_order"]
-    set_setting(uow, "schedule.travel_gap_minutes", 300)
+    set_setting(uow, "schedule.travel_gap_minutes", 300, force=True)
     with pytest.raises(ConflictError) as err:  # 新钢 until 10:30, 赛维 at 14:00
         add(uow, small[0], D(2026, 10, 20), "afternoon", world.wang, world.saiwei_room)
     assert [c.code for c in err.value.conflicts] == ["travel_gap"]

@@ -173,11 +173,13 @@ def cmd_pdf(args) -> int:
 
 def _font(args, uow) -> int:
     """`trainer pdf font`: show, list, choose or reset the documents' fonts."""
-    from trainer.pdf.fonts import available_fonts, document_fonts, set_document_font
+    from trainer.pdf.fonts import (available_fonts, document_font_version, document_fonts,
+                                   set_document_font)
 
     role = "certificate" if args.certificate else "body"
-    if args.use or args.automatic:
-        set_document_font(uow, "" if args.automatic else args.use, args.index, role=role)
+    if args.use or args.automatic:  # the version read when the person names the choice
+        set_document_font(uow, "" if args.automatic else args.use, args.index, role=role,
+                          expected_version=document_font_version(uow, role))
     if args.list:
         for choice in available_fonts():
             print(f"{choice.face_name}\t{choice.source}\t{choice.path}"

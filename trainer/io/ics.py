@@ -33,7 +33,7 @@ from trainer.rules.statuses import LessonStatus
 from trainer.services.lesson_departures import DepartureRecord
 from trainer.services.reports.lesson_calendar import calendar_lessons
 from trainer.services.schedule import LessonRecord
-from trainer.services.settings import get_setting, set_setting
+from trainer.services.settings import setting_made_once
 from trainer.services.uow import UnitOfWork
 
 TIMEZONE = "Asia/Shanghai"
@@ -48,12 +48,7 @@ def lesson_uid(office: str, lesson_id: int) -> str:
 
 def office_uuid(uow: UnitOfWork) -> str:
     """This database's office UUID, made once on first use and kept in the settings table."""
-    with uow:
-        value = get_setting(uow, "office.uuid")
-        if not value:
-            value = str(uuid.uuid4())
-            set_setting(uow, "office.uuid", value)
-        return value
+    return setting_made_once(uow, "office.uuid", lambda: str(uuid.uuid4()))
 
 
 def _timezone() -> Timezone:

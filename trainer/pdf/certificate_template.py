@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from trainer.errors import CertificateError, ValidationError
 from trainer.rules.fields import colour
-from trainer.services.settings import get_setting, set_setting
+from trainer.services.settings import get_setting, read_setting, set_setting
 from trainer.services.uow import UnitOfWork
 
 PLACEHOLDERS = ("name", "enterprise", "course", "theme", "hours", "attended_hours", "grade",
@@ -100,9 +100,16 @@ def load_template(uow: UnitOfWork, kind: str) -> CertificateTemplate:
     return dataclasses.replace(BUILT_IN[kind], **{k: v for k, v in stored.items() if k in known})
 
 
-def save_template(uow: UnitOfWork, template: CertificateTemplate) -> CertificateTemplate:
+def templates_version(uow: UnitOfWork) -> int:
+    """The version of the stored templates (all kinds) a screen shows: save/reset pass it back."""
+    return read_setting(uow, "certificate.templates")[1]
+
+
+def save_template(uow: UnitOfWork, template: CertificateTemplate,
+                  expected_version: int | None) -> CertificateTemplate:
     """Stores the fields that differ from the built-in template (so later improvements of the
-    built-in wording reach offices that did not change it)."""
+    built-in wording reach offices that did not change it), if nobody saved the templates since
+    `expected_version` (templates_version's); StaleEditError otherwise."""
     check_template(template)
     base = BUILT_IN[template.kind]
     changed = {f.name: getattr(template, f.name) for f in dataclasses.fields(template)
@@ -110,15 +117,15 @@ def save_template(uow: UnitOfWork, template: CertificateTemplate) -> Certificate
     with uow:
         stored = dict(get_setting(uow, "certificate.templates"))
         stored[template.kind] = changed
-        set_setting(uow, "certificate.templates", stored)
+        set_setting(uow, "certificate.templates", stored, expected_version)
     return template
 
 
-def reset_template(uow: UnitOfWork, kind: str) -> CertificateTemplate:
+def reset_template(uow: UnitOfWork, kind: str, expected_version: int | None) -> CertificateTemplate:
     with uow:
         stored = dict(get_setting(uow, "certificate.templates"))
         stored.pop(kind, None)
-        set_setting(uow, "certificate.templates", stored)
+        set_setting(uow, "certificate.templates", stored, expected_version)
     return BUILT_IN[kind]
 
 
@@ -139,16 +146,23 @@ def check_seal_png(data: bytes) -> tuple[int, int, bool]:
         raise CertificateError("seal_not_png", detail=str(exc)) from exc
 
 
-def set_seal(uow: UnitOfWork, path_or_bytes: str | bytes | None) -> tuple[int, int, bool] | None:
-    """Stores the seal image (a path or the PNG's bytes); None removes it."""
+def seal_version(uow: UnitOfWork) -> int:
+    return read_setting(uow, "certificate.seal_png")[1]
+
+
+def set_seal(uow: UnitOfWork, path_or_bytes: str | bytes | None,
+             expected_version: int | None) -> tuple[int, int, bool] | None:
+    """Stores the seal image (a path or the PNG's bytes); None removes it. `expected_version`:
+    seal_version's when the screen showed the seal (StaleEditError if changed since)."""
     if path_or_bytes is None:
         with uow:
-            set_setting(uow, "certificate.seal_png", "")
+            set_setting(uow, "certificate.seal_png", "", expected_version)
         return None
     data = path_or_bytes if isinstance(path_or_bytes, bytes) else open(path_or_bytes, "rb").read()
     info = check_seal_png(data)
     with uow:
-        set_setting(uow, "certificate.seal_png", base64.b64encode(data).decode("ascii"))
+        set_setting(uow, "certificate.seal_png", base64.b64encode(data).decode("ascii"),
+                    expected_version)
     return info
 
 

@@ -285,19 +285,33 @@ def _set_fallbacks(choices, search_dirs: list[Path] | None, shipped_dir: Path | 
     fallback.start_document()
 
 
-def set_document_font(uow, path: str, subfont_index: int = 0, *, role: str = "body") -> FontChoice:
+def document_font_version(uow, role: str = "body") -> int:
+    """The version of the stored font choice for `role` a screen shows (set_document_font's)."""
+    from trainer.services.settings import read_setting
+
+    return read_setting(uow, f"{_font_prefix(role)}_path")[1]
+
+
+def _font_prefix(role: str) -> str:
+    return "pdf.certificate_font" if role == "certificate" else "pdf.font"
+
+
+def set_document_font(uow, path: str, subfont_index: int = 0, *, role: str = "body",
+                      expected_version: int | None = None) -> FontChoice:
     """Stores the office's font for `role` after checking it (a CFF .otf is refused with
-    PdfError font_postscript); an empty path goes back to the automatic choice."""
+    PdfError font_postscript); an empty path goes back to the automatic choice. Refused
+    (StaleEditError) when the choice changed since `expected_version` (document_font_version's);
+    the subfont index is always written with its path, so the path's version stands for both."""
     from trainer.services.settings import set_setting
 
-    prefix = "pdf.certificate_font" if role == "certificate" else "pdf.font"
+    prefix = _font_prefix(role)
     choice = None
     if path:
         choice = _from_file(path, subfont_index, "setting")
         path = choice.path or path
     with uow:
-        set_setting(uow, f"{prefix}_path", path)
-        set_setting(uow, f"{prefix}_index", int(subfont_index))
+        set_setting(uow, f"{prefix}_path", path, expected_version)
+        set_setting(uow, f"{prefix}_index", int(subfont_index), force=True)  # checked with path
     return choice or resolve_font(role=role)[0]
 
 

@@ -4,12 +4,14 @@ A setting not yet stored reads as its default, so a new database needs no seedin
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Callable
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from trainer.db.models import Setting
-from trainer.errors import ValidationError
+from trainer.errors import StaleEditError, ValidationError
+from trainer.services.common import check_version
 from trainer.services.uow import UnitOfWork
 
 # key → default. Each area adds its settings here, so every setting and its default is in one place.
@@ -69,26 +71,56 @@ DEFAULTS.update({  # trust (trainer/security): logins and backups
 
 
 def get_setting(uow: UnitOfWork, key: str) -> Any:
+    return read_setting(uow, key)[0]
+
+
+def read_setting(uow: UnitOfWork, key: str) -> tuple[Any, int]:
+    """(value, version) of a setting as a screen shows it: version 0 while it is not stored yet.
+    A save passes that version back to set_setting."""
     if key not in DEFAULTS:
         raise KeyError(key)
     with uow:
-        stored = uow.session.scalar(select(Setting.value).where(
-            Setting.organization_id == uow.organization_id, Setting.key == key))
-    return DEFAULTS[key] if stored is None else json.loads(stored)
+        row = uow.session.execute(select(Setting.value, Setting.version).where(
+            Setting.organization_id == uow.organization_id, Setting.key == key)).first()
+    return (DEFAULTS[key], 0) if row is None else (json.loads(row.value), row.version)
 
 
-def set_setting(uow: UnitOfWork, key: str, value: Any) -> None:
+def set_setting(uow: UnitOfWork, key: str, value: Any, expected_version: int | None = None, *,
+                force: bool = False) -> None:
+    """Stores `value` if the setting is still at `expected_version` (read_setting's; 0: not
+    stored yet, so a value made once never overwrites a stored one); StaleEditError naming who
+    changed it otherwise. Only `force` (a person's explicit overwrite) skips the check."""
     if key not in DEFAULTS:
         raise KeyError(key)
     default = DEFAULTS[key]
     if default is not None and value is not None and type(value) is not type(default) \
             and not (isinstance(default, float) and isinstance(value, int)):
         raise ValidationError(key, "wrong_type", expected=type(default).__name__)
+    if expected_version is None and not force:
+        raise TypeError(f"setting {key!r}: expected_version is required (or force=True)")
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     with uow:
         row = uow.session.scalar(select(Setting).where(
             Setting.organization_id == uow.organization_id, Setting.key == key))
         if row is None:
+            if not force and expected_version != 0:  # settings are never deleted: cannot happen
+                raise StaleEditError("setting", key, expected_version, 0, None)
             uow.session.add(Setting(organization_id=uow.organization_id, key=key, value=text))
         else:
+            check_version(row, expected_version, "setting", key, force=force)
             row.value = text
+
+
+def setting_made_once(uow: UnitOfWork, key: str, make: Callable[[], Any]) -> Any:
+    """The stored value of `key`, or `make()` stored now if none is (the office UUID): never
+    overwrites one, even when another desk stores its own at the same instant (then theirs)."""
+    value = get_setting(uow, key)
+    if value:
+        return value
+    try:
+        with uow:
+            value = make()
+            set_setting(uow, key, value, 0)
+    except (StaleEditError, IntegrityError):  # another desk stored one first: keep it
+        return get_setting(uow, key)
+    return value

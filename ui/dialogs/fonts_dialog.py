@@ -7,7 +7,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QLabel, QVBoxLayout, QWidget)
 
 from trainer.errors import TrainerError
-from trainer.pdf.fonts import available_fonts, document_fonts, set_document_font
+from trainer.pdf.fonts import (available_fonts, document_font_version, document_fonts,
+                               set_document_font)
 from trainer.services.uow import UnitOfWork
 from ui.dialogs import messages
 
@@ -25,6 +26,8 @@ class FontsDialog(QDialog):
         self.setObjectName("fontsDialog")
         self.setWindowTitle(self.tr("Document fonts"))
         self.uow = uow
+        # the versions of the choices shown: OK refuses when another desk chose since
+        self.versions = {role: document_font_version(uow, role) for role in ("body", "certificate")}
         current = document_fonts(uow)
         fonts = available_fonts()
         self.combos: dict[str, QComboBox] = {}
@@ -72,9 +75,11 @@ class FontsDialog(QDialog):
 
     def save(self) -> None:
         try:
-            for role, combo in self.combos.items():
-                path, index = combo.currentData()
-                set_document_font(self.uow, "" if path == OTHER else path, index, role=role)
+            with self.uow:  # both roles or neither
+                for role, combo in self.combos.items():
+                    path, index = combo.currentData()
+                    set_document_font(self.uow, "" if path == OTHER else path, index, role=role,
+                                      expected_version=self.versions[role])
         except TrainerError as exc:  # a CFF .otf, a file without Chinese…: said, not saved
             messages.show_refusal(self, str(exc))
             return

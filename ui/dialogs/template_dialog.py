@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from trainer.errors import TrainerError
 from trainer.pdf.certificate_template import (BORDERS, BUILT_IN, ORIENTATIONS, PLACEHOLDERS,
                                               CertificateTemplate, load_template, save_template,
-                                              set_seal)
+                                              seal_version, set_seal, templates_version)
 from trainer.services.uow import UnitOfWork
 from ui.dialogs.form_dialog import ERROR_STYLE
 from ui.dialogs.pdf_preview import render_page
@@ -31,6 +31,8 @@ class TemplateDialog(QDialog):
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self.tr("Certificate template"))
         self.uow, self.kind = uow, kind
+        # what this screen shows: a save refuses when another desk saved since
+        self.templates_version, self.seal_version = templates_version(uow), seal_version(uow)
         seal = self._build_fields()
         form = self._build_form(seal)
         buttons = self._build_buttons()
@@ -162,10 +164,11 @@ class TemplateDialog(QDialog):
         if not path:
             return
         try:
-            set_seal(self.uow, path)
+            set_seal(self.uow, path, self.seal_version)
         except TrainerError as exc:
             self.problem.setText(str(exc))
             return
+        self.seal_version = seal_version(self.uow)
         self.redraw()
 
     def reset(self) -> None:
@@ -174,7 +177,7 @@ class TemplateDialog(QDialog):
 
     def save(self) -> None:
         try:
-            save_template(self.uow, self.template())
+            save_template(self.uow, self.template(), self.templates_version)
         except TrainerError as exc:
             self.problem.setText(str(exc))
             return
