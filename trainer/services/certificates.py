@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from trainer.db.base import utcnow
@@ -360,7 +360,10 @@ def issue_certificates(uow: UnitOfWork, cohort_id: int, kind: str = "completion"
 
 
 def revoke_certificate(uow: UnitOfWork, number: str, reason: str) -> CertificateRecord:
-    """Marks a certificate revoked with a reason; the row stays (verification says revoked)."""
+    """Marks a certificate revoked with a reason; the row stays (verification says revoked).
+    Two desks revoking it at once: the claim below is one conditional UPDATE (… WHERE
+    revoked_at IS NULL), so the later one is refused naming who revoked it and when, and the
+    first reason stays."""
     reason = (reason or "").strip()
     if not reason:
         raise CertificateError("reason_required")
@@ -370,12 +373,32 @@ def revoke_certificate(uow: UnitOfWork, number: str, reason: str) -> Certificate
         record = get_certificate(uow, number)
         row = uow.session.get(Certificate, record.id)
         if row.revoked_at is not None:
-            raise CertificateError("already_revoked", number=row.number,
-                                   when=f"{row.revoked_at:%Y-%m-%d}")
-        row.revoked_at = utcnow()
+            _refuse_revoked(uow, row)
+        now = utcnow()
+        # the claim: a lock, not the write (on the connection, not a second trail entry); the
+        # flush below writes the same revoked_at with the reason, checked and audited as usual
+        claimed = uow.session.connection().execute(
+            update(Certificate).where(Certificate.id == row.id, Certificate.revoked_at.is_(None))
+            .values(revoked_at=now)).rowcount
+        if not claimed:  # another desk revoked it since we read it
+            uow.session.refresh(row)
+            _refuse_revoked(uow, row)
+        row.revoked_at = now
         row.revoked_reason = reason
         uow.session.flush()
         return get_certificate(uow, row.number)
+
+
+def _refuse_revoked(uow: UnitOfWork, row: Certificate) -> None:
+    """CertificateError naming who revoked `row` (from the trail), when (local time) and why."""
+    from trainer.security.audit import changes_since
+
+    who, _ = changes_since(uow.session, Certificate.__tablename__, row.id, 0)
+    when = f"{row.revoked_at.replace(tzinfo=dt.timezone.utc).astimezone():%Y-%m-%d %H:%M}"
+    if not who:
+        raise CertificateError("already_revoked", number=row.number, when=when)
+    raise CertificateError("revoked_by", number=row.number, when=when, who=who,
+                           why=row.revoked_reason)
 
 
 def reissue_certificate(uow: UnitOfWork, number: str, reason: str = "", *,

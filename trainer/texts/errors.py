@@ -77,6 +77,9 @@ CERTIFICATE_ERROR = {
                         "No trainee of class “{cohort}” qualifies for a {kind}."),
     "not_eligible": ("{name} 不符合发证条件：{reason}", "{name} does not qualify: {reason}"),
     "already_revoked": ("证书 {number} 已于 {when} 作废。", "Certificate {number} was revoked on {when}."),
+    "revoked_by": ("证书 {number} 已于 {when} 被 {who} 作废（原因：{why}），未再次作废。",
+                   "Certificate {number} was revoked by {who} on {when} (reason: {why}); "
+                   "not revoked again."),
     "reason_required": ("请填写作废原因。", "Give a reason for revoking."),
     "template_placeholder": ("模板中的“{{{name}}}”不是可用的占位符；可用：{allowed}",
                              "“{{{name}}}” in the template is not a placeholder; use one of: {allowed}"),
