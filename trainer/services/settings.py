@@ -104,11 +104,19 @@ def set_setting(uow: UnitOfWork, key: str, value: Any, expected_version: int | N
             Setting.organization_id == uow.organization_id, Setting.key == key))
         if row is None:
             if not force and expected_version != 0:  # settings are never deleted: cannot happen
-                raise StaleEditError("setting", key, expected_version, 0, None)
+                raise StaleEditError("setting", _name(key), expected_version, 0, None)
             uow.session.add(Setting(organization_id=uow.organization_id, key=key, value=text))
         else:
-            check_version(row, expected_version, "setting", key, force=force)
+            check_version(row, expected_version, "setting", _name(key), force=force)
             row.value = text
+
+
+def _name(key: str) -> str:
+    """A setting as the person knows it (证书模板), else its key."""
+    from trainer.texts import pick
+    from trainer.texts.security import SETTING_NAMES
+
+    return pick(SETTING_NAMES[key]) if key in SETTING_NAMES else key
 
 
 def setting_made_once(uow: UnitOfWork, key: str, make: Callable[[], Any]) -> Any:

@@ -62,6 +62,14 @@ TABLE_ENTITIES: dict[str, str] = {
     "change_feed": "change_feed", "lesson_departures": "lesson_departure",
 }
 
+# the settings people edit on a screen, as a refusal names them (services/settings)
+SETTING_NAMES: dict[str, tuple[str, str]] = {
+    "certificate.templates": ("证书模板", "certificate templates"),
+    "certificate.seal_png": ("证书印章", "certificate seal"),
+    "pdf.font_path": ("表格和报表字体", "font of tables and reports"),
+    "pdf.certificate_font_path": ("证书字体", "certificate font"),
+}
+
 OWN_ENTITIES: dict[str, tuple[str, str]] = {
     "lecturer_unavailability": ("讲师不可授课日期", "lecturer unavailability"),
     "lecturer_availability": ("讲师可授课时段", "lecturer availability"),
