@@ -32,13 +32,22 @@ def test_improvements_arrive_while_open_and_accept_takes_the_plan_shown(qtbot, u
     import ui.dialogs.plan_dialog as plan_dialog
 
     ended = threading.Event()
+    looked = threading.Event()  # the test has seen the greedy proposal: improvements may come
     finals = []
+
+    def hand_out(interim):
+        if interim.method != "greedy":
+            looked.wait(60)  # else a fast search's first improvement may overtake the greedy plan
+        deliver_to_dialog[0](_proposal(interim))
+
+    deliver_to_dialog = []
 
     def propose_plan(_uow, _start, _end, *, progress, cancel, deliver):
         problem = generate_hard(InstanceSize("hard", 12, 3, 90), seed=4, weeks=6)
+        deliver_to_dialog.append(deliver)
         try:
             plan = solve(problem, SolveOptions(time_limit=60.0, step=0.05), progress, cancel,
-                         on_plan=lambda interim: deliver(_proposal(interim)))
+                         on_plan=hand_out)
             finals.append(plan)
             return _proposal(plan)
         finally:
@@ -52,12 +61,22 @@ def test_improvements_arrive_while_open_and_accept_takes_the_plan_shown(qtbot, u
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.propose_button, Qt.MouseButton.LeftButton)
+    try:
+        _accept_while_improving(qtbot, dialog, looked, ended, accepted, finals)
+    finally:  # never leave a search running into the next test
+        looked.set()
+        dialog.reject()
+        assert ended.wait(30)
+
+
+def _accept_while_improving(qtbot, dialog, looked, ended, accepted, finals):
     # back from the click: the greedy proposal is shown, the search goes on
     first = dialog.proposal
     assert first is not None and first.method == "greedy" and first.status == "searching"
     assert dialog.method.text() == "greedy plan; CP-SAT is looking for a better one…"
     assert dialog.accept_button.isEnabled() and dialog.stop_button.isVisible()
     assert not dialog.propose_button.isEnabled() and not ended.is_set()
+    looked.set()
     # a better proposal arrives while the dialog is open
     qtbot.waitUntil(lambda: dialog.proposal.method == "greedy+cp-sat", timeout=60000)
     shown = dialog.proposal
