@@ -16,7 +16,7 @@ import datetime as dt
 import sys
 
 from trainer.cli.common import (COMMON, EXIT_OK, EXIT_REJECTED, UsageError, find_cohort,
-                                iso_date, open_db, print_table, rejected_lines)
+                                iso_date, open_db, print_table, report_preview)
 from trainer.cli.online import add_online_hours, cmd_online_hours
 from trainer.texts import language, pick
 from trainer.texts import text
@@ -115,17 +115,11 @@ def _scan(args) -> int:
 
 def _import(args) -> int:
     from trainer.io.attendance_io import preview_attendance_import, run_attendance_import
-    from trainer.io.workbooks import write_rejects
 
     _db, uow = open_db(args)
     cohort_id = find_cohort(uow, args.cohort).id if args.cohort else None
     preview = preview_attendance_import(uow, args.file, cohort_id=cohort_id, sheet=args.sheet)
-    print(text("cli.accepted_rejected", accepted=len(preview.accepted),
-               rejected=len(preview.rejected)))
-    rejected_lines(preview.rejected)
-    rejected_lines(preview.duplicates)
-    if args.rejects and preview.rejected:
-        print(text("cli.rejects_file", path=write_rejects(preview, args.rejects)))
+    report_preview(preview, args.rejects)
     if args.dry_run:
         print(text("cli.dry_run"))
     elif preview.accepted:

@@ -218,6 +218,21 @@ def rejected_lines(rejected) -> None:
         print(text("cli.row", row=r.row) + r.message())
 
 
+def report_preview(preview, rejects_path=None, notes=()) -> None:
+    """What `trainer import` and `trainer attendance import` print of a file's preview: the counts,
+    the notes, one line per rejected or duplicate row, and the rejects file when one is asked."""
+    from trainer.io.workbooks import write_rejects
+
+    print(text("cli.accepted_rejected", accepted=len(preview.accepted),
+               rejected=len(preview.rejected)))
+    for note in notes:
+        print(note)
+    rejected_lines(preview.rejected)
+    rejected_lines(preview.duplicates)
+    if rejects_path and preview.rejected:
+        print(text("cli.rejects_file", path=write_rejects(preview, rejects_path)))
+
+
 def resolve_class_option(args, uow) -> None:
     """--class takes a class's id or its code (R12-1), as the other commands do."""
     if getattr(args, "cohort", None) is not None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from trainer.cli.common import (COMMON, EXIT_OK, EXIT_REJECTED, UsageError, open_db,
-                                rejected_lines)
+                                report_preview)
 from trainer.cli.kinds import resolve_kind
 from trainer.cli.records import add_kind_argument
 from trainer.texts import text
@@ -60,7 +60,6 @@ def cmd_import(args) -> int:
     from trainer.io.importing import preview_import, run_import
     from trainer.io.preview_notes import preview_notes
     from trainer.io.values import parse_map_option
-    from trainer.io.workbooks import write_rejects
 
     kind = _import_kind(args.kind)
     value_map = parse_map_option(args.map_values)
@@ -68,14 +67,7 @@ def cmd_import(args) -> int:
     preview = preview_import(uow, kind, args.file, enterprise=args.enterprise,
                              on_duplicate=args.on_duplicate, sheet=args.sheet,
                              include_hidden=args.hidden_rows == "import", value_map=value_map)
-    print(text("cli.accepted_rejected", accepted=len(preview.accepted),
-               rejected=len(preview.rejected)))
-    for note in preview_notes(preview):
-        print(note)
-    rejected_lines(preview.rejected)
-    rejected_lines(preview.duplicates)
-    if args.rejects and preview.rejected:
-        print(text("cli.rejects_file", path=write_rejects(preview, args.rejects)))
+    report_preview(preview, args.rejects, preview_notes(preview))
     if args.dry_run:
         print(text("cli.dry_run"))
     elif preview.accepted:

@@ -4,7 +4,7 @@ and edit the certificate template with a live preview."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from trainer.errors import TrainerError
@@ -42,13 +42,13 @@ class CertificatesPage(Page):
         self.kind.setMinimumContentsLength(10)
         self.cohort.currentIndexChanged.connect(lambda _i: self.refresh())
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.issue_button = self._button("issue", self.issue)
-        self.print_button = self._button("print", self.print_class)
-        self.print_one_button = self._button("printOne", self.print_selected)
-        self.revoke_button = self._button("revoke", self.revoke)
-        self.reissue_button = self._button("reissue", self.reissue)
-        self.verify_button = self._button("verify", self.verify)
-        self.template_button = self._button("template", self.edit_template)
+        self.issue_button = self.push_button("issue", self.issue)
+        self.print_button = self.push_button("print", self.print_class)
+        self.print_one_button = self.push_button("printOne", self.print_selected)
+        self.revoke_button = self.push_button("revoke", self.revoke)
+        self.reissue_button = self.push_button("reissue", self.reissue)
+        self.verify_button = self.push_button("verify", self.verify)
+        self.template_button = self.push_button("template", self.edit_template)
         self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("certificates")
         self.table.verticalHeader().hide()
@@ -79,12 +79,6 @@ class CertificatesPage(Page):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         self.retranslate()
-
-    def _button(self, name: str, slot) -> QPushButton:
-        button = QPushButton(self)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
 
     def title(self) -> str:
         return self.tr("Certificates")

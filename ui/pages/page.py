@@ -1,7 +1,7 @@
 """What every page of the main window offers it."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from ui.settings import AppSettings
 
@@ -9,6 +9,13 @@ from ui.settings import AppSettings
 class Page(QWidget):
     PAGE_ID = ""
     ICON = ""
+
+    def push_button(self, name: str, slot) -> QPushButton:
+        """A page's push button, named for tests and wired to its slot (text set in retranslate)."""
+        button = QPushButton(self)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
 
     def title(self) -> str:  # pragma: no cover - every page overrides it
         raise NotImplementedError

@@ -6,7 +6,7 @@ issues the selected class's graded certificates. Every read and write is a servi
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from trainer.errors import TrainerError
@@ -63,12 +63,12 @@ class ProgrammesPage(Page):
         self.record: programmes.ProgrammeRecord | None = None
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.new_button = self._button("newProgramme", self.new_record)
-        self.edit_button = self._button("editProgramme", self.edit_record)
-        self.import_button = self._button("importApplicants", self.import_applicants)
-        self.plan_button = self._button("planLessons", self.plan_lessons)
-        self.signin_button = self._button("programmeSignin", self.print_signin)
-        self.issue_button = self._button("issueGraded", self.issue_certificates)
+        self.new_button = self.push_button("newProgramme", self.new_record)
+        self.edit_button = self.push_button("editProgramme", self.edit_record)
+        self.import_button = self.push_button("importApplicants", self.import_applicants)
+        self.plan_button = self.push_button("planLessons", self.plan_lessons)
+        self.signin_button = self.push_button("programmeSignin", self.print_signin)
+        self.issue_button = self.push_button("issueGraded", self.issue_certificates)
         self.status = QLabel(self)
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -118,12 +118,6 @@ class ProgrammesPage(Page):
         layout.addWidget(self.status)
         self.retranslate()
         self._enable()
-
-    def _button(self, name: str, slot) -> QPushButton:
-        button = QPushButton(self)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
 
     def title(self) -> str:
         return self.tr("Programmes")
