@@ -25,6 +25,12 @@ except ImportError:  # pragma: no cover - hypothesis comes with the test extras
     pass
 
 
+def pytest_configure(config):
+    from tests.xdist_crash_recovery import install
+
+    install()  # a crashed worker fails its test instead of hanging the run
+
+
 def pytest_collection_modifyitems(config, items):
     """The longest modules first, so that pytest-xdist's two workers finish together: a module
     marked `slow` (the frozen build, the crash trials, a whole flow, the screen probes) starts

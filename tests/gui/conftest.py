@@ -22,6 +22,23 @@ def _test_settings(qapp, tmp_path):
     screen_fit.install(qapp)  # as main.py does: dialogs sized to the screen
     date_typing.install(qapp)
     yield
+    _settle(qapp)
+
+
+def _settle(qapp) -> None:
+    """Nothing of one test reaches into the next: its background tasks end (as the app waits for
+    them at exit), their queued signals and the deferred deletes of its closed widgets are
+    delivered, and Python's collector frees its wrappers now, not in the middle of the next
+    test's first widget."""
+    import gc
+
+    from PySide6.QtCore import QEvent, QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(30000)
+    for _ in range(3):
+        qapp.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 @pytest.fixture
